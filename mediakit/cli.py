@@ -1,0 +1,194 @@
+"""The ``mediakit`` command line: a thin face over the Python API.
+
+Commands are registered by name in :data:`COMMANDS`; each module that owns a command
+(reports, corpus, ...) provides ``add_arguments(parser)`` and ``run(args) -> int``.
+Errors with a named input print one line and exit 2; no traceback unless ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+import warnings
+from pathlib import Path
+
+from . import __version__
+from .analyze import Analyzer
+from .articles import Columns, LoadFailure, LoadOptions, iter_articles
+from .errors import MediakitError
+from .io import dumps_json, write_json
+
+__all__ = ["COMMANDS", "main"]
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def add_analysis_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by every command that analyses articles."""
+    group = parser.add_argument_group("analysis")
+    group.add_argument("--codebook", metavar="YAML", help="codebook of roles and sides "
+                       "(default: the packaged one)")
+    group.add_argument("--clutter", metavar="FILE", dest="clutter_path",
+                       help="clutter-pattern file (default: the packaged one)")
+    group.add_argument("--positive-threshold", type=float, default=0.05, metavar="X",
+                       help="VADER compound at or above which a sentence is positive (0.05)")
+    group.add_argument("--negative-threshold", type=float, default=-0.05, metavar="X",
+                       help="VADER compound at or below which a sentence is negative (-0.05)")
+    group.add_argument("--max-bytes", type=int, default=LoadOptions.max_bytes, metavar="N",
+                       help=f"largest article accepted (default {LoadOptions.max_bytes})")
+    cols = parser.add_argument_group("columns of .json/.jsonl/.csv/.parquet inputs")
+    for name in ("text", "title", "outlet", "date", "author", "url", "id"):
+        cols.add_argument(f"--{name}-column", default=getattr(Columns(), name), metavar="NAME",
+                          help=f"field holding the article's {name} (default: %(default)s)")
+
+
+def analyzer_from_args(args: argparse.Namespace) -> Analyzer:
+    """Build (and validate) the :class:`Analyzer` the options describe."""
+    analyzer = Analyzer(positive_threshold=args.positive_threshold,
+                        negative_threshold=args.negative_threshold, codebook=args.codebook,
+                        clutter_path=args.clutter_path, max_bytes=args.max_bytes)
+    analyzer.validate()
+    return analyzer
+
+
+def load_options_from_args(args: argparse.Namespace) -> LoadOptions:
+    """Loader options (columns, size limit, clutter file) from the parsed options."""
+    columns = Columns(**{name: getattr(args, f"{name}_column") for name in
+                         ("text", "title", "outlet", "date", "author", "url", "id")})
+    return LoadOptions(columns=columns, max_bytes=args.max_bytes, clutter_path=args.clutter_path)
+
+
+def iter_inputs(paths, options: LoadOptions):
+    """Articles and load failures of several paths; a missing path is a failure too."""
+    for path in paths:
+        try:
+            yield from iter_articles(path, options)
+        except MediakitError as exc:
+            yield LoadFailure(exc.path or str(path), exc.problem, exc.row)
+
+
+def report_failures(failures) -> None:
+    """Print one line per failure on standard error."""
+    for failure in failures:
+        print(f"mediakit: {failure.message}", file=sys.stderr)
+
+
+def report_warnings(article) -> None:
+    """Print an article's load warnings (e.g. a non-UTF-8 file) on standard error."""
+    for message in article.warnings:
+        print(f"mediakit: warning: {message}", file=sys.stderr)
+
+
+# ------------------------------------------------------------------------ analyze
+
+
+def _analyze_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument("--out", metavar="DIR", help="write one <id>.json per article here")
+    parser.add_argument("--format", choices=("json", "table"), default="json",
+                        help="what to print (default json)")
+    add_analysis_options(parser)
+
+
+def _table(records: list[dict]) -> str:
+    rows = [("id", "words", "sent.", "FRE", "FK grade", "Dale-Chall", "mean compound")]
+    for r in records:
+        rd, st = r["readability"], r["sentiment"]
+        rows.append((r["article"]["id"], str(r["article"]["words"]), str(r["article"]["sentences"]),
+                     _fmt(rd["flesch_reading_ease"]), _fmt(rd["flesch_kincaid_grade"]),
+                     _fmt(rd["dale_chall"]), _fmt(st["mean_compound"])))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                               for i, (cell, w) in enumerate(zip(row, widths))) for row in rows)
+
+
+def _fmt(x) -> str:
+    return "-" if x is None else f"{x:.2f}"
+
+
+def _analyze_run(args: argparse.Namespace) -> int:
+    analyzer = analyzer_from_args(args)
+    options = load_options_from_args(args)
+    records, failures = [], []
+    for item in iter_inputs(args.paths, options):
+        if isinstance(item, LoadFailure):
+            failures.append(item)
+            continue
+        report_warnings(item)
+        record = analyzer.analyze(item).to_dict()
+        if args.out:
+            write_json(Path(args.out) / f"{item.id}.json", record)
+        records.append(record)
+    if args.format == "table":
+        if records:
+            print(_table(records))
+    elif not args.out:
+        sys.stdout.write(dumps_json(records[0] if len(records) == 1 and not failures
+                                    else records))
+    if args.out:
+        print(f"wrote {len(records)} metrics file(s) to {args.out}", file=sys.stderr)
+    report_failures(failures)
+    return EXIT_FAILURES if failures else EXIT_OK
+
+
+# ---------------------------------------------------------------------- registry
+
+#: name -> (help, add_arguments, run) or the dotted module that provides them.
+COMMANDS: dict[str, tuple[str, object, object] | str] = {
+    "analyze": ("measure articles and print or write their metrics as JSON",
+                _analyze_arguments, _analyze_run),
+}
+
+
+def _resolve(name: str):
+    entry = COMMANDS[name]
+    if isinstance(entry, str):
+        module = importlib.import_module(entry)
+        return module.HELP, module.add_arguments, module.run
+    return entry
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered command."""
+    parser = argparse.ArgumentParser(prog="mediakit", description="Analyse news articles: "
+                                     "readability, sentiment, who speaks, civilian voice.")
+    parser.add_argument("--version", action="version", version=f"mediakit {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        help_text, add_arguments, run = _resolve(name)
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        add_arguments(p)
+        p.set_defaults(_run=run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``mediakit`` command. Returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    warnings.simplefilter("ignore", UnicodeWarning)  # recorded in Article.warnings instead
+    try:
+        return args._run(args)
+    except MediakitError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"mediakit: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("mediakit: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the CLI never shows a raw traceback
+        if args.debug:
+            traceback.print_exc()
+        print(f"mediakit: internal error: {type(exc).__name__}: {exc} "
+              "(run with --debug for the traceback, and please report it)", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

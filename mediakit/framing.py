@@ -1,0 +1,1244 @@
+"""Harm framing: how reports of killing, injury, displacement, hunger and
+hostage-taking are told, and for whose victims.
+
+Each mention of harm to people is found with a lexicon (``data/harm_lexicon.yaml``)
+and its grammatical construction is classed by rules over the words around it:
+
+``active_agent``
+    an active verb with a doer: "an Israeli airstrike killed five people".
+``passive_agent``
+    a passive with a by-phrase: "three Palestinians were killed by Israeli fire".
+``passive_agentless``
+    a passive (full, reduced or adjectival) with no by-phrase: "22 people were
+    killed in an airstrike", "the children killed in the strike".
+``nominal``
+    a noun that names the harm: "the death toll rose", "deaths", "casualties",
+    "the dead". A noun with its perpetrator ("Israel's killing of", "killings by
+    settlers") is still ``nominal``; its ``agent`` field is filled.
+``intransitive``
+    a verb or state whose only participant is the victim: "died", "perished",
+    "lost their lives", "are dead", "children are starving".
+
+The victims of each mention are assigned to a side with caller-supplied side terms
+(see :func:`victim_side`). Emotive words (``data/emotive_terms.yaml``) are counted
+per victim side, and the mean VADER compound of the sentences naming each side gives
+the tone around it. There is no parser: the rules are written for English news prose
+and are documented, with their limits, in ``docs/metrics.md``.
+
+References
+----------
+Trew, T. (1979). Theory and ideology at work. In Fowler, Hodge, Kress & Trew,
+    *Language and Control*. Routledge. (Agent deletion in news reports of violence.)
+Henley, N. M., Miller, M. & Beazley, J. A. (1995). Syntax, semantics, and sexual
+    violence: Agency and the passive voice. *Journal of Language and Social
+    Psychology*, 14(1-2), 60-84.
+Entman, R. M. (1993). Framing: Toward clarification of a fractured paradigm.
+    *Journal of Communication*, 43(4), 51-58.
+Jackson, H. (2024). casualty_mentions_nyt. GitHub: hollyjackson/casualty_mentions_nyt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .text import Document, normalize_quotes
+
+__all__ = [
+    "CONSTRUCTIONS",
+    "FramingResult",
+    "HarmMention",
+    "emotive_counts_by_side",
+    "find_harm_mentions",
+    "framing_metrics",
+    "load_emotive_terms",
+    "load_harm_lexicon",
+    "tone_by_actor",
+    "victim_side",
+]
+
+CONSTRUCTIONS = ("active_agent", "passive_agent", "passive_agentless", "nominal", "intransitive")
+# Constructions that name no perpetrator (a nominal counts only when it has no agent).
+_AGENTLESS = frozenset({"passive_agentless", "intransitive"})
+BOTH = "both"
+UNKNOWN = "unknown"
+UNATTRIBUTED = "unattributed"
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True, eq=False)
+class _Lexicon:
+    """The harm lexicon compiled for lookup."""
+
+    # token -> tuple of (lemma, form, entry) for transitive verbs
+    verb_forms: Mapping[str, tuple[tuple[str, str, Mapping[str, Any]], ...]]
+    # first token -> list of (tokens, kind, type, form) multi-token patterns, longest first
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], str, str, str], ...]]
+    intransitive: Mapping[str, tuple[str, Mapping[str, Any]]]  # form -> (type, entry)
+    nouns: Mapping[str, str]  # single-token noun -> type
+    nominal_adjectives: Mapping[str, str]
+    death_blockers: frozenset[str]
+    hostage_verbs: Mapping[str, str]  # form -> form name
+    hostage_complements: frozenset[str]
+    hostage_gap: int
+    g: Mapping[str, frozenset[str]]  # grammar word classes
+    quantity_after: Mapping[str, tuple[str, ...]]
+
+
+def _compile(raw: Mapping[str, Any]) -> _Lexicon:
+    verb_forms: dict[str, list] = {}
+    for lemma, entry in raw.get("transitive_verbs", {}).items():
+        for form in ("base", "s", "past", "pp", "ing"):
+            tok = str(entry[form]).lower()
+            verb_forms.setdefault(tok, []).append((lemma, form, entry))
+    phrases: dict[str, list] = {}
+    for p in raw.get("phrasal_verbs", []):
+        toks = tuple(t.lower() for t in p["tokens"])
+        phrases.setdefault(toks[0], []).append((toks, "verb", p["type"], p["form"]))
+    for p in raw.get("intransitive_phrases", []):
+        toks = tuple(t.lower() for t in p["tokens"])
+        phrases.setdefault(toks[0], []).append((toks, "intransitive", p["type"], ""))
+    nouns: dict[str, str] = {}
+    for n in raw.get("nouns", []):
+        toks = tuple(t.lower() for t in n["tokens"])
+        if len(toks) == 1:
+            nouns[toks[0]] = n["type"]
+        else:
+            phrases.setdefault(toks[0], []).append((toks, "noun", n["type"], ""))
+    intrans: dict[str, tuple[str, Mapping[str, Any]]] = {}
+    for _lemma, entry in raw.get("intransitive_verbs", {}).items():
+        for f in entry["forms"]:
+            intrans[f.lower()] = (entry["type"], entry)
+    hv = raw.get("hostage_light_verbs", {})
+    hostage_verbs = {}
+    for _lemma, forms in hv.get("verbs", {}).items():
+        for fname, tok in forms.items():
+            hostage_verbs[str(tok).lower()] = fname
+    g = {k: frozenset(str(w).lower() for w in v) for k, v in raw.get("grammar", {}).items()
+         if isinstance(v, list)}
+    qa = raw.get("grammar", {}).get("quantity_after_preposition", {})
+    return _Lexicon(
+        verb_forms={k: tuple(v) for k, v in verb_forms.items()},
+        phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
+        intransitive=intrans,
+        nouns=nouns,
+        nominal_adjectives={k.lower(): v for k, v in raw.get("nominal_adjectives", {}).items()},
+        death_blockers=frozenset(w.lower() for w in raw.get("death_noun_blockers", [])),
+        hostage_verbs=hostage_verbs,
+        hostage_complements=frozenset(w.lower() for w in hv.get("complements", [])),
+        hostage_gap=int(hv.get("max_gap", 5)),
+        g=g,
+        quantity_after={k: tuple(str(x).lower() for x in v) for k, v in qa.items()},
+    )
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon_cached(path: str | None) -> _Lexicon:
+    if path is None:
+        raw = resources.files("mediakit.data").joinpath("harm_lexicon.yaml").read_text("utf-8")
+    else:
+        raw = Path(path).read_text("utf-8")
+    return _compile(yaml.safe_load(raw))
+
+
+def load_harm_lexicon(path: str | Path | None = None) -> _Lexicon:
+    """Load and compile the harm lexicon (cached per path).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A YAML file with the layout of ``mediakit/data/harm_lexicon.yaml``.
+        Defaults to that packaged file.
+
+    Returns
+    -------
+    _Lexicon
+        The compiled lexicon, passed on as ``lexicon=`` to the other functions.
+    """
+    return _load_lexicon_cached(None if path is None else str(path))
+
+
+@lru_cache(maxsize=8)
+def _load_emotive_cached(path: str | None) -> Mapping[str, str]:
+    if path is None:
+        raw = resources.files("mediakit.data").joinpath("emotive_terms.yaml").read_text("utf-8")
+    else:
+        raw = Path(path).read_text("utf-8")
+    data = yaml.safe_load(raw) or {}
+    out: dict[str, str] = {}
+    for lemma, forms in (data.get("terms") or {}).items():
+        for f in forms:
+            out[str(f).lower()] = str(lemma)
+    return out
+
+
+def load_emotive_terms(path: str | Path | None = None) -> Mapping[str, str]:
+    """Load the emotive terms as a mapping from surface form to lemma (cached).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A YAML file with a ``terms: {lemma: [forms]}`` mapping. Defaults to
+        ``mediakit/data/emotive_terms.yaml``.
+
+    Returns
+    -------
+    Mapping[str, str]
+        Lower-case surface form -> lemma.
+    """
+    return _load_emotive_cached(None if path is None else str(path))
+
+
+def _lex(lexicon: _Lexicon | str | Path | None) -> _Lexicon:
+    if isinstance(lexicon, _Lexicon):
+        return lexicon
+    return load_harm_lexicon(lexicon)
+
+
+# ------------------------------------------------------------------ tokens, sides
+
+# Words with inner hyphens, apostrophes, dots or digit commas ("80-year-old",
+# "1,200", "U.S"), or any single non-space character.
+_TOKEN = re.compile(r"[^\W_]+(?:[-'.,][^\W_]+)*|\S")
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    low: str
+    start: int  # offset in the sentence
+    end: int
+
+
+def _tokenize(s: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(s):
+        t = m.group(0)
+        a, b = m.start(), m.end()
+        low = t.lower()
+        if len(t) > 2 and low.endswith("'s"):
+            out.append(_Tok(t[:-2], low[:-2], a, b - 2))
+            out.append(_Tok(t[-2:], "'s", b - 2, b))
+        elif len(t) > 3 and low.endswith("n't"):
+            out.append(_Tok(t[:-3], low[:-3], a, b - 3))
+            out.append(_Tok(t[-3:], "n't", b - 3, b))
+        else:
+            out.append(_Tok(t, low, a, b))
+    return out
+
+
+def _is_word(t: _Tok) -> bool:
+    return t.text[:1].isalnum()
+
+
+def _is_number(low: str) -> bool:
+    return bool(re.fullmatch(r"\d[\d,.]*", low)) or low in _NUMBER_WORDS
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions dozen dozens scores".split()
+)
+
+
+@lru_cache(maxsize=64)
+def _side_patterns(
+    items: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for side, terms in items:
+        alts = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
+        if not alts:
+            continue
+        body = "|".join(re.escape(normalize_quotes(a)) for a in alts)
+        out.append((side, re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])", re.IGNORECASE)))
+    return tuple(out)
+
+
+def _freeze_sides(side_terms: Mapping[str, Sequence[str]] | None) -> tuple:
+    if not side_terms:
+        return ()
+    return tuple((str(k), tuple(str(t) for t in v)) for k, v in side_terms.items())
+
+
+def _sides_in(text: str, side_terms: Mapping[str, Sequence[str]] | None) -> list[str]:
+    """Sides whose terms occur in ``text``, in side_terms order."""
+    return [side for side, pat in _side_patterns(_freeze_sides(side_terms)) if pat.search(text)]
+
+
+def victim_side(
+    victims: str | None,
+    sentence: str,
+    agent: str | None,
+    side_terms: Mapping[str, Sequence[str]] | None,
+) -> str:
+    """Decide whose victims a harm mention describes.
+
+    Rule: (1) if side terms occur in the victims phrase, the side named there (or
+    ``"both"`` if two or more sides are); (2) otherwise, the sides named in the rest
+    of the sentence once the agent phrase is removed (the perpetrator's side is not
+    the victims' side): one side gives that side, two or more give ``"both"``; (3)
+    ``"unknown"`` when no side is named.
+
+    Parameters
+    ----------
+    victims : str or None
+        The victims phrase of the mention.
+    sentence : str
+        The sentence holding the mention.
+    agent : str or None
+        The agent phrase, removed from the sentence before step (2).
+    side_terms : Mapping[str, Sequence[str]]
+        Side name -> words naming it ("Israeli", "Gazans" ...), matched as whole
+        words, case-insensitively.
+
+    Returns
+    -------
+    str
+        A side name, ``"both"`` or ``"unknown"``.
+    """
+    if not side_terms:
+        return UNKNOWN
+    if victims:
+        found = _sides_in(victims, side_terms)
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            return BOTH
+    rest = sentence
+    if agent:
+        rest = rest.replace(agent, " ")
+    found = _sides_in(rest, side_terms)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        return BOTH
+    return UNKNOWN
+
+
+# ------------------------------------------------------------------ mentions
+
+
+@dataclass(frozen=True)
+class HarmMention:
+    """One mention of harm to people.
+
+    Attributes
+    ----------
+    sentence : int
+        Index of the sentence in ``doc.sentences``.
+    start, end : int
+        Offsets of the trigger in ``doc.text``.
+    trigger : str
+        The trigger words as written ("killed", "death toll", "lost their lives").
+    harm_type : str
+        killing, death, injury, displacement, hunger, hostage or casualty_count.
+    construction : str
+        One of :data:`CONSTRUCTIONS`.
+    agent : str or None
+        The doer as written (subject of an active verb, by-phrase of a passive,
+        possessor or by-phrase of an agentive noun), when found.
+    victims : str or None
+        The victims phrase as written, when found.
+    victim_side : str
+        A side name, ``"both"`` or ``"unknown"`` (see :func:`victim_side`).
+    """
+
+    sentence: int
+    start: int
+    end: int
+    trigger: str
+    harm_type: str
+    construction: str
+    agent: str | None
+    victims: str | None
+    victim_side: str
+
+    def to_dict(self) -> dict:
+        return {
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "trigger": self.trigger,
+            "harm_type": self.harm_type,
+            "construction": self.construction,
+            "agent": self.agent,
+            "victims": self.victims,
+            "victim_side": self.victim_side,
+        }
+
+
+@dataclass
+class _Hit:
+    i: int  # first token
+    j: int  # one past last token
+    kind: str  # verb | intransitive | noun | adj | hostage
+    harm_type: str
+    forms: tuple[str, ...] = ()  # verb forms the trigger token may have
+    entry: Mapping[str, Any] = field(default_factory=dict)
+    construction: str = ""
+    agent: tuple[int, int] | None = None
+    victims: tuple[int, int] | None = None
+
+
+class _Sent:
+    """Rules over one tokenised sentence."""
+
+    def __init__(self, text: str, lex: _Lexicon) -> None:
+        self.text = text
+        self.t = _tokenize(text)
+        self.low = [x.low for x in self.t]
+        self.n = len(self.t)
+        self.lex = lex
+        self.g = lex.g
+
+    # -- helpers ------------------------------------------------------------
+
+    def w(self, k: int) -> str:
+        return self.low[k] if 0 <= k < self.n else ""
+
+    def _skippable(self, k: int) -> bool:
+        w = self.w(k)
+        if w in self.g["skippable"]:
+            return True
+        # -ly adverbs, but not the quantity adverbs that start an object
+        return w.endswith("ly") and len(w) > 4 and w not in _QUANT_ADVERBS
+
+    def prev_word(self, i: int) -> int:
+        k = i - 1
+        while k >= 0 and self._skippable(k):
+            k -= 1
+        return k
+
+    def next_word(self, j: int) -> int:
+        k = j
+        while k < self.n and self._skippable(k):
+            k += 1
+        return k
+
+    def is_punct(self, k: int) -> bool:
+        return 0 <= k < self.n and not _is_word(self.t[k])
+
+    def span_text(self, a: int, b: int) -> str | None:
+        if a >= b:
+            return None
+        return self.text[self.t[a].start:self.t[b - 1].end]
+
+    def object_follows(self, j: int) -> bool:
+        """Does a noun phrase (an object) start at token ``j``?"""
+        k = self.next_word(j)
+        if k >= self.n or self.is_punct(k):
+            return False
+        w = self.w(k)
+        if w in ("and", "or") and self._transitive_form(k + 1):
+            return self.object_follows(k + 1 + 1)
+        qa = self.lex.quantity_after.get(w)
+        if qa is not None:
+            nxt = self.w(k + 1)
+            if "#num" in qa:
+                return _is_number(nxt) or nxt in ("a", "an")
+            if "#notime" in qa:
+                return nxt not in self.g["time_nouns"]
+            return nxt in qa
+        if w in self.g["non_object"]:
+            return False
+        return True
+
+    def _transitive_form(self, k: int) -> bool:
+        return self.w(k) in self.lex.verb_forms
+
+    # -- agents and victims ---------------------------------------------------
+
+    def subject_before(self, i: int) -> tuple[int, int] | None:
+        """Noun phrase before token ``i`` (the start of the verbal group)."""
+        g = self.g
+        k = i - 1
+        # skip auxiliaries, modals and adverbs of the verbal group
+        while k >= 0 and (
+            self._skippable(k) or self.w(k) in g["be_forms"] or self.w(k) in g["have_forms"]
+            or self.w(k) in ("will", "would", "could", "can", "may", "might", "must",
+                             "should", "to", "did", "do", "does")
+        ):
+            k -= 1
+        # "shot and killed": skip the coordinated manner verb
+        if self.w(k) in ("and", "or") and self.w(k - 1) in g["coordinated_manner_verbs"]:
+            k -= 2
+        end = k + 1
+        start = end
+        used_relative = False
+        while k >= 0 and end - k <= 12:
+            w = self.w(k)
+            if w in ("who", "which", "that") and not used_relative:
+                # "those who died", "gunmen who killed": take the antecedent instead
+                used_relative = True
+                if start == end:
+                    end = k
+                    start = k
+                    k -= 1
+                    continue
+                break
+            if w == "'s":
+                start = k
+                k -= 1
+                continue
+            if self.is_punct(k):
+                if w == "," and start < end and all(_is_number(x) for x in self.low[start:end]):
+                    # ", 19," an age in apposition: skip it
+                    end = k
+                    start = k
+                    k -= 1
+                    continue
+                if w in ("'",) or (w == "-" and 0 < k):
+                    start = k
+                    k -= 1
+                    continue
+                break
+            if w in g["clause_words"] or w in g["be_forms"] or w in g["have_forms"]:
+                break
+            start = k
+            k -= 1
+        if start >= end:
+            return None
+        return (start, end)
+
+    def np_after(self, j: int, allow: tuple[str, ...] = ("of",)) -> tuple[int, int] | None:
+        """Noun phrase starting at token ``j``."""
+        g = self.g
+        k = j
+        while k < self.n and k - j < 10:
+            w = self.w(k)
+            if self.is_punct(k) and w != "'s":
+                break
+            if w in allow:
+                k += 1
+                continue
+            if k > j and (w in g["np_stop_prepositions"] or w in g["clause_words"]
+                          or w in g["be_forms"] or w in g["have_forms"] or w in ("and", "or")
+                          and k + 1 < self.n and self._transitive_form(k + 1)):
+                # "at least": keep going
+                if w == "at" and self.w(k + 1) in ("least", "most"):
+                    k += 2
+                    continue
+                break
+            k += 1
+        if k <= j:
+            return None
+        return (j, k)
+
+    def by_agent(self, j: int) -> tuple[int, int] | None:
+        """A by-phrase (or "at the hands of") after token ``j``, within the clause."""
+        g = self.g
+        k = j
+        while k < self.n and k - j <= 10:
+            w = self.w(k)
+            if self.is_punct(k):
+                return None
+            if w in g["clause_words"] and w != "as":
+                return None
+            if w == "by":
+                if self.w(k + 1) in g["by_blockers"] or self.w(k + 2) in g["by_blockers"] and \
+                        self.w(k + 1) == "the":
+                    return None
+                return self.np_after(k + 1, allow=("of", "from", "'s"))
+            if w == "hands" and self.w(k - 1) == "the" and self.w(k - 2) == "at" and \
+                    self.w(k + 1) == "of":
+                return self.np_after(k + 2, allow=("of", "'s"))
+            if w in ("and", "or") and self._transitive_form(k + 1):
+                k += 2
+                continue
+            # another participle ("a strike carried out by") owns a later by-phrase
+            if k > j and w.endswith("ed") and w not in self.lex.verb_forms and \
+                    w not in g["skippable"]:
+                return None
+            k += 1
+        return None
+
+    def lede_subject(self, i: int) -> tuple[int, int] | None:
+        """Subject of the main clause, for a participial clause (", killing five")."""
+        g = self.g
+        for k in range(0, min(i, 12)):
+            w = self.w(k)
+            if self.is_punct(k) or w in g["clause_words"]:
+                return None
+            if k > 0 and (w in g["lede_verbs"] or (w.endswith("ed") and len(w) > 4)
+                          or w in g["have_forms"] or w in g["be_forms"]):
+                return (0, k)
+        return None
+
+    # -- matching -------------------------------------------------------------
+
+    def find(self) -> list[_Hit]:
+        lex = self.lex
+        used = [False] * self.n
+        hits: list[_Hit] = []
+        # 1. multi-token patterns, longest first
+        for i in range(self.n):
+            if used[i]:
+                continue
+            for toks, kind, htype, form in lex.phrases.get(self.low[i], ()):
+                L = len(toks)
+                if tuple(self.low[i:i + L]) == toks and not any(used[i:i + L]):
+                    forms = (form,) if form else ()
+                    if form == "pp":
+                        forms = ("pp", "past")
+                    hits.append(_Hit(i, i + L, kind, htype, forms))
+                    for k in range(i, i + L):
+                        used[k] = True
+                    break
+        # 2. hostage-taking: light verb ... hostage
+        for c in range(self.n):
+            if used[c] or self.low[c] not in lex.hostage_complements:
+                continue
+            for k in range(c - 1, max(-1, c - 1 - lex.hostage_gap), -1):
+                if used[k] or self.is_punct(k):
+                    break
+                fname = lex.hostage_verbs.get(self.low[k])
+                if fname:
+                    forms = (fname,)
+                    if self.low[k] in ("took", "held", "seized"):
+                        forms = ("past", "pp")
+                    end = c + 1 if c == k + 1 else k + 1
+                    h = _Hit(k, end, "verb", lex_type_hostage(), forms)
+                    if c > k + 1:
+                        h.victims = (k + 1, c)
+                    hits.append(h)
+                    used[k] = True
+                    used[c] = True
+                    break
+        # 3. single tokens
+        for i in range(self.n):
+            if used[i]:
+                continue
+            w = self.low[i]
+            if w in lex.verb_forms:
+                cands = lex.verb_forms[w]
+                forms = tuple(f for _l, f, _e in cands)
+                hits.append(_Hit(i, i + 1, "verb", cands[0][2]["type"], forms, cands[0][2]))
+            elif w in lex.intransitive:
+                htype, entry = lex.intransitive[w]
+                if not self._intransitive_ok(i, entry):
+                    continue
+                hits.append(_Hit(i, i + 1, "intransitive", htype, (), entry))
+            elif w in lex.nouns:
+                if w in ("death",) and self.w(i + 1) in lex.death_blockers:
+                    continue
+                hits.append(_Hit(i, i + 1, "noun", lex.nouns[w]))
+            elif w in lex.nominal_adjectives:
+                hits.append(_Hit(i, i + 1, "adj", lex.nominal_adjectives[w]))
+            else:
+                continue
+            used[i] = True
+        hits.sort(key=lambda h: h.i)
+        for h in hits:
+            self.classify(h, hits)
+        return self._absorb(hits)
+
+    def _intransitive_ok(self, i: int, entry: Mapping[str, Any]) -> bool:
+        nxt = entry.get("require_next")
+        if nxt and self.w(i + 1) not in nxt:
+            return False
+        within = entry.get("require_within")
+        if within:
+            words = set(self.low[i + 1:i + 1 + int(within)])
+            return bool(words & set(entry.get("require_any", ())))
+        return True
+
+    def _absorb(self, hits: list[_Hit]) -> list[_Hit]:
+        """Drop a harm noun that only states the cause of a death already found
+        ("died of their wounds", "succumbed to his injuries")."""
+        out = []
+        for h in hits:
+            if h.kind == "noun":
+                k = h.i - 1
+                while k >= 0 and self.w(k) in ("his", "her", "their", "its", "the"):
+                    k -= 1
+                if self.w(k) in ("of", "from", "to") and any(
+                    o.kind == "intransitive" and o.j == k for o in hits
+                ):
+                    continue
+            out.append(h)
+        return out
+
+    # -- classification -------------------------------------------------------
+
+    def classify(self, h: _Hit, hits: list[_Hit]) -> None:
+        if h.kind == "verb":
+            self._classify_verb(h, hits)
+        elif h.kind == "intransitive":
+            self._classify_intransitive(h)
+        elif h.kind == "noun":
+            self._classify_noun(h)
+        else:
+            self._classify_adj(h)
+
+    def _passive(self, h: _Hit) -> None:
+        ag = self.by_agent(h.j)
+        h.construction = "passive_agent" if ag else "passive_agentless"
+        h.agent = ag
+        if h.victims is None:
+            h.victims = self.subject_before(h.i)
+
+    def _active(self, h: _Hit, object_ok: bool) -> None:
+        entry = h.entry or {}
+        if entry.get("intransitive_use") and not object_ok:
+            h.construction = "intransitive"
+            h.victims = self.subject_before(h.i)
+            return
+        h.construction = "active_agent"
+        subj = self.subject_before(h.i)
+        if subj is None:
+            subj = self.lede_subject(h.i)
+        h.agent = subj
+        if h.victims is None and object_ok:
+            h.victims = self.np_after(self.next_word(h.j))
+
+    def _classify_verb(self, h: _Hit, hits: list[_Hit]) -> None:
+        g = self.g
+        forms = set(h.forms)
+        p = self.prev_word(h.i)
+        pw = self.w(p)
+        has_object = self.object_follows(h.j) or h.victims is not None
+        blockers = h.entry.get("object_blockers") if h.entry else None
+        if "pp" in forms:
+            if pw in g["be_forms"] and not (pw == "'s" and self._possessive_s(p)):
+                return self._passive(h)
+            if pw in g["have_forms"]:
+                return self._active(h, has_object)
+            if pw in g["determiners"] and "ing" not in forms:
+                if pw == "the" and self.low[h.i] in self.lex.nominal_adjectives:
+                    return self._classify_adj(h)  # "the wounded were taken to hospital"
+                return self._passive(h)
+            if pw in ("and", "or"):
+                # "were killed and wounded", "shot and killed a teenager"
+                prev = next((o for o in hits if o.j == p and o.kind == "verb"), None)
+                if prev is not None and prev.construction.startswith("passive") and \
+                        not has_object:
+                    return self._passive(h)
+            if "past" in forms and has_object:
+                if blockers and self._object_blocked(h.j, blockers):
+                    h.construction = ""
+                    return None
+                return self._active(h, True)
+            if "past" in forms and pw in ("who", "which", "that") and p == h.i - 1:
+                return self._active(h, has_object)
+            if h.entry.get("intransitive_use") and "past" in forms and pw not in \
+                    g["determiners"] and self.subject_before(h.i) is not None and \
+                    self.w(h.j) not in ("by",):
+                # "children starved": intransitive use of starve
+                h.construction = "intransitive"
+                h.victims = self.subject_before(h.i)
+                return None
+            return self._passive(h)
+        if "ing" in forms:
+            if pw in g["determiners"] or self.w(h.j) == "of":
+                return self._classify_noun(h)
+            if pw == "being":
+                return None
+            return self._active(h, has_object)
+        # base, s or simple past
+        if forms & {"base", "s"} and self.low[h.i] in self.lex.nouns:
+            if pw not in g["verb_markers"]:
+                return self._classify_noun(h)
+        if blockers and has_object and self._object_blocked(h.j, blockers):
+            h.construction = ""
+            return None
+        return self._active(h, has_object)
+
+    def _possessive_s(self, p: int) -> bool:
+        # "Israel's killing": "'s" after a capitalised name is a possessive, not "is"
+        return p > 0 and self.t[p - 1].text[:1].isupper() and self.w(p - 1) not in (
+            "he", "she", "it", "that", "there", "who", "what")
+
+    def _object_blocked(self, j: int, blockers: Sequence[str]) -> bool:
+        span = self.np_after(self.next_word(j))
+        if span is None:
+            return False
+        return any(w in blockers for w in self.low[span[0]:span[1]])
+
+    def _classify_intransitive(self, h: _Hit) -> None:
+        # "were starved to death": a passive of the transitive verb
+        first = self.low[h.i]
+        p = self.prev_word(h.i)
+        if first in self.lex.verb_forms and self.w(p) in self.g["be_forms"] and \
+                any(f == "pp" for _l, f, _e in self.lex.verb_forms[first]):
+            return self._passive(h)
+        h.construction = "intransitive"
+        h.victims = self.subject_before(h.i)
+        return None
+
+    def _classify_noun(self, h: _Hit) -> None:
+        g = self.g
+        h.construction = "nominal"
+        head = self.low[h.j - 1]
+        # premodifiers: up to three words back, stopping at determiners and verbs
+        k = h.i - 1
+        a = h.i
+        while k >= 0 and h.i - k <= 3:
+            w = self.w(k)
+            if self.is_punct(k) and w != "'s":
+                break
+            if w == "'s":
+                # possessor: perpetrator for agentive nouns, victims for the rest
+                poss = self._possessor(k)
+                if poss is not None:
+                    if head in g["agentive_nouns"]:
+                        h.agent = poss
+                    else:
+                        a = poss[0]
+                break
+            if w in _CAUSE_VERBS or w in _SUFFER_VERBS:
+                # "the shelling caused heavy casualties": the subject is the agent;
+                # "Israel suffered heavy casualties": the subject holds the victims.
+                subj = self.subject_before(k)
+                if subj is not None:
+                    if w in _CAUSE_VERBS:
+                        h.agent = subj
+                    else:
+                        a = subj[0]
+                break
+            if w in g["determiners"] or w in g["clause_words"] or w in g["be_forms"] or \
+                    w in g["have_forms"] or w in g["np_stop_prepositions"] or w == "of" or \
+                    w in g["non_object"] or (w.endswith("ed") and len(w) > 4):
+                break
+            a = k
+            k -= 1
+        pre = (a, h.i) if a < h.i else None
+        post = None
+        nxt = self.w(h.j)
+        if nxt in ("of", "among"):
+            post = self.np_after(h.j + 1)
+        elif nxt == "in" and h.harm_type in g["locative_victim_types"]:
+            post = self.np_after(h.j + 1)
+        if pre and post:
+            h.victims = (pre[0], post[1])
+        else:
+            h.victims = pre or post
+        if h.agent is None:
+            # "killings by settlers", "deaths caused by strikes"
+            k = h.j
+            if self.w(k) in ("caused", "inflicted", "carried", "committed"):
+                k += 1 + (self.w(k + 1) == "out")
+            if self.w(k) == "by":
+                ag = self.by_agent(k)
+                if ag:
+                    h.agent = ag
+        return None
+
+    def _possessor(self, k: int) -> tuple[int, int] | None:
+        """Noun phrase before the possessive "'s" at token ``k``."""
+        b = k
+        a = k - 1
+        while a - 1 >= 0 and self.t[a - 1].text[:1].isupper() and not self.is_punct(a - 1) \
+                and self.w(a - 1) not in self.g["determiners"] and k - a < 4:
+            a -= 1
+        if a < 0 or self.is_punct(a):
+            return None
+        return (a, b)
+
+    def _classify_adj(self, h: _Hit) -> None:
+        g = self.g
+        w = self.low[h.i]
+        p = self.prev_word(h.i)
+        pw = self.w(p)
+        nxt = self.w(h.j)
+        if w == "dead":
+            # "left 20 dead" / "leaving five dead": causative with the subject as agent
+            for k in range(h.i - 1, max(-1, h.i - 6), -1):
+                if self.w(k) in ("left", "leave", "leaves", "leaving"):
+                    kp = self.prev_word(k)
+                    if self.w(kp) in g["be_forms"]:
+                        h.victims = self.subject_before(kp + 1)
+                        h.construction = "passive_agentless"
+                        return
+                    h.victims = (k + 1, h.i) if k + 1 < h.i else None
+                    h.construction = "active_agent"
+                    h.agent = self.subject_before(k) or self.lede_subject(k)
+                    return
+                if self.is_punct(k):
+                    break
+            if pw in g["be_forms"]:
+                h.construction = "intransitive"  # "are dead", "was found dead"
+                h.victims = self.subject_before(h.i)
+                return
+            h.construction = "nominal"  # "the dead", "20 dead"
+            if _is_number(pw) or pw in ("least", "more", "dozens", "hundreds"):
+                h.victims = self.subject_before(h.i)
+            return
+        # wounded / injured / displaced / starving
+        noun_use = pw in ("the",) and (nxt in g["be_forms"] or nxt in g["have_forms"] or
+                                       nxt in g["non_object"] or self.is_punct(h.j) or
+                                       h.j >= self.n or nxt in ("who", "and"))
+        if noun_use:
+            h.construction = "nominal"
+            return
+        h.construction = "intransitive" if w == "starving" else "passive_agentless"
+        h.victims = (h.j, self.np_after(h.j)[1]) if self.np_after(h.j) else None
+
+
+# Verbs taking a harm noun as object: the subject of the first is the agent, of
+# the second the victims.
+_CAUSE_VERBS = frozenset({"caused", "causing", "causes", "inflicted", "inflicting", "inflicts"})
+_SUFFER_VERBS = frozenset({"suffered", "suffering", "suffers", "sustained", "sustaining",
+                           "sustains"})
+
+_QUANT_ADVERBS = frozenset({"nearly", "roughly", "approximately", "only", "exactly"})
+
+
+def lex_type_hostage() -> str:
+    return "hostage"
+
+
+def _sentences(doc: Document | str) -> tuple[tuple[int, int, str], ...]:
+    if isinstance(doc, str):
+        from .text import segment
+
+        doc = segment(doc)
+    return tuple((s.start, s.end, s.text) for s in doc.sentences)
+
+
+def find_harm_mentions(
+    doc: Document,
+    lexicon: _Lexicon | str | Path | None = None,
+    side_terms: Mapping[str, Sequence[str]] | None = None,
+) -> list[HarmMention]:
+    """Find mentions of harm to people and class their construction.
+
+    Parameters
+    ----------
+    doc : Document
+        A segmented text (:func:`mediakit.text.segment`); a plain string is
+        segmented first.
+    lexicon : _Lexicon, str or Path, optional
+        A compiled lexicon (:func:`load_harm_lexicon`) or the path of a YAML
+        lexicon. Defaults to ``mediakit/data/harm_lexicon.yaml``.
+    side_terms : Mapping[str, Sequence[str]], optional
+        Side name -> words naming it, for :func:`victim_side`. Without it every
+        victim side is ``"unknown"``.
+
+    Returns
+    -------
+    list of HarmMention
+        In text order. Offsets index into ``doc.text``.
+
+    References
+    ----------
+    Henley, Miller & Beazley (1995); Trew (1979): see the module docstring.
+    """
+    lex = _lex(lexicon)
+    out: list[HarmMention] = []
+    for idx, (s_start, _s_end, s_text) in enumerate(_sentences(doc)):
+        norm = normalize_quotes(s_text)
+        if not _might_have_harm(norm, lex):
+            continue
+        sent = _Sent(norm, lex)
+        for h in sent.find():
+            if not h.construction:
+                continue
+            trig_a, trig_b = sent.t[h.i].start, sent.t[h.j - 1].end
+            agent = sent.span_text(*h.agent) if h.agent else None
+            victims = sent.span_text(*h.victims) if h.victims else None
+            agent_raw = s_text[sent.t[h.agent[0]].start:sent.t[h.agent[1] - 1].end] \
+                if h.agent else None
+            victims_raw = s_text[sent.t[h.victims[0]].start:sent.t[h.victims[1] - 1].end] \
+                if h.victims else None
+            side = victim_side(victims, norm, agent, side_terms)
+            out.append(
+                HarmMention(
+                    sentence=idx,
+                    start=s_start + trig_a,
+                    end=s_start + trig_b,
+                    trigger=s_text[trig_a:trig_b],
+                    harm_type=h.harm_type,
+                    construction=h.construction,
+                    agent=agent_raw,
+                    victims=victims_raw,
+                    victim_side=side,
+                )
+            )
+    return out
+
+
+@lru_cache(maxsize=8)
+def _prefilter(lex: _Lexicon) -> re.Pattern:
+    words = set(lex.verb_forms) | set(lex.intransitive) | set(lex.nouns) | set(
+        lex.nominal_adjectives) | set(lex.phrases) | set(lex.hostage_complements)
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
+
+
+def _might_have_harm(s: str, lex: _Lexicon) -> bool:
+    return _prefilter(lex).search(s) is not None
+
+
+# ------------------------------------------------------------------ emotive, tone
+
+
+def _round(x: float) -> float:
+    return round(float(x), 4)
+
+
+def _sentence_side(mentions: Sequence[HarmMention]) -> str:
+    sides = {m.victim_side for m in mentions} - {UNKNOWN}
+    if BOTH in sides or len(sides) > 1:
+        return BOTH
+    if len(sides) == 1:
+        return next(iter(sides))
+    return UNKNOWN
+
+
+_WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+def emotive_counts_by_side(
+    doc: Document,
+    mentions: Sequence[HarmMention],
+    emotive_terms: Mapping[str, str] | str | Path | None = None,
+) -> dict:
+    """Count emotive terms per side whose victims they describe.
+
+    Each emotive word in a sentence is credited to the victim side of the harm
+    mentions in that sentence: the one side they name, ``"both"`` if they name
+    several, ``"unknown"`` if none is named; a sentence with no harm mention
+    credits ``"unattributed"``.
+
+    Parameters
+    ----------
+    doc : Document
+        The segmented text.
+    mentions : Sequence[HarmMention]
+        Harm mentions of ``doc`` (:func:`find_harm_mentions`).
+    emotive_terms : Mapping[str, str], str or Path, optional
+        Surface form -> lemma, or the path of a YAML term file. Defaults to
+        ``mediakit/data/emotive_terms.yaml``.
+
+    Returns
+    -------
+    dict
+        ``{"total": n, "by_side": {side: {"total": n, "terms": {lemma: n}}}}``,
+        sides and terms in sorted order.
+
+    References
+    ----------
+    Johnson, A. & Ali, O. (2024). The Intercept, 9 January 2024; Jackson (2024).
+    """
+    terms = emotive_terms if isinstance(emotive_terms, Mapping) else load_emotive_terms(
+        emotive_terms)
+    by_sentence: dict[int, list[HarmMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    counts: dict[str, dict[str, int]] = {}
+    total = 0
+    for idx, s in enumerate(doc.sentences):
+        lemmas = [terms[w] for w in (x.lower() for x in _WORDS.findall(normalize_quotes(s.text)))
+                  if w in terms]
+        if not lemmas:
+            continue
+        ms = by_sentence.get(idx)
+        side = _sentence_side(ms) if ms else UNATTRIBUTED
+        bucket = counts.setdefault(side, {})
+        for lem in lemmas:
+            bucket[lem] = bucket.get(lem, 0) + 1
+            total += 1
+    return {
+        "total": total,
+        "by_side": {
+            side: {"total": sum(c.values()), "terms": dict(sorted(c.items()))}
+            for side, c in sorted(counts.items())
+        },
+    }
+
+
+def tone_by_actor(
+    doc: Document,
+    sentence_compounds: Sequence[float],
+    side_terms: Mapping[str, Sequence[str]] | None,
+) -> dict[str, dict]:
+    """Mean VADER compound of the sentences that name each side.
+
+    Parameters
+    ----------
+    doc : Document
+        The segmented text.
+    sentence_compounds : Sequence[float]
+        One VADER compound per sentence of ``doc``, in order.
+    side_terms : Mapping[str, Sequence[str]]
+        Side name -> words naming it.
+
+    Returns
+    -------
+    dict
+        ``{side: {"sentences": n, "mean_compound": x or None}}`` for every side in
+        ``side_terms`` (a sentence naming two sides counts for both).
+
+    Raises
+    ------
+    ValueError
+        If ``sentence_compounds`` is not aligned with ``doc.sentences``.
+
+    References
+    ----------
+    Hutto, C. J. & Gilbert, E. (2014). VADER: A parsimonious rule-based model for
+    sentiment analysis of social media text. ICWSM-14.
+    """
+    if len(sentence_compounds) != len(doc.sentences):
+        raise ValueError(
+            f"sentence_compounds has {len(sentence_compounds)} values for "
+            f"{len(doc.sentences)} sentences"
+        )
+    pats = _side_patterns(_freeze_sides(side_terms))
+    sums = {side: [0, 0.0] for side, _ in pats}
+    for s, c in zip(doc.sentences, sentence_compounds, strict=True):
+        text = normalize_quotes(s.text)
+        for side, pat in pats:
+            if pat.search(text):
+                sums[side][0] += 1
+                sums[side][1] += float(c)
+    out = {}
+    for side in (side_terms or {}):
+        n, tot = sums.get(str(side), [0, 0.0])
+        out[str(side)] = {"sentences": n, "mean_compound": _round(tot / n) if n else None}
+    return out
+
+
+# ------------------------------------------------------------------ article metrics
+
+
+def _counts(mentions: Sequence[HarmMention]) -> dict[str, int]:
+    c = dict.fromkeys(CONSTRUCTIONS, 0)
+    for m in mentions:
+        c[m.construction] += 1
+    return c
+
+
+def _shares(counts: Mapping[str, int]) -> dict[str, float | None]:
+    n = sum(counts.values())
+    return {k: (_round(v / n) if n else None) for k, v in counts.items()}
+
+
+def is_agentless(m: HarmMention) -> bool:
+    """True when a mention names no perpetrator: a passive without by-phrase, an
+    intransitive, or a nominal without possessor or by-phrase agent."""
+    return m.construction in _AGENTLESS or (m.construction == "nominal" and m.agent is None)
+
+
+def _agentless_share(mentions: Sequence[HarmMention]) -> float | None:
+    if not mentions:
+        return None
+    return _round(sum(is_agentless(m) for m in mentions) / len(mentions))
+
+
+@dataclass(frozen=True)
+class FramingResult:
+    """Harm framing of one article.
+
+    Attributes
+    ----------
+    mentions : tuple of HarmMention
+    counts : dict
+        Construction -> number of mentions (all five keys).
+    shares : dict
+        Construction -> share of mentions (None when there are none).
+    agentless_share : float or None
+        Share of mentions naming no perpetrator (see :func:`is_agentless`).
+    by_side : dict
+        Victim side -> ``{"mentions", "counts", "shares", "agentless_share"}``.
+    harm_types : dict
+        Harm type -> number of mentions.
+    emotive : dict
+        See :func:`emotive_counts_by_side`.
+    tone_by_actor : dict
+        See :func:`tone_by_actor`.
+    """
+
+    mentions: tuple[HarmMention, ...]
+    counts: dict
+    shares: dict
+    agentless_share: float | None
+    by_side: dict
+    harm_types: dict
+    emotive: dict
+    tone_by_actor: dict
+
+    def to_dict(self) -> dict:
+        return {
+            "n_mentions": len(self.mentions),
+            "counts": dict(self.counts),
+            "shares": dict(self.shares),
+            "agentless_share": self.agentless_share,
+            "by_side": self.by_side,
+            "harm_types": dict(self.harm_types),
+            "emotive": self.emotive,
+            "tone_by_actor": self.tone_by_actor,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+def framing_metrics(
+    doc: Document,
+    sentence_compounds: Sequence[float] | None,
+    side_terms: Mapping[str, Sequence[str]] | None,
+    lexicon: _Lexicon | str | Path | None = None,
+    emotive_terms: Mapping[str, str] | str | Path | None = None,
+) -> FramingResult:
+    """Harm framing measures of one article.
+
+    Parameters
+    ----------
+    doc : Document
+        The segmented article body.
+    sentence_compounds : Sequence[float] or None
+        VADER compounds aligned with ``doc.sentences`` (from the sentiment module);
+        None leaves ``tone_by_actor`` empty.
+    side_terms : Mapping[str, Sequence[str]] or None
+        Side name -> words naming it (from the codebook).
+    lexicon : optional
+        Harm lexicon or its path (see :func:`find_harm_mentions`).
+    emotive_terms : optional
+        Emotive terms or their path (see :func:`emotive_counts_by_side`).
+
+    Returns
+    -------
+    FramingResult
+        Deterministic; ``to_dict()`` is JSON-serialisable with floats rounded to
+        four places.
+    """
+    mentions = tuple(find_harm_mentions(doc, lexicon=lexicon, side_terms=side_terms))
+    counts = _counts(mentions)
+    groups: dict[str, list[HarmMention]] = {}
+    for m in mentions:
+        groups.setdefault(m.victim_side, []).append(m)
+    by_side = {}
+    for side in sorted(groups):
+        ms = groups[side]
+        c = _counts(ms)
+        by_side[side] = {
+            "mentions": len(ms),
+            "counts": c,
+            "shares": _shares(c),
+            "agentless_share": _agentless_share(ms),
+        }
+    types: dict[str, int] = {}
+    for m in mentions:
+        types[m.harm_type] = types.get(m.harm_type, 0) + 1
+    tone = tone_by_actor(doc, sentence_compounds, side_terms) if sentence_compounds is not None \
+        else {}
+    return FramingResult(
+        mentions=mentions,
+        counts=counts,
+        shares=_shares(counts),
+        agentless_share=_agentless_share(mentions),
+        by_side=by_side,
+        harm_types=dict(sorted(types.items())),
+        emotive=emotive_counts_by_side(doc, mentions, emotive_terms),
+        tone_by_actor=tone,
+    )

@@ -1,0 +1,315 @@
+"""Text units: paragraphs, sentences and word tokens, with character offsets.
+
+Everything downstream (readability, sentiment, attributions, framing) works on the
+:class:`Document` made here, so a sentence boundary is decided once and every offset
+points into the same string.
+
+The sentence splitter is rule-based and written for news prose: it keeps titles and
+initials ("Mr.", "Gen.", "Antony J. Blinken"), multi-dot acronyms ("U.S. officials")
+and closing quotation marks after a full stop ("... a cage of death.” He said")
+inside the right sentence. Its abbreviation list is a data file,
+``mediakit/data/abbreviations.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "Document",
+    "Paragraph",
+    "Sentence",
+    "normalize_quotes",
+    "segment",
+    "split_paragraphs",
+    "split_sentences",
+    "word_tokens",
+]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: a block of text between blank lines (or a single line)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence, with the index of the paragraph that holds it."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A segmented text. All offsets index into :attr:`text`."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+
+    def sentences_in(self, paragraph: int) -> tuple[Sentence, ...]:
+        """Return the sentences of one paragraph, in order."""
+        return tuple(s for s in self.sentences if s.paragraph == paragraph)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """Return the sentence containing character ``offset``, or None."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return s
+        return None
+
+
+# Quotation marks. Curly, low-9 and prime-like double quotes become '"'; curly single
+# quotes become "'", so an apostrophe stays an apostrophe. The mapping keeps string
+# length, so offsets in the normalised text are offsets in the original.
+_QUOTE_TABLE = str.maketrans(
+    {
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u201f": '"',  # ‟
+        "\u2033": '"',  # ″
+        "\u00ab": '"',  # «
+        "\u00bb": '"',  # »
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",  # ‚
+        "\u201b": "'",  # ‛
+        "\u2032": "'",  # ′
+    }
+)
+
+OPENING_QUOTES = "\"'\u201c\u2018\u201e\u00ab"
+CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
+
+
+def normalize_quotes(text: str) -> str:
+    """Map curly and angled quotation marks to ASCII, keeping the string's length.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        The text with double quotation marks as ``"`` and single ones (and
+        apostrophes) as ``'``. ``len(result) == len(text)``.
+    """
+    return text.translate(_QUOTE_TABLE)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    raw = resources.files("mediakit.data").joinpath("abbreviations.txt").read_text("utf-8")
+    words = set()
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(line.lower().rstrip("."))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _sentence_starters() -> frozenset[str]:
+    raw = resources.files("mediakit.data").joinpath("sentence_starters.txt").read_text("utf-8")
+    return frozenset(
+        w for line in raw.splitlines() if (w := line.split("#", 1)[0].strip())
+    )
+
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
+# A candidate boundary: terminal punctuation, any closing quotes or brackets, then
+# white space. What follows decides whether it is a boundary.
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_NEXT_TOKEN = re.compile(r"\s+([\"'\u201c\u2018(\[]*)([^\s]*)")
+_WORD_BEFORE = re.compile(r"([\w.'\u2019-]+)$")
+_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+_WORD = re.compile(r"[^\W_]+(?:(?:['\u2019.-]|,(?=\d{3}))[^\W_]+)*")
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Split text into paragraphs.
+
+    Blank lines separate paragraphs. A text with no blank line but several lines
+    is taken as one paragraph per line (the common shape of scraped articles).
+
+    Parameters
+    ----------
+    text : str
+        The body of an article.
+
+    Returns
+    -------
+    list of Paragraph
+        Non-empty paragraphs, stripped of surrounding white space, with offsets
+        into ``text``.
+    """
+    if _BLANK_LINES.search(text):
+        pieces = []
+        pos = 0
+        for m in _BLANK_LINES.finditer(text):
+            pieces.append((pos, m.start()))
+            pos = m.end()
+        pieces.append((pos, len(text)))
+    else:
+        pieces = []
+        pos = 0
+        for line in text.split("\n"):
+            pieces.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    paragraphs = []
+    for start, end in pieces:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        s = start + lead
+        e = s + len(stripped)
+        paragraphs.append(Paragraph(len(paragraphs), s, e, stripped))
+    return paragraphs
+
+
+def _is_boundary(text: str, end_punct: int, after: int) -> bool:
+    """Decide whether the punctuation ending at ``end_punct`` ends a sentence.
+
+    ``end_punct`` is the index just after the terminal punctuation (and any closing
+    quotes), ``after`` the index where the white space after it starts.
+    """
+    nxt = _NEXT_TOKEN.match(text, after)
+    if nxt is None:
+        return True
+    opener, word = nxt.group(1), nxt.group(2)
+    if not word and not opener:
+        return True
+    first = (word[:1] or "x")
+    # A sentence starts with a capital, a digit or an opening quotation mark.
+    if not (first.isupper() or first.isdigit() or opener):
+        return False
+    punct_start = end_punct
+    while punct_start > 0 and text[punct_start - 1] in "\"'\u201d\u2019)]":
+        punct_start -= 1
+    closing_quote = punct_start != end_punct
+    if text[punct_start - 1] != ".":
+        return True  # "!" "?" and "…" end a sentence before a capital.
+    before = _WORD_BEFORE.search(text, 0, punct_start - 1)
+    token = before.group(1) if before else ""
+    if closing_quote:
+        return True  # ...said.” He — a full stop inside a closing quote ends it.
+    bare = token.lower().rstrip(".")
+    if _ACRONYM.match(token + "."):
+        # "U.S. officials" never splits (lower case, handled above); "U.S. The"
+        # splits only before a word that usually starts a sentence.
+        return word.strip("\"'") in _sentence_starters()
+    if len(token) == 1 and token.isalpha() and token.isupper():
+        return False  # an initial: "Antony J. Blinken"
+    if bare in _abbreviations():
+        return word.strip("\"'") in _sentence_starters() and bare in {"etc", "inc", "jr", "sr"}
+    return True
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentences.
+
+    Parameters
+    ----------
+    text : str
+        The text holding the span.
+    start, end : int
+        The span to split (a paragraph, usually). Defaults to the whole text.
+
+    Returns
+    -------
+    list of (int, int)
+        ``(start, end)`` offsets into ``text`` of each sentence, stripped of
+        surrounding white space.
+    """
+    end = len(text) if end is None else end
+    spans = []
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if _is_boundary(text, m.end(), m.end()):
+            spans.append((pos, m.end()))
+            pos = m.end()
+    spans.append((pos, end))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        stripped = chunk.strip()
+        if stripped:
+            ls = s + (len(chunk) - len(chunk.lstrip()))
+            out.append((ls, ls + len(stripped)))
+    return out
+
+
+def segment(text: str) -> Document:
+    """Segment a body into paragraphs and sentences.
+
+    Parameters
+    ----------
+    text : str
+        The (clean) body of an article.
+
+    Returns
+    -------
+    Document
+        The text with its paragraphs and sentences; sentences never cross a
+        paragraph boundary.
+
+    Examples
+    --------
+    >>> doc = segment("Mr. Gallant met U.S. officials. “It went well,” he said.")
+    >>> [s.text for s in doc.sentences]
+    ['Mr. Gallant met U.S. officials.', '“It went well,” he said.']
+    """
+    paragraphs = split_paragraphs(text)
+    sentences: list[Sentence] = []
+    for p in paragraphs:
+        for s, e in split_sentences(text, p.start, p.end):
+            sentences.append(Sentence(len(sentences), p.index, s, e, text[s:e]))
+    return Document(text, tuple(paragraphs), tuple(sentences))
+
+
+def word_tokens(text: str) -> list[str]:
+    """Return the words of a text: runs of letters and digits, keeping inner
+    apostrophes, hyphens and dots ("don't", "cease-fire", "U.S") and thousands
+    separators ("1,200").
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    list of str
+        The words in order.
+    """
+    return _WORD.findall(text)

@@ -1,0 +1,161 @@
+import hashlib
+import json
+
+import pytest
+
+from mediakit import ArticleError, Columns, LoadOptions, article_from_text, load_articles
+from mediakit.articles import clean_body, slugify
+
+from .conftest import RAW, SEED
+
+
+def test_seed_title_outlet_hash_and_clutter(seed_article):
+    a = seed_article
+    assert a.id == "israel-hamas-war-latest-news"
+    assert a.title == "Israel-Hamas War: Latest News"
+    assert a.outlet == "New York Times"
+    assert a.sha256 == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    # The seed ends with two web-clutter lines; both are removed and reported.
+    assert [(c.line, c.text) for c in a.clutter] == [(31, "Related Article"), (34, "Leave a Comment")]
+    assert "Related Article" in a.raw_body and "Related Article" not in a.body
+    assert "Leave a Comment" not in a.body
+    assert a.body.endswith("the growing number of civilian casualties.")
+    # Nothing else is lost: the clean body is the raw body minus those lines.
+    assert a.body == a.raw_body.replace("\n\nRelated Article\n\n\nLeave a Comment", "")
+
+
+def test_raw_folder_loads_every_sample_with_unique_ids():
+    articles = load_articles(RAW)
+    assert len(articles) >= 7
+    assert len({a.id for a in articles}) == len(articles)
+    assert all(a.body.strip() and a.title for a in articles)
+    assert articles.failures == []
+
+
+def test_clutter_only_whole_lines():
+    body, removed = clean_body("Read more about the war in Gaza here.\nRead more\n\nAdvertisement\nText.")
+    assert body == "Read more about the war in Gaza here.\n\nText."
+    assert [(c.line, c.text) for c in removed] == [(2, "Read more"), (4, "Advertisement")]
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("../../etc/passwd", "etc-passwd"), ("Ünïcode Title!", "unicode-title"), ("...", "article"),
+    ("a/b\\c", "a-b-c"),
+])
+def test_slugify_is_safe(name, expected):
+    assert slugify(name) == expected
+
+
+def test_txt_title_outlet_separators(tmp_path):
+    (tmp_path / "a.txt").write_text("\n\nHeadline here | The Paper\n\nBody text.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Plain headline\nBody.", "utf-8")
+    a, b = load_articles(tmp_path)
+    assert (a.title, a.outlet, a.body) == ("Headline here", "The Paper", "Body text.")
+    assert (b.title, b.outlet, b.body) == ("Plain headline", None, "Body.")
+
+
+def test_markdown_front_matter(tmp_path):
+    p = tmp_path / "story.md"
+    p.write_text("---\ntitle: \"A: title\"\noutlet: Daily\ndate: 2024-03-01\nid: ../evil\n---\n"
+                 "First para.\n\nSecond para.\n", "utf-8")
+    (a,) = load_articles(p)
+    assert (a.id, a.title, a.outlet, a.date) == ("evil", "A: title", "Daily", "2024-03-01")
+    assert a.body == "First para.\n\nSecond para."
+
+
+def test_json_jsonl_csv_with_custom_columns(tmp_path):
+    (tmp_path / "one.json").write_text(json.dumps({"headline": "H", "text": "Body one."}), "utf-8")
+    (tmp_path / "many.jsonl").write_text(
+        json.dumps({"headline": "A", "text": "Body A.", "id": "x1"}) + "\n"
+        + "{not json\n"
+        + json.dumps({"headline": "C", "text": "   "}) + "\n"
+        + json.dumps({"headline": "D", "text": "Body D."}) + "\n", "utf-8")
+    (tmp_path / "rows.csv").write_text(
+        'headline,text\nE,"Body E, with comma."\nF\nG,Body G.\n', "utf-8")
+    options = LoadOptions(columns=Columns(text="text", title="headline"))
+    loaded = load_articles(tmp_path, options, errors="collect")
+    assert [a.id for a in loaded] == ["x1", "many-4", "one", "rows-2", "rows-4"]
+    assert [a.title for a in loaded] == ["A", "D", "H", "E", "G"]
+    problems = sorted((f.path.rsplit("/", 1)[-1], f.row, f.problem) for f in loaded.failures)
+    assert problems[0][:2] == ("many.jsonl", 2) and "malformed JSON" in problems[0][2]
+    assert problems[1] == ("many.jsonl", 3, "article text is empty")
+    assert problems[2][:2] == ("rows.csv", 3) and "1 fields" in problems[2][2]
+    with pytest.raises(ArticleError, match=r"many.jsonl, line 2: malformed JSON"):
+        load_articles(tmp_path / "many.jsonl", options)
+
+
+def test_missing_path_and_empty_folder(tmp_path):
+    with pytest.raises(ArticleError, match="nope.txt: no such file or folder"):
+        load_articles(tmp_path / "nope.txt")
+    (tmp_path / "notes.py").write_text("x = 1")
+    with pytest.raises(ArticleError, match="folder holds no article files"):
+        load_articles(tmp_path)
+
+
+@pytest.mark.parametrize("content,problem", [
+    (b"", "file is empty"),
+    (b"  \n\t\n ", "file is empty"),
+    (b"Title\x00\x01\x02binary", "binary file"),
+    (b"Only a title line\n", "article text is empty"),
+    (b"Title\nRelated Article\nLeave a Comment\n", "empty once web clutter is removed"),
+])
+def test_bad_txt_files(tmp_path, content, problem):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(ArticleError, match=problem) as info:
+        load_articles(p)
+    assert str(p) in info.value.message
+
+
+def test_non_utf8_is_decoded_as_cp1252_with_a_warning(tmp_path):
+    p = tmp_path / "legacy.txt"
+    p.write_bytes("Caf\u00e9 talks \u2013 Le Monde\nThe minister\u2019s aide said \u201cno\u201d.".encode("cp1252"))
+    with pytest.warns(UnicodeWarning, match="legacy.txt: not valid UTF-8"):
+        (a,) = load_articles(p)
+    assert a.title == "Café talks" and a.outlet == "Le Monde"
+    assert a.body == "The minister\u2019s aide said \u201cno\u201d."
+    assert a.warnings and "Windows-1252" in a.warnings[0]
+
+
+def test_size_limit_is_configurable(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_text("Title\n" + "word " * 300, "utf-8")
+    with pytest.raises(ArticleError, match="larger than the limit of 1000 bytes"):
+        load_articles(p, LoadOptions(max_bytes=1000))
+    assert load_articles(p, LoadOptions(max_bytes=10_000))[0].title == "Title"
+
+
+def test_malformed_front_matter_names_the_line(tmp_path):
+    p = tmp_path / "bad.md"
+    p.write_text("---\ntitle: ok\noutlet: [unclosed\ndate: 2024\n---\nBody.\n", "utf-8")
+    with pytest.raises(ArticleError) as info:
+        load_articles(p)
+    assert info.value.message.startswith(f"{p}, line ")
+    assert "malformed front matter" in info.value.message
+    q = tmp_path / "open.md"
+    q.write_text("---\ntitle: x\nBody.\n", "utf-8")
+    with pytest.raises(ArticleError, match="never closed"):
+        load_articles(q)
+
+
+def test_malformed_json_names_file_and_line(tmp_path):
+    p = tmp_path / "a.json"
+    p.write_text('{"title": "x",\n "body": }', "utf-8")
+    with pytest.raises(ArticleError, match=r"a.json, line 2: malformed JSON"):
+        load_articles(p)
+
+
+def test_article_from_text_and_non_string():
+    a = article_from_text("Hello there.", title="T")
+    assert a.sha256 == hashlib.sha256(b"Hello there.").hexdigest() and a.id == "text"
+    with pytest.raises(ArticleError, match="not text"):
+        article_from_text(42)  # type: ignore[arg-type]
+
+
+def test_errors_pickle_and_keep_fields():
+    import pickle
+
+    err = ArticleError("x.csv", "bad row", 3)
+    back = pickle.loads(pickle.dumps(err))
+    assert (back.path, back.problem, back.row, back.message) == ("x.csv", "bad row", 3,
+                                                                "x.csv, line 3: bad row")
