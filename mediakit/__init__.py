@@ -2,17 +2,37 @@
 
 Readability, sentiment, who speaks, civilian voice and harm framing, per article and
 across corpora. The public API is re-exported here; see ``docs/`` for the metrics.
-"""
 
-from .articles import Article, Columns, LoadOptions, article_from_text, iter_articles, load_articles
-from .errors import ArticleError, CodebookError, MediakitError, ParameterError
-from .text import Document, segment
+Note that ``mediakit.readability`` and ``mediakit.sentiment`` are the functions; their
+modules are reached with ``from mediakit.readability import ...``.
+"""
 
 __version__ = "0.1.0"
 
+from .analyze import Analyzer, ArticleMetrics, analyze  # noqa: E402
+from .articles import (  # noqa: E402
+    Article,
+    Columns,
+    LoadOptions,
+    article_from_text,
+    iter_articles,
+    load_articles,
+)
+from .civilian import civilian_voice  # noqa: E402
+from .codebook import Codebook, load_codebook  # noqa: E402
+from .errors import ArticleError, CodebookError, MediakitError, ParameterError  # noqa: E402
+from .framing import framing_metrics  # noqa: E402
+from .readability import readability  # noqa: E402
+from .sentiment import sentiment  # noqa: E402
+from .sources import analyze_sources  # noqa: E402
+from .text import Document, segment  # noqa: E402
+
 __all__ = [
+    "Analyzer",
     "Article",
+    "Codebook",
     "ArticleError",
+    "ArticleMetrics",
     "CodebookError",
     "Columns",
     "Document",
@@ -20,8 +40,15 @@ __all__ = [
     "MediakitError",
     "ParameterError",
     "__version__",
+    "analyze",
+    "analyze_sources",
     "article_from_text",
+    "civilian_voice",
+    "framing_metrics",
     "iter_articles",
     "load_articles",
+    "load_codebook",
+    "readability",
     "segment",
+    "sentiment",
 ]

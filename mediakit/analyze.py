@@ -11,10 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import Article, LoadOptions, article_from_text
+from .civilian import civilian_voice
+from .codebook import load_codebook
 from .errors import ParameterError
+from .framing import framing_metrics
 from .provenance import provenance
 from .readability import readability
 from .sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD, sentiment
+from .sources import analyze_sources
 from .text import segment
 
 __all__ = ["SCHEMA_VERSION", "Analyzer", "ArticleMetrics", "analyze"]
@@ -133,10 +137,15 @@ class Analyzer:
         self.validate()
         if isinstance(article, str):
             article = article_from_text(article, options=self.load_options())
+        codebook = load_codebook(self.codebook)
         doc = segment(article.body)
         read = readability(doc)
         sent = sentiment(doc, positive_threshold=self.positive_threshold,
                          negative_threshold=self.negative_threshold)
+        sources = analyze_sources(doc, codebook=codebook)
+        civilian = civilian_voice(doc, sources)
+        framing = framing_metrics(doc, [s.compound for s in sent.sentences],
+                                  codebook.side_terms)
         info = {
             "id": article.id,
             "title": article.title,
@@ -159,6 +168,8 @@ class Analyzer:
             readability=read.to_dict(),
             sentiment=sent.to_dict(),
             provenance=provenance(self.get_params(), article.sha256),
+            families={"sources": sources.to_dict(), "civilian_voice": civilian.to_dict(),
+                      "framing": framing.to_dict()},
         )
 
 

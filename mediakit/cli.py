@@ -133,12 +133,50 @@ def _analyze_run(args: argparse.Namespace) -> int:
     return EXIT_FAILURES if failures else EXIT_OK
 
 
+# ------------------------------------------------------------------------ sources
+
+
+def _sources_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help="what to print (default table)")
+    add_analysis_options(parser)
+
+
+def _sources_run(args: argparse.Namespace) -> int:
+    from .codebook import load_codebook
+    from .sources import analyze_sources, format_sources_table
+    from .text import segment
+
+    codebook = load_codebook(args.codebook)  # a bad codebook stops here, naming file and line
+    failures, first = [], True
+    for item in iter_inputs(args.paths, load_options_from_args(args)):
+        if isinstance(item, LoadFailure):
+            failures.append(item)
+            continue
+        report_warnings(item)
+        result = analyze_sources(segment(item.body), codebook=codebook)
+        if args.format == "json":
+            sys.stdout.write(dumps_json({"id": item.id, "sources": result.to_dict()}))
+        else:
+            print(("" if first else "\n") + f"== {item.id}: {item.title or ''}")
+            print(format_sources_table(result))
+            first = False
+    report_failures(failures)
+    return EXIT_FAILURES if failures else EXIT_OK
+
+
 # ---------------------------------------------------------------------- registry
 
 #: name -> (help, add_arguments, run) or the dotted module that provides them.
 COMMANDS: dict[str, tuple[str, object, object] | str] = {
     "analyze": ("measure articles and print or write their metrics as JSON",
                 _analyze_arguments, _analyze_run),
+    "sources": ("print who speaks in articles: sources, roles, sides, diversity",
+                _sources_arguments, _sources_run),
+    "report": "mediakit.reports_cli.report",
+    "batch": "mediakit.reports_cli.batch",
+    "corpus": "mediakit.corpus_cli",
 }
 
 

@@ -90,8 +90,19 @@ class _Lexicon:
     hostage_verbs: Mapping[str, str]  # form -> form name
     hostage_complements: frozenset[str]
     hostage_gap: int
+    hostage_type: str
     g: Mapping[str, frozenset[str]]  # grammar word classes
     quantity_after: Mapping[str, tuple[str, ...]]
+
+
+_GRAMMAR_KEYS = (
+    "be_forms", "have_forms", "verb_markers", "skippable", "determiners", "non_object",
+    "time_nouns", "clause_words", "np_stop_prepositions", "by_blockers",
+    "coordinated_manner_verbs", "lede_verbs", "agentive_nouns", "locative_victim_types",
+    "perpetrator_nouns", "modals", "number_words", "quantity_adverbs",
+    "irregular_participles", "ed_adjectives", "cause_verbs", "suffer_verbs", "speech_words",
+    "elliptical_words",
+)
 
 
 def _compile(raw: Mapping[str, Any]) -> _Lexicon:
@@ -123,9 +134,10 @@ def _compile(raw: Mapping[str, Any]) -> _Lexicon:
     for _lemma, forms in hv.get("verbs", {}).items():
         for fname, tok in forms.items():
             hostage_verbs[str(tok).lower()] = fname
-    g = {k: frozenset(str(w).lower() for w in v) for k, v in raw.get("grammar", {}).items()
-         if isinstance(v, list)}
-    qa = raw.get("grammar", {}).get("quantity_after_preposition", {})
+    g = dict.fromkeys(_GRAMMAR_KEYS, frozenset())  # a custom lexicon may omit classes
+    g.update({k: frozenset(str(w).lower() for w in v)
+              for k, v in (raw.get("grammar") or {}).items() if isinstance(v, list)})
+    qa = (raw.get("grammar") or {}).get("quantity_after_preposition", {})
     return _Lexicon(
         verb_forms={k: tuple(v) for k, v in verb_forms.items()},
         phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
@@ -136,6 +148,7 @@ def _compile(raw: Mapping[str, Any]) -> _Lexicon:
         hostage_verbs=hostage_verbs,
         hostage_complements=frozenset(w.lower() for w in hv.get("complements", [])),
         hostage_gap=int(hv.get("max_gap", 5)),
+        hostage_type=str(hv.get("type", "hostage")),
         g=g,
         quantity_after={k: tuple(str(x).lower() for x in v) for k, v in qa.items()},
     )
@@ -206,9 +219,9 @@ def _lex(lexicon: _Lexicon | str | Path | None) -> _Lexicon:
 
 # ------------------------------------------------------------------ tokens, sides
 
-# Words with inner hyphens, apostrophes, dots or digit commas ("80-year-old",
-# "1,200", "U.S"), or any single non-space character.
-_TOKEN = re.compile(r"[^\W_]+(?:[-'.,][^\W_]+)*|\S")
+# Numbers with inner dots or commas ("1,200", "1.7", "80-year-old"), words with inner
+# hyphens or apostrophes, or any single non-space character ("killed.30" splits).
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[^\W_]+)*|[^\W_]+(?:[-'][^\W_]+)*|\S")
 
 
 @dataclass(frozen=True)
@@ -240,15 +253,8 @@ def _is_word(t: _Tok) -> bool:
     return t.text[:1].isalnum()
 
 
-def _is_number(low: str) -> bool:
-    return bool(re.fullmatch(r"\d[\d,.]*", low)) or low in _NUMBER_WORDS
-
-
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred hundreds thousand thousands million millions dozen dozens scores".split()
-)
+def _is_number(low: str, number_words: frozenset[str] = frozenset()) -> bool:
+    return bool(re.fullmatch(r"\d[\d,.]*", low)) or low in number_words
 
 
 @lru_cache(maxsize=64)
@@ -276,19 +282,83 @@ def _sides_in(text: str, side_terms: Mapping[str, Sequence[str]] | None) -> list
     return [side for side, pat in _side_patterns(_freeze_sides(side_terms)) if pat.search(text)]
 
 
+_NEXT_WORDS = re.compile(
+    r"(?:'s\b)?\W*([^\W_]+(?:-[^\W_]+)*)?\W*([^\W_]+(?:-[^\W_]+)*)?\W*([^\W_]+)?")
+_PREV_WORDS = re.compile(r"([^\W_]+)?\W*([^\W_]+)?\W*$")
+
+
+def _side_mentions(
+    text: str,
+    side_terms: Mapping[str, Sequence[str]] | None,
+    perp_nouns: frozenset[str],
+    anchor: int | None = None,
+    distance: dict[str, int] | None = None,
+    speech: frozenset[str] = frozenset(),
+) -> tuple[list[str], list[str]]:
+    """Sides named in ``text``: (as possible victims, only as perpetrators). With an
+    ``anchor`` offset, ``distance`` receives each plain side's nearest distance."""
+    plain: list[str] = []
+    perp: list[str] = []
+    for side, pat in _side_patterns(_freeze_sides(side_terms)):
+        is_plain = False
+        is_perp = False
+        for m in pat.finditer(text):
+            nxt = _NEXT_WORDS.match(text, m.end())
+            after = [w.lower() for w in (nxt.group(1), nxt.group(2), nxt.group(3)) if w] \
+                if nxt else []
+            # a side's forces or officials as the source of a report ("the Israeli
+            # military said") are neither perpetrator nor victim
+            if after and after[0] in perp_nouns and len(after) > 1 and after[1] in speech:
+                continue
+            if len(after) > 2 and after[1] in perp_nouns and after[2] in speech:
+                continue
+            prv = _PREV_WORDS.search(text[max(0, m.start() - 40):m.start()])
+            before = [w.lower() for w in (prv.group(2), prv.group(1)) if w] if prv else []
+            if (after and after[0] in perp_nouns) or (len(after) > 1 and after[1] in perp_nouns
+                                                      and after[0] not in ("and", "or")) or (
+                before and (before[0] in ("by", "from") or (
+                    len(before) > 1 and before[0] in ("the",) and before[1] in ("by", "from"))
+                    or (before[0] == "of" and len(before) > 1 and before[1] in perp_nouns))):
+                is_perp = True
+            else:
+                is_plain = True
+                if anchor is not None and distance is not None:
+                    d = min(abs(m.start() - anchor), abs(m.end() - anchor))
+                    distance[side] = min(d, distance.get(side, d))
+        if is_plain:
+            plain.append(side)
+        elif is_perp:
+            perp.append(side)
+    return plain, perp
+
+
 def victim_side(
     victims: str | None,
     sentence: str,
     agent: str | None,
     side_terms: Mapping[str, Sequence[str]] | None,
+    lexicon: _Lexicon | str | Path | None = None,
+    anchor: int | None = None,
 ) -> str:
     """Decide whose victims a harm mention describes.
 
-    Rule: (1) if side terms occur in the victims phrase, the side named there (or
-    ``"both"`` if two or more sides are); (2) otherwise, the sides named in the rest
-    of the sentence once the agent phrase is removed (the perpetrator's side is not
-    the victims' side): one side gives that side, two or more give ``"both"``; (3)
-    ``"unknown"`` when no side is named.
+    Rule, in order:
+
+    1. side terms in the victims phrase decide: the one side named there, or
+       ``"both"`` if two or more sides are;
+    2. otherwise the perpetrator sides are collected: the sides named in the
+       agent phrase and side terms in perpetrator contexts anywhere in the
+       sentence ("Israeli airstrikes", "Hamas gunmen", "an attack by Hamas": see
+       ``perpetrator_nouns`` in the lexicon). Among the other sides named in the
+       sentence (outside the agent phrase), those that are not perpetrators win:
+       one gives that side; with two or more, the one named nearest to ``anchor``
+       (the trigger's offset) when it is given, else ``"both"``;
+    3. otherwise, if the sentence names sides only as perpetrators and also as
+       places or people, the one such side (or ``"both"``);
+    4. otherwise, when ``side_terms`` has exactly two sides and only one of them
+       was named, as perpetrator, the victims are the other side (the dyadic
+       reading of "killed in Israeli airstrikes", "Hamas killed 1,200 people");
+    5. otherwise ``"unknown"``.
 
     Parameters
     ----------
@@ -297,10 +367,14 @@ def victim_side(
     sentence : str
         The sentence holding the mention.
     agent : str or None
-        The agent phrase, removed from the sentence before step (2).
+        The agent phrase, removed from the sentence before step 2.
     side_terms : Mapping[str, Sequence[str]]
         Side name -> words naming it ("Israeli", "Gazans" ...), matched as whole
         words, case-insensitively.
+    lexicon : optional
+        Harm lexicon (for its perpetrator nouns).
+    anchor : int, optional
+        Offset of the trigger in ``sentence``, to break ties by proximity.
 
     Returns
     -------
@@ -309,20 +383,49 @@ def victim_side(
     """
     if not side_terms:
         return UNKNOWN
+    g = _lex(lexicon).g
+    perp_nouns = g.get("perpetrator_nouns", frozenset())
+    speech = g.get("speech_words", frozenset())
     if victims:
+        # the victims phrase is the victims: no perpetrator filtering here
+        # ("Twelve Israeli soldiers have been killed")
         found = _sides_in(victims, side_terms)
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
             return BOTH
+    perps: set[str] = set()
+    named: set[str] = set()
     rest = sentence
     if agent:
-        rest = rest.replace(agent, " ")
-    found = _sides_in(rest, side_terms)
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
+        a_plain, a_perp = _side_mentions(agent, side_terms, perp_nouns, speech=speech)
+        if a_perp:
+            # "an Israeli strike on Gaza": the strike's side did it, Gaza is a place
+            perps |= set(a_perp)
+            named |= set(a_plain) - set(a_perp)
+        else:
+            perps |= set(a_plain)  # "Hamas gunmen", "Israel" as the doer
+        rest = rest.replace(agent, " " * len(agent))  # same length: offsets hold
+    dist: dict[str, int] = {}
+    r_plain, r_perp = _side_mentions(rest, side_terms, perp_nouns, anchor, dist, speech)
+    named |= set(r_plain)
+    perps |= set(r_perp)
+    order = [str(k) for k in side_terms]
+    others = [x for x in order if x in named and x not in perps]
+    if len(others) == 1:
+        return others[0]
+    if len(others) > 1:
+        near = [x for x in others if x in dist]
+        if anchor is not None and near:
+            return min(near, key=lambda x: (dist[x], order.index(x)))
         return BOTH
+    cands = [x for x in order if x in named]
+    if len(cands) == 1:
+        return cands[0]
+    if len(cands) > 1:
+        return BOTH
+    if len(order) == 2 and len(perps) == 1:
+        return order[1] if order[0] in perps else order[0]
     return UNKNOWN
 
 
@@ -382,7 +485,7 @@ class HarmMention:
 class _Hit:
     i: int  # first token
     j: int  # one past last token
-    kind: str  # verb | intransitive | noun | adj | hostage
+    kind: str  # verb | intransitive | noun | adj
     harm_type: str
     forms: tuple[str, ...] = ()  # verb forms the trigger token may have
     entry: Mapping[str, Any] = field(default_factory=dict)
@@ -404,6 +507,9 @@ class _Sent:
 
     # -- helpers ------------------------------------------------------------
 
+    def num(self, low: str) -> bool:
+        return _is_number(low, self.g["number_words"])
+
     def w(self, k: int) -> str:
         return self.low[k] if 0 <= k < self.n else ""
 
@@ -412,7 +518,7 @@ class _Sent:
         if w in self.g["skippable"]:
             return True
         # -ly adverbs, but not the quantity adverbs that start an object
-        return w.endswith("ly") and len(w) > 4 and w not in _QUANT_ADVERBS
+        return w.endswith("ly") and len(w) > 4 and w not in self.g["quantity_adverbs"]
 
     def prev_word(self, i: int) -> int:
         k = i - 1
@@ -440,19 +546,26 @@ class _Sent:
         if k >= self.n or self.is_punct(k):
             return False
         w = self.w(k)
-        if w in ("and", "or") and self._transitive_form(k + 1):
-            return self.object_follows(k + 1 + 1)
+        if w in ("and", "or") and (self._transitive_form(k + 1) or (
+                self.w(k + 1).endswith("ed") and len(self.w(k + 1)) > 4)):
+            # "killed and wounded dozens", "killed and captured soldiers"
+            return self.object_follows(k + 2)
         qa = self.lex.quantity_after.get(w)
         if qa is not None:
             nxt = self.w(k + 1)
             if "#num" in qa:
-                return _is_number(nxt) or nxt in ("a", "an")
+                return self.num(nxt) or nxt in ("a", "an")
             if "#notime" in qa:
                 return nxt not in self.g["time_nouns"]
             return nxt in qa
         if w in self.g["non_object"]:
             return False
         return True
+
+    def _participle(self, k: int) -> bool:
+        w = self.w(k)
+        return w in self.lex.verb_forms or w in self.g["irregular_participles"] or (
+            w.endswith("ed") and len(w) > 4)
 
     def _transitive_form(self, k: int) -> bool:
         return self.w(k) in self.lex.verb_forms
@@ -466,8 +579,7 @@ class _Sent:
         # skip auxiliaries, modals and adverbs of the verbal group
         while k >= 0 and (
             self._skippable(k) or self.w(k) in g["be_forms"] or self.w(k) in g["have_forms"]
-            or self.w(k) in ("will", "would", "could", "can", "may", "might", "must",
-                             "should", "to", "did", "do", "does")
+            or self.w(k) in g["modals"]
         ):
             k -= 1
         # "shot and killed": skip the coordinated manner verb
@@ -492,7 +604,7 @@ class _Sent:
                 k -= 1
                 continue
             if self.is_punct(k):
-                if w == "," and start < end and all(_is_number(x) for x in self.low[start:end]):
+                if w == "," and start < end and all(self.num(x) for x in self.low[start:end]):
                     # ", 19," an age in apposition: skip it
                     end = k
                     start = k
@@ -505,8 +617,12 @@ class _Sent:
                 break
             if w in g["clause_words"] or w in g["be_forms"] or w in g["have_forms"]:
                 break
+            if w in self.lex.verb_forms or w in self.lex.intransitive:
+                break  # "were killed and four were wounded": stop at the other verb
             start = k
             k -= 1
+        while start < end and self.w(start) in ("and", "or", "but", "then"):
+            start += 1
         if start >= end:
             return None
         return (start, end)
@@ -522,6 +638,9 @@ class _Sent:
             if w in allow:
                 k += 1
                 continue
+            if k > j and w.endswith("ed") and len(w) > 4 and "-" not in w and \
+                    w not in g["ed_adjectives"]:
+                break  # a verb: "the killings by settlers continued"
             if k > j and (w in g["np_stop_prepositions"] or w in g["clause_words"]
                           or w in g["be_forms"] or w in g["have_forms"] or w in ("and", "or")
                           and k + 1 < self.n and self._transitive_form(k + 1)):
@@ -541,6 +660,12 @@ class _Sent:
         k = j
         while k < self.n and k - j <= 10:
             w = self.w(k)
+            if (w in ("and", "or") and self._participle(k + 1)) or (
+                    w == "," and self.w(k + 1) in self.lex.verb_forms):
+                # coordinated participles share the by-phrase: "killed or taken
+                # hostage by Hamas", "displaced, injured or killed by airstrikes"
+                k += 2
+                continue
             if self.is_punct(k):
                 return None
             if w in g["clause_words"] and w != "as":
@@ -553,12 +678,9 @@ class _Sent:
             if w == "hands" and self.w(k - 1) == "the" and self.w(k - 2) == "at" and \
                     self.w(k + 1) == "of":
                 return self.np_after(k + 2, allow=("of", "'s"))
-            if w in ("and", "or") and self._transitive_form(k + 1):
-                k += 2
-                continue
             # another participle ("a strike carried out by") owns a later by-phrase
-            if k > j and w.endswith("ed") and w not in self.lex.verb_forms and \
-                    w not in g["skippable"]:
+            if k > j and (w.endswith("ed") or w in g["irregular_participles"]) and \
+                    w not in self.lex.verb_forms and w not in g["skippable"]:
                 return None
             k += 1
         return None
@@ -608,7 +730,7 @@ class _Sent:
                     if self.low[k] in ("took", "held", "seized"):
                         forms = ("past", "pp")
                     end = c + 1 if c == k + 1 else k + 1
-                    h = _Hit(k, end, "verb", lex_type_hostage(), forms)
+                    h = _Hit(k, end, "verb", lex.hostage_type, forms)
                     if c > k + 1:
                         h.victims = (k + 1, c)
                     hits.append(h)
@@ -658,7 +780,7 @@ class _Sent:
         ("died of their wounds", "succumbed to his injuries")."""
         out = []
         for h in hits:
-            if h.kind == "noun":
+            if h.construction == "nominal":
                 k = h.i - 1
                 while k >= 0 and self.w(k) in ("his", "her", "their", "its", "the"):
                     k -= 1
@@ -709,11 +831,24 @@ class _Sent:
         pw = self.w(p)
         has_object = self.object_follows(h.j) or h.victims is not None
         blockers = h.entry.get("object_blockers") if h.entry else None
+        pforms = set(h.entry.get("particle_forms", ("base", "s", "past", "pp", "ing"))) \
+            if h.entry else set()
+        if h.entry and forms & pforms and self.w(h.j) in h.entry.get("particle_blockers", ()):
+            h.construction = ""  # "shot down" (an aircraft), "shot at" (no hit)
+            return None
         if "pp" in forms:
             if pw in g["be_forms"] and not (pw == "'s" and self._possessive_s(p)):
                 return self._passive(h)
             if pw in g["have_forms"]:
                 return self._active(h, has_object)
+            if "past" in forms and pw in ("who", "which", "that"):
+                # a relative clause: "an attack that killed 1,400 people"
+                return self._active(h, has_object)
+            if (p < 0 or pw in (":", "(", "of", "in", "on", "for", "from", "with", "among",
+                                "to", "into", "about")) and "ing" not in forms:
+                # no subject before it: an adjectival participle ("displaced families",
+                # "Palestinians in Gaza: killed by the hundreds")
+                return self._passive(h)
             if pw in g["determiners"] and "ing" not in forms:
                 if pw == "the" and self.low[h.i] in self.lex.nominal_adjectives:
                     return self._classify_adj(h)  # "the wounded were taken to hospital"
@@ -729,8 +864,6 @@ class _Sent:
                     h.construction = ""
                     return None
                 return self._active(h, True)
-            if "past" in forms and pw in ("who", "which", "that") and p == h.i - 1:
-                return self._active(h, has_object)
             if h.entry.get("intransitive_use") and "past" in forms and pw not in \
                     g["determiners"] and self.subject_before(h.i) is not None and \
                     self.w(h.j) not in ("by",):
@@ -742,8 +875,12 @@ class _Sent:
         if "ing" in forms:
             if pw in g["determiners"] or self.w(h.j) == "of":
                 return self._classify_noun(h)
-            if pw == "being":
+            if blockers and has_object and self._object_blocked(h.j, blockers):
+                h.construction = ""  # "shooting a video"
                 return None
+            if not has_object and pw not in g["be_forms"] and not h.entry.get(
+                    "intransitive_use"):
+                return self._classify_noun(h)  # "the killing continued", "a mass shooting"
             return self._active(h, has_object)
         # base, s or simple past
         if forms & {"base", "s"} and self.low[h.i] in self.lex.nouns:
@@ -796,12 +933,12 @@ class _Sent:
                     else:
                         a = poss[0]
                 break
-            if w in _CAUSE_VERBS or w in _SUFFER_VERBS:
+            if w in g["cause_verbs"] or w in g["suffer_verbs"]:
                 # "the shelling caused heavy casualties": the subject is the agent;
                 # "Israel suffered heavy casualties": the subject holds the victims.
                 subj = self.subject_before(k)
                 if subj is not None:
-                    if w in _CAUSE_VERBS:
+                    if w in g["cause_verbs"]:
                         h.agent = subj
                     else:
                         a = subj[0]
@@ -826,7 +963,8 @@ class _Sent:
         if h.agent is None:
             # "killings by settlers", "deaths caused by strikes"
             k = h.j
-            if self.w(k) in ("caused", "inflicted", "carried", "committed"):
+            if self.w(k) in ("caused", "inflicted", "carried", "committed", "perpetrated",
+                             "held", "taken", "kidnapped", "abducted", "seized"):
                 k += 1 + (self.w(k + 1) == "out")
             if self.w(k) == "by":
                 ag = self.by_agent(k)
@@ -871,7 +1009,7 @@ class _Sent:
                 h.victims = self.subject_before(h.i)
                 return
             h.construction = "nominal"  # "the dead", "20 dead"
-            if _is_number(pw) or pw in ("least", "more", "dozens", "hundreds"):
+            if self.num(pw) or pw in ("least", "more", "dozens", "hundreds"):
                 h.victims = self.subject_before(h.i)
             return
         # wounded / injured / displaced / starving
@@ -883,19 +1021,6 @@ class _Sent:
             return
         h.construction = "intransitive" if w == "starving" else "passive_agentless"
         h.victims = (h.j, self.np_after(h.j)[1]) if self.np_after(h.j) else None
-
-
-# Verbs taking a harm noun as object: the subject of the first is the agent, of
-# the second the victims.
-_CAUSE_VERBS = frozenset({"caused", "causing", "causes", "inflicted", "inflicting", "inflicts"})
-_SUFFER_VERBS = frozenset({"suffered", "suffering", "suffers", "sustained", "sustaining",
-                           "sustains"})
-
-_QUANT_ADVERBS = frozenset({"nearly", "roughly", "approximately", "only", "exactly"})
-
-
-def lex_type_hostage() -> str:
-    return "hostage"
 
 
 def _sentences(doc: Document | str) -> tuple[tuple[int, int, str], ...]:
@@ -941,6 +1066,7 @@ def find_harm_mentions(
         if not _might_have_harm(norm, lex):
             continue
         sent = _Sent(norm, lex)
+        last_side: str | None = None
         for h in sent.find():
             if not h.construction:
                 continue
@@ -951,7 +1077,11 @@ def find_harm_mentions(
                 if h.agent else None
             victims_raw = s_text[sent.t[h.victims[0]].start:sent.t[h.victims[1] - 1].end] \
                 if h.victims else None
-            side = victim_side(victims, norm, agent, side_terms)
+            side = victim_side(victims, norm, agent, side_terms, lex, anchor=trig_a)
+            if victims and last_side not in (None, UNKNOWN) and _elliptical(victims, lex):
+                # "Two Israeli soldiers were killed and four were wounded"
+                side = last_side
+            last_side = side
             out.append(
                 HarmMention(
                     sentence=idx,
@@ -966,6 +1096,13 @@ def find_harm_mentions(
                 )
             )
     return out
+
+
+def _elliptical(victims: str, lex: _Lexicon) -> bool:
+    """A victims phrase of numbers and quantifiers only ("four", "dozens more")."""
+    words = [w.lower() for w in _WORDS.findall(victims)]
+    nums, ell = lex.g["number_words"], lex.g["elliptical_words"]
+    return bool(words) and all(_is_number(w, nums) or w in ell for w in words)
 
 
 @lru_cache(maxsize=8)

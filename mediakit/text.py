@@ -219,7 +219,8 @@ def _is_boundary(text: str, end_punct: int, after: int) -> bool:
     closing_quote = punct_start != end_punct
     if text[punct_start - 1] != ".":
         return True  # "!" "?" and "…" end a sentence before a capital.
-    before = _WORD_BEFORE.search(text, 0, punct_start - 1)
+    # Look back a bounded window only: searching from 0 makes segmentation quadratic.
+    before = _WORD_BEFORE.search(text, max(0, punct_start - 65), punct_start - 1)
     token = before.group(1) if before else ""
     if closing_quote:
         return True  # ...said.” He — a full stop inside a closing quote ends it.

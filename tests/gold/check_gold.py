@@ -86,6 +86,8 @@ def check_source(path: Path, problems: list[str]) -> dict:
         content = att.get("content") or ""
         if not content or content not in body:
             problems.append(f"{at}: content not in body: {content[:60]!r}")
+        elif body.count(content) > 1:
+            problems.append(f"{at}: content occurs more than once, so its offset is ambiguous")
         elif clean is not None and content not in clean:
             problems.append(f"{at}: content not in the cleaned body: {content[:60]!r}")
         # Content never starts with a quotation mark or space and never ends with a double
@@ -144,7 +146,8 @@ def main() -> int:
         print(f"{d['id']:40s} {d['split']:8s} {len(d['attributions']):3d} attributions")
     print("kinds:", dict(kinds), "| total", sum(kinds.values()))
     print("heldout sources:", [d["id"] for d in docs if d["split"] == "heldout"])
-    print("humanisation rows:", len(human), "| heldout", sum(r["split"] == "heldout" for r in human))
+    heldout_rows = sum(r["split"] == "heldout" for r in human)
+    print("humanisation rows:", len(human), "| heldout", heldout_rows)
     for p in problems:
         print("PROBLEM:", p)
     return 1 if problems else 0

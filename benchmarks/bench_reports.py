@@ -1,0 +1,182 @@
+"""Benchmark of report runs: ``mediakit batch`` against papermill's own floor.
+
+Measured in one run, on the same articles and the same ``--jobs``:
+
+* **batch** - wall time of ``mediakit batch INPUT --out DIR --jobs N`` (a subprocess,
+  as a user runs it: report notebook per article, HTML export, ``.done.json``, then
+  the comparison notebook; also without the comparison, ``--no-compare``);
+* **floor** - papermill executing a minimal notebook that only imports the libraries
+  the report notebook imports (pandas, matplotlib, mediakit's analysis and views),
+  once per article, N at a time in worker processes (papermill's Python API, like
+  mediakit): the cost of a kernel and its imports, which no papermill report avoids;
+* **ceiling** - this machine's two-process speed-up: a pure-Python loop run in one
+  process, then the same loop in two processes at once.
+
+Aims (issue 3): batch per article within 1.25x of the floor; the speed-up of
+``--jobs 2`` over ``--jobs 1`` at least 0.85x of the ceiling.
+
+Usage::
+
+    python benchmarks/bench_reports.py [--input data/raw] [--repeat 1]
+
+Figures go to standard output and ``benchmarks/out/bench_reports.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MINIMAL_SOURCE = '''# %% tags=["parameters"]
+article_path: str = ""
+
+# %%
+import pandas
+import matplotlib.figure
+import mediakit.analyze
+import mediakit.params
+import mediakit.report_views
+import mediakit.reports
+'''
+
+
+def _spin(n: int) -> float:
+    start = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i * i % 7
+    return time.perf_counter() - start
+
+
+def ceiling(n: int = 15_000_000) -> dict:
+    """Two-process speed-up of a pure-Python loop: 2 * t(one) / t(two at once)."""
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=ctx) as pool:
+        start = time.perf_counter()
+        pool.submit(_spin, n).result()
+        one = time.perf_counter() - start
+    with ProcessPoolExecutor(2, mp_context=ctx) as pool:
+        start = time.perf_counter()
+        for f in [pool.submit(_spin, n), pool.submit(_spin, n)]:
+            f.result()
+        two = time.perf_counter() - start
+    return {"one_process_s": one, "two_processes_s": two, "speedup": 2 * one / two}
+
+
+def _papermill_one(args) -> None:
+    import papermill
+
+    notebook, out, article = args
+    papermill.execute_notebook(notebook, out, parameters={"article_path": article},
+                               progress_bar=False, request_save_on_cell_execute=False)
+
+
+def floor(articles: list[str], jobs: int, work: Path) -> float:
+    """Wall time of papermill running the minimal notebook once per article."""
+    from mediakit.notebook_build import render_notebook
+
+    work.mkdir(parents=True, exist_ok=True)
+    notebook = work / "minimal.ipynb"
+    notebook.write_text(render_notebook(MINIMAL_SOURCE))
+    tasks = [(str(notebook), str(work / f"out-{i}.ipynb"), a) for i, a in enumerate(articles)]
+    import papermill  # noqa: F401 - imported before forking, as mediakit does
+
+    start = time.perf_counter()
+    if jobs == 1:
+        for task in tasks:
+            _papermill_one(task)
+    else:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            list(pool.map(_papermill_one, tasks))
+    return time.perf_counter() - start
+
+
+def batch(input_path: str, jobs: int, out: Path, compare: bool = True) -> float:
+    """Wall time of the ``mediakit batch`` command."""
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-m", "mediakit.cli", "batch", input_path, "--out", str(out),
+           "--jobs", str(jobs), "--no-progress"]
+    if not compare:
+        cmd.append("--no-compare")
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"mediakit batch failed ({done.returncode}): {done.stderr}")
+    return elapsed
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--input", default=str(ROOT / "data" / "raw"))
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each measure (median)")
+    args = parser.parse_args(argv)
+
+    from mediakit.articles import Article, iter_articles
+
+    articles = [a.source_path for a in iter_articles(args.input) if isinstance(a, Article)]
+    n = len(articles)
+    work = Path(tempfile.mkdtemp(prefix="bench-reports-"))
+    runs: dict[str, list[float]] = {}
+
+    def record(name, seconds):
+        runs.setdefault(name, []).append(seconds)
+        print(f"  {name:<24} {seconds:7.2f} s  ({seconds / n:5.2f} s/article)", flush=True)
+
+    cores = os.cpu_count()
+    print(f"{n} articles from {args.input}; {cores} CPUs; load {os.getloadavg()[0]:.1f}")
+    ceilings = []
+    for r in range(args.repeat):
+        c = ceiling()
+        ceilings.append(c["speedup"])
+        print(f"  ceiling (pure Python)    1 proc {c['one_process_s']:.2f} s, 2 procs "
+              f"{c['two_processes_s']:.2f} s -> speed-up {c['speedup']:.2f}x")
+        for jobs in (1, 2):
+            record(f"floor --jobs {jobs}", floor(articles, jobs, work / f"floor-{r}-{jobs}"))
+            record(f"batch --jobs {jobs}", batch(args.input, jobs, work / f"batch-{r}-{jobs}"))
+            record(f"batch --jobs {jobs} --no-compare",
+                   batch(args.input, jobs, work / f"nc-{r}-{jobs}", compare=False))
+    med = {k: statistics.median(v) for k, v in runs.items()}
+    ceil = statistics.median(ceilings)
+    figures = {
+        "articles": n, "cpus": cores, "seconds": med, "ceiling_speedup": ceil,
+        "per_article_s": {k: v / n for k, v in med.items()},
+    }
+    for jobs in (1, 2):
+        figures[f"batch_over_floor_jobs{jobs}"] = med[f"batch --jobs {jobs}"] / med[
+            f"floor --jobs {jobs}"]
+        figures[f"batch_no_compare_over_floor_jobs{jobs}"] = med[
+            f"batch --jobs {jobs} --no-compare"] / med[f"floor --jobs {jobs}"]
+    figures["batch_speedup"] = med["batch --jobs 1"] / med["batch --jobs 2"]
+    figures["batch_speedup_over_ceiling"] = figures["batch_speedup"] / ceil
+    figures["floor_speedup"] = med["floor --jobs 1"] / med["floor --jobs 2"]
+    print()
+    for jobs in (1, 2):
+        print(f"batch / floor, --jobs {jobs}: {figures[f'batch_over_floor_jobs{jobs}']:.2f}x "
+              f"(no comparison: {figures[f'batch_no_compare_over_floor_jobs{jobs}']:.2f}x; "
+              "aim <= 1.25x)")
+    print(f"speed-up --jobs 2 over 1: batch {figures['batch_speedup']:.2f}x, floor "
+          f"{figures['floor_speedup']:.2f}x, ceiling {ceil:.2f}x -> batch/ceiling "
+          f"{figures['batch_speedup_over_ceiling']:.2f} (aim >= 0.85)")
+    out = ROOT / "benchmarks" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "bench_reports.json").write_text(json.dumps(figures, indent=2) + "\n")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

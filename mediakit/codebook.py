@@ -1,0 +1,564 @@
+"""The codebook: from a speaker's name and description to a role and a side.
+
+A codebook is a YAML file (the default is ``mediakit/data/codebook.yaml``, whose
+comments explain each list and where it comes from). Classification is rule-based and
+explainable: :meth:`Codebook.explain` says which term of which list decided the role
+and the side, so a researcher can check or override any decision by editing the file.
+
+Order of the rules (the first list with a match decides the role):
+
+1. ``strong_titles``: jobs that decide the role whatever the employer ("analyst").
+2. ``people``: public figures by name.
+3. ``organisations``: named bodies ("Hamas", "the Israel Defense Forces").
+4. ``titles``: generic titles and descriptions ("minister", "resident").
+5. ``states``: a speaker that is only a state name ("Qatar") speaks for its government.
+
+The side comes from the person, else the first organisation that has a side (not for
+experts: an expert's employer is not their side), else the earliest nationality
+word, place or state name, else the codebook's ``default_sides`` for the role, else
+``unknown``. (:mod:`mediakit.sources` may then place a speaker from the text around them.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import CodebookError
+from .text import normalize_quotes
+
+__all__ = [
+    "Classification",
+    "Codebook",
+    "Match",
+    "default_codebook_path",
+    "load_codebook",
+    "parse_codebook",
+]
+
+# The roles a codebook may use. A custom codebook may drop roles it does not need but
+# may not invent new ones, because the diversity and civilian measures rely on them.
+KNOWN_ROLES = (
+    "government",
+    "military",
+    "armed_group",
+    "international",
+    "ngo",
+    "expert",
+    "media",
+    "civilian",
+    "unknown",
+)
+_TIERS = ("strong_titles", "people", "organisations", "titles", "states")
+_LEADING_DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One codebook term found in a speaker's text."""
+
+    tier: str  # strong_titles | people | organisations | titles | states | sides
+    term: str
+    start: int
+    end: int
+    role: str | None
+    side: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Classification:
+    """A role and a side, with the rule that decided each (``None`` when defaulted)."""
+
+    role: str
+    side: str
+    role_rule: str | None
+    side_rule: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    term: str
+    pattern: str
+    role: str | None
+    side: str | None
+
+
+def _term_pattern(term: str) -> str:
+    """Regex for one term: whole words, optional plural, capitals kept for acronyms."""
+    if term.startswith("re:"):
+        return f"(?<!\\w)(?:{term[3:]})(?!\\w)"
+    body = re.escape(term).replace(r"\ ", r"\s+")
+    letters = [c for c in term if c.isalpha()]
+    acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+    if acronym:
+        # "US", "WHO", "IDF": only in capitals, or they would match "us", "who".
+        return f"(?<!\\w)(?-i:{body})(?![\\w])"
+    plural = "(?:s|es)?" if term[-1].isalpha() else ""
+    return f"(?<!\\w){body}{plural}(?!\\w)"
+
+
+_WORD = re.compile(r"\w+")
+
+
+class _Matcher:
+    """All terms of one tier, indexed by their first word.
+
+    Only the rules whose first word is the word at a position are tried there (regular
+    expression terms are tried everywhere), so a long article is scanned in time linear
+    in its length rather than in length times the number of terms.
+    """
+
+    def __init__(self, tier: str, rules: list[_Rule]):
+        self.tier = tier
+        self.rules = rules
+        # compiled on first use: most terms never meet their first word in a text
+        self.compiled: list[re.Pattern | None] = [None] * len(rules)
+        self.by_first: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for i, r in enumerate(rules):
+            if r.term.startswith("re:"):
+                self.always.append(i)
+                continue
+            words = _WORD.findall(r.term.lower())
+            if not words:
+                self.always.append(i)
+                continue
+            keys = {words[0]}
+            if len(words) == 1:  # the plural -s/-es sits on the first (only) word
+                keys |= {words[0] + "s", words[0] + "es"}
+            for k in keys:
+                self.by_first.setdefault(k, []).append(i)
+
+    def find(self, text: str) -> list[Match]:
+        """All matches, leftmost first; at one position the longest term wins."""
+        out = []
+        pos = 0
+        for w in _WORD.finditer(text):
+            start = w.start()
+            if start < pos:
+                continue
+            cands = self.by_first.get(w.group().lower())
+            if not cands and not self.always:
+                continue
+            best_end, best_rule = -1, None
+            for i in (cands or []) + self.always:
+                regex = self.compiled[i]
+                if regex is None:
+                    regex = self.compiled[i] = re.compile(self.rules[i].pattern, re.IGNORECASE)
+                mm = regex.match(text, start)
+                if mm and mm.end() > best_end:
+                    best_end, best_rule = mm.end(), self.rules[i]
+            if best_rule is not None:
+                out.append(Match(self.tier, best_rule.term, start, best_end, best_rule.role,
+                                 best_rule.side))
+                pos = best_end
+        return out
+
+
+@dataclass(frozen=True, eq=False)
+class Codebook:
+    """A parsed codebook.
+
+    Attributes
+    ----------
+    path : str
+        The file it was read from.
+    roles : dict
+        Role name -> description.
+    official_roles : tuple of str
+        Roles counted as official channels (Sigal 1973).
+    default_sides : dict
+        Role -> side used when no term names a side (e.g. ``ngo -> other``).
+    sides : tuple of str
+        Side names, in file order.
+    side_terms : dict
+        Side -> every term (nationality words, places, state names, and the names of
+        organisations and people on that side) that places a mention on that side.
+        Used by :mod:`mediakit.framing` for victims' sides and tone by actor.
+    """
+
+    path: str
+    roles: dict
+    official_roles: tuple[str, ...]
+    default_sides: dict
+    sides: tuple[str, ...]
+    side_terms: dict
+    state_terms: dict
+    _matchers: tuple
+    _side_matcher: _Matcher
+    _place_matcher: _Matcher
+    _state_lookup: dict
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def find_terms(self, text: str) -> list[Match]:
+        """Every codebook term (all tiers and side terms) in ``text``, for inspection."""
+        text = normalize_quotes(text)
+        found = []
+        for matcher in (*self._matchers, self._side_matcher):
+            found.extend(matcher.find(text))
+        return sorted(found, key=lambda m: (m.start, -m.end, m.tier))
+
+    def side_mentions(self, text: str) -> list[Match]:
+        """Nationality words, places and state names in ``text``, leftmost first.
+
+        Offsets index into ``text`` (quotes are normalised without changing length).
+        """
+        return self._side_matcher.find(normalize_quotes(text))
+
+    def place_mentions(self, text: str) -> list[Match]:
+        """Places and state names of the codebook's sides in ``text``, leftmost first."""
+        return self._place_matcher.find(normalize_quotes(text))
+
+    def side_of(self, text: str) -> str | None:
+        """The side of the earliest side term in ``text`` (None if there is none)."""
+        hits = self._side_matcher.find(normalize_quotes(text))
+        return hits[0].side if hits else None
+
+    def explain(self, speaker: str | None, description: str | None = None) -> Classification:
+        """Classify a speaker and say which rule decided the role and the side.
+
+        Parameters
+        ----------
+        speaker : str or None
+            The speaker's name or mention ("Osama Hamdan", "two U.S. officials").
+        description : str or None
+            The speaker's description ("a senior Hamas official").
+
+        Returns
+        -------
+        Classification
+            ``role``, ``side`` and the rules, written ``"tier: term"``.
+        """
+        key = (speaker, description)
+        if key not in self._cache:
+            if len(self._cache) > 20000:  # bound memory in long corpus runs
+                self._cache.clear()
+            self._cache[key] = self._explain(speaker, description)
+        return self._cache[key]
+
+    def _explain(self, speaker: str | None, description: str | None) -> Classification:
+        parts = [p.strip() for p in (speaker, description) if p and p.strip()]
+        text = normalize_quotes(" ; ".join(parts))
+        if not text:
+            return Classification("unknown", "unknown", None, None)
+        role = side = role_rule = side_rule = None
+        org_side = org_rule = None
+        for matcher in self._matchers:
+            hits = matcher.find(text)
+            if matcher.tier == "organisations":
+                with_side = [h for h in hits if h.side]
+                if with_side:
+                    org_side, org_rule = with_side[0].side, f"organisations: {with_side[0].term}"
+            if role is None and hits:
+                role, role_rule = hits[0].role, f"{matcher.tier}: {hits[0].term}"
+                if matcher.tier == "people":
+                    side, side_rule = hits[0].side, role_rule
+        if role is None:
+            key = _LEADING_DETERMINERS.sub("", speaker or "").strip(" ,.;:").rstrip("'s")
+            state = self._state_lookup.get(normalize_quotes(key).lower())
+            if state is not None:
+                role, role_rule = "government", f"states: {key}"
+                side, side_rule = state, f"states: {key}"
+        # An expert's employer is not their side ("a specialist who advises the WHO"):
+        # for experts only nationality words and places give the side. (A reporter's
+        # outlet, by contrast, is: "a reporter for TASS" is on Russia's side.)
+        if side is None and org_side is not None and role != "expert":
+            side, side_rule = org_side, org_rule
+        if side is None:
+            hits = self._side_matcher.find(text)
+            if hits:
+                side, side_rule = hits[0].side, f"sides.{hits[0].side}: {hits[0].term}"
+        if side is None and role in self.default_sides:
+            side, side_rule = self.default_sides[role], f"default_sides: {role}"
+        return Classification(role or "unknown", side or "unknown", role_rule, side_rule)
+
+    def classify(self, speaker: str | None, description: str | None = None) -> tuple[str, str]:
+        """Return ``(role, side)`` for a speaker; see :meth:`explain` for the rule.
+
+        Examples
+        --------
+        >>> load_codebook().classify("Osama Hamdan", "a senior Hamas official")
+        ('armed_group', 'palestine')
+        """
+        c = self.explain(speaker, description)
+        return c.role, c.side
+
+    def is_official(self, role: str) -> bool:
+        """True for the official roles (Sigal 1973)."""
+        return role in self.official_roles
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _line(node) -> int:
+    return node.start_mark.line + 1
+
+
+def _scalar(node, path: str, what: str, allow_null: bool = False) -> str | None:
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:null":
+            if allow_null:
+                return None
+            raise CodebookError(path, f"{what} is empty", row=_line(node))
+        value = str(node.value).strip()
+        if not value:
+            raise CodebookError(path, f"{what} is empty", row=_line(node))
+        return value
+    raise CodebookError(path, f"{what} must be a single value", row=_line(node))
+
+
+def _mapping(node, path: str, what: str) -> list[tuple]:
+    if not isinstance(node, yaml.MappingNode):
+        raise CodebookError(path, f"{what} must be a mapping (key: value)", row=_line(node))
+    return node.value
+
+
+def _sequence(node, path: str, what: str) -> list:
+    if not isinstance(node, yaml.SequenceNode):
+        raise CodebookError(path, f"{what} must be a list", row=_line(node))
+    return node.value
+
+
+def _terms(node, path: str, what: str) -> list[tuple[str, int]]:
+    out = []
+    for item in _sequence(node, path, what):
+        term = _scalar(item, path, f"a term in {what}")
+        if term.startswith("re:"):
+            try:
+                re.compile(_term_pattern(term))
+            except re.error as exc:
+                raise CodebookError(path, f"bad regular expression {term!r}: {exc}",
+                                    row=_line(item)) from None
+        out.append((term, _line(item)))
+    return out
+
+
+def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
+    """Parse and check a codebook given as YAML text.
+
+    Parameters
+    ----------
+    text : str
+        The YAML source.
+    path : str
+        The file name used in error messages.
+
+    Returns
+    -------
+    Codebook
+
+    Raises
+    ------
+    CodebookError
+        On bad YAML, a wrong structure, an unknown role or side, or a term mapped to
+        two different roles or sides in one list; the message names file and line.
+    """
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CodebookError(path, f"not valid YAML: {problem}",
+                            row=None if mark is None else mark.line + 1) from None
+    if root is None:
+        raise CodebookError(path, "the codebook is empty")
+    top = {}
+    for key_node, value_node in _mapping(root, path, "the codebook"):
+        key = _scalar(key_node, path, "a section name")
+        if key not in {"version", "roles", "official_roles", "default_sides", "sides",
+                       *_TIERS[:-1]}:
+            raise CodebookError(path, f"unknown section {key!r}", row=_line(key_node))
+        top[key] = value_node
+    for needed in ("roles", "sides"):
+        if needed not in top:
+            raise CodebookError(path, f"missing section {needed!r}", row=_line(root))
+
+    roles: dict[str, str] = {}
+    for k, v in _mapping(top["roles"], path, "roles"):
+        name = _scalar(k, path, "a role name")
+        if name not in KNOWN_ROLES:
+            raise CodebookError(
+                path, f"unknown role {name!r} (roles are {', '.join(KNOWN_ROLES)})", row=_line(k)
+            )
+        roles[name] = _scalar(v, path, f"the description of role {name!r}", allow_null=True) or ""
+    roles.setdefault("unknown", "Not classifiable.")
+
+    def check_role(node, value):
+        if value not in roles:
+            raise CodebookError(path, f"unknown role {value!r}", row=_line(node))
+        return value
+
+    official: list[str] = []
+    if "official_roles" in top:
+        for item in _sequence(top["official_roles"], path, "official_roles"):
+            official.append(check_role(item, _scalar(item, path, "an official role")))
+
+    sides: list[str] = []
+    side_rules: list[_Rule] = []
+    place_rules: list[_Rule] = []
+    state_lookup: dict[str, str] = {}
+    state_terms: dict[str, list[str]] = {}
+    side_terms: dict[str, list[str]] = {}
+    for k, v in _mapping(top["sides"], path, "sides"):
+        side = _scalar(k, path, "a side name")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", side):
+            raise CodebookError(path, f"side name {side!r} must be lower_snake_case",
+                                row=_line(k))
+        sides.append(side)
+        side_terms[side] = []
+        state_terms[side] = []
+        if isinstance(v, yaml.ScalarNode) and v.tag == "tag:yaml.org,2002:null":
+            continue
+        for sk, sv in _mapping(v, path, f"side {side!r}"):
+            field = _scalar(sk, path, "a field of a side")
+            if field not in ("terms", "places", "states", "label"):
+                raise CodebookError(path, f"unknown field {field!r} in side {side!r} "
+                                    "(use terms, places, states, label)", row=_line(sk))
+            if field == "label":
+                continue
+            for term, _ in _terms(sv, path, f"sides.{side}.{field}"):
+                side_rules.append(_Rule(term, _term_pattern(term), None, side))
+                side_terms[side].append(term)
+                if field in ("places", "states"):
+                    place_rules.append(_Rule(term, _term_pattern(term), None, side))
+                if field == "states":
+                    state_terms[side].append(term)
+                    bare = _LEADING_DETERMINERS.sub("", normalize_quotes(term)).lower()
+                    state_lookup[bare] = side
+    for needed in ("unknown",):
+        if needed not in sides:
+            sides.append(needed)
+            side_terms[needed] = []
+            state_terms[needed] = []
+
+    def check_side(node, value):
+        if value is not None and value not in sides:
+            raise CodebookError(path, f"unknown side {value!r}", row=_line(node))
+        return value
+
+    default_sides: dict[str, str] = {}
+    if "default_sides" in top:
+        for k, v in _mapping(top["default_sides"], path, "default_sides"):
+            role = check_role(k, _scalar(k, path, "a role in default_sides"))
+            default_sides[role] = check_side(v, _scalar(v, path, "a side in default_sides"))
+
+    tiers: list[_Matcher] = []
+    for tier in _TIERS[:-1]:
+        rules: list[_Rule] = []
+        seen: dict[str, tuple] = {}
+
+        def add(term, line, role, side, rules=rules, seen=seen, tier=tier):
+            key = normalize_quotes(term).lower() if not term.startswith("re:") else term
+            if key in seen and seen[key] != (role, side):
+                raise CodebookError(path, f"term {term!r} is mapped twice in {tier} "
+                                    f"({seen[key]} and {(role, side)})", row=line)
+            if key not in seen:
+                seen[key] = (role, side)
+                rules.append(_Rule(term, _term_pattern(normalize_quotes(term)), role, side))
+
+        node = top.get(tier)
+        if node is None:
+            tiers.append(_Matcher(tier, rules))
+            continue
+        if tier in ("strong_titles", "titles"):
+            for rk, rv in _mapping(node, path, tier):
+                role = check_role(rk, _scalar(rk, path, f"a role in {tier}"))
+                for term, line in _terms(rv, path, f"{tier}.{role}"):
+                    add(term, line, role, None)
+        else:
+            for entry in _sequence(node, path, tier):
+                fields = {}
+                for fk, fv in _mapping(entry, path, f"an entry of {tier}"):
+                    fields[_scalar(fk, path, "a field name")] = (fk, fv)
+                for needed in ("terms", "role"):
+                    if needed not in fields:
+                        raise CodebookError(path, f"an entry of {tier} has no {needed!r}",
+                                            row=_line(entry))
+                extra = set(fields) - {"terms", "role", "side"}
+                if extra:
+                    raise CodebookError(path, f"unknown field {sorted(extra)[0]!r} in {tier}",
+                                        row=_line(fields[sorted(extra)[0]][0]))
+                rnode = fields["role"][1]
+                role = check_role(rnode, _scalar(rnode, path, "role"))
+                side = None
+                if "side" in fields:
+                    snode = fields["side"][1]
+                    side = check_side(snode, _scalar(snode, path, "side", allow_null=True))
+                for term, line in _terms(fields["terms"][1], path, f"{tier} terms"):
+                    add(term, line, role, side)
+                    if side is not None:
+                        side_terms[side].append(term)
+        tiers.append(_Matcher(tier, rules))
+
+    # Side terms: deduplicated, order kept; the side matcher sees each term once.
+    def dedupe(rules_in):
+        seen_side: dict[str, str] = {}
+        out = []
+        for r in rules_in:
+            key = normalize_quotes(r.term).lower()
+            if key in seen_side and seen_side[key] != r.side:
+                raise CodebookError(path, f"side term {r.term!r} belongs to two sides "
+                                    f"({seen_side[key]} and {r.side})")
+            if key not in seen_side:
+                seen_side[key] = r.side
+                out.append(r)
+        return out
+    return Codebook(
+        path=path,
+        roles=roles,
+        official_roles=tuple(official),
+        default_sides=default_sides,
+        sides=tuple(sides),
+        side_terms={s: tuple(dict.fromkeys(t)) for s, t in side_terms.items()},
+        state_terms={s: tuple(t) for s, t in state_terms.items()},
+        _matchers=tuple(tiers),
+        _side_matcher=_Matcher("sides", dedupe(side_rules)),
+        _place_matcher=_Matcher("places", dedupe(place_rules)),
+        _state_lookup=state_lookup,
+    )
+
+
+def default_codebook_path() -> Path:
+    """Path of the packaged default codebook."""
+    return Path(str(resources.files("mediakit.data").joinpath("codebook.yaml")))
+
+
+@lru_cache(maxsize=16)
+def _load(path: str) -> Codebook:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CodebookError(path, f"cannot read the codebook: {exc.strerror}") from None
+    return parse_codebook(text, path)
+
+
+def load_codebook(path: str | Path | None = None) -> Codebook:
+    """Load a codebook (the packaged default when ``path`` is None), once per process.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A YAML codebook with the structure of ``mediakit/data/codebook.yaml``.
+
+    Returns
+    -------
+    Codebook
+
+    Raises
+    ------
+    CodebookError
+        When the file cannot be read or is malformed (file and line named).
+    """
+    return _load(str(default_codebook_path() if path is None else Path(path)))

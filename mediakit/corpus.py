@@ -1,0 +1,987 @@
+"""Corpus mode: one flat row per article for a whole corpus, streamed, resumable.
+
+A corpus run reads articles in input order, cuts them into chunks of ``chunk_size``
+input items, analyses each chunk with :class:`~mediakit.analyze.Analyzer` (in this
+process, in a standard-library process pool, or on Dask, see
+:mod:`mediakit.corpus_dask`) and writes each finished chunk as one Parquet part file,
+atomically. Memory stays flat because only a bounded number of chunks is in flight;
+an interrupted run resumes by skipping the chunks whose part files exist. At the end
+the local engine compacts the parts into one Parquet file; the Dask engine keeps them
+as a partitioned Parquet folder.
+
+Rows are :func:`flatten_metrics` of the metrics-file record, so a row holds the same
+numbers as ``mediakit analyze``. Articles that cannot be read or analysed go to an
+errors table (input position, id, source path, row, reason) and the run goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import __version__
+from .analyze import Analyzer
+from .articles import Article, Columns, LoadFailure, LoadOptions, article_from_text, iter_articles
+from .errors import ArticleError, MediakitError, ParameterError
+from .io import dumps_json, write_atomic
+
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "CATEGORY_PATHS",
+    "ERROR_SCHEMA",
+    "CorpusResult",
+    "RowLayout",
+    "analyze_chunk",
+    "column_table",
+    "columns_markdown",
+    "category_lists",
+    "corpus_schema",
+    "expand_categories",
+    "flatten_metrics",
+    "iter_corpus",
+    "read_errors",
+    "row_layout",
+    "run_corpus",
+    "update_columns_doc",
+]
+
+DEFAULT_CHUNK_SIZE = 200
+
+# --------------------------------------------------------------------- flattening
+
+#: Column-name prefix of each family; families not listed use their own name.
+#: ``article`` keys are the row's identity and size, so they carry no prefix.
+FAMILY_PREFIX = {"article": "", "civilian_voice": "civilian"}
+#: Record paths whose own name is left out of column names (their keys take the
+#: family's prefix): ``sources.diversity.n_sources`` -> ``sources_n_sources``.
+TRANSPARENT_PATHS = frozenset({("sources", "diversity")})
+#: Top-level keys that are the same for every row of a run: kept once, in the
+#: Parquet file's metadata (key ``mediakit``), not as columns.
+RUN_KEYS = ("schema_version", "provenance")
+#: Keys left out of rows (paths in the record, ``*`` for any key): per-line detail,
+#: constant notes, and per-word counts (one column per word would not be a table).
+DROPPED_PATHS = (("article", "clutter_lines"), ("sentiment", "whole_text", "note"),
+                 ("framing", "emotive", "by_side", "*", "terms"),
+                 ("sources", "diversity", "official", "official_roles"))
+#: Lists kept as one string, their items joined with "; " (None when empty).
+JOINED_LISTS = frozenset({("article", "warnings")})
+
+
+#: Dictionaries keyed by categories (a path; ``*`` stands for any key) and the list
+#: their keys come from. The record holds only the categories an article has; a row
+#: holds them all, so that every row of a corpus has the same columns (see
+#: :func:`expand_categories`).
+CATEGORY_PATHS = {
+    ("sources", "diversity", "quote_kinds"): "quote_kinds",
+    ("sources", "diversity", "roles", "counts", "*"): "roles",
+    ("sources", "diversity", "roles", "shares", "*"): "roles",
+    ("sources", "diversity", "sides", "counts", "*"): "sides",
+    ("sources", "diversity", "sides", "shares", "*"): "sides",
+    ("civilian_voice", "per_side"): "sides",
+    ("framing", "by_side"): "victim_sides",
+    ("framing", "harm_types"): "harm_types",
+    ("framing", "emotive", "by_side"): "emotive_sides",
+    ("framing", "tone_by_actor"): "sides",
+}
+
+
+def flatten_metrics(record: dict, categories: dict | None = None,
+                    templates: dict | None = None) -> dict:
+    """Flatten a metrics-file record into one flat row.
+
+    Nested dictionaries become ``family_key_subkey`` columns (``article`` keys are
+    unprefixed, ``civilian_voice`` is shortened to ``civilian`` and
+    ``sources.diversity`` to ``sources``); lists (per
+    sentence, per quote, per mention) are dropped, except ``article.warnings``
+    which is joined into one string; ``schema_version``, ``provenance`` and the
+    paths in :data:`DROPPED_PATHS` are left out (they are the same for every row
+    and go into the Parquet metadata).
+
+    Parameters
+    ----------
+    record : dict
+        ``Analyzer().analyze(article).to_dict()``.
+    categories, templates : dict, optional
+        Complete the category dictionaries first (see :func:`expand_categories`);
+        corpus runs pass those of :func:`row_layout`.
+
+    Returns
+    -------
+    dict
+        Column name -> scalar (str, int, float, bool or None), in record order.
+
+    Raises
+    ------
+    ValueError
+        If two keys flatten to the same column name.
+    """
+    if categories:
+        record = expand_categories(record, categories, templates or {})
+    row: dict = {}
+    for family, value in record.items():
+        if family in RUN_KEYS:
+            continue
+        _flatten(value, (family,), FAMILY_PREFIX.get(family, family), row)
+    return row
+
+
+def _matches(path: tuple, pattern: tuple) -> bool:
+    return len(path) == len(pattern) and all(q in ("*", p) for p, q in zip(path, pattern))
+
+
+def _category_list(path: tuple, categories: dict):
+    for pattern, name in CATEGORY_PATHS.items():
+        if _matches(path, pattern) and name in categories:
+            return pattern, categories[name]
+    return None, None
+
+
+def _blank(example, others: bool):
+    """An entry for a category the article lacks, shaped like ``example``: counts 0,
+    shares 0.0 when the other categories have some (else None), anything else None."""
+    if isinstance(example, dict):
+        return {k: _blank(v, False) for k, v in example.items()}
+    if isinstance(example, (list, tuple)):
+        return []
+    if isinstance(example, int) and not isinstance(example, bool):
+        return 0
+    if isinstance(example, float) and others:
+        return 0.0
+    return None
+
+
+def expand_categories(record: dict, categories: dict, templates: dict) -> dict:
+    """Give every category dictionary (:data:`CATEGORY_PATHS`) all its categories.
+
+    Parameters
+    ----------
+    record : dict
+        A metrics-file record (not changed).
+    categories : dict
+        List name (``roles``, ``sides``, ...) -> category names, in column order.
+    templates : dict
+        Path pattern -> an example entry, whose shape a missing category takes:
+        integers (counts) become 0, floats 0.0 when the article has other categories
+        in that dictionary (a share of nothing is 0) and None otherwise (a share or
+        mean of nothing is undefined), text None, lists empty.
+
+    Returns
+    -------
+    dict
+        A copy of the record; categories the lists do not name stay, after the others.
+    """
+    def walk(value, path):
+        if not isinstance(value, dict):
+            return value
+        pattern, names = _category_list(path, categories)
+        if pattern is not None:
+            example = templates.get(pattern)
+            if example is None and value:
+                example = next(iter(value.values()))
+            others = any(value.values())
+            out = {name: (value[name] if name in value else _blank(example, others))
+                   for name in names}
+            out.update((k, v) for k, v in value.items() if k not in out)
+            return {k: walk(v, path + (k,)) for k, v in out.items()}
+        return {k: walk(v, path + (k,)) for k, v in value.items()}
+
+    return {family: walk(value, (family,)) for family, value in record.items()}
+
+
+def category_lists(analyzer: Analyzer | None = None) -> dict:
+    """The category names behind :data:`CATEGORY_PATHS`, from the analysis's data files.
+
+    Returns
+    -------
+    dict
+        ``roles`` and ``sides`` (codebook order), ``victim_sides`` (the sides and
+        ``both``), ``emotive_sides`` (those and ``unattributed``), ``harm_types``
+        (harm lexicon) and ``quote_kinds``. A list whose
+        module is missing is left out (its dictionaries are flattened as they are).
+    """
+    analyzer = analyzer or Analyzer()
+    lists: dict = {"quote_kinds": ("direct", "partial", "indirect")}
+    try:
+        from .codebook import load_codebook
+
+        codebook = load_codebook(analyzer.codebook)
+        lists["roles"] = tuple(codebook.roles)
+        lists["sides"] = tuple(codebook.sides)
+        lists["victim_sides"] = (*codebook.sides, "both")
+        # Emotive words in sentences with no harm mention are "unattributed".
+        lists["emotive_sides"] = (*codebook.sides, "both", "unattributed")
+    except ImportError:  # pragma: no cover - the families are part of the package
+        pass
+    lists["harm_types"] = _harm_types()
+    return lists
+
+
+@lru_cache(maxsize=1)
+def _harm_types() -> tuple[str, ...]:
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("mediakit.data").joinpath("harm_lexicon.yaml")
+                          .read_text("utf-8"))
+    found: list = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("type"), str):
+                found.append(node["type"])
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(data)
+    found.extend(v for v in (data.get("nominal_adjectives") or {}).values() if isinstance(v, str))
+    return tuple(dict.fromkeys(sorted(found)))
+
+
+def _dropped(path: tuple) -> bool:
+    return any(_matches(path, pattern) for pattern in DROPPED_PATHS)
+
+
+def _flatten(value, path: tuple, name: str, row: dict) -> None:
+    if _dropped(path):
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _flatten(item, path + (key,), _child_name(path, name, key), row)
+        return
+    if isinstance(value, (list, tuple)):
+        if path in JOINED_LISTS:
+            _put(row, name, "; ".join(str(v) for v in value) or None, path)
+        return
+    _put(row, name, value, path)
+
+
+def _child_name(path: tuple, name: str, key) -> str:
+    if path + (key,) in TRANSPARENT_PATHS:
+        return name
+    return f"{name}_{key}" if name else str(key)
+
+
+def _put(row: dict, name: str, value, path: tuple) -> None:
+    if name in row:
+        raise ValueError(f"two metrics flatten to the column {name!r} (second: "
+                         f"{'.'.join(map(str, path))})")
+    row[name] = value
+
+
+# ------------------------------------------------------------------------- schema
+
+# A made-up article (not from any real outlet) that exercises every metric family,
+# so that every column has a value whose type can be read off. It is never written
+# out; its only job is to fix the Parquet schema the same way in every run.
+_PROBE_TEXT = """\
+GAZA CITY — At least 12 people were killed on Tuesday when an airstrike hit a school \
+sheltering displaced families, the Gaza Health Ministry said. Israeli forces killed \
+three men near the border fence, according to witnesses.
+
+"We were sleeping when the ceiling fell on us," said Amal Hassan, a mother of four who \
+fled the northern town. "My daughter is still missing."
+
+A spokesperson for the Israel Defense Forces said the army was reviewing the report and \
+that Hamas fighters had fired rockets from the area. Hostages taken on October 7 remain \
+in captivity, their relatives said.
+
+Aid workers warned that children are starving and that the death toll was likely to \
+rise. "There is nothing left," said Yusuf, a farmer. The United Nations called for an \
+immediate ceasefire.
+"""
+
+
+def _probe_article() -> Article:
+    article = article_from_text(_PROBE_TEXT, id="probe", title="Probe", outlet="Probe",
+                                date="2024-01-01", author="Probe", url="https://example.org")
+    return replace(article, source_path="probe.jsonl", row=1, warnings=("probe",))
+
+
+_ARROW_TYPES = {bool: pa.bool_(), int: pa.int64(), float: pa.float64(), str: pa.string()}
+
+
+@dataclass(frozen=True)
+class RowLayout:
+    """How a run turns records into rows: category lists, their templates, column types.
+
+    Made once per run by :func:`row_layout` and sent to the workers, so that every
+    chunk has the same columns with the same types.
+    """
+
+    categories: dict
+    templates: dict
+    types: tuple  # (column, Arrow type name) in column order
+
+    def flatten(self, record: dict) -> dict:
+        """:func:`flatten_metrics` with this layout's categories."""
+        return flatten_metrics(record, self.categories, self.templates)
+
+    @property
+    def schema(self) -> pa.Schema:
+        names = {"bool": pa.bool_(), "int64": pa.int64(), "double": pa.float64(),
+                 "string": pa.string()}
+        return pa.schema([pa.field(n, names[t]) for n, t in self.types])
+
+
+def _templates(record: dict, categories: dict) -> dict:
+    found: dict = {}
+
+    def walk(value, path):
+        if not isinstance(value, dict):
+            return
+        pattern, _ = _category_list(path, categories)
+        if pattern is not None and value and pattern not in found:
+            found[pattern] = next(iter(value.values()))
+        for k, v in value.items():
+            walk(v, path + (k,))
+
+    for family, value in record.items():
+        walk(value, (family,))
+    return found
+
+
+def row_layout(analyzer: Analyzer | None = None) -> RowLayout:
+    """The row layout of corpus tables for this analysis.
+
+    Worked out from the metrics of a built-in probe article (every family has
+    something to report on it), so it is the same in every run with the same
+    software and parameters. A ``None`` metric of the probe is typed ``float64``:
+    the metrics that can be missing are ratios and means.
+
+    Parameters
+    ----------
+    analyzer : Analyzer, optional
+        The configured analysis (its codebook names the roles and sides).
+
+    Returns
+    -------
+    RowLayout
+    """
+    analyzer = analyzer or Analyzer()
+    record = analyzer.analyze(_probe_article()).to_dict()
+    categories = category_lists(analyzer)
+    templates = _templates(record, categories)
+    row = flatten_metrics(record, categories, templates)
+    types = []
+    for name, value in row.items():
+        kind = _ARROW_TYPES.get(type(value), pa.float64() if value is None else None)
+        if kind is None:
+            raise TypeError(f"metric column {name!r} holds a {type(value).__name__}")
+        types.append((name, str(kind)))
+    return RowLayout(categories, templates, tuple(types))
+
+
+def corpus_schema(analyzer: Analyzer | None = None) -> pa.Schema:
+    """The Parquet schema of corpus rows for this analysis (see :func:`row_layout`)."""
+    return row_layout(analyzer).schema
+
+
+def _record_paths(record: dict) -> dict:
+    """Column name -> dotted path in the metrics file (for the documentation)."""
+    paths: dict = {}
+
+    def walk(value, path, name):
+        if _dropped(path):
+            return
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + (key,), _child_name(path, name, key))
+        elif not isinstance(value, (list, tuple)) or path in JOINED_LISTS:
+            paths[name] = ".".join(path)
+
+    for family, value in record.items():
+        if family not in RUN_KEYS:
+            walk(value, (family,), FAMILY_PREFIX.get(family, family))
+    return paths
+
+
+def column_table(analyzer: Analyzer | None = None) -> list[dict]:
+    """The documented column list: name, Parquet type and source in the metrics file.
+
+    Returns
+    -------
+    list of dict
+        ``{"column", "type", "source"}`` per column, in table order.
+    """
+    analyzer = analyzer or Analyzer()
+    layout = row_layout(analyzer)
+    record = expand_categories(analyzer.analyze(_probe_article()).to_dict(),
+                               layout.categories, layout.templates)
+    paths = _record_paths(record)
+    return [{"column": n, "type": t, "source": paths[n]} for n, t in layout.types]
+
+
+_PY_TYPES = {"bool": (bool,), "int64": (int,), "double": (int, float), "string": (str,)}
+
+
+def _conform(row: dict, types: dict[str, str]) -> dict:
+    """Check a row against the column types; raise ValueError naming a mismatch.
+
+    A metric that is not a column (a category no list names) is left out when the
+    row is written; the columns are fixed for the whole run."""
+    for name, value in row.items():
+        kind = types.get(name)
+        if kind is None or value is None:
+            continue
+        if isinstance(value, bool) and kind != "bool" or not isinstance(value, _PY_TYPES[kind]):
+            raise ValueError(f"metric {name!r} is a {type(value).__name__}, its column is "
+                             f"{kind}")
+    return row
+
+
+ERROR_SCHEMA = pa.schema([
+    pa.field("index", pa.int64()),
+    pa.field("id", pa.string()),
+    pa.field("source_path", pa.string()),
+    pa.field("row", pa.int64()),
+    pa.field("reason", pa.string()),
+])
+
+
+# ------------------------------------------------------------------------- inputs
+
+
+def _iter_parquet(path: Path, options: LoadOptions, batch_size: int = 1024
+                  ) -> Iterator[Article | LoadFailure]:
+    """Articles of a Parquet file, read in record batches (row = 1-based record number)."""
+    from .articles import _unique, slugify  # the loader's own id rules
+
+    cols = options.columns
+    try:
+        parquet = pq.ParquetFile(path)
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise ArticleError(path, f"cannot read Parquet file ({exc})") from None
+    names = parquet.schema_arrow.names
+    if cols.text not in names:
+        raise ArticleError(path, f"no '{cols.text}' column (columns are: {', '.join(names)}; "
+                           "set the text column name)")
+    wanted = [c for c in dict.fromkeys(asdict(cols).values()) if c in names]
+    ids: dict[str, int] = {}
+    stem = slugify(path.stem)
+    number = 0
+    for batch in parquet.iter_batches(batch_size=batch_size, columns=wanted):
+        for record in batch.to_pylist():
+            number += 1
+            meta = {k: record.get(getattr(cols, k)) for k in
+                    ("title", "outlet", "date", "author", "url")}
+            given = record.get(cols.id)
+            slug = slugify(str(given), fallback=f"{stem}-{number}") \
+                if given not in (None, "") else f"{stem}-{number}"
+            text = record.get(cols.text)
+            try:
+                if text is None:
+                    raise ArticleError(path, "article text is missing (null)", number)
+                article = article_from_text(
+                    text, id=slug, options=options,
+                    **{k: (None if v is None else v if k == "date" else str(v))
+                       for k, v in meta.items()})
+            except ArticleError as exc:
+                yield LoadFailure(str(path), exc.problem, number)
+                continue
+            raw = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+            yield replace(article, id=_unique(ids, article.id), source_path=str(path),
+                          row=number, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest())
+
+
+def iter_corpus(path: str | Path, options: LoadOptions | None = None
+                ) -> Iterator[Article | LoadFailure]:
+    """Stream a corpus: a folder of article files, a .jsonl, .csv, .parquet (or any
+    single article file), yielding each article or load failure in input order.
+
+    Parameters
+    ----------
+    path : str or Path
+        The input.
+    options : LoadOptions, optional
+        Column names, size limit, clutter patterns.
+
+    Yields
+    ------
+    Article or LoadFailure
+    """
+    options = options or LoadOptions()
+    path = Path(path)
+    if path.is_file() and path.suffix.lower() == ".parquet":
+        yield from _iter_parquet(path, options)
+    else:
+        yield from iter_articles(path, options)
+
+
+def count_items(path: str | Path) -> int | None:
+    """A cheap estimate of the number of input items (for the progress bar), or None."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            return sum(1 for p in path.iterdir() if p.is_file()
+                       and p.suffix.lower() in (".txt", ".md", ".json")
+                       and not p.name.startswith("."))
+        suffix = path.suffix.lower()
+        if suffix == ".parquet":
+            return pq.ParquetFile(path).metadata.num_rows
+        if suffix == ".jsonl":
+            with path.open("rb") as handle:
+                return sum(1 for line in handle if line.strip())
+    except (OSError, pa.ArrowInvalid):
+        return None
+    return None
+
+
+def input_fingerprint(path: str | Path) -> str:
+    """SHA-256 over the names, sizes and modification times of the input's files."""
+    path = Path(path).resolve()
+    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    h = hashlib.sha256()
+    for p in files:
+        st = p.stat()
+        h.update(f"{p.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+# ------------------------------------------------------------------ chunk analysis
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """``chunk_size`` consecutive input items (articles and load failures)."""
+
+    index: int
+    start: int  # input position of the first item
+    items: tuple
+
+
+def chunked(items: Iterable, chunk_size: int) -> Iterator[Chunk]:
+    """Group a stream into :class:`Chunk` objects of ``chunk_size`` items."""
+    buffer, index, start = [], 0, 0
+    for item in items:
+        buffer.append(item)
+        if len(buffer) == chunk_size:
+            yield Chunk(index, start, tuple(buffer))
+            index, start, buffer = index + 1, start + chunk_size, []
+    if buffer:
+        yield Chunk(index, start, tuple(buffer))
+
+
+def _error(index: int, id_, path, row, reason: str) -> dict:
+    return {"index": index, "id": id_, "source_path": path, "row": row, "reason": reason}
+
+
+def analyze_chunk(chunk: Chunk, analyzer: Analyzer, layout: RowLayout
+                  ) -> tuple[int, list, list]:
+    """Analyse one chunk (runs in a worker: plain data in, plain data out).
+
+    Parameters
+    ----------
+    chunk : Chunk
+        The items.
+    analyzer : Analyzer
+        The configured analysis (pickled to the worker with the chunk).
+    layout : RowLayout
+        The run's row layout (:func:`row_layout`).
+
+    Returns
+    -------
+    index : int
+        ``chunk.index``.
+    rows : list of dict
+        One flat row per article analysed, in input order.
+    errors : list of dict
+        One entry per item that failed (see :data:`ERROR_SCHEMA`).
+    """
+    column_types = dict(layout.types)
+    rows, errors = [], []
+    for offset, item in enumerate(chunk.items):
+        position = chunk.start + offset
+        if isinstance(item, LoadFailure):
+            errors.append(_error(position, None, item.path, item.row, item.problem))
+            continue
+        try:
+            rows.append(_conform(layout.flatten(analyzer.analyze(item).to_dict()),
+                                 column_types))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus
+            errors.append(_error(position, item.id, item.source_path, item.row,
+                                 f"analysis failed: {type(exc).__name__}: {exc}"))
+    return chunk.index, rows, errors
+
+
+def _warm_worker() -> None:
+    # Ctrl-C reaches the whole process group: the parent shuts the pool down and
+    # keeps what was written, so workers must not die with tracebacks of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Load the lexicons and dictionaries before the first chunk.
+    Analyzer().analyze("Warm up. The lexicons load once per process.")
+
+
+def map_local(fn: Callable, chunks: Iterable[Chunk], jobs: int) -> Iterator[tuple]:
+    """Run ``fn(chunk)`` over chunks: in this process (``jobs == 1``) or in a
+    :class:`~concurrent.futures.ProcessPoolExecutor` with at most ``2 * jobs`` chunks
+    in flight, yielding results as they finish (any order)."""
+    if jobs == 1:
+        for chunk in chunks:
+            yield fn(chunk)
+        return
+    # forkserver: workers fork from a clean single-threaded server, not from a
+    # process that may hold threads (progress bar) or locks.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(["mediakit.corpus"])  # imported once, forked warm
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm_worker)
+    pending: set = set()
+    try:
+        for chunk in chunks:
+            pending.add(pool.submit(fn, chunk))
+            while len(pending) >= 2 * jobs:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield future.result()
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ------------------------------------------------------------------------ writing
+
+_MANIFEST = "_mediakit_manifest.json"
+
+
+def _part_name(index: int) -> str:
+    return f"part-{index:06d}.parquet"
+
+
+def _errors_name(index: int) -> str:
+    return f"_errors-{index:06d}.json"
+
+
+def _table_bytes(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return sink.getvalue().to_pybytes()
+
+
+def _write_chunk(folder: Path, schema: pa.Schema, index: int, rows: list, errors: list) -> None:
+    # Errors first: the part file's existence is what marks the chunk as done.
+    write_atomic(folder / _errors_name(index), dumps_json(errors))
+    table = pa.Table.from_pylist(rows, schema=schema)
+    write_atomic(folder / _part_name(index), _table_bytes(table))
+
+
+def _done_chunks(folder: Path) -> set[int]:
+    done = set()
+    for p in folder.glob("part-*.parquet"):
+        if (folder / _errors_name(int(p.stem[5:]))).is_file():
+            done.add(int(p.stem[5:]))
+    return done
+
+
+def _run_metadata(analyzer: Analyzer) -> dict:
+    record = analyzer.analyze(_probe_article()).to_dict()
+    prov = dict(record["provenance"])
+    prov.pop("input_sha256", None)
+    return {"schema_version": record["schema_version"], "provenance": prov}
+
+
+def _prepare_folder(folder: Path, manifest: dict, resume: bool) -> set[int]:
+    path = folder / _MANIFEST
+    if folder.exists() and not resume:
+        _remove_run_folder(folder)
+    if folder.exists():
+        if not path.is_file():
+            if any(folder.iterdir()):
+                raise MediakitError(folder, "exists and is not a mediakit corpus folder "
+                                    "(choose another --out)")
+        else:
+            old = json.loads(path.read_text("utf-8"))
+            if old != manifest:
+                changed = sorted(k for k in set(old) | set(manifest)
+                                 if old.get(k) != manifest.get(k))
+                raise MediakitError(folder, "holds a run with other settings "
+                                    f"({', '.join(changed)} differ); rerun with --no-resume "
+                                    "to start over")
+            return _done_chunks(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, dumps_json(manifest))
+    return set()
+
+
+def _remove_run_folder(folder: Path) -> None:
+    if not (folder / _MANIFEST).is_file() and any(folder.iterdir()):
+        raise MediakitError(folder, "exists and is not a mediakit corpus folder "
+                            "(refusing to delete it)")
+    shutil.rmtree(folder)
+
+
+def _compact(folder: Path, out: Path, schema: pa.Schema, n_chunks: int) -> int:
+    """Stream the part files into one Parquet file (one row group per part)."""
+    tmp = out.with_name(f".{out.name}.tmp")
+    rows = 0
+    with pq.ParquetWriter(tmp, schema) as writer:
+        for index in range(n_chunks):
+            table = pq.read_table(folder / _part_name(index), schema=schema)
+            rows += table.num_rows
+            writer.write_table(table)
+    os.replace(tmp, out)
+    return rows
+
+
+def _collect_errors(folder: Path, n_chunks: int) -> list[dict]:
+    errors = []
+    for index in range(n_chunks):
+        errors.extend(json.loads((folder / _errors_name(index)).read_text("utf-8")))
+    return errors
+
+
+def write_errors(path: str | Path, errors: list[dict]) -> Path:
+    """Write the errors table: Parquet if ``path`` ends in ``.parquet``, else CSV."""
+    path = Path(path)
+    table = pa.Table.from_pylist(errors, schema=ERROR_SCHEMA)
+    if path.suffix.lower() == ".parquet":
+        return write_atomic(path, _table_bytes(table))
+    import pyarrow.csv as pacsv
+
+    sink = pa.BufferOutputStream()
+    pacsv.write_csv(table, sink)
+    return write_atomic(path, sink.getvalue().to_pybytes())
+
+
+def read_errors(path: str | Path):
+    """Read an errors table written by :func:`run_corpus` as a pandas DataFrame."""
+    import pandas as pd
+
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        return pd.read_parquet(path)
+    import pyarrow.csv as pacsv
+
+    convert = pacsv.ConvertOptions(column_types=ERROR_SCHEMA, strings_can_be_null=True)
+    return pacsv.read_csv(path, convert_options=convert).to_pandas()
+
+
+def default_errors_path(out: str | Path) -> Path:
+    """``results.parquet`` -> ``results.errors.csv`` (beside the output)."""
+    out = Path(out)
+    stem = out.name[:-len(".parquet")] if out.name.endswith(".parquet") else out.name
+    return out.with_name(f"{stem}.errors.csv")
+
+
+# --------------------------------------------------------------------------- run
+
+
+@dataclass(frozen=True)
+class CorpusResult:
+    """What a corpus run did.
+
+    Attributes
+    ----------
+    out : Path
+        The Parquet file (local engine) or folder of part files (Dask engine).
+    errors_path : Path or None
+        The errors table (None when the run stopped early).
+    rows, errors : int
+        Articles written and items that failed.
+    chunks, resumed_chunks : int
+        Chunks in the input, and those found already written.
+    complete : bool
+        False when ``stop_after`` ended the run before the input did.
+    seconds : float
+        Wall time.
+    """
+
+    out: Path
+    errors_path: Path | None
+    rows: int
+    errors: int
+    chunks: int
+    resumed_chunks: int
+    complete: bool
+    seconds: float
+
+
+def run_corpus(input: str | Path, out: str | Path, *, engine: str = "local", jobs: int = 1,
+               scheduler: str | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
+               resume: bool = True, errors: str | Path | None = None,
+               analyzer: Analyzer | None = None, columns: Columns | None = None,
+               progress: bool = True, stop_after: int | None = None) -> CorpusResult:
+    """Analyse a corpus into a flat Parquet table.
+
+    Parameters
+    ----------
+    input : str or Path
+        A folder of article files, or a .jsonl, .csv or .parquet file.
+    out : str or Path
+        The Parquet file to write (local engine), or the folder of part files
+        (Dask engine).
+    engine : {"local", "dask"}
+        Standard-library process pool, or Dask (:mod:`mediakit.corpus_dask`).
+    jobs : int
+        Worker processes (local: 1 means this process; Dask: LocalCluster workers).
+    scheduler : str, optional
+        Address of a running Dask scheduler (``tcp://host:8786``); Dask engine only.
+    chunk_size : int
+        Input items per chunk (and per part file).
+    resume : bool
+        Keep the chunks an earlier, interrupted run with the same settings wrote.
+    errors : str or Path, optional
+        The errors table (default ``<out>.errors.csv``; ``.parquet`` for Parquet).
+    analyzer : Analyzer, optional
+        The configured analysis (default parameters otherwise).
+    columns : Columns, optional
+        Field names of .jsonl, .csv and .parquet inputs.
+    progress : bool
+        Show a progress bar (articles per second) on standard error.
+    stop_after : int, optional
+        Stop after writing this many new chunks, leaving the run resumable (to try
+        a sample first, or to test resuming).
+
+    Returns
+    -------
+    CorpusResult
+
+    Raises
+    ------
+    MediakitError
+        If the input is missing, the parameters are invalid or the output folder
+        holds a run with other settings.
+    """
+    began = time.perf_counter()
+    if engine not in ("local", "dask"):
+        raise ParameterError(None, f"engine must be 'local' or 'dask', got {engine!r}")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ParameterError(None, f"jobs must be a positive integer, got {jobs!r}")
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ParameterError(None, f"chunk_size must be a positive integer, got {chunk_size!r}")
+    if scheduler and engine != "dask":
+        raise ParameterError(None, "a scheduler address needs engine='dask'")
+    input_path, out = Path(input), Path(out)
+    if not input_path.exists():
+        raise ArticleError(input_path, "no such file or folder")
+    analyzer = analyzer or Analyzer()
+    analyzer.validate()
+    options = replace(analyzer.load_options(), columns=columns or Columns())
+    layout = row_layout(analyzer)
+    run_meta = _run_metadata(analyzer)
+    schema = layout.schema.with_metadata({"mediakit": json.dumps(run_meta, sort_keys=True)})
+    params = tuple(analyzer.get_params().items())
+    types = layout.types
+    manifest = {
+        "mediakit_version": __version__,
+        "input": str(input_path.resolve()),
+        "input_fingerprint": input_fingerprint(input_path),
+        "chunk_size": chunk_size,
+        "parameters": dict(params),
+        "columns": asdict(options.columns),
+        "schema": [list(t) for t in types],
+    }
+    if engine == "dask" and out.is_file():
+        raise MediakitError(out, "is a file; the Dask engine writes a folder of part files "
+                            "(choose another --out)")
+    if engine == "local" and out.is_dir():
+        raise MediakitError(out, "is a folder; the local engine writes one Parquet file "
+                            "(choose another --out)")
+    folder = out if engine == "dask" else out.with_name(out.name + ".parts")
+    done = _prepare_folder(folder, manifest, resume)
+    errors_path = Path(errors) if errors else default_errors_path(out)
+
+    from tqdm import tqdm
+
+    bar = tqdm(total=count_items(input_path), unit="article", disable=not progress,
+               smoothing=0.1, dynamic_ncols=True)
+    n_chunks = 0
+    written = 0
+
+    def todo() -> Iterator[Chunk]:
+        nonlocal n_chunks
+        for chunk in chunked(iter_corpus(input_path, options), chunk_size):
+            n_chunks = chunk.index + 1
+            if chunk.index in done:
+                bar.update(len(chunk.items))
+                continue
+            yield chunk
+
+    worker = _ChunkTask(analyzer, layout)
+    if engine == "dask":
+        from .corpus_dask import map_dask
+
+        results = map_dask(worker, todo(), jobs=jobs, scheduler=scheduler)
+    else:
+        results = map_local(worker, todo(), jobs)
+    stopped = False
+    try:
+        for index, rows, errs in results:
+            _write_chunk(folder, schema, index, rows, errs)
+            bar.update(len(rows) + len(errs))
+            written += 1
+            if stop_after is not None and written >= stop_after:
+                stopped = True
+                break
+    finally:
+        if hasattr(results, "close"):
+            results.close()
+        bar.close()
+    seconds = time.perf_counter() - began
+    if stopped:
+        return CorpusResult(out, None, 0, 0, n_chunks, len(done), False, seconds)
+    error_rows = _collect_errors(folder, n_chunks)
+    if engine == "dask":
+        n_rows = sum(pq.ParquetFile(folder / _part_name(i)).metadata.num_rows
+                     for i in range(n_chunks))
+    else:
+        n_rows = _compact(folder, out, schema, n_chunks)
+    write_errors(errors_path, error_rows)
+    if engine != "dask":
+        shutil.rmtree(folder)
+    return CorpusResult(out, errors_path, n_rows, len(error_rows), n_chunks, len(done), True,
+                        time.perf_counter() - began)
+
+
+class _ChunkTask:
+    """A picklable ``chunk -> analyze_chunk(chunk, analyzer, layout)``."""
+
+    def __init__(self, analyzer: Analyzer, layout: RowLayout):
+        self.analyzer, self.layout = analyzer, layout
+
+    def __call__(self, chunk: Chunk) -> tuple[int, list, list]:
+        return analyze_chunk(chunk, self.analyzer, self.layout)
+
+
+# ------------------------------------------------------------------ documentation
+
+_DOC_START = "<!-- columns:start (generated by mediakit.corpus.update_columns_doc) -->"
+_DOC_END = "<!-- columns:end -->"
+
+
+def columns_markdown(analyzer: Analyzer | None = None) -> str:
+    """The column table of ``docs/corpus.md`` as Markdown."""
+    lines = ["| column | type | from the metrics file |", "| --- | --- | --- |"]
+    for c in column_table(analyzer):
+        lines.append(f"| `{c['column']}` | {c['type']} | `{c['source']}` |")
+    return "\n".join(lines)
+
+
+def update_columns_doc(path: str | Path) -> None:
+    """Rewrite the generated column table between the markers of a Markdown file."""
+    path = Path(path)
+    text = path.read_text("utf-8")
+    start, end = text.index(_DOC_START), text.index(_DOC_END)
+    new = f"{text[:start]}{_DOC_START}\n{columns_markdown()}\n{text[end:]}"
+    if new != text:
+        write_atomic(path, new)

@@ -1,0 +1,299 @@
+"""Evaluation of the harm-framing rules (:mod:`mediakit.framing`).
+
+Two measurements:
+
+- :func:`evaluate_framing` scores constructions and victim sides against the
+  hand-labelled sentences of ``tests/gold/framing.jsonl``, separately for the
+  ``tune`` split (used while writing the rules) and the ``heldout`` split (written
+  before the rules and never used to adjust them).
+- :func:`evaluate_casualty_corpus` measures, on real sentences of US Gaza-war
+  coverage (Jackson 2024, hollyjackson/casualty_mentions_nyt, kept outside the
+  repository), how often a harm mention is found, how often the victim side agrees
+  with the hand label, and how often active/passive agrees with the data set's
+  automatic (parser-assigned, so only rough) voice tag.
+
+Side vocabularies used here are evaluation settings, not part of the framing
+rules: in production the codebook supplies ``side_terms``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from .framing import CONSTRUCTIONS, HarmMention, emotive_counts_by_side, find_harm_mentions
+from .text import segment
+
+__all__ = ["CASUALTY_SIDE_TERMS", "GOLD_SIDE_TERMS", "evaluate_casualty_corpus",
+           "evaluate_framing", "format_report"]
+
+# Sides of the wars in the gold sentences: demonyms, country names, armed forces
+# and the main cities, fixed before the held-out sentences were scored.
+GOLD_SIDE_TERMS: dict[str, list[str]] = {
+    "israel": ["Israel", "Israeli", "Israelis", "kibbutz", "Tel Aviv", "IDF"],
+    "palestine": ["Palestinian", "Palestinians", "Gaza", "Gazan", "Gazans", "Hamas",
+                  "West Bank", "Rafah", "Khan Younis"],
+    "ukraine": ["Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kharkiv", "Odesa", "Dnipro",
+                "Zaporizhzhia", "Kherson"],
+    "russia": ["Russia", "Russian", "Russians", "Moscow", "Kremlin", "Belgorod", "Wagner"],
+}
+
+# The two sides of the casualty-sentence labels. Place names are the main places of
+# the 7 October attack (Israel side) and of the Gaza Strip (Palestine side).
+CASUALTY_SIDE_TERMS: dict[str, list[str]] = {
+    "israel": ["Israel", "Israeli", "Israelis", "Jewish", "Jews", "kibbutz", "kibbutzim",
+               "Tel Aviv", "Sderot", "Ashkelon", "Be'eri", "Beeri", "Kfar Aza", "Nir Oz",
+               "Reim", "Ofakim", "IDF"],
+    "palestine": ["Palestinian", "Palestinians", "Gaza", "Gazan", "Gazans", "Hamas",
+                  "West Bank", "Rafah", "Khan Younis", "Jabaliya", "Jabalia", "Islamic Jihad",
+                  "Deir al-Balah", "Gaza City", "al-Ahli", "Ahli Arab"],
+}
+
+_LABELS = (*CONSTRUCTIONS, "none")
+
+
+def _prf(pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> dict:
+    out: dict = {}
+    for lab in labels:
+        tp = sum(1 for g, p in pairs if g == lab and p == lab)
+        fp = sum(1 for g, p in pairs if g != lab and p == lab)
+        fn = sum(1 for g, p in pairs if g == lab and p != lab)
+        if tp + fp + fn == 0:
+            continue
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        out[lab] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4),
+                    "support": tp + fn}
+    return out
+
+
+def _matching(mentions: Sequence[HarmMention], a: int, b: int) -> HarmMention | None:
+    for m in mentions:
+        if m.start < b and m.end > a:
+            return m
+    return None
+
+
+def evaluate_framing(
+    gold_path: str | Path,
+    side_terms: Mapping[str, Sequence[str]] | None = None,
+    verbose: bool = False,
+) -> dict:
+    """Score constructions and victim sides on the hand-labelled gold sentences.
+
+    Each gold line is ``{"sentence", "trigger", "construction", "victim_side",
+    "split"}``. The predicted mention is the one whose trigger overlaps the first
+    occurrence of the gold trigger in the sentence; no such mention is predicted
+    ``"none"`` (a miss).
+
+    Parameters
+    ----------
+    gold_path : str or Path
+        ``tests/gold/framing.jsonl`` or a folder holding it.
+    side_terms : Mapping[str, Sequence[str]], optional
+        Side vocabulary; defaults to :data:`GOLD_SIDE_TERMS`.
+    verbose : bool
+        Add the list of errors to the result.
+
+    Returns
+    -------
+    dict
+        ``{split: {"n", "accuracy", "per_class": {label: {precision, recall, f1,
+        support}}, "victim_side_accuracy", "detected"}}`` for ``tune``, ``heldout``
+        and ``all``.
+    """
+    path = Path(gold_path)
+    if path.is_dir():
+        path = path / "framing.jsonl"
+    sides = side_terms or GOLD_SIDE_TERMS
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    results: dict[str, list] = {"tune": [], "heldout": [], "all": []}
+    for r in rows:
+        doc = segment(r["sentence"])
+        ms = find_harm_mentions(doc, side_terms=sides)
+        a = doc.text.lower().find(r["trigger"].lower())
+        m = _matching(ms, a, a + len(r["trigger"])) if a >= 0 else None
+        rec = (r["construction"], m.construction if m else "none",
+               r["victim_side"], m.victim_side if m else "none", r)
+        results[r["split"]].append(rec)
+        results["all"].append(rec)
+    out: dict = {}
+    for split, recs in results.items():
+        if not recs:
+            continue
+        pairs = [(g, p) for g, p, *_ in recs]
+        out[split] = {
+            "n": len(recs),
+            "accuracy": round(sum(g == p for g, p in pairs) / len(recs), 4),
+            "detected": round(sum(p != "none" for _g, p in pairs) / len(recs), 4),
+            "victim_side_accuracy": round(sum(gs == ps for _g, _p, gs, ps, _r in recs)
+                                          / len(recs), 4),
+            "per_class": _prf(pairs, _LABELS),
+        }
+        if verbose:
+            out[split]["errors"] = [
+                {"sentence": r["sentence"], "trigger": r["trigger"], "gold": g, "pred": p,
+                 "gold_side": gs, "pred_side": ps}
+                for g, p, gs, ps, r in recs if g != p or gs != ps
+            ]
+    return out
+
+
+_SPACES = re.compile(r"\s+")
+# The corpus's tokenisation detached punctuation and clitics ("Israel 's", "killed ,").
+_DETACHED = re.compile(r" (?=[,.;:!?%)\]]|'s\b|n't\b|'re\b|'ve\b|'ll\b|'d\b)")
+_OPEN = re.compile(r"([(\[$]) ")
+
+
+def _clean(sentence: str) -> str:
+    s = _SPACES.sub(" ", sentence).strip()
+    s = _DETACHED.sub("", s)
+    return _OPEN.sub(r"\1", s)
+
+
+def _sentence_side(ms: Sequence[HarmMention]) -> str:
+    sides = {m.victim_side for m in ms} - {"unknown"}
+    if "both" in sides or len(sides) > 1:
+        return "both"
+    return next(iter(sides)) if sides else "unknown"
+
+
+def evaluate_casualty_corpus(
+    folder: str | Path,
+    side_terms: Mapping[str, Sequence[str]] | None = None,
+) -> dict:
+    """Measure detection, victim side and voice on the casualty sentences.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The folder of ``tagged_data_*.csv`` files (Jackson 2024). Read only.
+    side_terms : Mapping[str, Sequence[str]], optional
+        Defaults to :data:`CASUALTY_SIDE_TERMS`.
+
+    Returns
+    -------
+    dict
+        ``n_sentences``; ``detection_recall`` (share of sentences with at least one
+        death or killing mention, and with any harm mention); ``victim_side``
+        (accuracy against the hand ``category``, a confusion table, and accuracy
+        among sentences where a side was decided); ``emotive`` counts per side, as
+        attributed by the rules and by the hand label; ``voice_agreement`` with the
+        automatic ``auto_tagged_voice`` (a rough reference): the first killing or
+        death verb of the sentence, active = ``active_agent``, passive =
+        ``passive_*``.
+
+    References
+    ----------
+    Jackson, H. (2024). casualty_mentions_nyt. GitHub: hollyjackson/casualty_mentions_nyt.
+    """
+    sides = side_terms or CASUALTY_SIDE_TERMS
+    files = sorted(Path(folder).glob("*.csv"))
+    n = 0
+    any_harm = 0
+    death = 0
+    side_ok = 0
+    decided = 0
+    decided_ok = 0
+    confusion: dict[str, dict[str, int]] = {}
+    voice_n = 0
+    voice_ok = 0
+    voice_conf: dict[str, dict[str, int]] = {}
+    constructions = dict.fromkeys(CONSTRUCTIONS, 0)
+    emotive_pred: dict[str, dict[str, int]] = {}
+    emotive_gold: dict[str, dict[str, int]] = {}
+    for f in files:
+        with f.open(newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                text = _clean(row["sentence"])
+                doc = segment(text)
+                ms = find_harm_mentions(doc, side_terms=sides)
+                emo = emotive_counts_by_side(doc, ms)["by_side"]
+                for side, v in emo.items():
+                    for lem, c in v["terms"].items():
+                        emotive_pred.setdefault(side, {}).setdefault(lem, 0)
+                        emotive_pred[side][lem] += c
+                        g = row["category"].strip().lower()
+                        emotive_gold.setdefault(g, {}).setdefault(lem, 0)
+                        emotive_gold[g][lem] += c
+                n += 1
+                any_harm += bool(ms)
+                dm = [m for m in ms if m.harm_type in ("killing", "death", "casualty_count")]
+                death += bool(dm)
+                for m in ms:
+                    constructions[m.construction] += 1
+                gold = row["category"].strip().lower()
+                pred = _sentence_side(dm or ms)
+                confusion.setdefault(gold, {}).setdefault(pred, 0)
+                confusion[gold][pred] += 1
+                side_ok += pred == gold
+                if pred != "unknown":
+                    decided += 1
+                    decided_ok += pred == gold
+                voice = (row.get("auto_tagged_voice") or "").strip().upper()
+                verbs = [m for m in dm if m.construction != "nominal"]
+                if voice in ("ACTIVE", "PASSIVE") and verbs:
+                    c = verbs[0].construction
+                    mine = ("ACTIVE" if c == "active_agent" else
+                            "PASSIVE" if c.startswith("passive") else "INTRANSITIVE")
+                    voice_n += 1
+                    voice_ok += mine == voice
+                    voice_conf.setdefault(voice, {}).setdefault(mine, 0)
+                    voice_conf[voice][mine] += 1
+    total = sum(constructions.values())
+    return {
+        "n_sentences": n,
+        "detection_recall": {"death_or_killing": round(death / n, 4) if n else None,
+                             "any_harm": round(any_harm / n, 4) if n else None},
+        "victim_side": {
+            "accuracy": round(side_ok / n, 4) if n else None,
+            "decided_share": round(decided / n, 4) if n else None,
+            "accuracy_when_decided": round(decided_ok / decided, 4) if decided else None,
+            "confusion": {g: dict(sorted(p.items())) for g, p in sorted(confusion.items())},
+        },
+        "voice_agreement": {
+            "n": voice_n,
+            "agreement": round(voice_ok / voice_n, 4) if voice_n else None,
+            # leaving out "died"-type verbs, which a parser calls active
+            "agreement_voiced_only": _voiced_agreement(voice_conf),
+            "confusion": {g: dict(sorted(p.items())) for g, p in sorted(voice_conf.items())},
+            "note": "auto_tagged_voice was assigned by a dependency parser: rough reference",
+        },
+        "construction_shares": {k: round(v / total, 4) if total else None
+                                for k, v in constructions.items()},
+        # emotive terms per victim side: as attributed by the rules, and by the
+        # sentence's hand label (the comparison of the published analyses)
+        "emotive": {
+            "by_predicted_side": {k: dict(sorted(v.items())) for k, v in
+                                  sorted(emotive_pred.items())},
+            "by_hand_label": {k: dict(sorted(v.items())) for k, v in
+                              sorted(emotive_gold.items())},
+        },
+    }
+
+
+def _voiced_agreement(conf: Mapping[str, Mapping[str, int]]) -> float | None:
+    n = sum(v for g in conf.values() for k, v in g.items() if k != "INTRANSITIVE")
+    ok = sum(conf.get(k, {}).get(k, 0) for k in ("ACTIVE", "PASSIVE"))
+    return round(ok / n, 4) if n else None
+
+
+def format_report(result: dict) -> str:
+    """Render :func:`evaluate_framing` output as a plain-text table."""
+    lines = []
+    for split in ("tune", "heldout", "all"):
+        r = result.get(split)
+        if not r:
+            continue
+        lines.append(f"[{split}] n={r['n']} accuracy={r['accuracy']:.3f} "
+                     f"detected={r['detected']:.3f} "
+                     f"victim_side_accuracy={r['victim_side_accuracy']:.3f}")
+        lines.append(f"  {'class':<18} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}")
+        for lab, v in r["per_class"].items():
+            lines.append(f"  {lab:<18} {v['precision']:>6.3f} {v['recall']:>6.3f} "
+                         f"{v['f1']:>6.3f} {v['support']:>4}")
+    return "\n".join(lines)

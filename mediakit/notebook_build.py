@@ -1,0 +1,237 @@
+"""Build the report notebooks from their percent-format Python sources.
+
+The notebooks are authored as plain Python files, ``notebooks/src/<name>.py``, in the
+"percent" format that Jupytext, VS Code and Spyder understand: a line ``# %%`` starts a
+code cell, ``# %% [markdown]`` a Markdown cell (its lines prefixed with ``# ``), and
+``# %% tags=["parameters"]`` a cell with tags. Reviewers read and diff the ``.py``;
+this module turns each into ``notebooks/<name>.ipynb`` with no outputs, no execution
+counts and fixed cell ids, so the same source always gives the same bytes.
+
+Usage::
+
+    python -m mediakit.notebook_build          # rebuild notebooks/*.ipynb
+    python -m mediakit.notebook_build --check  # exit 1 if one is missing or stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+from .errors import MediakitError
+from .io import write_atomic
+
+__all__ = ["NOTEBOOK_DIR", "SOURCE_DIR", "build_all", "build_notebook", "parse_percent",
+           "render_notebook"]
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+SOURCE_DIR = NOTEBOOK_DIR / "src"
+
+# "# %%", optionally followed by "[markdown]" and/or key=value metadata (tags=[...]).
+_MARKER = re.compile(r"^# %%(?P<rest>.*)$")
+_CELL_TYPE = re.compile(r"^\s*\[(?P<type>markdown|md|raw)\]")
+_TAGS = re.compile(r"\btags\s*=\s*(?P<tags>\[[^\]]*\])")
+
+# The kernel every notebook names. mediakit runs it on its own interpreter (see
+# mediakit.reports.MediakitKernelManager), so no kernel has to be registered.
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def parse_percent(text: str, source: str = "<source>") -> list[dict]:
+    """Split a percent-format file into cells.
+
+    Parameters
+    ----------
+    text : str
+        The file's content.
+    source : str
+        File name for error messages.
+
+    Returns
+    -------
+    list of dict
+        ``{"cell_type": "code"|"markdown"|"raw", "source": str, "tags": list}`` per cell.
+
+    Raises
+    ------
+    MediakitError
+        If a Markdown cell holds a line that is not a ``#`` comment, or tags are not
+        a JSON list of strings.
+    """
+    cells: list[dict] = []
+    current: dict | None = None
+    lines: list[str] = []
+
+    def close() -> None:
+        if current is None:
+            if any(line.strip() for line in lines):
+                raise MediakitError(source, "code before the first '# %%' cell marker", 1)
+            return
+        body = list(lines)
+        while body and not body[0].strip():
+            body.pop(0)
+        while body and not body[-1].strip():
+            body.pop()
+        if current["cell_type"] != "code":
+            stripped = []
+            for offset, line in enumerate(body):
+                if line == "#":
+                    stripped.append("")
+                elif line.startswith("# "):
+                    stripped.append(line[2:])
+                else:
+                    raise MediakitError(source, "a Markdown cell line must start with '# '",
+                                        current["line"] + offset + 1)
+            body = stripped
+        current["source"] = "\n".join(body)
+        cells.append(current)
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        m = _MARKER.match(line)
+        if m is None:
+            lines.append(line.rstrip())
+            continue
+        close()
+        rest = m.group("rest")
+        kind = _CELL_TYPE.match(rest)
+        cell_type = "code" if kind is None else ("raw" if kind.group("type") == "raw"
+                                                 else "markdown")
+        tags: list[str] = []
+        t = _TAGS.search(rest)
+        if t is not None:
+            try:
+                tags = json.loads(t.group("tags"))
+            except json.JSONDecodeError:
+                tags = None
+            if not isinstance(tags, list) or not all(isinstance(x, str) for x in tags):
+                raise MediakitError(source, "tags must be a JSON list of strings", number)
+        current = {"cell_type": cell_type, "tags": tags, "line": number}
+        lines = []
+    close()
+    for cell in cells:
+        del cell["line"]
+    return cells
+
+
+def render_notebook(text: str, source: str = "<source>") -> str:
+    """The ``.ipynb`` JSON text for a percent-format source (deterministic).
+
+    Parameters
+    ----------
+    text : str
+        Percent-format Python source.
+    source : str
+        File name for error messages.
+
+    Returns
+    -------
+    str
+        nbformat 4.5 JSON, one-space indent, sorted keys, final newline; cells have no
+        outputs, no execution counts and ids ``cell-00``, ``cell-01``, ...
+    """
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = nbformat.from_dict({
+        "kernelspec": dict(KERNELSPEC),
+        "language_info": {"name": "python"},
+    })
+    for i, cell in enumerate(parse_percent(text, source)):
+        meta = {"tags": cell["tags"]} if cell["tags"] else {}
+        if cell["cell_type"] == "code":
+            new = nbformat.v4.new_code_cell(cell["source"], metadata=meta)
+        elif cell["cell_type"] == "markdown":
+            new = nbformat.v4.new_markdown_cell(cell["source"], metadata=meta)
+        else:
+            new = nbformat.v4.new_raw_cell(cell["source"], metadata=meta)
+        new["id"] = f"cell-{i:02d}"  # fixed, so rebuilding does not change the file
+        nb.cells.append(new)
+    nbformat.validate(nb)
+    return nbformat.writes(nb) + "\n"
+
+
+def build_notebook(source: Path, out_dir: Path = NOTEBOOK_DIR, check: bool = False) -> bool:
+    """Build one notebook; with ``check`` only compare.
+
+    Returns
+    -------
+    bool
+        True if the ``.ipynb`` is (or now is) up to date; with ``check``, False when it
+        is missing or differs from the build.
+    """
+    source = Path(source)
+    target = Path(out_dir) / f"{source.stem}.ipynb"
+    try:
+        text = source.read_text("utf-8")
+    except OSError as exc:
+        raise MediakitError(source, f"cannot read notebook source ({exc.strerror})") from None
+    built = render_notebook(text, str(source))
+    current = target.read_text("utf-8") if target.is_file() else None
+    if current == built:
+        return True
+    if check:
+        return False
+    write_atomic(target, built)
+    return True
+
+
+def build_all(src_dir: Path = SOURCE_DIR, out_dir: Path = NOTEBOOK_DIR,
+              check: bool = False) -> list[Path]:
+    """Build every ``src_dir/*.py``; return the sources whose notebook was stale.
+
+    Parameters
+    ----------
+    src_dir, out_dir : Path
+        Sources and the folder of built notebooks.
+    check : bool
+        Only compare, write nothing.
+
+    Returns
+    -------
+    list of Path
+        With ``check``: the sources whose notebook is missing or out of date. Without:
+        the sources that were (re)built.
+    """
+    sources = sorted(Path(src_dir).glob("*.py"))
+    if not sources:
+        raise MediakitError(src_dir, "no notebook sources (*.py) here")
+    stale = []
+    for source in sources:
+        target = Path(out_dir) / f"{source.stem}.ipynb"
+        before = target.read_bytes() if target.is_file() else None
+        ok = build_notebook(source, out_dir, check=check)
+        if not ok or (not check and before != target.read_bytes()):
+            stale.append(source)
+    return stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m mediakit.notebook_build [--check] [--src DIR] [--out DIR]``."""
+    parser = argparse.ArgumentParser(prog="python -m mediakit.notebook_build",
+                                     description="Build notebooks/*.ipynb from notebooks/src/*.py")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if a notebook is missing or stale")
+    parser.add_argument("--src", type=Path, default=SOURCE_DIR, help="percent-format sources")
+    parser.add_argument("--out", type=Path, default=NOTEBOOK_DIR, help="built notebooks")
+    args = parser.parse_args(argv)
+    try:
+        changed = build_all(args.src, args.out, check=args.check)
+    except MediakitError as exc:
+        print(f"notebook_build: {exc.message}", file=sys.stderr)
+        return 2
+    for source in changed:
+        verb = "stale" if args.check else "built"
+        print(f"{verb}: {args.out / (source.stem + '.ipynb')} (from {source})",
+              file=sys.stderr)
+    if args.check and changed:
+        print("notebook_build: run `python -m mediakit.notebook_build` and commit the result",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

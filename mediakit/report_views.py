@@ -1,0 +1,680 @@
+"""Presentation helpers for the report notebooks: tables and figures from metrics.
+
+Everything here takes a metrics dict (the ``metrics.json`` object made by
+:class:`mediakit.analyze.Analyzer`) or a folder of them and returns a pandas DataFrame,
+a matplotlib Figure or an escaped HTML fragment; nothing is computed that the metrics
+do not hold. The notebooks only arrange these.
+
+Article text is untrusted: it reaches the HTML report only through pandas tables
+(``to_html`` escapes), plain text, or :func:`html.escape` here; it never goes into
+Markdown or raw HTML. Figures are made with the object-oriented matplotlib API (no
+pyplot state) and shown as PNG bytes, so they end up in the HTML as ``data:`` images.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from .errors import MediakitError
+
+__all__ = [
+    "FIGURE_DPI",
+    "at_a_glance",
+    "clutter_table",
+    "clutter_view",
+    "comparison_table",
+    "default_csv",
+    "extreme_sentences",
+    "figure_png",
+    "grades_by_article_figure",
+    "heading_html",
+    "load_results",
+    "outlets",
+    "paragraph_grade_figure",
+    "provenance_table",
+    "readability_table",
+    "sentiment_arc_figure",
+    "sentiment_by_article_figure",
+    "sentiment_distribution_figure",
+    "sentiment_summary",
+    "setup",
+    "show",
+    "text_html",
+    "write_comparison_csv",
+]
+
+# Small, fixed-size PNGs: a report stays light and renders fast.
+FIGURE_DPI = 90
+_SIZE = (7.5, 3.0)
+
+# The readability indices shown, in order, with the scale each is on.
+_INDICES = (
+    ("flesch_reading_ease", "Flesch Reading Ease", "0-100, higher is easier"),
+    ("flesch_kincaid_grade", "Flesch-Kincaid grade", "US school grade"),
+    ("gunning_fog", "Gunning fog", "US school grade"),
+    ("smog_index", "SMOG", "US school grade"),
+    ("coleman_liau_index", "Coleman-Liau", "US school grade"),
+    ("automated_readability_index", "Automated Readability Index", "US school grade"),
+    ("linsear_write", "Linsear Write", "US school grade"),
+    ("dale_chall", "Dale-Chall (new formula)", "score; 9.0+ is college level"),
+    ("dale_chall_textstat", "Dale-Chall (textstat)", "score; 9.0+ is college level"),
+    ("consensus_grade", "Consensus grade", "US school grade"),
+)
+
+
+def setup() -> None:
+    """Display settings for a report: whole cell text in tables, no row cut-off."""
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.max_rows", 500)
+    pd.set_option("display.precision", 2)
+
+
+def _plain(value) -> str:
+    return "" if value is None else str(value)
+
+
+def text_html(text, tag: str = "p") -> str:
+    """``text`` escaped inside one HTML element (``tag`` is ours, never the article's)."""
+    return f"<{tag}>{html.escape(_plain(text), quote=True)}</{tag}>"
+
+
+def heading_html(metrics: dict) -> str:
+    """The report's title block: headline, then outlet and date, all escaped."""
+    art = metrics["article"]
+    title = art.get("title") or art.get("id") or "Untitled article"
+    byline = " · ".join(_plain(x) for x in (art.get("outlet"), art.get("date"),
+                                               art.get("author")) if x)
+    return text_html(title, "h1") + (text_html(byline, "p") if byline else "")
+
+
+def show(obj) -> None:
+    """Display a Figure (as PNG), an HTML fragment from this module, or anything else."""
+    from IPython.display import HTML, Image, display
+
+    if isinstance(obj, Figure):
+        titles = [ax.get_title() for ax in obj.axes if ax.get_title()]
+        display(Image(data=figure_png(obj), format="png",
+                      metadata={"alt": "; ".join(titles) or "figure"}))
+    elif isinstance(obj, str):
+        display(HTML(obj))  # only fragments built here with html.escape
+    else:
+        display(obj)
+
+
+def figure_png(fig: Figure) -> bytes:
+    """PNG bytes of a figure, without time stamps (same figure, same bytes)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=FIGURE_DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _figure(size=_SIZE, left: float = 0.09) -> Figure:
+    # Fixed margins instead of tight_layout/bbox_inches="tight": each of those draws
+    # the figure once more, and a report's figures are most of its rendering time.
+    fig = Figure(figsize=size)
+    fig.subplots_adjust(left=left, right=0.97, bottom=0.16, top=0.88)
+    return fig
+
+
+def _label(text) -> str:
+    # matplotlib reads $...$ as mathematics; outlet names and ids are shown literally.
+    return _plain(text).replace("$", r"\$")
+
+
+# ------------------------------------------------------------------ at a glance
+
+
+def at_a_glance(metrics: dict) -> pd.DataFrame:
+    """One row per fact about the article: title, outlet, date, size, clutter removed."""
+    art = metrics["article"]
+    rows = [
+        ("Title", art.get("title")),
+        ("Outlet", art.get("outlet")),
+        ("Date", art.get("date")),
+        ("Author", art.get("author")),
+        ("URL", art.get("url")),
+        ("Id", art.get("id")),
+        ("Words", art.get("words")),
+        ("Paragraphs", art.get("paragraphs")),
+        ("Sentences", art.get("sentences")),
+        ("Clutter lines removed", art.get("clutter_removed")),
+    ]
+    for warning in art.get("warnings") or ():
+        rows.append(("Warning", warning))
+    return pd.DataFrame({"": [r[0] for r in rows],
+                         "value": ["—" if r[1] is None else str(r[1]) for r in rows]}
+                        ).set_index("")
+
+
+def clutter_table(metrics: dict) -> pd.DataFrame:
+    """The lines removed as web clutter (line number in the raw body, text)."""
+    lines = metrics["article"].get("clutter_lines") or []
+    return pd.DataFrame({"line": [c["line"] for c in lines], "text": [c["text"] for c in lines]},
+                        columns=["line", "text"])
+
+
+def clutter_view(metrics: dict) -> pd.DataFrame | str:
+    """The clutter table, or a sentence saying nothing was removed."""
+    if not metrics["article"].get("clutter_lines"):
+        return text_html("No lines were removed as web clutter.")
+    return clutter_table(metrics)
+
+
+# ------------------------------------------------------------------ readability
+
+
+def readability_table(metrics: dict) -> pd.DataFrame:
+    """The readability indices with their scale and interpretation band."""
+    read = metrics["readability"]
+    bands = read.get("bands") or {}
+    rows = [(label, read.get(key), scale, bands.get(key, ""))
+            for key, label, scale in _INDICES if key in read]
+    return pd.DataFrame(rows, columns=["index", "value", "scale", "band"]).set_index("index")
+
+
+def paragraph_grade_figure(metrics: dict) -> Figure:
+    """Bar chart of each paragraph's grade, with the article's median as a line."""
+    read = metrics["readability"]
+    grades = [g for g in read.get("paragraph_grades") or [] if g.get("grade") is not None]
+    fig = _figure()
+    ax = fig.add_subplot()
+    ax.bar([g["paragraph"] + 1 for g in grades], [g["grade"] for g in grades],
+           color="#4c72b0")
+    median = (read.get("paragraph_grade") or {}).get("median")
+    if median is not None:
+        ax.axhline(median, color="#dd8452", linestyle="--", label=f"median {median:.1f}")
+        ax.legend(loc="upper right", frameon=False)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("paragraph")
+    ax.set_ylabel("grade level")
+    ax.set_title("Reading grade by paragraph")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+# -------------------------------------------------------------------- sentiment
+
+
+def sentiment_summary(metrics: dict) -> pd.DataFrame:
+    """Headline sentiment figures: mean and median compound, label shares."""
+    s = metrics["sentiment"]
+    rows = [
+        ("Sentences", s.get("n_sentences")),
+        ("Mean compound (headline figure)", s.get("mean_compound")),
+        ("Median compound", s.get("median_compound")),
+        ("Positive share", s.get("positive_share")),
+        ("Neutral share", s.get("neutral_share")),
+        ("Negative share", s.get("negative_share")),
+        ("Thresholds (positive / negative)",
+         f"{s['thresholds']['positive']} / {s['thresholds']['negative']}"),
+        ("Whole-text compound (saturates on long texts)",
+         (s.get("whole_text") or {}).get("compound")),
+    ]
+    return pd.DataFrame({"": [r[0] for r in rows],
+                         "value": ["—" if r[1] is None else r[1] for r in rows]}).set_index("")
+
+
+def _sentences(metrics: dict) -> list[dict]:
+    return list(metrics["sentiment"].get("sentences") or [])
+
+
+def sentiment_arc_figure(metrics: dict) -> Figure:
+    """Sentence-by-sentence compound scores in reading order, thresholds marked."""
+    s = metrics["sentiment"]
+    sentences = _sentences(metrics)
+    xs = [x["index"] + 1 for x in sentences]
+    ys = [x["compound"] for x in sentences]
+    colours = {"positive": "#55a868", "negative": "#c44e52", "neutral": "#8c8c8c"}
+    fig = _figure()
+    ax = fig.add_subplot()
+    ax.plot(xs, ys, color="#4c72b0", linewidth=1)
+    ax.scatter(xs, ys, c=[colours.get(x.get("label"), "#8c8c8c") for x in sentences], s=14,
+               zorder=3)
+    for name in ("positive", "negative"):
+        ax.axhline(s["thresholds"][name], color=colours[name], linestyle=":", linewidth=1)
+    ax.axhline(0, color="black", linewidth=0.5)
+    ax.set_ylim(-1.05, 1.05)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("sentence")
+    ax.set_ylabel("VADER compound")
+    ax.set_title("Sentiment arc")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def sentiment_distribution_figure(metrics: dict) -> Figure:
+    """Histogram of sentence compound scores (bins of 0.1 from -1 to 1)."""
+    ys = [x["compound"] for x in _sentences(metrics)]
+    fig = _figure()
+    ax = fig.add_subplot()
+    ax.hist(ys, bins=[i / 10 for i in range(-10, 11)], color="#4c72b0", edgecolor="white")
+    mean = metrics["sentiment"].get("mean_compound")
+    if mean is not None:
+        ax.axvline(mean, color="#dd8452", linestyle="--", label=f"mean {mean:.2f}")
+        ax.legend(loc="upper left", frameon=False)
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel("VADER compound")
+    ax.set_ylabel("sentences")
+    ax.set_title("Distribution of sentence sentiment")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def extreme_sentences(metrics: dict, n: int = 3, which: str = "positive") -> pd.DataFrame:
+    """The ``n`` most positive (or negative) sentences; ties keep reading order.
+
+    Parameters
+    ----------
+    metrics : dict
+    n : int
+        How many.
+    which : {"positive", "negative"}
+
+    Returns
+    -------
+    DataFrame
+        Columns ``sentence`` (1-based), ``paragraph`` (1-based), ``compound``, ``text``.
+    """
+    if which not in ("positive", "negative"):
+        raise ValueError("which must be 'positive' or 'negative'")
+    sign = -1 if which == "positive" else 1
+    ranked = sorted(_sentences(metrics), key=lambda x: (sign * x["compound"], x["index"]))[:n]
+    return pd.DataFrame({"sentence": [x["index"] + 1 for x in ranked],
+                         "paragraph": [x["paragraph"] + 1 for x in ranked],
+                         "compound": [x["compound"] for x in ranked],
+                         "text": [x["text"] for x in ranked]},
+                        columns=["sentence", "paragraph", "compound", "text"])
+
+
+# ------------------------------------------------------------------- provenance
+
+
+def provenance_table(metrics: dict) -> pd.DataFrame:
+    """Versions, commit, parameters and hashes, one row each."""
+    prov = metrics["provenance"]
+    rows = [("mediakit version", prov.get("mediakit_version")),
+            ("mediakit commit", prov.get("mediakit_commit")),
+            ("input SHA-256", prov.get("input_sha256")),
+            ("notebook SHA-256", (prov.get("notebook") or {}).get("sha256")),
+            ("schema version", metrics.get("schema_version"))]
+    for name, value in sorted((prov.get("parameters") or {}).items()):
+        rows.append((f"parameter {name}", json.dumps(value)))
+    for name, value in sorted(((prov.get("notebook") or {}).get("parameters") or {}).items()):
+        rows.append((f"notebook parameter {name}", json.dumps(value, ensure_ascii=False)))
+    for name, version in sorted((prov.get("dependencies") or {}).items()):
+        rows.append((name, version))
+    return pd.DataFrame({"": [r[0] for r in rows],
+                         "value": ["—" if r[1] is None else str(r[1]) for r in rows]}
+                        ).set_index("")
+
+
+# ------------------------------------------------------------------- comparison
+
+
+def load_results(results_dir: str | Path) -> pd.DataFrame:
+    """One row per ``metrics.json`` under ``results_dir`` (``*/metrics.json``).
+
+    Parameters
+    ----------
+    results_dir : str or Path
+        A folder written by ``mediakit batch`` (one sub-folder per article).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by article id, sorted; columns: title, outlet, date, words,
+        sentences, the readability indices, the paragraph-grade median, mean and
+        median compound and the label shares.
+
+    Raises
+    ------
+    MediakitError
+        If the folder is missing, holds no metrics files, or one is not valid JSON.
+    """
+    folder = Path(results_dir)
+    if not folder.is_dir():
+        raise MediakitError(folder, "no such folder")
+    paths = sorted(folder.glob("*/metrics.json"))
+    if not paths:
+        raise MediakitError(folder, "no */metrics.json files here (run mediakit batch first)")
+    rows = []
+    for path in paths:
+        try:
+            m = json.loads(path.read_text("utf-8"))
+            art, read, sent = m["article"], m["readability"], m["sentiment"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise MediakitError(path, f"not a metrics file ({exc})") from None
+        row = {"id": art["id"], "title": art.get("title"), "outlet": art.get("outlet"),
+               "date": art.get("date"), "words": art.get("words"),
+               "sentences": art.get("sentences")}
+        for key, *_rest in _INDICES:
+            if key in read:
+                row[key] = read[key]
+        row["paragraph_grade_median"] = (read.get("paragraph_grade") or {}).get("median")
+        for key in ("mean_compound", "median_compound", "positive_share", "neutral_share",
+                    "negative_share"):
+            row[key] = sent.get(key)
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("id").sort_index()
+
+
+_TABLE_COLUMNS = ("title", "outlet", "date", "words", "flesch_reading_ease",
+                  "flesch_kincaid_grade", "dale_chall", "consensus_grade",
+                  "paragraph_grade_median", "mean_compound", "positive_share",
+                  "negative_share")
+
+
+def comparison_table(results: pd.DataFrame) -> pd.DataFrame:
+    """The columns compared across articles (those present), outlet then id order."""
+    cols = [c for c in _TABLE_COLUMNS if c in results.columns]
+    table = results[cols]
+    if "outlet" in table.columns:
+        table = table.assign(_o=table["outlet"].fillna("")).sort_values(["_o"], kind="stable")
+        table = table.drop(columns="_o")
+    return table
+
+
+def outlets(results: pd.DataFrame) -> list[str]:
+    """The distinct outlets of a results table (``(no outlet)`` for missing ones)."""
+    return sorted({str(o) for o in results["outlet"].fillna("(no outlet)")})
+
+
+def default_csv(results_dir: str | Path) -> Path:
+    """Where the comparison table goes by default: ``results_dir/comparison.csv``."""
+    return Path(results_dir) / "comparison.csv"
+
+
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP, "CSV
+# Injection"); article titles are untrusted, so such text cells get a leading quote.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_comparison_csv(table: pd.DataFrame, path: str | Path) -> Path:
+    """Write the comparison table as UTF-8 CSV, atomically; text cells formula-safe.
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
+    from .io import write_atomic
+
+    safe = table.copy()
+    for col in safe.columns:
+        if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
+            safe[col] = safe[col].map(_csv_safe)
+    safe.index = safe.index.map(_csv_safe)
+    return write_atomic(path, safe.to_csv(lineterminator="\n"))
+
+
+def _grouped_bars(results: pd.DataFrame, columns: list[tuple[str, str]], title: str,
+                  ylabel: str) -> Figure:
+    table = comparison_table(results)
+    multi = len(outlets(results)) > 1
+    outlet = table["outlet"].fillna("(no outlet)") if multi else None
+    fig = Figure(figsize=(7.5, 0.6 + 0.45 * max(len(table), 3)))
+    ax = fig.add_subplot()
+    n = len(columns)
+    height = 0.8 / n
+    palette = ["#4c72b0", "#dd8452", "#55a868", "#c44e52"]
+    ys = list(range(len(table)))
+    for j, (col, name) in enumerate(columns):
+        vals = pd.to_numeric(table[col], errors="coerce").fillna(0).tolist()
+        ax.barh([y + j * height for y in ys], vals, height=height, label=name,
+                color=palette[j % len(palette)])
+    labels = [_label(i) if outlet is None else f"{_label(outlet.iloc[k])} · {_label(i)}"
+              for k, i in enumerate(table.index)]
+    ax.set_yticks([y + height * (n - 1) / 2 for y in ys], labels)
+    ax.invert_yaxis()
+    ax.set_xlabel(ylabel)
+    ax.set_title(title + (" (grouped by outlet)" if multi else ""))
+    ax.legend(loc="lower right", frameon=False, fontsize="small")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def grades_by_article_figure(results: pd.DataFrame) -> Figure:
+    """Horizontal bars of grade-level indices per article (grouped by outlet if >1)."""
+    cols = [(c, n) for c, n in (("flesch_kincaid_grade", "Flesch-Kincaid"),
+                                ("consensus_grade", "consensus"),
+                                ("paragraph_grade_median", "median paragraph"))
+            if c in results.columns]
+    return _grouped_bars(results, cols, "Reading grade by article", "US school grade")
+
+
+def sentiment_by_article_figure(results: pd.DataFrame) -> Figure:
+    """Mean sentence compound and negative share per article."""
+    cols = [(c, n) for c, n in (("mean_compound", "mean compound"),
+                                ("negative_share", "negative share"),
+                                ("positive_share", "positive share")) if c in results.columns]
+    return _grouped_bars(results, cols, "Sentiment by article", "compound / share")
+
+
+# ------------------------------------------------------------------ who speaks
+# These read the `sources`, `civilian_voice` and `framing` objects of a metrics file
+# (docs/metrics.md); a report made before they existed simply has no such key.
+
+_ROLE_COLOURS = {"government": "#4c72b0", "military": "#55a868", "armed_group": "#c44e52",
+                 "international": "#8172b3", "ngo": "#937860", "expert": "#da8bc3",
+                 "media": "#8c8c8c", "civilian": "#dd8452", "unknown": "#cccccc"}
+_CONSTRUCTIONS = ("active_agent", "passive_agent", "passive_agentless", "nominal",
+                  "intransitive")
+_CONSTRUCTION_COLOURS = ("#4c72b0", "#8172b3", "#c44e52", "#dd8452", "#ccb974")
+
+
+def has_family(metrics: dict, name: str) -> bool:
+    """Whether the metrics hold the family ``name`` (e.g. ``"sources"``)."""
+    return isinstance(metrics.get(name), dict)
+
+
+def missing_family_html(name: str) -> str:
+    """A note that this metrics file has no ``name`` object."""
+    return text_html(f"This metrics file has no '{name}' measures (made by an older "
+                     "mediakit, or the measure is not available).")
+
+
+def _pct(x) -> str:
+    return "—" if x is None else f"{100 * x:.0f}%"
+
+
+def sources_table(metrics: dict) -> pd.DataFrame:
+    """One row per distinct source: who, role, side, how often and how quoted."""
+    rows = []
+    for s in metrics["sources"].get("speakers") or []:
+        rows.append({"source": s.get("speaker"), "named": s.get("named"),
+                     "role": s.get("role"), "side": s.get("side"),
+                     "attributions": s.get("n_attributions"), "direct": s.get("n_direct"),
+                     "partial": s.get("n_partial"), "indirect": s.get("n_indirect"),
+                     "quoted words": s.get("quoted_words"),
+                     "first paragraph": (None if s.get("first_paragraph") is None
+                                         else s["first_paragraph"] + 1),
+                     "description": s.get("description"),
+                     "role rule": s.get("role_rule"), "side rule": s.get("side_rule")})
+    return pd.DataFrame(rows, columns=["source", "named", "role", "side", "attributions",
+                                       "direct", "partial", "indirect", "quoted words",
+                                       "first paragraph", "description", "role rule",
+                                       "side rule"])
+
+
+def diversity_table(metrics: dict) -> pd.DataFrame:
+    """Counts, shares and diversity indices of the article's sources."""
+    d = metrics["sources"].get("diversity") or {}
+    official = (d.get("official") or {}).get("sources") or {}
+    roles, sides = d.get("roles") or {}, d.get("sides") or {}
+    rows = [("Sources", d.get("n_sources")), ("Attributions", d.get("n_attributions")),
+            ("Unattributed quotes", d.get("n_unattributed")),
+            ("Words quoted", d.get("n_quoted_words")),
+            ("Unnamed sources", _pct(d.get("unnamed_share"))),
+            ("Direct quotes among attributions", _pct(d.get("direct_share"))),
+            ("Official sources", _pct(official.get("share"))),
+            ("Official / non-official sources", official.get("ratio")),
+            ("Roles: Shannon / evenness / Simpson",
+             " / ".join(_plain(roles.get(k)) for k in ("shannon", "evenness", "simpson"))),
+            ("Sides: Shannon / evenness / Simpson",
+             " / ".join(_plain(sides.get(k)) for k in ("shannon", "evenness", "simpson")))]
+    return pd.DataFrame({"": [r[0] for r in rows],
+                         "value": ["—" if r[1] is None else str(r[1]) for r in rows]}
+                        ).set_index("")
+
+
+def source_mix_figure(metrics: dict) -> Figure:
+    """Two bar charts: sources by role and by side (counts of distinct sources)."""
+    counts = (metrics["sources"].get("diversity") or {})
+    roles = ((counts.get("roles") or {}).get("counts") or {}).get("sources") or {}
+    sides = ((counts.get("sides") or {}).get("counts") or {}).get("sources") or {}
+    fig = Figure(figsize=(7.5, 3.0))
+    fig.subplots_adjust(left=0.16, right=0.98, bottom=0.16, top=0.86, wspace=0.55)
+    for k, (title, data, colours) in enumerate((("Sources by role", roles, _ROLE_COLOURS),
+                                                ("Sources by side", sides, {}))):
+        ax = fig.add_subplot(1, 2, k + 1)
+        items = sorted(data.items(), key=lambda kv: (-kv[1], kv[0]))
+        ax.barh([_label(n) for n, _v in items], [v for _n, v in items],
+                color=[colours.get(n, "#4c72b0") for n, _v in items])
+        ax.invert_yaxis()
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_title(title)
+        ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def quotes_table(metrics: dict) -> pd.DataFrame:
+    """Every attribution in reading order: paragraph, speaker, role, side, kind, words."""
+    rows = []
+    for a in metrics["sources"].get("attributions") or []:
+        rows.append({"paragraph": a["paragraph"] + 1,
+                     "speaker": a.get("speaker") or "(no speaker)",
+                     "role": a.get("role"), "side": a.get("side"), "kind": a.get("kind"),
+                     "cue": a.get("cue"), "text": a.get("text")})
+    return pd.DataFrame(rows, columns=["paragraph", "speaker", "role", "side", "kind", "cue",
+                                       "text"])
+
+
+# --------------------------------------------------------------- civilian voice
+
+
+def civilian_summary(metrics: dict) -> pd.DataFrame:
+    """How much civilians are heard: shares, first voice, humanisation."""
+    c = metrics["civilian_voice"]
+    first = c.get("first_voice") or {}
+    where = ("—" if not first else f"paragraph {first['paragraph'] + 1} of "
+             f"{first.get('n_paragraphs', '?')} ({_plain(first.get('speaker'))})")
+    rows = [("Civilian sources", f"{c.get('n_civilian_sources')} of {c.get('n_sources')} "
+                                 f"({_pct(c.get('source_share'))})"),
+            ("Share of attributions", _pct(c.get("attribution_share"))),
+            ("Share of quoted words", _pct(c.get("quoted_word_share"))),
+            ("A civilian quoted directly", "yes" if c.get("any_direct") else "no"),
+            ("First civilian voice", where),
+            ("Humanisation score (mean)", c.get("humanisation_score"))]
+    return pd.DataFrame({"": [r[0] for r in rows],
+                         "value": ["—" if r[1] is None else str(r[1]) for r in rows]}
+                        ).set_index("")
+
+
+def humanisation_table(metrics: dict) -> pd.DataFrame:
+    """Per civilian source: the details that make them a person (name, age, ...)."""
+    rows = [{"source": h.get("speaker"), "side": h.get("side"), "name": h.get("name"),
+             "age": h.get("age"), "occupation": h.get("occupation"), "place": h.get("place"),
+             "family": h.get("family"), "score": h.get("score")}
+            for h in metrics["civilian_voice"].get("humanisation") or []]
+    return pd.DataFrame(rows, columns=["source", "side", "name", "age", "occupation", "place",
+                                       "family", "score"])
+
+
+def voice_strip_figure(metrics: dict) -> Figure:
+    """The article as a strip of paragraphs, coloured by the roles speaking in each.
+
+    A paragraph with several roles is split into equal bands; paragraphs where a
+    civilian speaks are marked with a triangle (filled: quoted directly).
+    """
+    strip = metrics["civilian_voice"].get("strip") or []
+    fig = Figure(figsize=(7.5, 1.9))
+    fig.subplots_adjust(left=0.05, right=0.98, bottom=0.42, top=0.80)
+    ax = fig.add_subplot()
+    seen = []
+    for p in strip:
+        x = p["paragraph"] + 1
+        roles = p.get("roles") or []
+        if not roles:
+            ax.bar(x, 1, width=0.92, color="#f2f2f2", edgecolor="#dddddd")
+        for j, role in enumerate(roles):
+            ax.bar(x, 1 / len(roles), bottom=j / len(roles), width=0.92,
+                   color=_ROLE_COLOURS.get(role, "#4c72b0"))
+            if role not in seen:
+                seen.append(role)
+        if p.get("civilian"):
+            ax.scatter([x], [1.18], marker="v", s=40, color="#dd8452",
+                       facecolors="#dd8452" if p.get("civilian_direct") else "none",
+                       clip_on=False)
+    ax.set_ylim(0, 1.3)
+    ax.set_xlim(0.4, max(len(strip), 1) + 0.6)
+    ax.set_yticks([])
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("paragraph")
+    ax.set_title("Who speaks in each paragraph (▼ civilian; filled: direct quote)")
+    for spine in ("top", "right", "left"):
+        ax.spines[spine].set_visible(False)
+    from matplotlib.patches import Patch
+
+    if seen:
+        ax.legend(handles=[Patch(color=_ROLE_COLOURS.get(r, "#4c72b0"), label=_label(r))
+                           for r in seen], loc="upper center", bbox_to_anchor=(0.5, -0.45),
+                  ncol=min(len(seen), 5), frameon=False, fontsize="small")
+    return fig
+
+
+# ---------------------------------------------------------------------- framing
+
+
+def framing_table(metrics: dict) -> pd.DataFrame:
+    """Harm mentions per victim side: count, construction shares, agentless share."""
+    f = metrics["framing"]
+    rows = []
+    groups = [("all mentions", {"mentions": f.get("n_mentions"), "shares": f.get("shares"),
+                                "agentless_share": f.get("agentless_share")})]
+    groups += sorted((f.get("by_side") or {}).items())
+    for side, g in groups:
+        row = {"victims": side, "mentions": g.get("mentions")}
+        for c in _CONSTRUCTIONS:
+            row[c.replace("_", " ")] = _pct((g.get("shares") or {}).get(c))
+        row["agentless"] = _pct(g.get("agentless_share"))
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("victims")
+
+
+def framing_figure(metrics: dict) -> Figure:
+    """Stacked bars: how harm to each victim side is told (construction shares)."""
+    by_side = sorted((metrics["framing"].get("by_side") or {}).items())
+    fig = _figure(size=(7.5, 0.9 + 0.45 * max(len(by_side), 2)), left=0.2)
+    fig.subplots_adjust(bottom=0.3)
+    ax = fig.add_subplot()
+    for y, (_side, g) in enumerate(by_side):
+        left = 0.0
+        for c, colour in zip(_CONSTRUCTIONS, _CONSTRUCTION_COLOURS):
+            share = (g.get("shares") or {}).get(c) or 0.0
+            ax.barh(y, share, left=left, color=colour, label=c.replace("_", " ") if y == 0
+                    else None)
+            left += share
+    ax.set_yticks(range(len(by_side)),
+                  [f"{_label(s)} (n={g.get('mentions')})" for s, g in by_side])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of harm mentions")
+    ax.set_title("How harm is told, by victim side")
+    if by_side:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.32), ncol=5, frameon=False,
+                  fontsize="small")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig

@@ -1,0 +1,139 @@
+"""The ``mediakit report`` and ``mediakit batch`` commands (see :mod:`mediakit.reports`).
+
+``report`` writes a report per article; ``batch`` does the same over a folder or
+corpus and then runs the comparison notebook over the results folder. Both end with
+one line per failed article and exit 1 if any failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import types
+
+from .articles import Columns
+from .cli import EXIT_FAILURES, EXIT_OK, add_analysis_options
+from .params import validate_parameters
+
+__all__ = ["batch", "report"]
+
+_COLUMN_NAMES = ("text", "title", "outlet", "date", "author", "url", "id")
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def _common(parser: argparse.ArgumentParser, out_default: str | None) -> None:
+    if out_default is None:
+        parser.add_argument("--out", metavar="DIR", required=True,
+                            help="results folder: DIR/<id>/report.html, report.ipynb, "
+                                 "metrics.json")
+    else:
+        parser.add_argument("--out", metavar="DIR", default=out_default,
+                            help="results folder (default: %(default)s)")
+    parser.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                        help="articles run in parallel, in separate processes (default 1)")
+    parser.add_argument("--resume", action="store_true",
+                        help="skip articles whose outputs are current (same input SHA-256, "
+                             "parameters, mediakit version and notebook)")
+    parser.add_argument("--with-code", action="store_true",
+                        help="show the notebook code in the HTML (hidden by default)")
+    parser.add_argument("--notebook", metavar="IPYNB",
+                        help="report notebook to run (default: notebooks/article_report.ipynb)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    add_analysis_options(parser)
+
+
+def _parameters(args: argparse.Namespace) -> dict:
+    """Report-notebook parameters from the options (only those that differ from the
+    defaults are passed on, the rest are the notebook's own)."""
+    params = {"positive_threshold": args.positive_threshold,
+              "negative_threshold": args.negative_threshold,
+              "codebook": args.codebook, "clutter_path": args.clutter_path,
+              "max_bytes": args.max_bytes}
+    columns = {}
+    defaults = validate_parameters("article_report", {})
+    for name in _COLUMN_NAMES:
+        value = getattr(args, f"{name}_column")
+        if value != getattr(Columns(), name):
+            columns[name] = value
+    if columns:
+        params["columns"] = columns
+    return {k: v for k, v in params.items() if v != defaults[k]}
+
+
+def _summary(result, out: str) -> int:
+    done, skipped = result.count("done"), result.count("skipped")
+    failed = result.failures
+    line = f"mediakit: {done} report(s) written to {out}"
+    if skipped:
+        line += f", {skipped} already current (skipped)"
+    print(line, file=sys.stderr)
+    if result.comparison is not None and result.comparison.ok:
+        print(f"mediakit: comparison report: {result.comparison.folder}/comparison.html",
+              file=sys.stderr)
+    for outcome in failed:
+        kept = (f"; executed notebook kept: {outcome.folder}/"
+                f"{'comparison' if outcome.article_id == 'comparison' else 'report'}.ipynb"
+                if outcome.notebook_kept else "")
+        print(f"mediakit: FAILED {outcome.article_id} ({outcome.source}): {outcome.error}{kept}",
+              file=sys.stderr)
+    if failed:
+        print(f"mediakit: {len(failed)} failure(s)", file=sys.stderr)
+    return EXIT_FAILURES if failed else EXIT_OK
+
+
+def _run(args: argparse.Namespace, compare: bool) -> int:
+    from .reports import run_batch
+
+    result = run_batch(args.paths, args.out, _parameters(args), jobs=args.jobs,
+                       resume=args.resume, with_code=args.with_code, compare=compare,
+                       progress=False if args.no_progress else None, notebook=args.notebook)
+    return _summary(result, args.out)
+
+
+def _report_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="ARTICLE",
+                        help="article files (.txt .md .json) or corpora (.jsonl .csv)")
+    _common(parser, "reports")
+
+
+def _batch_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="INPUT",
+                        help="a folder of articles, or a .jsonl/.csv corpus")
+    _common(parser, None)
+    parser.add_argument("--no-compare", action="store_true",
+                        help="do not run the comparison notebook afterwards")
+
+
+def _report_run(args: argparse.Namespace) -> int:
+    return _run(args, compare=False)
+
+
+def _batch_run(args: argparse.Namespace) -> int:
+    return _run(args, compare=not args.no_compare)
+
+
+def _command(name: str, help_text: str, add_arguments, run) -> types.ModuleType:
+    # cli.COMMANDS names a command's module by dotted path and reads HELP,
+    # add_arguments and run from it; this one file provides two commands, so each gets
+    # a small module object, registered as a submodule of this one (importing
+    # "mediakit.reports_cli.batch" imports this file first, then finds it here).
+    module = types.ModuleType(f"{__name__}.{name}", help_text)
+    module.HELP, module.add_arguments, module.run = help_text, add_arguments, run
+    sys.modules[module.__name__] = module
+    return module
+
+
+report = _command("report", "run the report notebook on articles: DIR/<id>/report.html, "
+                  "report.ipynb, metrics.json", _report_arguments, _report_run)
+batch = _command("batch", "report on every article of a folder or corpus in parallel, then "
+                 "compare them (DIR/comparison.html, comparison.csv)", _batch_arguments,
+                 _batch_run)

@@ -1,0 +1,553 @@
+"""Who speaks: attributions grouped into sources, with roles, sides and diversity.
+
+:func:`analyze_sources` runs the attribution extractor
+(:func:`mediakit.attribution.extract_attributions`), classifies each speaker with the
+codebook (:mod:`mediakit.codebook`), merges attributions by the same speaker into one
+*source*, and measures how diverse the set of sources is (:mod:`mediakit.diversity`).
+
+Merging speakers into sources
+-----------------------------
+* A named speaker is one source per canonical name, compared without titles
+  ("Mr.", "Dr.", "Gen.") and case; a name equal to the last words of an earlier
+  full name ("Gallant" after "Yoav Gallant", "Abu Ouda" after "Said Abu Ouda") joins
+  the most recent such source, and a full name joins an earlier short form of it.
+* An unnamed speaker ("two U.S. officials") joins an earlier unnamed source when
+  its content words are the same ("a National Security Council spokesperson" and
+  "a spokesperson for the National Security Council"), or when it opens with an
+  anaphoric determiner (the, both, these, those) and its content words are all in
+  the most recent earlier unnamed source that has them ("both officials" joins
+  "two U.S. officials"; "the person" joins "a person familiar with the talks").
+  A mention opening with "another" or "other" is always a new source. This is
+  conservative: two unnamed mentions with different wording that do refer to the
+  same person are counted twice.
+* An attribution with no speaker at all (a quote nobody is given for) is kept in
+  the attribution list with role and side ``unknown`` but belongs to no source.
+
+Side from context
+-----------------
+When neither the codebook terms in the speaker's name and description nor the
+codebook's default side for the role names a side, the side is taken from the
+nearest nationality word, place or state name *before* the speaker's first mention,
+in the same paragraph or the two before it ("Residents of Saltivka ... Natalia
+Bondar said" -> ukraine). An article that names no codebook side at all (a local
+council story) puts every source of known role on side ``other``. Both rules are
+recorded in ``side_rule`` and can be switched off with ``context_sides=False``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import diversity as dv
+from .codebook import Codebook, load_codebook
+from .text import Document, normalize_quotes, word_tokens
+
+__all__ = ["Source", "SourcesResult", "analyze_sources", "format_sources_table"]
+
+NDIGITS = 4
+_CONTEXT_PARAGRAPHS = 3  # paragraphs before the mention's own searched for a side
+_TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|dr|prof|gen|lt|col|maj|capt|sgt|brig|cllr|rev|sen|rep|gov|"
+    r"president|prime minister|minister|sheikh|sir|dame|lord|lady)\.?\s+)+",
+    re.IGNORECASE,
+)
+_DETERMINERS = {
+    "a", "an", "the", "both", "these", "those", "this", "that", "one", "two", "three",
+    "four", "five", "six", "several", "some", "many", "few", "all", "each", "any",
+}
+_ANAPHORIC = {"the", "both", "these", "those", "this", "that", "such"}
+_NEW = {"another", "other", "others"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+_STOP = {"of", "for", "at", "in", "on", "with", "and", "to", "from", "by", "who", "s"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A distinct source: every attribution to one speaker."""
+
+    id: int
+    speaker: str
+    named: bool
+    role: str
+    side: str
+    role_rule: str | None
+    side_rule: str | None
+    description: str | None
+    mentions: tuple[str, ...]
+    attributions: tuple[int, ...]
+    n_direct: int
+    n_partial: int
+    n_indirect: int
+    quoted_words: int
+    first_paragraph: int
+    paragraphs: tuple[int, ...]
+
+    @property
+    def n_attributions(self) -> int:
+        return len(self.attributions)
+
+    def to_dict(self) -> dict:
+        d = dataclasses.asdict(self)
+        d["mentions"] = list(self.mentions)
+        d["attributions"] = list(self.attributions)
+        d["paragraphs"] = list(self.paragraphs)
+        d["n_attributions"] = self.n_attributions
+        return d
+
+
+@dataclass(frozen=True)
+class SourcesResult:
+    """Attributions (with role and side), distinct sources and diversity measures.
+
+    ``attributions[i]`` belongs to ``speakers[source_ids[i]]`` (``None``: no speaker).
+    """
+
+    attributions: tuple
+    source_ids: tuple[int | None, ...]
+    speakers: tuple[Source, ...]
+    diversity: dict
+    codebook: str
+
+    def to_dict(self) -> dict:
+        """The JSON ``sources`` object: ``attributions``, ``speakers``, ``diversity``."""
+        atts = []
+        for a, sid in zip(self.attributions, self.source_ids):
+            atts.append(
+                {
+                    "speaker": a.speaker if sid is None else self.speakers[sid].speaker,
+                    "speaker_mention": a.speaker_mention,
+                    "speaker_description": a.speaker_description,
+                    "role": a.role,
+                    "side": a.side,
+                    "named": a.named,
+                    "kind": a.kind,
+                    "cue": a.cue,
+                    "text": a.text,
+                    "start": a.start,
+                    "end": a.end,
+                    "sentence": a.sentence,
+                    "paragraph": a.paragraph,
+                    "source": sid,
+                    "quoted_words": quoted_words(a),
+                }
+            )
+        return {
+            "attributions": atts,
+            "speakers": [s.to_dict() for s in self.speakers],
+            "diversity": self.diversity,
+        }
+
+
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+def quoted_words(attribution) -> int:
+    """Words inside quotation marks.
+
+    A direct quote counts all its words (its text is the quotation). A partial quote
+    counts the words between quotation marks in its text ("has expressed “deep
+    concern” about ..." counts 2), or all its words when the text carries no marks
+    (the extractor gave the quoted fragment alone). Indirect speech counts 0.
+    """
+    if attribution.kind == "direct":
+        return len(word_tokens(attribution.text))
+    if attribution.kind == "partial":
+        inner = _QUOTED.findall(normalize_quotes(attribution.text))
+        if inner:
+            return sum(len(word_tokens(q)) for q in inner)
+        return len(word_tokens(attribution.text))
+    return 0
+
+
+# ----------------------------------------------------------------------- merging
+
+
+def _name_key(name: str) -> str:
+    name = normalize_quotes(name).strip()
+    name = _TITLES.sub("", name)
+    return re.sub(r"\s+", " ", name).strip(" ,.;:").lower()
+
+
+def _content_words(mention: str) -> tuple[str | None, frozenset[str]]:
+    """First word (lower case) and the content words of an unnamed mention."""
+    words = [w.lower() for w in word_tokens(normalize_quotes(mention))]
+    first = words[0] if words else None
+    content = set()
+    for w in words:
+        if w in _DETERMINERS or w in _ANAPHORIC or w in _NEW or w in _STOP or w.isdigit():
+            continue
+        # crude singular: officials -> official, spokespeople stays
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        content.add(w)
+    return first, frozenset(content)
+
+
+class _Grouper:
+    """Assign attributions to sources in reading order (see the module docstring)."""
+
+    def __init__(self):
+        self.keys: list[dict] = []  # per source: named, key, last, words, display
+
+    def assign(self, a) -> int | None:
+        display = a.speaker or a.speaker_mention
+        if not display or not display.strip() or display.strip().lower() in _PRONOUNS:
+            return None  # no speaker, or a pronoun the extractor could not resolve
+        if a.named:
+            key = _name_key(display)
+            parts = key.split()
+            for i, s in enumerate(self.keys):
+                if s["named"] and s["key"] == key:
+                    return i
+            # A shorter form of an earlier name ("Abu Ouda" after "Said Abu Ouda"), or
+            # the full form of an earlier short one: the most recent such source.
+            for i in range(len(self.keys) - 1, -1, -1):
+                s = self.keys[i]
+                if not s["named"] or not parts:
+                    continue
+                old = s["key"].split()
+                if len(parts) < len(old) and old[-len(parts):] == parts:
+                    return i
+                if len(old) < len(parts) and parts[-len(old):] == old:
+                    s["key"], s["display"] = key, display  # the full name arrives later
+                    return i
+            self.keys.append({"named": True, "key": key, "display": display})
+            return len(self.keys) - 1
+        first, words = _content_words(display)
+        if first not in _NEW and words:
+            for i, s in enumerate(self.keys):
+                if not s["named"] and s["words"] == words:
+                    return i
+            if first in _ANAPHORIC:
+                for i in range(len(self.keys) - 1, -1, -1):
+                    s = self.keys[i]
+                    if not s["named"] and words <= s["words"]:
+                        return i
+        self.keys.append({"named": False, "key": display.lower(), "words": words,
+                          "display": display})
+        return len(self.keys) - 1
+
+
+# -------------------------------------------------------------------- main entry
+
+
+def analyze_sources(
+    doc: Document,
+    codebook: Codebook | str | Path | None = None,
+    attributions=None,
+    context_sides: bool = True,
+) -> SourcesResult:
+    """Find who speaks in a document and how diverse the voices are.
+
+    Parameters
+    ----------
+    doc : Document
+        A segmented article (:func:`mediakit.text.segment`).
+    codebook : Codebook or path, optional
+        The codebook for roles and sides; the packaged default when None.
+    attributions : sequence of Attribution, optional
+        Attributions already extracted (for tests or another extractor); by default
+        :func:`mediakit.attribution.extract_attributions` is run on ``doc``.
+    context_sides : bool
+        Take a source's side from the text around its first mention when its name
+        and description name none (see the module docstring).
+
+    Returns
+    -------
+    SourcesResult
+        Attributions with ``role`` and ``side`` set, the distinct sources, and the
+        diversity measures; deterministic, floats rounded to 4 places.
+
+    References
+    ----------
+    Sigal, L. V. (1973). *Reporters and Officials*. Lexington, MA: D. C. Heath.
+    """
+    cb = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
+    if attributions is None:
+        from .attribution import extract_attributions
+
+        attributions = extract_attributions(doc)
+    atts = sorted(attributions, key=lambda a: (a.start, a.end))
+
+    grouper = _Grouper()
+    source_ids = [grouper.assign(a) for a in atts]
+    members: dict[int, list[int]] = {}
+    for i, sid in enumerate(source_ids):
+        if sid is not None:
+            members.setdefault(sid, []).append(i)
+
+    side_hits = None
+    persons = None
+    speakers: list[Source] = []
+    for sid in range(len(grouper.keys)):
+        idx = members[sid]
+        group = [atts[i] for i in idx]
+        display = grouper.keys[sid]["display"]
+        descriptions = _unique(a.speaker_description for a in group)
+        if grouper.keys[sid]["named"] and not descriptions:
+            # The extractor attached no description at the cue: look for one where the
+            # person is first introduced ("Said Abu Ouda, 44, a carpenter ...").
+            if persons is None:
+                persons = _person_descriptions(doc)
+            full, desc = _lookup_person(persons, display)
+            if desc:
+                descriptions = [desc]
+                display = full
+        mentions = _unique(a.speaker_mention for a in group)
+        context = "; ".join(_unique([*descriptions, *mentions]))
+        c = cb.explain(display, context or None)
+        role, side, side_rule = c.role, c.side, c.side_rule
+        # An anonymity formula ("a person familiar with the talks") is deliberately
+        # left without a side; anyone else takes it from context when nothing names one.
+        deliberate = c.role == "unknown" and c.role_rule is not None
+        if side == "unknown" and context_sides and not deliberate:
+            if side_hits is None:
+                side_hits = _side_index(doc, cb)
+            first = min(
+                (a.speaker_start if a.speaker_start is not None else a.start) for a in group
+            )
+            if grouper.keys[sid]["named"]:
+                # the first time the name appears, which may precede every attribution
+                at = normalize_quotes(doc.text).find(normalize_quotes(display))
+                if at >= 0:
+                    first = min(first, at)
+            side, side_rule = _context_side(doc, side_hits, first, role)
+        paras = sorted({a.paragraph for a in group})
+        kinds = Counter(a.kind for a in group)
+        speakers.append(
+            Source(
+                id=sid,
+                speaker=display,
+                named=any(a.named for a in group),
+                role=role,
+                side=side,
+                role_rule=c.role_rule,
+                side_rule=side_rule,
+                description=descriptions[0] if descriptions else None,
+                mentions=tuple(mentions),
+                attributions=tuple(idx),
+                n_direct=kinds.get("direct", 0),
+                n_partial=kinds.get("partial", 0),
+                n_indirect=kinds.get("indirect", 0),
+                quoted_words=sum(quoted_words(a) for a in group),
+                first_paragraph=paras[0],
+                paragraphs=tuple(paras),
+            )
+        )
+    final = []
+    for a, sid in zip(atts, source_ids):
+        if sid is None:
+            final.append(dataclasses.replace(a, role="unknown", side="unknown"))
+        else:
+            s = speakers[sid]
+            final.append(dataclasses.replace(a, role=s.role, side=s.side))
+    div = source_diversity(final, source_ids, speakers, cb.official_roles)
+    return SourcesResult(tuple(final), tuple(source_ids), tuple(speakers), div, cb.path)
+
+
+def _person_descriptions(doc: Document) -> dict[str, str]:
+    try:
+        from .attribution import find_person_descriptions
+    except ImportError:  # another extractor without this helper
+        return {}
+    return find_person_descriptions(doc)
+
+
+def _lookup_person(persons: dict[str, str], name: str) -> tuple[str, str | None]:
+    """The description of ``name``, matched by full name or by its last words."""
+    key = _name_key(name)
+    for full, desc in persons.items():
+        if _name_key(full) == key:
+            return full, desc
+    hits = [(f, d) for f, d in persons.items() if _name_key(f).endswith(" " + key)]
+    if len(hits) == 1:
+        return hits[0]
+    return name, None
+
+
+def _unique(values) -> list[str]:
+    seen: dict[str, None] = {}
+    for v in values:
+        if v and v.strip():
+            seen.setdefault(v.strip(), None)
+    return list(seen)
+
+
+def _side_index(doc: Document, cb: Codebook):
+    hits = cb.place_mentions(doc.text)
+    return [h.start for h in hits], hits, bool(cb.side_mentions(doc.text))
+
+
+def _context_side(doc: Document, side_hits, offset: int, role: str) -> tuple[str, str | None]:
+    starts, hits, any_side = side_hits
+    if not any_side:
+        if role != "unknown":
+            return "other", "article: no codebook side named"
+        return "unknown", None
+    sent = doc.sentence_at(offset)
+    para = sent.paragraph if sent is not None else None
+    if para is None:
+        for p in doc.paragraphs:
+            if p.start <= offset <= p.end:
+                para = p.index
+    if para is None:
+        return "unknown", None
+    lo = doc.paragraphs[max(0, para - _CONTEXT_PARAGRAPHS)].start
+    k = bisect.bisect_left(starts, offset) - 1
+    if k >= 0 and hits[k].start >= lo:
+        h = hits[k]
+        return h.side, f"context: {h.term}"
+    # The setting: the first place named in the opening paragraph (the dateline).
+    first = doc.paragraphs[0] if doc.paragraphs else None
+    if hits and first is not None and hits[0].start < first.end and hits[0].start < offset:
+        return hits[0].side, f"setting: {hits[0].term}"
+    return "unknown", None
+
+
+# -------------------------------------------------------------------- diversity
+
+
+def _counts(keys, weights=None) -> dict:
+    """Counts (or summed weights) per key, largest first, ties by name."""
+    c: Counter = Counter()
+    for i, k in enumerate(keys):
+        c[k] += 1 if weights is None else weights[i]
+    return {k: c[k] for k in sorted(c, key=lambda k: (-c[k], k))}
+
+
+def _r(x):
+    return None if x is None else round(x, NDIGITS)
+
+
+def _distribution(src_keys, att_keys, word_weights) -> dict:
+    by_sources = _counts(src_keys)
+    by_atts = _counts(att_keys)
+    by_words = {k: v for k, v in _counts(att_keys, word_weights).items() if v}
+    known = {k: v for k, v in by_sources.items() if k != "unknown"}
+    return {
+        "counts": {"sources": by_sources, "attributions": by_atts, "quoted_words": by_words},
+        "shares": {
+            "sources": dv.shares(by_sources, NDIGITS),
+            "attributions": dv.shares(by_atts, NDIGITS),
+            "quoted_words": dv.shares(by_words, NDIGITS),
+        },
+        # Diversity over the sources whose category is known: "unknown" is missing
+        # information, not a kind of voice.
+        "k": dv.richness(known),
+        "shannon": _r(dv.shannon(known)),
+        "evenness": _r(dv.evenness(known)),
+        "simpson": _r(dv.simpson(known)),
+    }
+
+
+def source_diversity(atts, source_ids, speakers, official_roles) -> dict:
+    """Diversity measures of one article's sources (see ``docs/_sections/sources.md``)."""
+    words = [quoted_words(a) for a in atts]
+    n_att = len(atts)
+    n_src = len(speakers)
+    n_named = sum(1 for s in speakers if s.named)
+    role_counts = _counts(s.role for s in speakers)
+    off = dv.official_ratio(role_counts, official_roles)
+    off_att = dv.official_ratio(_counts(a.role for a in atts), official_roles)
+    return {
+        "n_sources": n_src,
+        "n_attributions": n_att,
+        "n_unattributed": sum(1 for s in source_ids if s is None),
+        "n_quoted_words": sum(words),
+        "n_named_sources": n_named,
+        "unnamed_share": _r((n_src - n_named) / n_src) if n_src else None,
+        "direct_share": _r(sum(1 for a in atts if a.kind == "direct") / n_att) if n_att else None,
+        "quote_kinds": _counts(a.kind for a in atts),
+        "official": {
+            "official_roles": list(official_roles),
+            "sources": {"official": off["official"], "non_official": off["non_official"],
+                        "ratio": _r(off["ratio"]), "share": _r(off["share"])},
+            "attributions": {"official": off_att["official"],
+                             "non_official": off_att["non_official"],
+                             "ratio": _r(off_att["ratio"]), "share": _r(off_att["share"])},
+        },
+        "roles": _distribution([s.role for s in speakers], [a.role for a in atts], words),
+        "sides": _distribution([s.side for s in speakers], [a.side for a in atts], words),
+    }
+
+
+# ------------------------------------------------------------------------- table
+
+
+def _fmt(x) -> str:
+    if x is None:
+        return "-"
+    if isinstance(x, float):
+        return f"{x:.2f}"
+    return str(x)
+
+
+def format_sources_table(result: SourcesResult, width: int = 100) -> str:
+    """A readable table of who speaks, for ``mediakit sources PATH``.
+
+    Parameters
+    ----------
+    result : SourcesResult
+    width : int
+        Maximum line length; long names are cut.
+
+    Returns
+    -------
+    str
+        One row per source (role, side, named, attributions, direct quotes, quoted
+        words, first paragraph), then the diversity summary.
+    """
+    head = ("#", "speaker", "role", "side", "named", "attr", "direct", "words", "para")
+    rows = [
+        (str(s.id), s.speaker, s.role, s.side, "yes" if s.named else "no",
+         str(s.n_attributions), str(s.n_direct), str(s.quoted_words), str(s.first_paragraph))
+        for s in result.speakers
+    ]
+    fixed = [len(h) for h in head]
+    for r in rows:
+        fixed = [max(w, len(c)) for w, c in zip(fixed, r)]
+    room = width - sum(fixed) + fixed[1] - 2 * (len(head) - 1)
+    fixed[1] = max(12, min(fixed[1], room))
+
+    def line(cells):
+        out = []
+        for w, c in zip(fixed, cells):
+            c = c if len(c) <= w else c[: w - 1] + "…"
+            out.append(c.ljust(w))
+        return "  ".join(out).rstrip()
+
+    lines = [line(head), line(["-" * w for w in fixed])]
+    lines += [line(r) for r in rows]
+    d = result.diversity
+    lines.append("")
+    lines.append(
+        f"{d['n_sources']} sources, {d['n_attributions']} attributions "
+        f"({d['n_unattributed']} without a speaker), {d['n_quoted_words']} quoted words"
+    )
+    lines.append(
+        f"unnamed sources: {_fmt(d['unnamed_share'])}   direct quotes: {_fmt(d['direct_share'])}"
+        f"   official share: {_fmt(d['official']['sources']['share'])}"
+        f"   official/non-official: {_fmt(d['official']['sources']['ratio'])}"
+    )
+    for name in ("roles", "sides"):
+        dist = d[name]
+        items = [f"{k} {v}" for k, v in dist["counts"]["sources"].items()] or ["-"]
+        # wrap between items, never inside "category count"
+        line = f"{name}:"
+        for i, item in enumerate(items):
+            piece = f" {item}" + ("," if i < len(items) - 1 else "")
+            if len(line) + len(piece) > width:
+                lines.append(line)
+                line = "   "
+            line += piece
+        lines.append(line)
+        lines.append(
+            f"    Shannon {_fmt(dist['shannon'])}, evenness {_fmt(dist['evenness'])}, "
+            f"Simpson {_fmt(dist['simpson'])}"
+        )
+    return "\n".join(lines)

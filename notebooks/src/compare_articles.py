@@ -1,0 +1,47 @@
+# %% [markdown]
+# # Comparing articles
+#
+# The metrics of every article in a results folder written by `mediakit batch`, side by
+# side: one table (also written as CSV) and plots of reading grade and sentiment,
+# grouped by outlet when there is more than one. All numbers come from the articles'
+# `metrics.json` files; nothing is recomputed here.
+
+# %% tags=["parameters"]
+results_dir: str = "../data/processed"  # folder of mediakit batch results (one sub-folder with metrics.json per article)
+output_csv: "Optional[str]" = None  # where the comparison table is written (None: results_dir/comparison.csv)
+
+# %%
+# Stop here, before reading anything, on an unknown parameter name or a wrong type.
+from mediakit.params import check_notebook_parameters
+
+P = check_notebook_parameters("compare_articles", globals())
+
+# %%
+from mediakit import report_views as views
+
+views.setup()
+results = views.load_results(P["results_dir"])
+table = views.comparison_table(results)
+csv_path = views.write_comparison_csv(table, P["output_csv"] or views.default_csv(P["results_dir"]))
+views.show(views.text_html(f"{len(table)} articles from {len(views.outlets(results))} outlet(s); "
+                           f"table written to {csv_path.name}"))
+
+# %% [markdown]
+# ## Comparison table
+
+# %%
+table
+
+# %% [markdown]
+# ## Reading grade
+
+# %%
+views.show(views.grades_by_article_figure(results))
+
+# %% [markdown]
+# ## Sentiment
+#
+# Mean of sentence compound scores and the shares of negative and positive sentences.
+
+# %%
+views.show(views.sentiment_by_article_figure(results))

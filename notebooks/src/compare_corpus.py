@@ -1,0 +1,115 @@
+# %% [markdown]
+# # Comparing outlets and time periods in a corpus
+#
+# Reads a corpus table written by `mediakit corpus` (one row per article; columns in
+# `docs/corpus.md`) and compares outlets and time periods: group means with confidence
+# intervals (Student's t), trends per period, and the whole distributions. Nothing is
+# recomputed here; every number comes from the table.
+#
+# A mean's interval says how precisely the *articles in the table* pin down the mean; it
+# says nothing about articles the table does not hold, nor about whether a metric
+# measures what you want it to (see `docs/metrics.md`).
+
+# %% tags=["parameters"]
+results_path: str = "../data/processed/corpus.parquet"  # corpus table: Parquet file (local engine) or folder (Dask engine)
+metrics: str = "readability_flesch_kincaid_grade,readability_flesch_reading_ease,sentiment_mean_compound,sentiment_negative_share"  # comma-separated columns to compare
+period: str = "M"  # time period for trends: Y (year), Q (quarter), M (month), W (week)
+confidence: float = 0.95  # level of the confidence intervals
+min_articles: int = 5  # groups with fewer articles are left out of the comparisons
+output_csv: "Optional[str]" = None  # where the table of group means is written (None: nothing written)
+
+# %%
+# Stop here, before reading anything, on a wrong type or value.
+from mediakit.errors import ParameterError
+from mediakit.params import Parameter
+
+SCHEMA = (
+    Parameter("results_path", str, "", ""),
+    Parameter("metrics", str, "", ""),
+    Parameter("period", str, "M", ""),
+    Parameter("confidence", float, 0.95, ""),
+    Parameter("min_articles", int, 5, ""),
+    Parameter("output_csv", str, None, "", optional=True),
+)
+P = {p.name: p.check(globals()[p.name], "compare_corpus") for p in SCHEMA}
+if P["period"] not in ("Y", "Q", "M", "W"):
+    raise ParameterError("compare_corpus", f"period must be Y, Q, M or W, got {P['period']!r}")
+if not 0 < P["confidence"] < 1:
+    raise ParameterError("compare_corpus", "confidence must be between 0 and 1")
+METRICS = [m.strip() for m in P["metrics"].split(",") if m.strip()]
+
+# %%
+import pandas as pd
+
+from mediakit import frame
+from mediakit import report_views as views
+
+views.setup()
+table = frame.read_corpus_table(P["results_path"])
+unknown = [m for m in METRICS if m not in table.columns]
+if unknown:
+    raise ParameterError("compare_corpus", f"no such column(s) in the table: {', '.join(unknown)}")
+table = frame.add_period(table, date="date", freq=P["period"])
+table["outlet"] = table["outlet"].fillna("(no outlet)")
+views.show(views.text_html(
+    f"{len(table)} articles from {table['outlet'].nunique()} outlet(s); "
+    f"{table['period'].notna().sum()} with a date, from {table['period'].min()} to "
+    f"{table['period'].max()}."))
+
+# %% [markdown]
+# ## Articles per outlet and period
+
+# %%
+counts = pd.crosstab(table["outlet"], table["period"].fillna("(no date)"), margins=True,
+                     margins_name="all")
+counts
+
+# %% [markdown]
+# ## Outlets: means with confidence intervals
+
+# %%
+big_outlets = table.groupby("outlet").filter(lambda g: len(g) >= P["min_articles"])
+by_outlet = frame.grouped_means(big_outlets, "outlet", METRICS, confidence=P["confidence"])
+by_outlet
+
+# %%
+for metric in METRICS:
+    views.show(frame.means_figure(by_outlet, "outlet", metric,
+                                  f"{metric}: mean by outlet, {P['confidence']:.0%} interval"))
+
+# %% [markdown]
+# ## Time periods
+#
+# Means per period for the whole corpus, then one line per outlet (shaded band:
+# confidence interval). Periods with fewer than `min_articles` articles are left out.
+
+# %%
+dated = table[table["period"].notna()]
+big_periods = dated.groupby("period").filter(lambda g: len(g) >= P["min_articles"])
+by_period = frame.grouped_means(big_periods, "period", METRICS, confidence=P["confidence"])
+by_period
+
+# %%
+cells = dated.groupby(["outlet", "period"]).filter(lambda g: len(g) >= P["min_articles"])
+by_outlet_period = frame.grouped_means(cells, ["outlet", "period"], METRICS,
+                                       confidence=P["confidence"])
+for metric in METRICS:
+    if len(by_outlet_period):
+        views.show(frame.trend_figure(by_outlet_period, metric, line="outlet", period="period"))
+
+# %% [markdown]
+# ## Distributions
+#
+# Box plots: the box spans the middle half of the articles, the line inside is the
+# median, whiskers reach 1.5 times the box length, dots are articles beyond them.
+
+# %%
+for metric in METRICS:
+    views.show(frame.distribution_figure(big_outlets, metric, by="outlet"))
+
+# %%
+if P["output_csv"]:
+    means = pd.concat([by_outlet.assign(group_by="outlet"),
+                       by_period.assign(group_by="period")], ignore_index=True)
+    means.to_csv(P["output_csv"], index=False)
+    views.show(views.text_html(f"group means written to {P['output_csv']}"))

@@ -1,0 +1,426 @@
+"""Tests for mediakit.attribution and mediakit.evaluate_sources (expected values worked out
+by reading the texts)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+import mediakit
+from mediakit.attribution import (
+    Attribution,
+    extract_attributions,
+    find_person_descriptions,
+    load_reporting_verbs,
+)
+from mediakit.errors import ParameterError
+from mediakit.evaluate import main as evaluate_main
+from mediakit.evaluate_sources import (
+    evaluate_gold,
+    evaluate_polnear,
+    loose_matches,
+    match_spans,
+    read_brat,
+)
+from mediakit.text import Document, Sentence, segment, split_paragraphs, split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def atts(text: str) -> list[Attribution]:
+    return extract_attributions(segment(text))
+
+
+def by_text(found: list[Attribution], fragment: str) -> Attribution:
+    hits = [a for a in found if fragment in a.text]
+    assert len(hits) == 1, [a.text for a in found]
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    body = mediakit.load_articles(ROOT / "data/raw/israel-hamas-war-latest-news.txt")[0].body
+    doc = segment(body)
+    return doc, extract_attributions(doc)
+
+
+# ------------------------------------------------------------------ the seed article
+
+
+def test_seed_offsets_point_at_content_speaker_and_cue(seed):
+    doc, found = seed
+    assert found, "the seed has attributions"
+    for a in found:
+        assert doc.text[a.start : a.end] == a.text
+        if a.speaker_start is not None:
+            assert doc.text[a.speaker_start : a.speaker_end] == a.speaker_mention
+        if a.cue_start is not None:
+            assert doc.text[a.cue_start : a.cue_end] == a.cue
+        assert a.kind in {"direct", "partial", "indirect"}
+    assert [a.start for a in found] == sorted(a.start for a in found)
+
+
+def test_seed_direct_quote_with_surname_after(seed):
+    _, found = seed
+    a = by_text(found, "cage of death")
+    assert a.text == "They are putting us in a cage of death"
+    assert (a.kind, a.cue, a.speaker_mention) == ("direct", "said", "Ikhtifan")
+    assert a.speaker == "Mohammad Ikhtifan" and a.named
+    assert a.speaker_description == (
+        "36, a taxi driver from Gaza City who has taken refuge in Rafah with his wife and "
+        "three children"
+    )
+
+
+def test_seed_partial_quote_is_the_fragment(seed):
+    _, found = seed
+    a = by_text(found, "deep concern")
+    assert (a.text, a.kind, a.cue) == ("deep concern", "partial", "has expressed")
+    assert a.speaker == "Biden"
+    assert a.speaker_description == "President"
+
+
+def test_seed_indirect_speech_and_surname_resolution(seed):
+    _, found = seed
+    a = by_text(found, "the visit will focus")
+    assert a.text == (
+        "the visit will focus specifically on maintaining Israel\u2019s military superiority "
+        "in the air"
+    )
+    assert (a.kind, a.speaker_mention, a.speaker) == ("indirect", "Gallant", "Yoav Gallant")
+    assert a.speaker_description == "Israeli Defense Minister"
+
+
+def test_seed_pronoun_resolves_to_the_previous_speaker(seed):
+    _, found = seed
+    a = by_text(found, "Hamas had agreed")
+    assert (a.speaker_mention, a.speaker) == ("He", "Osama Hamdan")
+    assert a.speaker_description == "a senior Hamas official"
+
+
+def test_seed_institution_unnamed_group_and_according_to(seed):
+    _, found = seed
+    qatar = by_text(found, "cautious optimism")
+    assert (qatar.text, qatar.speaker, qatar.named) == ("cautious optimism", "Qatar", True)
+    # "..., but says it has not yet seen a breakthrough": the subject of the first verb.
+    says = by_text(found, "not yet seen a breakthrough")
+    assert (says.cue, says.speaker, says.speaker_mention) == ("says", "Qatar", "Qatar")
+    two = by_text(found, "biggest stalemate")
+    assert two.speaker == "two U.S. officials and an Israeli official" and not two.named
+    acc = by_text(found, "proposed a compromise")
+    assert acc.cue == "according to"
+    assert acc.text == (
+        "During the talks in Doha, the U.S. delegation led by Burns proposed a compromise to "
+        "bridge the gap between Israel and Hamas"
+    )
+    office = by_text(found, "he will also meet")
+    assert (office.speaker, office.named) == ("Gallant's office", True)
+
+
+def test_seed_scare_quote_after_discuss_is_not_speech(seed):
+    _, found = seed
+    assert not [a for a in found if "safety of the more than" in a.text]
+    assert not [a for a in found if a.text.startswith("It is said")]
+
+
+def test_find_person_descriptions_seed(seed):
+    doc, _ = seed
+    d = find_person_descriptions(doc)
+    assert d["Yoav Gallant"] == "Israeli Defense Minister"
+    assert d["Jake Sullivan"] == "National Security Adviser"
+    assert d["Osama Hamdan"] == "a senior Hamas official"
+    assert d["Antony J. Blinken"] == "Secretary of State"
+
+
+# ------------------------------------------------------------------ patterns one by one
+
+
+def test_colon_frame_and_inverted_said_name():
+    found = atts(
+        'Abu Saleh said: "The world has heard us. It has decided not to listen."\n\n'
+        '"We dug with our hands," said Said Abu Ouda, 44, a carpenter.'
+    )
+    a, b = found
+    assert (a.text, a.kind, a.speaker) == (
+        "The world has heard us. It has decided not to listen", "direct", "Abu Saleh")
+    assert (b.text, b.cue, b.speaker, b.speaker_description) == (
+        "We dug with our hands", "said", "Said Abu Ouda", "44, a carpenter")
+
+
+def test_quote_interrupted_by_tag_keeps_cue_and_speaker():
+    found = atts(
+        "\u201cI taught them fractions,\u201d Mr. Abu Saleh said. \u201cNow I count the dead.\u201d"
+    )
+    assert [a.text for a in found] == ["I taught them fractions", "Now I count the dead"]
+    assert {a.speaker for a in found} == {"Abu Saleh"}
+    assert [a.cue for a in found] == ["said", "said"]
+    assert [a.speaker_mention for a in found] == ["Mr. Abu Saleh", "Mr. Abu Saleh"]
+
+
+def test_quote_over_a_paragraph_break_and_floating_quote():
+    text = (
+        "Samir Khoury, 60, a fisherman, said the sea was closed.\n\n"
+        "\u201cI have fished these waters for forty years.\n\n"
+        "\u201cIf I go out, they shoot.\u201d\n\n"
+        "\u201cTell them we are still here and still fishing.\u201d"
+    )
+    found = atts(text)
+    assert [a.kind for a in found] == ["indirect", "direct", "direct"]
+    spanning = found[1]
+    assert spanning.text == (
+        "I have fished these waters for forty years.\n\n\u201cIf I go out, they shoot"
+    )
+    assert spanning.speaker == "Samir Khoury" and spanning.cue is None
+    floating = found[2]
+    assert floating.speaker == "Samir Khoury"
+    assert (floating.cue, floating.speaker_mention) == (None, None)
+
+
+def test_pronoun_she_skips_a_man_and_finds_the_woman():
+    text = (
+        "Amal Hassan, 42, a nurse, fled in December. Her husband Yousef stayed behind.\n\n"
+        "Mr. Karim Haddad, a neighbour, said the road was closed.\n\n"
+        "She said they had moved five times."
+    )
+    found = atts(text)
+    she = by_text(found, "moved five times")
+    assert (she.speaker_mention, she.speaker) == ("She", "Amal Hassan")
+    he = by_text(found, "road was closed")
+    assert he.speaker == "Karim Haddad"
+
+
+def test_they_and_it_resolve_to_groups_and_institutions():
+    found = atts(
+        "The Health Ministry said 30 people were killed. It said the toll would rise.\n\n"
+        "Aid groups said the crossing was shut. They said trucks were waiting."
+    )
+    assert by_text(found, "toll would rise").speaker == "Health Ministry"
+    assert by_text(found, "trucks were waiting").speaker == "Aid groups"
+
+
+def test_trailing_tag_and_definite_description():
+    found = atts(
+        "A source said the talks had stalled. "
+        "Israel has accepted the compromise but is still waiting, the source added."
+    )
+    a = by_text(found, "Israel has accepted")
+    assert a.text == "Israel has accepted the compromise but is still waiting"
+    assert (a.cue, a.speaker_mention, a.speaker) == ("added", "the source", "a source")
+
+
+def test_told_skips_the_addressee_and_that():
+    a, = atts("A doctor in Khan Younis told me last month that she had stopped writing names.")
+    assert a.text == "she had stopped writing names"
+    assert (a.cue, a.speaker) == ("told", "a doctor in Khan Younis")
+
+
+def test_two_speakers_in_one_sentence():
+    found = atts(
+        "Defence Minister Tomas Varga said the troops would stay, while the opposition "
+        "leader, Elena Brandt, said they should be withdrawn by June."
+    )
+    assert [(a.speaker, a.text) for a in found] == [
+        ("Tomas Varga", "the troops would stay"),
+        ("Elena Brandt", "they should be withdrawn by June"),
+    ]
+    assert found[0].speaker_description == "Defence Minister"
+    assert found[1].speaker_description == "the opposition leader"
+
+
+def test_scare_quotes_beliefs_and_passives_are_not_attributions():
+    found = atts(
+        "We write that strikes \u201ctargeted\u201d a building. The minister believes the vote "
+        "will pass. It is said to be the largest camp. She would ask for a tarpaulin."
+    )
+    assert found == []
+
+
+def test_nested_speech_belongs_to_the_outer_content():
+    found = atts("He said donors had pledged money but that little had arrived.")
+    assert len(found) == 1 and found[0].text.startswith("donors had pledged")
+
+
+def test_quote_with_no_speaker_is_kept_without_one():
+    a, = atts('"Bring them home now." The words were chalked on the pavement.')
+    assert (a.text, a.speaker, a.cue, a.kind) == ("Bring them home now", None, None, "direct")
+
+
+def test_straight_and_double_apostrophe_quotes():
+    a, = atts("''He shook hands with everybody,'' said Mr. Trump.")
+    assert (a.text, a.speaker) == ("He shook hands with everybody", "Trump")
+
+
+# ------------------------------------------------------------------ robustness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "No quotation marks at all, and nobody speaks here.",
+        '"',
+        '" " " "',
+        "He said",
+        'She said: "',
+        '\u201cThis quote never closes, she said, and goes on.\n\nA new paragraph.',
+        "\u201d\u201d\u201c\u201c stray marks \u201d",
+    ],
+)
+def test_odd_inputs_do_not_crash(text):
+    for a in atts(text):
+        assert 0 <= a.start <= a.end <= len(text)
+
+
+def test_unbalanced_quote_ends_at_paragraph_end():
+    text = '\u201cWe will not leave, she said firmly\n\nThe camp was quiet.'
+    found = atts(text)
+    assert [a.text for a in found] == ["We will not leave, she said firmly"]
+
+
+def _segment_by_paragraph(text: str) -> Document:
+    paragraphs = split_paragraphs(text)
+    sentences = []
+    for p in paragraphs:
+        for s, e in split_sentences(p.text):
+            sentences.append(
+                Sentence(len(sentences), p.index, p.start + s, p.start + e, p.text[s:e])
+            )
+    return Document(text, tuple(paragraphs), tuple(sentences))
+
+
+def test_linear_time_on_thousands_of_quotes():
+    unit = '\u201cWe need water now,\u201d Ahmed Nasser said. He said the wells were dry.\n\n'
+    # Segmentation is done apart, paragraph by paragraph: this times the extractor alone.
+    small, big = _segment_by_paragraph(unit * 200), _segment_by_paragraph(unit * 2000)
+    t0 = time.perf_counter()
+    n_small = len(extract_attributions(small))
+    t1 = time.perf_counter()
+    n_big = len(extract_attributions(big))
+    t2 = time.perf_counter()
+    assert (n_small, n_big) == (400, 4000)
+    # Ten times the text: a quadratic extractor would take about 100 times as long.
+    assert (t2 - t1) < 30 * max(t1 - t0, 0.01)
+
+
+# ------------------------------------------------------------------ data files and API
+
+
+def test_reporting_verbs_file_and_override(tmp_path):
+    verbs = load_reporting_verbs()
+    assert verbs[("said",)] == ("say", False)
+    assert verbs[("according", "to")] == ("according to", False)
+    assert verbs[("charged",)] == ("charge", True)
+    assert len({lemma for lemma, _ in verbs.values()}) >= 60
+    custom = tmp_path / "verbs.txt"
+    custom.write_text("# only one verb\nquip quipped\n", encoding="utf-8")
+    found = extract_attributions(segment("Smith quipped that the rain was early. Jones said no."),
+                                 verbs_path=custom)
+    assert [(a.cue, a.speaker) for a in found] == [("quipped", "Smith")]
+    bad = tmp_path / "bad.txt"
+    bad.write_text("# nothing\n", encoding="utf-8")
+    with pytest.raises(ParameterError, match="no reporting verbs"):
+        load_reporting_verbs(str(bad))
+
+
+def test_to_dict_has_the_agreed_keys(seed):
+    _, found = seed
+    d = found[0].to_dict()
+    assert set(d) >= {
+        "speaker", "speaker_mention", "speaker_description", "named", "kind", "cue", "text",
+        "start", "end", "sentence", "paragraph", "speaker_start", "speaker_end", "role", "side",
+    }
+    json.dumps(d)
+
+
+# ------------------------------------------------------------------ evaluation
+
+
+def test_match_spans_half_of_the_shorter():
+    text = "one two three four five six seven eight"
+    # pred covers "one two three" (3 tokens); gold covers "two three four five six" (5):
+    # shared 2 of the shorter 3 >= 0.5 -> match; "seven eight" shares nothing.
+    pairs = match_spans(text, [[(0, 13)], [(31, 42)]], [[(4, 27)]])
+    assert pairs == [(0, 0)]
+    # A discontinuous gold content is matched by each of its halves (many to one).
+    mp, mg, _ = loose_matches(text, [[(0, 7)], [(31, 42)]], [[(0, 7), (31, 42)]])
+    assert (mp, mg) == ({0, 1}, {0})
+
+
+def _write_polnear(root: Path) -> None:
+    # A made-up two-sentence article in PolNeAR's layout (not PolNeAR text).
+    text = "Headline.\n\nThe mayor said the bridge would reopen. Critics fear delays.\n"
+    (root / "dev" / "text").mkdir(parents=True)
+    (root / "dev" / "attributions").mkdir(parents=True)
+    (root / "dev" / "text" / "a1.txt").write_text(text, encoding="utf-8")
+    s = text.index("The mayor")
+    c = text.index("the bridge")
+    f = text.index("Critics")
+    ann = [
+        f"T1\tSource {s} {s + 9}\tThe mayor",
+        f"T2\tCue {s + 10} {s + 14}\tsaid",
+        f"T3\tContent {c} {c + 28}\tthe bridge would reopen",
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+        f"T4\tSource {f} {f + 7}\tCritics",
+        f"T5\tCue {f + 8} {f + 12}\tfear",
+        f"T6\tContent {f + 13} {f + 19}\tdelays",
+        "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4",
+    ]
+    (root / "dev" / "attributions" / "a1_x.ann").write_text("\n".join(ann) + "\n", encoding="utf-8")
+    (root / "metadata.tsv").write_text(
+        "compartment\tfilename\tannotators\ndev\ta1\tx\n", encoding="utf-8"
+    )
+
+
+def test_read_brat_and_evaluate_polnear(tmp_path):
+    _write_polnear(tmp_path)
+    rels = read_brat(tmp_path / "dev" / "attributions" / "a1_x.ann")
+    assert [r["cue_text"] for r in rels] == ["said", "fear"]
+    res = evaluate_polnear(tmp_path, "dev")
+    # One prediction ("the mayor said ..."), two gold relations ("fear" is a belief).
+    assert (res["gold"], res["predicted"]) == (2, 1)
+    assert res["attribution"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667}
+    assert (res["cue_match"], res["source_match"]) == (1.0, 1.0)
+    assert (res["speech_gold"], res["speech_recall"]) == (1, 1.0)
+    with pytest.raises(ParameterError, match="metadata.tsv"):
+        evaluate_polnear(tmp_path / "dev")
+
+
+def _write_gold(folder: Path) -> None:
+    folder.mkdir()
+    item = {
+        "id": "g1",
+        "text": (
+            "Lina Haddad said the school was closed. \u201cWe have no teachers,\u201d she said."
+        ),
+        "split": "heldout",
+        "notes": "",
+        "attributions": [
+            {"speaker": "Lina Haddad", "aliases": ["Haddad"], "mention": "Lina Haddad",
+             "kind": "indirect", "cue": "said", "content": "the school was closed",
+             "role": "civilian", "side": "other", "named": True},
+            {"speaker": "Lina Haddad", "aliases": [], "mention": "she", "kind": "direct",
+             "cue": "said", "content": "We have no teachers", "role": "civilian",
+             "side": "other", "named": True},
+            {"speaker": "Someone Else", "aliases": [], "mention": None, "kind": "indirect",
+             "cue": None, "content": "no teachers", "role": "unknown", "side": "unknown",
+             "named": False, "optional": True},
+        ],
+    }
+    (folder / "g1.json").write_text(json.dumps(item), encoding="utf-8")
+
+
+def test_evaluate_gold_and_cli(tmp_path, capsys):
+    _write_gold(tmp_path / "gold")
+    res = evaluate_gold(tmp_path / "gold")
+    assert list(res) == ["heldout"]
+    h = res["heldout"]
+    assert (h["gold"], h["predicted"]) == (2, 2)
+    assert h["attribution"]["f1"] == 1.0 and h["speaker"]["f1"] == 1.0
+    assert h["kind_accuracy"] == 1.0
+    assert evaluate_main(["sources", str(tmp_path / "gold")]) == 0
+    out = capsys.readouterr().out
+    assert "== heldout" in out and "speaker" in out
+    assert evaluate_main(["sources", str(tmp_path / "nowhere")]) == 2

@@ -1,0 +1,346 @@
+"""Tests for mediakit.framing: harm mentions, constructions, victim sides, emotive
+terms, tone by actor and the article-level result. Expected values are worked out
+by hand from the rules documented in the module and docs/_sections/framing.md."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from mediakit.evaluate_framing import evaluate_casualty_corpus, evaluate_framing
+from mediakit.framing import (
+    CONSTRUCTIONS,
+    emotive_counts_by_side,
+    find_harm_mentions,
+    framing_metrics,
+    load_harm_lexicon,
+    tone_by_actor,
+    victim_side,
+)
+from mediakit.text import Document, Paragraph, Sentence, segment
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "framing.jsonl"
+CASUALTY = Path("/work/shared/data/casualty-sentences")
+
+# A small explicit side vocabulary (the codebook supplies the real one).
+SIDES = {
+    "israel": ["Israel", "Israeli", "Israelis"],
+    "palestine": ["Palestinian", "Palestinians", "Gaza", "Hamas"],
+}
+SIDES3 = {**SIDES, "lebanon": ["Lebanon", "Lebanese", "Hezbollah"]}
+
+
+def one(text: str, side_terms=SIDES):
+    doc = segment(text)
+    ms = find_harm_mentions(doc, side_terms=side_terms)
+    assert len(ms) == 1, [m.to_dict() for m in ms]
+    m = ms[0]
+    assert doc.text[m.start:m.end] == m.trigger
+    return m
+
+
+# --------------------------------------------------------------- constructions
+
+
+def test_active_agent_with_subject_and_object():
+    m = one("Israeli tanks killed four Palestinian farmers near Beit Hanoun.")
+    assert (m.construction, m.trigger, m.harm_type) == ("active_agent", "killed", "killing")
+    assert m.agent == "Israeli tanks"
+    assert m.victims == "four Palestinian farmers"
+    assert m.victim_side == "palestine"
+    assert (m.start, m.end) == (14, 20)
+
+
+def test_active_relative_clause_and_participle():
+    m = one("It was the raid that killed 12 Israelis.")
+    assert m.construction == "active_agent" and m.victims == "12 Israelis"
+    m = one("Shells hit the market, wounding dozens of shoppers.")
+    assert m.construction == "active_agent"
+    assert m.trigger == "wounding" and m.harm_type == "injury"
+    assert m.agent == "Shells"  # the subject of the main clause
+    assert m.victims == "dozens of shoppers"
+
+
+def test_active_perfect_and_quantifier_object():
+    m = one("Militias have abducted at least 30 farmers.")
+    assert (m.construction, m.harm_type) == ("active_agent", "hostage")
+    assert m.victims == "at least 30 farmers"
+
+
+def test_passive_with_agent():
+    m = one("Two Israelis were stabbed to death by an assailant in Jerusalem.")
+    assert (m.construction, m.trigger) == ("passive_agent", "stabbed to death")
+    assert m.agent == "an assailant"
+    assert m.victims == "Two Israelis" and m.victim_side == "israel"
+    m = one("Nine fishermen have been wounded at the hands of the coast guard.")
+    assert m.construction == "passive_agent" and m.agent == "the coast guard"
+
+
+def test_passive_agentless_full_reduced_and_adjectival():
+    m = one("Eleven Palestinians were reportedly killed overnight.")
+    assert m.construction == "passive_agentless" and m.agent is None
+    assert m.victims == "Eleven Palestinians" and m.victim_side == "palestine"
+    m = one("Most of the people killed in the blast were women.")
+    assert m.construction == "passive_agentless"
+    assert m.victims == "Most of the people"
+    m = one("Displaced families sleep in tents.")
+    assert (m.construction, m.harm_type) == ("passive_agentless", "displacement")
+
+
+def test_by_phrase_of_another_participle_is_not_an_agent():
+    m = one("Six were killed in a strike carried out by drones.")
+    assert m.construction == "passive_agentless"
+    m = one("Six were killed by Sunday, officials said.")
+    assert m.construction == "passive_agentless"
+
+
+def test_coordinated_participles_share_the_by_phrase():
+    doc = segment("Civilians were displaced, injured or killed by airstrikes.")
+    got = [(m.trigger, m.construction, m.agent) for m in find_harm_mentions(doc)]
+    assert got == [("displaced", "passive_agent", "airstrikes"),
+                   ("injured", "passive_agent", "airstrikes"),
+                   ("killed", "passive_agent", "airstrikes")]
+    # a by-phrase after a comma and a non-harm participle belongs to that participle
+    doc = segment("No residents were killed or taken hostage, protected by guards.")
+    got = [(m.trigger, m.construction) for m in find_harm_mentions(doc)]
+    assert got == [("killed", "passive_agentless"), ("taken hostage", "passive_agentless")]
+    # "held by" owns the later by-phrase; the noun "hostages" gets it as its agent
+    doc = segment("Those killed in the war and the hostages held by Hamas were honoured.")
+    got = [(m.trigger, m.construction, m.agent) for m in find_harm_mentions(doc)]
+    assert got == [("killed", "passive_agentless", None), ("hostages", "nominal", "Hamas")]
+
+
+def test_nominal_without_and_with_agent():
+    m = one("The Palestinian death toll rose again.")
+    assert (m.construction, m.trigger, m.harm_type) == ("nominal", "death toll",
+                                                        "casualty_count")
+    assert m.agent is None and m.victims == "Palestinian"
+    m = one("Hezbollah's killing of two shepherds was condemned.", SIDES3)
+    assert m.construction == "nominal" and m.agent == "Hezbollah"
+    assert m.victims == "two shepherds" and m.victim_side == "unknown"
+    m = one("The killings by settlers continued.")
+    assert m.construction == "nominal" and m.agent == "settlers"
+
+
+def test_death_penalty_is_not_harm():
+    assert find_harm_mentions(segment("He faces the death penalty.")) == []
+
+
+def test_intransitive_verbs_phrases_and_states():
+    m = one("Three Israelis died of their wounds.")  # "wounds" is absorbed
+    assert (m.construction, m.victims, m.victim_side) == ("intransitive", "Three Israelis",
+                                                         "israel")
+    m = one("Four medics lost their lives in the fire.")
+    assert (m.construction, m.trigger) == ("intransitive", "lost their lives")
+    m = one("The two hikers are dead.")
+    assert m.construction == "intransitive" and m.trigger == "dead"
+    m = one("Children are starving in the camps.")
+    assert (m.construction, m.harm_type) == ("intransitive", "hunger")
+
+
+def test_flee_needs_a_place_or_violence():
+    assert find_harm_mentions(segment("The gunmen fled.")) == []
+    assert one("Thousands fled the fighting.").construction == "intransitive"
+
+
+def test_hostage_taking_and_shot_down():
+    m = one("Gunmen took 40 villagers hostage.")
+    assert (m.construction, m.harm_type, m.victims) == ("active_agent", "hostage",
+                                                        "40 villagers")
+    m = one("Dozens were taken captive.")
+    assert (m.construction, m.trigger) == ("passive_agentless", "taken captive")
+    assert find_harm_mentions(segment("The drone was shot down.")) == []
+
+
+def test_mentions_carry_sentence_index_and_document_offsets():
+    doc = segment("Talks resumed.\n\nA strike killed 3 people. Later 2 more died.")
+    ms = find_harm_mentions(doc)
+    assert [(m.sentence, m.trigger, m.construction) for m in ms] == [
+        (1, "killed", "active_agent"), (2, "died", "intransitive")]
+    assert [doc.text[m.start:m.end] for m in ms] == ["killed", "died"]
+
+
+# --------------------------------------------------------------- victim side
+
+
+def test_victim_side_rules():
+    s = "An Israeli strike killed five Palestinians."
+    assert victim_side("five Palestinians", s, "An Israeli strike", SIDES) == "palestine"
+    # (2) sentence without the agent phrase
+    s = "Hamas gunmen killed 260 people in Israel."
+    assert victim_side("260 people", s, "Hamas gunmen", SIDES) == "israel"
+    # (2) perpetrator context is set aside: "Israeli airstrikes" vs "in Gaza"
+    s = "Forty people were killed in Israeli airstrikes on Gaza."
+    assert victim_side("Forty people", s, None, SIDES) == "palestine"
+    # (4) dyadic: only the perpetrator's side named, two sides configured
+    s = "Nine were killed in Israeli airstrikes."
+    assert victim_side("Nine", s, None, SIDES) == "palestine"
+    assert victim_side("Nine", s, None, SIDES3) == "unknown"
+    # several non-perpetrator sides: the nearest to the trigger (anchor), else both
+    s = "In Israel, talks went on while 30 were killed in Gaza."
+    anchor = s.index("killed")
+    assert victim_side("30", s, None, SIDES, anchor=anchor) == "palestine"
+    assert victim_side("30", s, None, SIDES) == "both"
+    # both sides in the victims phrase
+    assert victim_side("Israelis and Palestinians", "x", None, SIDES) == "both"
+    assert victim_side("Nine", "Nine died.", None, SIDES) == "unknown"
+    assert victim_side("five Israelis", "five Israelis died", None, None) == "unknown"
+
+
+def test_elliptical_victims_inherit_side():
+    doc = segment("Two Israeli soldiers were killed and four were wounded in Gaza.")
+    ms = find_harm_mentions(doc, side_terms=SIDES)
+    assert [(m.trigger, m.victims, m.victim_side) for m in ms] == [
+        ("killed", "Two Israeli soldiers", "israel"), ("wounded", "four", "israel")]
+
+
+# --------------------------------------------------------------- emotive, tone
+
+
+def test_emotive_counts_by_side():
+    doc = segment(
+        "The brutal massacre of Israelis horrified the world. "
+        "A horrific strike killed 20 Palestinians. "
+        "It was a barbaric day. "
+        "Both Israelis and Palestinians died in the brutal fighting."
+    )
+    ms = find_harm_mentions(doc, side_terms=SIDES)
+    got = emotive_counts_by_side(doc, ms)
+    # s0: brutal + massacre (massacre is also the harm noun), victims Israelis;
+    # "horrified" counts as horrifying. s1: horrific -> palestine. s2: no harm
+    # mention -> unattributed. s3: brutal, victims of both sides.
+    assert got == {
+        "total": 6,
+        "by_side": {
+            "both": {"total": 1, "terms": {"brutal": 1}},
+            "israel": {"total": 3, "terms": {"brutal": 1, "horrifying": 1, "massacre": 1}},
+            "palestine": {"total": 1, "terms": {"horrific": 1}},
+            "unattributed": {"total": 1, "terms": {"barbaric": 1}},
+        },
+    }
+
+
+def test_tone_by_actor():
+    doc = segment("Israel struck Gaza. Hamas fired rockets. Talks went well. Israel agreed.")
+    got = tone_by_actor(doc, [-0.5, -0.3, 0.6, 0.2], SIDES)
+    # israel: sentences 0 and 3 -> (-0.5 + 0.2) / 2; palestine: 0 and 1 -> -0.4
+    assert got == {"israel": {"sentences": 2, "mean_compound": -0.15},
+                   "palestine": {"sentences": 2, "mean_compound": -0.4}}
+    assert tone_by_actor(doc, [0.0] * 4, {"x": ["Lebanon"]}) == {
+        "x": {"sentences": 0, "mean_compound": None}}
+    with pytest.raises(ValueError):
+        tone_by_actor(doc, [0.1], SIDES)
+
+
+# --------------------------------------------------------------- article result
+
+
+def test_framing_metrics_counts_shares_and_schema():
+    text = ("An Israeli strike killed 12 Palestinians in Rafah. "
+            "Three Israelis were killed by rockets. "
+            "Seven Palestinians were killed overnight. "
+            "The Palestinian death toll rose. "
+            "Two Israelis died of their injuries.")
+    doc = segment(text)
+    res = framing_metrics(doc, [-0.6, -0.5, -0.4, -0.2, -0.3], SIDES)
+    d = res.to_dict()
+    assert d["n_mentions"] == 5
+    assert d["counts"] == {"active_agent": 1, "passive_agent": 1, "passive_agentless": 1,
+                           "nominal": 1, "intransitive": 1}
+    assert d["shares"] == dict.fromkeys(CONSTRUCTIONS, 0.2)
+    # agentless: passive_agentless + nominal without agent + intransitive = 3 of 5
+    assert d["agentless_share"] == 0.6
+    assert d["by_side"]["palestine"]["counts"] == {
+        "active_agent": 1, "passive_agent": 0, "passive_agentless": 1, "nominal": 1,
+        "intransitive": 0}
+    assert d["by_side"]["palestine"]["agentless_share"] == 0.6667
+    assert d["by_side"]["israel"]["mentions"] == 2
+    assert d["by_side"]["israel"]["agentless_share"] == 0.5
+    assert d["harm_types"] == {"casualty_count": 1, "death": 1, "killing": 3}
+    # israel named in sentences 0, 1, 4; palestine in 0, 2, 3
+    assert d["tone_by_actor"] == {
+        "israel": {"sentences": 3, "mean_compound": round((-0.6 - 0.5 - 0.3) / 3, 4)},
+        "palestine": {"sentences": 3, "mean_compound": -0.4},
+    }
+    assert d["emotive"] == {"total": 0, "by_side": {}}
+    assert json.loads(json.dumps(d)) == d
+    assert framing_metrics(doc, [-0.6, -0.5, -0.4, -0.2, -0.3], SIDES).to_dict() == d
+
+
+def test_empty_and_harmless_text():
+    for text in ("", "The council approved a new budget for the library."):
+        doc = segment(text)
+        d = framing_metrics(doc, [0.0] * len(doc.sentences), SIDES).to_dict()
+        assert d["n_mentions"] == 0 and d["mentions"] == []
+        assert d["counts"] == dict.fromkeys(CONSTRUCTIONS, 0)
+        assert d["shares"] == dict.fromkeys(CONSTRUCTIONS, None)
+        assert d["agentless_share"] is None and d["by_side"] == {}
+    assert framing_metrics(segment("Five died."), None, None).tone_by_actor == {}
+
+
+def test_lexicon_override_path(tmp_path):
+    raw = (ROOT / "mediakit" / "data" / "harm_lexicon.yaml").read_text("utf-8")
+    custom = tmp_path / "lex.yaml"
+    custom.write_text(raw.replace("  perish: {type: death,", "  perish_off: {type: death,")
+                      .replace("forms: [perish, perishes, perished, perishing]",
+                               "forms: [perishx]"), "utf-8")
+    doc = segment("Ten migrants perished at sea.")
+    assert [m.trigger for m in find_harm_mentions(doc)] == ["perished"]
+    assert find_harm_mentions(doc, lexicon=custom) == []
+    assert load_harm_lexicon() is load_harm_lexicon()  # cached
+
+
+def _doc_of(sentences: list[str]) -> Document:
+    """A Document built directly, one sentence per paragraph (keeps this test about
+    framing, independent of the segmenter's speed)."""
+    text = "\n\n".join(sentences)
+    paras, sents, pos = [], [], 0
+    for i, s in enumerate(sentences):
+        paras.append(Paragraph(i, pos, pos + len(s), s))
+        sents.append(Sentence(i, i, pos, pos + len(s), s))
+        pos += len(s) + 2
+    return Document(text, tuple(paras), tuple(sents))
+
+
+def test_linear_time_on_10k_sentences():
+    base = ["An airstrike killed 12 people in the city.", "Officials met on Monday.",
+            "Three soldiers were wounded by sniper fire.", "The death toll rose to 40."]
+    small = _doc_of(base * 500)  # 2,000 sentences
+    big = _doc_of(base * 2500)  # 10,000 sentences
+    assert len(big.sentences) == 10_000
+    t0 = time.perf_counter()
+    n_small = len(find_harm_mentions(small, side_terms=SIDES))
+    t1 = time.perf_counter()
+    n_big = len(find_harm_mentions(big, side_terms=SIDES))
+    t2 = time.perf_counter()
+    assert (n_small, n_big) == (1500, 7500)
+    assert t2 - t1 < 30
+    assert (t2 - t1) < 10 * max(t1 - t0, 0.01)  # 5x the text, well under 10x the time
+
+
+# --------------------------------------------------------------- evaluation
+
+
+def test_gold_file_shape_and_heldout_accuracy():
+    rows = [json.loads(x) for x in GOLD.read_text("utf-8").splitlines() if x.strip()]
+    assert len(rows) >= 60
+    held = [r for r in rows if r["split"] == "heldout"]
+    assert len(held) * 3 >= len(rows)
+    for c in CONSTRUCTIONS:
+        assert sum(r["construction"] == c for r in rows) >= 8
+    res = evaluate_framing(GOLD)
+    assert res["heldout"]["n"] == len(held)
+    assert res["heldout"]["accuracy"] >= 0.85
+    assert set(res["heldout"]["per_class"]) == set(CONSTRUCTIONS)
+
+
+@pytest.mark.skipif(not CASUALTY.is_dir(), reason="casualty-sentences not available")
+def test_casualty_corpus_detection():
+    res = evaluate_casualty_corpus(CASUALTY)
+    assert res["n_sentences"] == 4350
+    assert res["detection_recall"]["death_or_killing"] >= 0.95
+    assert res["victim_side"]["accuracy"] >= 0.6
