@@ -189,10 +189,14 @@ def main(argv=None) -> int:
     print(f"two-process ceiling (pure-Python loop): {ceil['speedup']:.2f}x "
           f"({ceil['one_process_s']:.2f} s one, {ceil['two_processes_s']:.2f} s two)", flush=True)
 
-    floor_src = None
+    # The floor first: it is short, and a long run cut off at the end still has it.
+    floor_src = write_corpus(args.floor_articles, work / "corpus-floor.jsonl")
+    floor = floor_rate(floor_src, args.floor_articles)
+    report["floor_rate"] = floor
+    print(f"floor (textstat + VADER directly, one process): {floor:.1f} art/s", flush=True)
+
     for n in args.sizes:
         src = write_corpus(n, work / f"corpus-{n}.jsonl")
-        floor_src = floor_src or src
         for name in args.configs:
             out = work / f"out-{n}-{name.replace(' ', '-')}.parquet"
             wall, peak, err = run_measured(corpus_command(src, out, CONFIGS[name]))
@@ -202,10 +206,6 @@ def main(argv=None) -> int:
             print(f"{n:>6} articles  {name:<15} {wall:8.1f} s  {n / wall:7.1f} art/s  "
                   f"peak RSS {peak / 2**20:7.0f} MB  [load {run['load_average']:.1f}]",
                   flush=True)
-
-    floor = floor_rate(floor_src, args.floor_articles)
-    report["floor_rate"] = floor
-    print(f"floor (textstat + VADER directly, one process): {floor:.1f} art/s", flush=True)
 
     print("\nsummary")
     by = {(r["articles"], r["config"]): r for r in report["runs"]}

@@ -179,6 +179,8 @@ _DETERMINERS = frozenset(
     "another other both several many few most all no one two three four five six seven "
     "eight nine ten dozens dozen hundreds thousands".split()
 )
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f",
+                   "hers": "f", "herself": "f"}
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "1", "we": "1"}
 _PARTICLES = frozenset(
     "al el ad as an ar at az bin ibn bint abu umm abd abdel abdul de del della der den di "
@@ -246,9 +248,10 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[-'.&][^\W_]+)*\.?|\S")
 class _Tokens:
     """Word and punctuation tokens of the normalised text, as parallel lists."""
 
-    __slots__ = ("starts", "ends", "words", "lower", "n")
+    __slots__ = ("starts", "ends", "words", "lower", "n", "text")
 
     def __init__(self, t: str):
+        self.text = t
         abbr = _abbreviations()
         starts: list[int] = []
         ends: list[int] = []
@@ -270,6 +273,10 @@ class _Tokens:
         self.starts, self.ends, self.words = starts, ends, words
         self.lower = [w.lower() for w in words]
         self.n = len(words)
+
+    def span(self, i: int, j: int) -> str:
+        """The text of tokens i..j (exclusive) as written, with its own spacing."""
+        return self.text[self.starts[i] : self.ends[j - 1]] if j > i else ""
 
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -327,14 +334,25 @@ def _split_chunks(tk: _Tokens, i: int, j: int) -> list[tuple[int, int]]:
     return chunks
 
 
+def _approximate_number(tk: _Tokens, i: int, j: int) -> bool:
+    """"About four in 10", "nearly 60 percent": a preposition that only qualifies a number."""
+    return (tk.lower[i] in {"about", "around", "over", "under", "nearly", "almost", "some"}
+            and i + 1 < j and (tk.words[i + 1][:1].isdigit() or tk.lower[i + 1] in _NUMBERS
+                               or tk.lower[i + 1] in {"half", "third", "quarter"}))
+
+
 def _has_verb(tk: _Tokens, i: int, j: int) -> bool:
     """Whether a chunk holds a verb before any relative pronoun ("as if it had been")."""
     for k in range(i, j):
         if tk.lower[k] in _RELATIVE:
             return False
-        if tk.lower[k] in _VERBISH or tk.words[k] in {'"', ";", "?", "!"}:
+        if _verbish(tk.lower[k]) or tk.words[k] in {'"', ";", "?", "!"}:
             return True
     return False
+
+
+def _verbish(w: str) -> bool:
+    return w in _VERBISH or w.endswith("n't")
 
 
 def _is_name_chunk(tk: _Tokens, i: int, j: int) -> bool:
@@ -417,7 +435,7 @@ def _classify_capitalised(tk: _Tokens, i: int, j: int) -> _NP:
     titles = _lex("titles")
     words = tk.words[i:j]
     lowers = [_strip_poss(w.lower()) for w in words]
-    mention = " ".join(words)
+    mention = tk.span(i, j)
     if lowers and lowers[0] == "the":
         lowers_core = lowers[1:]
     else:
@@ -454,13 +472,14 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         i += 1
     while j > i and (tk.words[j - 1] in {",", '"', "'", "\u2014"} or _is_adverb(tk.lower[j - 1])):
         j -= 1
-    if i >= j or j - i > 45:
+    if i >= j or j - i > 60:
         return None
     chunks = _split_chunks(tk, i, j)
     # Adverbial chunks ("On Monday,", "in response to ...,", "however,") are dropped.
     chunks = [
         c for c in chunks
-        if not (tk.lower[c[0]] in _PREPOSITIONS or tk.lower[c[0]] in _LEADERS
+        if not ((tk.lower[c[0]] in _PREPOSITIONS and not _approximate_number(tk, c[0], c[1]))
+                or tk.lower[c[0]] in _LEADERS
                 or (c[1] - c[0] == 1 and _is_adverb(tk.lower[c[0]]))
                 or (c[1] - c[0] <= 3 and tk.lower[c[1] - 1] in {"later", "earlier", "after",
                                                                   "ago", "before"}))
@@ -516,7 +535,7 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         return None
     core_j = cut
     for k in range(hi, core_j):
-        if tk.lower[k] in _VERBISH:
+        if _verbish(tk.lower[k]):
             return None
         if tk.words[k] in {'"', ";", ":", "?", "!"}:
             return None
@@ -524,10 +543,15 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         return None
     others = [c for c in chunks if c != head]
     for a, b in others:
+        w0, lw0_ = tk.words[a], tk.lower[a]
+        if (w0[:1].islower() and lw0_.endswith("s") and not lw0_.endswith("ss")
+                and lw0_ not in _lex("groups") and lw0_ not in _DETERMINERS
+                and lw0_ not in {"his", "its", "this", "whose"}):
+            return None  # "..., remains committed to ...": a clause, not an apposition
         for k in range(a, b):
             if tk.lower[k] in _RELATIVE:
                 break
-            if tk.lower[k] in _VERBISH or tk.words[k] in {'"', ";", "?", "!"}:
+            if _verbish(tk.lower[k]) or tk.words[k] in {'"', ";", "?", "!"}:
                 return None  # a clause, not an apposition ("as if it had been")
     desc_parts = [" ".join(tk.words[a:b]) for a, b in others]
     if cut < hj:
@@ -572,7 +596,7 @@ def _titled_name(tk: _Tokens, i: int, j: int) -> _NP | None:
     before = tk.lower[r - 1]
     if not tk.words[r - 1][:1].islower() or before in _PREPOSITIONS or before.endswith("ed"):
         return None
-    if any(tk.lower[k] in _VERBISH or tk.words[k] in {'"', ";", ":"} for k in range(i, r)):
+    if any(_verbish(tk.lower[k]) or tk.words[k] in {'"', ";", ":"} for k in range(i, r)):
         return None
     if _has_past_verb(tk.lower[i:r]):
         return None
@@ -582,7 +606,7 @@ def _titled_name(tk: _Tokens, i: int, j: int) -> _NP | None:
     np_.i = i
     prefix = " ".join(tk.words[i:r])
     np_.description = f"{prefix} {np_.description}" if np_.description else prefix
-    np_.mention = " ".join(tk.words[i:j])
+    np_.mention = tk.span(i, j)
     np_.extra.setdefault("name_start", r)
     return np_
 
@@ -594,7 +618,7 @@ def _read_common_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     groups = _lex("groups")
     words = tk.words[i:j]
     lowers = tk.lower[i:j]
-    mention = " ".join(words)
+    mention = tk.span(i, j)
     # The head noun is the last word before a prepositional tail ("for", "of", "with").
     head_k = j - 1
     for k in range(i + 1, j):
@@ -603,14 +627,18 @@ def _read_common_np(tk: _Tokens, i: int, j: int) -> _NP | None:
             head_k = k - 1
             break
     head = _strip_poss(tk.lower[head_k])
-    if not head or not head[0].isalpha():
+    if head in {"%", "percent", "per"}:
+        head = "percent"  # "45% of Republicans", "About four in 10": a share of people
+    if not head or not head[0].isalnum():
         return None
     if head in {"said", "says", "told"}:
         return None
     # A possessive institution: "Gallant's office", "Qatar's foreign ministry".
     if head in insts:
         return _NP(i, j, "institution", mention, description=None)
-    plural = head in groups or (head.endswith("s") and not head.endswith("ss"))
+    plural = head in groups or (head.endswith("s") and not head.endswith("ss")) or (
+        head == "percent" or head[0].isdigit() or head in _NUMBERS
+    )
     kind = "group" if plural else "unnamed"
     # A lower-case head that is a verb form is not a noun phrase ("he then went").
     if lowers[0] not in _DETERMINERS and not _is_cap(words[0]) and not plural and j - i > 3:
@@ -682,6 +710,43 @@ def _direction(orig: str, t: str, i: int, p_start: int, p_end: int) -> str:
     if c in "\u201d\u00bb":
         return "close"
     return "open" if prev_space else "close"
+
+
+_OPEN_BEFORE = " \t\n([{\u2014\u2013-/"
+_CLOSE_AFTER = " \t\n.,;:!?)]}\u2014\u2013-"
+
+
+def _single_quotes_as_double(t: str, doc: Document) -> str:
+    """British style quotes with single marks (‘...’): in a paragraph with no double
+    quotation mark, pair single marks that open at a word start and close at a word end,
+    and rewrite them as double marks (same length, so offsets hold). Apostrophes inside
+    words ("Israel's") and a lone trailing one ("officials' ") are left alone."""
+    if "'" not in t:
+        return t
+    chars = None
+    for p in doc.paragraphs:
+        if '"' in t[p.start : p.end] or "'" not in t[p.start : p.end]:
+            continue
+        pending = None
+        pos = t.find("'", p.start, p.end)
+        while pos != -1:
+            prev = t[pos - 1] if pos > p.start else " "
+            nxt = t[pos + 1] if pos + 1 < p.end else " "
+            if pending is None:
+                if prev in _OPEN_BEFORE and nxt.isalpha():
+                    pending = pos
+            elif prev not in _OPEN_BEFORE and (nxt in _CLOSE_AFTER) and not (
+                prev == "s" and t[pos - 2 : pos - 1].isalpha() and _n_words(t, pending, pos) < 2
+            ):
+                if _n_words(t, pending, pos) >= 1:
+                    if chars is None:
+                        chars = list(t)
+                    chars[pending] = chars[pos] = '"'
+                pending = None
+            elif prev in _OPEN_BEFORE and nxt.isalpha():
+                pending = pos  # a new opener: the earlier mark was not one
+            pos = t.find("'", pos + 1, p.end)
+    return t if chars is None else "".join(chars)
 
 
 def _find_quotes(orig: str, t: str, doc: Document) -> list[_Quote]:
@@ -833,7 +898,7 @@ class _Ctx:
         self.doc = doc
         self.orig = doc.text
         # Two apostrophes stand for a double quotation mark in some archives (''...'').
-        self.t = normalize_quotes(doc.text).replace("''", '" ')
+        self.t = _single_quotes_as_double(normalize_quotes(doc.text).replace("''", '" '), doc)
         self.tk = _Tokens(self.t)
         self.verbs = load_reporting_verbs(verbs_path)
         tk = self.tk
@@ -861,6 +926,7 @@ class _Ctx:
         self.cue_k0 = [c.k0 for c in self.cues]
         self.used: set[int] = set()  # cues that introduce an attribution
         self.framed: dict = {}  # quotation index -> its attribution (pass 1)
+        self.quote_raws: dict = {}  # sentence -> attributions of quotations (pass 1)
 
     def sentence_of(self, offset: int) -> int:
         s = self.doc.sentence_at(offset)
@@ -1088,7 +1154,7 @@ def _sentence_subject(ctx: _Ctx, a: int, b: int) -> _NP | None:
     lw = tk.lower
     for k in range(a + 1, min(b, a + 40)):
         w = lw[k]
-        verb = w in _VERBISH or w in _IRREGULAR_PAST or (
+        verb = _verbish(w) or w in _IRREGULAR_PAST or (
             not _is_cap(tk.words[k]) and len(w) > 3 and (w.endswith("ed") or w.endswith("s"))
             and w not in _lex("groups") and k > a and tk.words[k - 1] not in {",", "the", "a"}
             and lw[k - 1] not in _DETERMINERS
@@ -1147,12 +1213,19 @@ def _before_frame(ctx: _Ctx, q: _Quote, prev_close: int) -> tuple[_Cue, _NP, int
         return None
     a, how = _clause_start(ctx, sent_a, c.aux0)
     a = max(a, prev_close)
+    p = c.aux0 - 1
+    if tk.lower[c.k0].endswith("ing") and p >= sent_a and tk.words[p] == ",":
+        # '..., Nefzi said, adding, "..."': the speaker of the earlier cue (resolved once
+        # pass 2 has read that cue).
+        earlier = [e for e in ctx.cues_between(sent_a, p) if e.k1 <= p]
+        if earlier:
+            return c, None, earlier[-1].k0
     np_ = _read_np(tk, a, c.aux0)
     if np_ is None:
         np_ = _fallback_subject(ctx, c, a, how, sent_a)
     if np_ is None:
         return None
-    return c, np_, a
+    return c, np_, None
 
 
 def extract_attributions(
@@ -1192,6 +1265,7 @@ def extract_attributions(
     framed: dict[int, _Raw] = ctx.framed
 
     # Pass 1: quotations with a frame after or before them.
+    pendings: list[tuple[_Raw, int]] = []
     prev_close_tok = 0
     prev_para = -1
     for qi, q in enumerate(ctx.quotes):
@@ -1200,16 +1274,21 @@ def extract_attributions(
             prev_para = q.paragraph
         words = _n_words(t, q.cs, q.ce)
         hit = _after_frame(ctx, q)
+        pending = None
         if hit is None:
             bf = _before_frame(ctx, q, prev_close_tok)
             hit = bf[:2] if bf else None
+            pending = bf[2] if bf else None
         if hit is not None:
             c, np_ = hit
             kind = "direct" if (words >= 4 or not t[q.cs : q.cs + 1].islower()) else "partial"
             if t[q.cs : q.cs + 1].islower() and words < 4:
                 kind = "partial"
             r = _Raw(q.cs, q.ce, kind, c, np_, tk.starts[c.k0], quote=True)
+            if pending is not None:
+                pendings.append((r, pending))
             raws.append(r)
+            ctx.quote_raws.setdefault(ctx.tok_sent[c.k0], []).append(r)
             framed[qi] = r
             used.add(c.k0)
         if q.close is not None:
@@ -1225,6 +1304,9 @@ def extract_attributions(
             raws.append(r)
             used.add(c.k0)
             by_sentence.setdefault(ctx.tok_sent[c.k0], []).append(r)
+    by_cue = {r.cue.k0: r for r in raws if r.cue is not None}
+    for r, k0 in pendings:
+        r.elliptic = by_cue.get(k0)
     # Reported content stops where the next attribution in the sentence begins.
     for rs in by_sentence.values():
         rs.sort(key=lambda r: r.cs)
@@ -1355,8 +1437,9 @@ _DATELINE = re.compile(
 _POST_CUE = frozenset(
     "with from by of for to statement interview briefing conference news release email emailed "
     "video speech television radio broadcast press phone call telephone text message hearing "
-    "meeting rally event post posted website sunday's".split()
+    "meeting rally event post posted website her him them me us reporters".split()
 ) - {"to"}
+_FINITE = frozenset("is are was were has have had will would can could".split())
 _MODALS = frozenset("would will could can may might should shall must".split())
 _NUMBERS = frozenset("one two three four five six seven eight nine ten dozen dozens".split())
 _TELL_LIKE = frozenset("tell inform assure remind brief".split())
@@ -1464,17 +1547,21 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
     post = list(range(c.k1, eb))
     has_that = any(lw[x] == "that" and all(_adverbial(tk, y) for y in range(c.k1, x))
                    for x in post[:8])
-    later_cue = bool(ctx.cues_between(c.k1, eb))
+    # A later cue ends this clause, unless it is a participle after a comma (", adding").
+    later_cue = any(tk.words[x.aux0 - 1] != "," for x in ctx.cues_between(c.k1, eb))
     # "..., said Ahmed Nasser." (inverted, after the content)
-    if p >= a and tk.words[p] == "," and p - a >= 3 and _read_np(tk, a, c.aux0) is None:
+    if (p >= a and tk.words[p] == "," and p - a >= 3 and c.lemma not in _TELL_LIKE
+            and _read_np(tk, a, c.aux0) is None):
         np_ = _np_after(ctx, c.k1, sb)
         if np_ is not None and np_.j >= eb - 6 and not has_that and np_.j - np_.i <= 10:
             return _content_raw(ctx, a, p, c, np_)
     # "The plan, an inside source said, is to ...": a tag inside the reported clause; the
     # content is the part after the tag.
-    if post and tk.words[post[0]] == "," and len(post) >= 4 and not has_that:
+    if (post and tk.words[post[0]] == "," and len(post) >= 4 and not has_that
+            and not lw[post[1]].endswith("ing") and post[1] not in ctx.cue_at
+            and tk.words[post[1]] != '"'):
         m = next((x for x in range(c.aux0 - 1, a, -1) if tk.words[x] == ","), None)
-        if m is not None and m > a and not any(tk.words[x] == "," for x in range(a, m)):
+        if m is not None and m > a:
             np_ = _read_np(tk, m + 1, c.aux0)
             if np_ is not None and np_.j - np_.i <= 8:
                 r = _content_raw(ctx, post[0] + 1, eb, c, np_)
@@ -1490,22 +1577,46 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
     )
     short_tail = (
         first_comma <= 8 and bool(post) and lw[post[0]] in _PREPOSITIONS and not c.strict
-        and not any(lw[x] in _VERBISH for x in post[:first_comma])
+        and not any(lw[x] in _FINITE for x in post[:first_comma])
     )
     if (adverbial or short_tail) and not has_that and not later_cue and not (
         how == "cue" and lw[a] in _PREPOSITIONS
     ):
+        # The subject may hold commas itself ("his top aide, Tad Devine, told"): try up to
+        # three commas back and keep the farthest that still reads as a noun phrase.
+        best = None
+        seen = 0
         for m in range(c.aux0 - 1, a, -1):
             if tk.words[m] != ",":
                 continue
-            if m - a < 3:
+            if m + 1 >= c.aux0:
+                continue
+            if m - a < 3 or seen >= 3:
                 break
+            seen += 1
             np_ = _read_np(tk, m + 1, c.aux0)
-            if np_ is not None:
-                r = _content_raw(ctx, a, m, c, np_)
-                if r is not None:
-                    return r
-            break
+            if np_ is None:
+                if best is not None:
+                    break
+                continue
+            best = (m, np_)
+        if best is not None:
+            r = _content_raw(ctx, a, best[0], c, best[1])
+            if r is not None:
+                return r
+    # "..., insiders said: Trump's lead ...": the content follows the colon.
+    if post and tk.words[post[0]] == ":" and not _read_np(tk, a, c.aux0):
+        for m in range(c.aux0 - 1, a, -1):
+            if tk.words[m] == "," and m + 1 < c.aux0:
+                np_ = _read_np(tk, m + 1, c.aux0)
+                if np_ is not None:
+                    return _content_raw(ctx, post[0] + 1, eb, c, np_)
+                break
+    # "As the paper noted, ...": the content follows the tag.
+    if lw[a] == "as" and post and tk.words[post[0]] == "," and a + 1 < c.aux0:
+        np_ = _read_np(tk, a + 1, c.aux0)
+        if np_ is not None:
+            return _content_raw(ctx, post[0] + 1, eb, c, np_)
     # Forward: "X said (that) ...".
     if how == "cue" and a < c.aux0 and lw[a] in _PREPOSITIONS:
         return None  # the object of an earlier cue, not a new subject
@@ -1516,10 +1627,16 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
         np_ = _read_np(tk, sa, c.aux0)
         if np_ is not None:
             a = sa
-    if np_ is None and (how == "who" or a < c.aux0):
-        np_ = _fallback_subject(ctx, c, a, how, sa)
     elliptic = None
-    if np_ is None:
+    if np_ is None and lw[c.k0].endswith("ing") and p >= sa and tk.words[p] == ",":
+        # "..., Nefzi said, adding, ...": the speaker of the attribution just before.
+        before = [x for x in (by_sentence.get(si, []) + ctx.quote_raws.get(si, []))
+                  if x.cue is not None and x.cue.k0 < c.k0]
+        if before:
+            elliptic = max(before, key=lambda x: x.cue.k0)
+    if np_ is None and elliptic is None and (how in {"who", "conj"} or a < c.aux0):
+        np_ = _fallback_subject(ctx, c, a, how, sa)
+    if np_ is None and elliptic is None:
         prev = by_sentence.get(si)
         tail = lw[c.aux0 - 1] if c.aux0 - 1 >= sa else ""
         if prev and ((a == c.aux0 and how == "conj") or tail in {"and", "but"}):
@@ -1538,7 +1655,8 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
                 ca += 1
     else:
         x = next((x for x in range(ca, min(ca + 7, eb)) if lw[x] == "that"), None)
-        if x is not None and all(_adverbial(tk, y) for y in range(ca, x)):
+        if (x is not None and all(_adverbial(tk, y) for y in range(ca, x))
+                and not (x + 1 < eb and (lw[x + 1] in _FINITE or lw[x + 1] in _MODALS))):
             ca = x + 1
             has_that = True
     explicit = (
@@ -1590,6 +1708,7 @@ class _Registry:
         for a, b in ctx.sent_tok:
             k = a
             first_subject = True
+            people: list[tuple[int, str]] = []
             while k < b:
                 if not _is_cap(tk.words[k]) or ctx.in_quote[k] >= 0:
                     k += 1
@@ -1648,6 +1767,7 @@ class _Registry:
                             person.descriptions.append(d[0])
                             if person.gender is None:
                                 person.gender = _gender_of_words(d[0].split())
+                    people.append((j, canonical))
                     if first_subject:
                         self.subjects.append((tk.starts[i], "person", canonical, person.gender))
                         first_subject = False
@@ -1655,6 +1775,15 @@ class _Registry:
                     self.subjects.append((tk.starts[i], "institution", np_.name or np_.mention,
                                           None))
                     first_subject = False
+            if len({c for _, c in people}) == 1:
+                # One person in the sentence: a later "his"/"her" there gives the gender.
+                j, canonical = people[0]
+                person = self.persons[canonical]
+                if person.gender is None:
+                    seen = {_PRONOUN_GENDER[lw[x]] for x in range(j, b)
+                            if lw[x] in _PRONOUN_GENDER and ctx.in_quote[x] < 0}
+                    if len(seen) == 1:
+                        person.gender = seen.pop()
 
     def _premodifier(self, i: int, ns: int, a: int, titles: frozenset[str]) -> str | None:
         tk = self.ctx.tk
@@ -1802,6 +1931,46 @@ def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Attribution]:
     return out
 
 
+def _resolve_personal_pronoun(ctx: _Ctx, reg: _Registry, r: _Raw, g: str, pos: int,
+                              para: int, done: list[_Raw], subj_pos: list[int]) -> None:
+    """Resolve "he"/"she": the nearest earlier speaker or sentence subject of the same
+    gender within three paragraphs; failing that, the nearest of unknown gender."""
+    tk = ctx.tk
+    cands: list[tuple[int, str, str, str | None, str | None, bool]] = []
+    for prev in reversed(done[-30:]):
+        if prev.speaker is None or prev.stype not in {"person", "unnamed"}:
+            continue
+        ppos = tk.starts[prev.np.i] if prev.np is not None else prev.anchor
+        if ppos >= pos:
+            continue
+        if ctx.para_of(prev.anchor) < para - 3:
+            break
+        gender = prev.gender
+        if prev.speaker in reg.persons:
+            gender = reg.persons[prev.speaker].gender or gender
+        cands.append((ppos, prev.speaker, prev.stype, gender, prev.desc, prev.named))
+    i = bisect.bisect_left(subj_pos, pos) - 1
+    while i >= 0:
+        spos, kind, name, gender = reg.subjects[i]
+        if ctx.para_of(spos) < para - 3:
+            break
+        if kind == "person":
+            gender = reg.persons[name].gender if name in reg.persons else gender
+            cands.append((spos, name, "person", gender, reg.description(name), True))
+        i -= 1
+    cands.sort(key=lambda x: -x[0])
+    pick = next((x for x in cands if x[3] == g), None)
+    if pick is None:
+        pick = next((x for x in cands if x[3] is None), None)
+    if pick is None:
+        r.stype, r.gender = "person", g
+        return
+    _, r.speaker, r.stype, r.gender, r.desc, r.named = pick
+    if r.speaker in reg.persons and reg.persons[r.speaker].gender is None:
+        reg.persons[r.speaker].gender = g
+    r.gender = r.gender or g
+
+
 def _resolve_np(ctx: _Ctx, reg: _Registry, r: _Raw, np_: _NP, done: list[_Raw],
                 subj_pos: list[int]) -> None:
     tk = ctx.tk
@@ -1812,6 +1981,9 @@ def _resolve_np(ctx: _Ctx, reg: _Registry, r: _Raw, np_: _NP, done: list[_Raw],
         r.stype = "person" if g in {"m", "f"} else ("group" if g == "p" else "institution")
         if g in {"1"}:
             r.stype = "person"
+            return
+        if g in {"m", "f"}:
+            _resolve_personal_pronoun(ctx, reg, r, g, pos, para, done, subj_pos)
             return
         cand = None
         # Earlier speakers, nearest first.

@@ -291,8 +291,8 @@ def _put(row: dict, name: str, value, path: tuple) -> None:
 # so that every column has a value whose type can be read off. It is never written
 # out; its only job is to fix the Parquet schema the same way in every run.
 _PROBE_TEXT = """\
-GAZA CITY — At least 12 people were killed on Tuesday when an airstrike hit a school \
-sheltering displaced families, the Gaza Health Ministry said. Israeli forces killed \
+GAZA CITY — At least 12 people were killed on Tuesday when a horrific airstrike hit a \
+school sheltering displaced families, the Gaza Health Ministry said. Israeli forces killed \
 three men near the border fence, according to witnesses.
 
 "We were sleeping when the ceiling fell on us," said Amal Hassan, a mother of four who \

@@ -58,11 +58,15 @@ __all__ = [
     "emotive_counts_by_side",
     "find_harm_mentions",
     "framing_metrics",
+    "harm_types",
     "load_emotive_terms",
     "load_harm_lexicon",
     "tone_by_actor",
     "victim_side",
 ]
+
+# libyaml's safe loader when present: ten times faster on first use.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CONSTRUCTIONS = ("active_agent", "passive_agent", "passive_agentless", "nominal", "intransitive")
 # Constructions that name no perpetrator (a nominal counts only when it has no agent).
@@ -160,7 +164,7 @@ def _load_lexicon_cached(path: str | None) -> _Lexicon:
         raw = resources.files("mediakit.data").joinpath("harm_lexicon.yaml").read_text("utf-8")
     else:
         raw = Path(path).read_text("utf-8")
-    return _compile(yaml.safe_load(raw))
+    return _compile(yaml.load(raw, Loader=_YAML_LOADER))
 
 
 def load_harm_lexicon(path: str | Path | None = None) -> _Lexicon:
@@ -186,7 +190,7 @@ def _load_emotive_cached(path: str | None) -> Mapping[str, str]:
         raw = resources.files("mediakit.data").joinpath("emotive_terms.yaml").read_text("utf-8")
     else:
         raw = Path(path).read_text("utf-8")
-    data = yaml.safe_load(raw) or {}
+    data = yaml.load(raw, Loader=_YAML_LOADER) or {}
     out: dict[str, str] = {}
     for lemma, forms in (data.get("terms") or {}).items():
         for f in forms:
@@ -209,6 +213,29 @@ def load_emotive_terms(path: str | Path | None = None) -> Mapping[str, str]:
         Lower-case surface form -> lemma.
     """
     return _load_emotive_cached(None if path is None else str(path))
+
+
+def harm_types(lexicon: _Lexicon | str | Path | None = None) -> tuple[str, ...]:
+    """The harm types a lexicon can report, sorted (for corpus tables).
+
+    Parameters
+    ----------
+    lexicon : optional
+        A compiled lexicon or its path; defaults to the packaged one.
+
+    Returns
+    -------
+    tuple of str
+        E.g. ``("casualty_count", "death", "displacement", "hostage", "hunger",
+        "injury", "killing")``.
+    """
+    lex = _lex(lexicon)
+    found = {str(e[2]["type"]) for v in lex.verb_forms.values() for e in v}
+    found |= {p[2] for v in lex.phrases.values() for p in v}
+    found |= {t for t, _e in lex.intransitive.values()}
+    found |= set(lex.nouns.values()) | set(lex.nominal_adjectives.values())
+    found.add(lex.hostage_type)
+    return tuple(sorted(found))
 
 
 def _lex(lexicon: _Lexicon | str | Path | None) -> _Lexicon:
@@ -257,18 +284,86 @@ def _is_number(low: str, number_words: frozenset[str] = frozenset()) -> bool:
     return bool(re.fullmatch(r"\d[\d,.]*", low)) or low in number_words
 
 
+_PIECE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, eq=False)
+class _SideIndex:
+    """All side terms in one regular expression, with the sides of each term."""
+
+    order: tuple[str, ...]
+    pattern: re.Pattern | None
+    ci: Mapping[str, tuple[str, ...]]  # lower-case term -> sides
+    cs: Mapping[str, tuple[str, ...]]  # acronym as written -> sides
+    first: frozenset[str]  # lower-case first word piece of every term
+    scan_all: bool  # a term starts with a non-word character: scan every position
+
+    def matches(self, text: str):
+        """Yield (match, sides) for each side term in ``text``."""
+        if self.pattern is None:
+            return
+        if self.scan_all:
+            found = self.pattern.finditer(text)
+        else:
+            # try the big alternation only where a term's first word starts: a
+            # regular expression with hundreds of alternatives is slow to slide
+            found = self._at_candidates(text)
+        for m in found:
+            t = m.group(0)
+            sides = self.cs.get(t, ()) + self.ci.get(t.lower(), ())
+            if sides:
+                yield m, sides
+
+    def _at_candidates(self, text: str):
+        last = 0
+        for pm in _PIECE.finditer(text):
+            if pm.start() < last or pm.group(0).lower() not in self.first:
+                continue
+            m = self.pattern.match(text, pm.start())
+            if m:
+                last = m.end()
+                yield m
+
+
 @lru_cache(maxsize=64)
-def _side_patterns(
-    items: tuple[tuple[str, tuple[str, ...]], ...],
-) -> tuple[tuple[str, re.Pattern], ...]:
-    out = []
+def _side_index(items: tuple[tuple[str, tuple[str, ...]], ...]) -> _SideIndex:
+    ci: dict[str, list[str]] = {}
+    cs: dict[str, list[str]] = {}
+    parts: dict[str, str] = {}
+    first: set[str] = set()
+    scan_all = False
     for side, terms in items:
-        alts = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
-        if not alts:
-            continue
-        body = "|".join(re.escape(normalize_quotes(a)) for a in alts)
-        out.append((side, re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])", re.IGNORECASE)))
-    return tuple(out)
+        for raw in terms:
+            a = normalize_quotes(raw.strip())
+            if not a:
+                continue
+            piece = _PIECE.match(a)
+            if piece:
+                first.add(piece.group(0).lower())
+            else:
+                scan_all = True
+            # Acronyms match case-sensitively ("WHO" is not "who", "UN" not "un");
+            # other terms case-insensitively ("kibbutz", "Kibbutz").
+            letters = [c for c in a if c.isalpha()]
+            if len(letters) >= 2 and all(c.isupper() for c in letters):
+                cs.setdefault(a, []).append(side)
+                parts.setdefault(a, re.escape(a))
+            else:
+                ci.setdefault(a.lower(), []).append(side)
+                parts.setdefault(a.lower(), "(?i:" + re.escape(a) + ")")
+    pattern = None
+    if parts:
+        # longest first, so "Gaza City" wins over "Gaza"
+        body = "|".join(parts[k] for k in sorted(parts, key=lambda k: (-len(k), k)))
+        pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])")
+    return _SideIndex(
+        order=tuple(side for side, _ in items),
+        pattern=pattern,
+        ci={k: tuple(dict.fromkeys(v)) for k, v in ci.items()},
+        cs={k: tuple(dict.fromkeys(v)) for k, v in cs.items()},
+        first=frozenset(first),
+        scan_all=scan_all,
+    )
 
 
 def _freeze_sides(side_terms: Mapping[str, Sequence[str]] | None) -> tuple:
@@ -277,9 +372,19 @@ def _freeze_sides(side_terms: Mapping[str, Sequence[str]] | None) -> tuple:
     return tuple((str(k), tuple(str(t) for t in v)) for k, v in side_terms.items())
 
 
-def _sides_in(text: str, side_terms: Mapping[str, Sequence[str]] | None) -> list[str]:
+_Patterns = _SideIndex
+
+
+def _compiled(side_terms: Mapping[str, Sequence[str]] | None) -> _SideIndex:
+    return _side_index(_freeze_sides(side_terms))
+
+
+def _sides_in(text: str, pats: _SideIndex) -> list[str]:
     """Sides whose terms occur in ``text``, in side_terms order."""
-    return [side for side, pat in _side_patterns(_freeze_sides(side_terms)) if pat.search(text)]
+    found: set[str] = set()
+    for _m, sides in pats.matches(text):
+        found.update(sides)
+    return [side for side in pats.order if side in found]
 
 
 _NEXT_WORDS = re.compile(
@@ -289,7 +394,7 @@ _PREV_WORDS = re.compile(r"([^\W_]+)?\W*([^\W_]+)?\W*$")
 
 def _side_mentions(
     text: str,
-    side_terms: Mapping[str, Sequence[str]] | None,
+    pats: _Patterns,
     perp_nouns: frozenset[str],
     anchor: int | None = None,
     distance: dict[str, int] | None = None,
@@ -297,38 +402,34 @@ def _side_mentions(
 ) -> tuple[list[str], list[str]]:
     """Sides named in ``text``: (as possible victims, only as perpetrators). With an
     ``anchor`` offset, ``distance`` receives each plain side's nearest distance."""
-    plain: list[str] = []
-    perp: list[str] = []
-    for side, pat in _side_patterns(_freeze_sides(side_terms)):
-        is_plain = False
-        is_perp = False
-        for m in pat.finditer(text):
-            nxt = _NEXT_WORDS.match(text, m.end())
-            after = [w.lower() for w in (nxt.group(1), nxt.group(2), nxt.group(3)) if w] \
-                if nxt else []
-            # a side's forces or officials as the source of a report ("the Israeli
-            # military said") are neither perpetrator nor victim
-            if after and after[0] in perp_nouns and len(after) > 1 and after[1] in speech:
-                continue
-            if len(after) > 2 and after[1] in perp_nouns and after[2] in speech:
-                continue
-            prv = _PREV_WORDS.search(text[max(0, m.start() - 40):m.start()])
-            before = [w.lower() for w in (prv.group(2), prv.group(1)) if w] if prv else []
-            if (after and after[0] in perp_nouns) or (len(after) > 1 and after[1] in perp_nouns
-                                                      and after[0] not in ("and", "or")) or (
-                before and (before[0] in ("by", "from") or (
-                    len(before) > 1 and before[0] in ("the",) and before[1] in ("by", "from"))
-                    or (before[0] == "of" and len(before) > 1 and before[1] in perp_nouns))):
-                is_perp = True
-            else:
-                is_plain = True
-                if anchor is not None and distance is not None:
-                    d = min(abs(m.start() - anchor), abs(m.end() - anchor))
-                    distance[side] = min(d, distance.get(side, d))
-        if is_plain:
-            plain.append(side)
-        elif is_perp:
-            perp.append(side)
+    is_plain: set[str] = set()
+    is_perp: set[str] = set()
+    for m, sides in pats.matches(text):
+        nxt = _NEXT_WORDS.match(text, m.end())
+        after = [w.lower() for w in (nxt.group(1), nxt.group(2), nxt.group(3)) if w] \
+            if nxt else []
+        # a side's forces or officials as the source of a report ("the Israeli
+        # military said") are neither perpetrator nor victim
+        if after and after[0] in perp_nouns and len(after) > 1 and after[1] in speech:
+            continue
+        if len(after) > 2 and after[1] in perp_nouns and after[2] in speech:
+            continue
+        prv = _PREV_WORDS.search(text[max(0, m.start() - 40):m.start()])
+        before = [w.lower() for w in (prv.group(2), prv.group(1)) if w] if prv else []
+        if (after and after[0] in perp_nouns) or (len(after) > 1 and after[1] in perp_nouns
+                                                  and after[0] not in ("and", "or")) or (
+            before and (before[0] in ("by", "from") or (
+                len(before) > 1 and before[0] in ("the",) and before[1] in ("by", "from"))
+                or (before[0] == "of" and len(before) > 1 and before[1] in perp_nouns))):
+            is_perp.update(sides)
+            continue
+        is_plain.update(sides)
+        if anchor is not None and distance is not None:
+            d = min(abs(m.start() - anchor), abs(m.end() - anchor))
+            for side in sides:
+                distance[side] = min(d, distance.get(side, d))
+    plain = [side for side in pats.order if side in is_plain]
+    perp = [side for side in pats.order if side in is_perp and side not in is_plain]
     return plain, perp
 
 
@@ -339,6 +440,7 @@ def victim_side(
     side_terms: Mapping[str, Sequence[str]] | None,
     lexicon: _Lexicon | str | Path | None = None,
     anchor: int | None = None,
+    _pats: _Patterns | None = None,
 ) -> str:
     """Decide whose victims a harm mention describes.
 
@@ -370,7 +472,7 @@ def victim_side(
         The agent phrase, removed from the sentence before step 2.
     side_terms : Mapping[str, Sequence[str]]
         Side name -> words naming it ("Israeli", "Gazans" ...), matched as whole
-        words, case-insensitively.
+        words, case-insensitively except acronyms ("WHO" is not "who").
     lexicon : optional
         Harm lexicon (for its perpetrator nouns).
     anchor : int, optional
@@ -383,13 +485,14 @@ def victim_side(
     """
     if not side_terms:
         return UNKNOWN
+    pats = _pats if _pats is not None else _compiled(side_terms)
     g = _lex(lexicon).g
     perp_nouns = g.get("perpetrator_nouns", frozenset())
     speech = g.get("speech_words", frozenset())
     if victims:
         # the victims phrase is the victims: no perpetrator filtering here
         # ("Twelve Israeli soldiers have been killed")
-        found = _sides_in(victims, side_terms)
+        found = _sides_in(victims, pats)
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
@@ -398,7 +501,7 @@ def victim_side(
     named: set[str] = set()
     rest = sentence
     if agent:
-        a_plain, a_perp = _side_mentions(agent, side_terms, perp_nouns, speech=speech)
+        a_plain, a_perp = _side_mentions(agent, pats, perp_nouns, speech=speech)
         if a_perp:
             # "an Israeli strike on Gaza": the strike's side did it, Gaza is a place
             perps |= set(a_perp)
@@ -407,7 +510,7 @@ def victim_side(
             perps |= set(a_plain)  # "Hamas gunmen", "Israel" as the doer
         rest = rest.replace(agent, " " * len(agent))  # same length: offsets hold
     dist: dict[str, int] = {}
-    r_plain, r_perp = _side_mentions(rest, side_terms, perp_nouns, anchor, dist, speech)
+    r_plain, r_perp = _side_mentions(rest, pats, perp_nouns, anchor, dist, speech)
     named |= set(r_plain)
     perps |= set(r_perp)
     order = [str(k) for k in side_terms]
@@ -871,6 +974,14 @@ class _Sent:
                 h.construction = "intransitive"
                 h.victims = self.subject_before(h.i)
                 return None
+            causer = self._causative_left(h.i)
+            if causer is not None:
+                # "the strike left five dead and dozens wounded": the subject of
+                # "left" did it
+                h.construction = "active_agent"
+                h.victims = (causer + 1, h.i) if causer + 1 < h.i else None
+                h.agent = self.subject_before(causer) or self.lede_subject(causer)
+                return None
             return self._passive(h)
         if "ing" in forms:
             if pw in g["determiners"] or self.w(h.j) == "of":
@@ -890,6 +1001,16 @@ class _Sent:
             h.construction = ""
             return None
         return self._active(h, has_object)
+
+    def _causative_left(self, i: int) -> int | None:
+        """Index of an active "left/leaving" governing the participle at ``i``."""
+        for k in range(i - 1, max(-1, i - 8), -1):
+            if self.is_punct(k):
+                return None
+            if self.w(k) in ("left", "leave", "leaves", "leaving"):
+                kp = self.prev_word(k)
+                return None if self.w(kp) in self.g["be_forms"] else k
+        return None
 
     def _possessive_s(self, p: int) -> bool:
         # "Israel's killing": "'s" after a capitalised name is a possessive, not "is"
@@ -1060,6 +1181,7 @@ def find_harm_mentions(
     Henley, Miller & Beazley (1995); Trew (1979): see the module docstring.
     """
     lex = _lex(lexicon)
+    pats = _compiled(side_terms)
     out: list[HarmMention] = []
     for idx, (s_start, _s_end, s_text) in enumerate(_sentences(doc)):
         norm = normalize_quotes(s_text)
@@ -1077,7 +1199,8 @@ def find_harm_mentions(
                 if h.agent else None
             victims_raw = s_text[sent.t[h.victims[0]].start:sent.t[h.victims[1] - 1].end] \
                 if h.victims else None
-            side = victim_side(victims, norm, agent, side_terms, lex, anchor=trig_a)
+            side = victim_side(victims, norm, agent, side_terms, lex, anchor=trig_a,
+                               _pats=pats)
             if victims and last_side not in (None, UNKNOWN) and _elliptical(victims, lex):
                 # "Two Israeli soldiers were killed and four were wounded"
                 side = last_side
@@ -1232,14 +1355,12 @@ def tone_by_actor(
             f"sentence_compounds has {len(sentence_compounds)} values for "
             f"{len(doc.sentences)} sentences"
         )
-    pats = _side_patterns(_freeze_sides(side_terms))
-    sums = {side: [0, 0.0] for side, _ in pats}
+    pats = _compiled(side_terms)
+    sums = {side: [0, 0.0] for side in pats.order}
     for s, c in zip(doc.sentences, sentence_compounds, strict=True):
-        text = normalize_quotes(s.text)
-        for side, pat in pats:
-            if pat.search(text):
-                sums[side][0] += 1
-                sums[side][1] += float(c)
+        for side in _sides_in(normalize_quotes(s.text), pats):
+            sums[side][0] += 1
+            sums[side][1] += float(c)
     out = {}
     for side in (side_terms or {}):
         n, tot = sums.get(str(side), [0, 0.0])

@@ -13,6 +13,7 @@ pyplot state) and shown as PNG bytes, so they end up in the HTML as ``data:`` im
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import json
@@ -27,18 +28,27 @@ from .errors import MediakitError
 __all__ = [
     "FIGURE_DPI",
     "at_a_glance",
+    "civilian_and_agentless_figure",
+    "civilian_summary",
     "clutter_table",
     "clutter_view",
     "comparison_table",
     "default_csv",
+    "diversity_table",
     "extreme_sentences",
     "figure_png",
+    "framing_figure",
+    "framing_table",
     "grades_by_article_figure",
+    "has_family",
     "heading_html",
+    "humanisation_table",
     "load_results",
+    "missing_family_html",
     "outlets",
     "paragraph_grade_figure",
     "provenance_table",
+    "quotes_table",
     "readability_table",
     "sentiment_arc_figure",
     "sentiment_by_article_figure",
@@ -46,7 +56,11 @@ __all__ = [
     "sentiment_summary",
     "setup",
     "show",
+    "source_mix_by_article_figure",
+    "source_mix_figure",
+    "sources_table",
     "text_html",
+    "voice_strip_figure",
     "write_comparison_csv",
 ]
 
@@ -111,7 +125,11 @@ def show(obj) -> None:
 def figure_png(fig: Figure) -> bytes:
     """PNG bytes of a figure, without time stamps (same figure, same bytes)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=FIGURE_DPI, metadata={"Software": None})
+    # Figures with labels of unknown length (article ids, outlets) are cropped to fit;
+    # the others keep their fixed margins (a "tight" box costs one more draw).
+    tight = "tight" if getattr(fig, "mediakit_tight", False) else None
+    fig.savefig(buffer, format="png", dpi=FIGURE_DPI, metadata={"Software": None},
+                bbox_inches=tight)
     return buffer.getvalue()
 
 
@@ -361,14 +379,40 @@ def load_results(results_dir: str | Path) -> pd.DataFrame:
         for key in ("mean_compound", "median_compound", "positive_share", "neutral_share",
                     "negative_share"):
             row[key] = sent.get(key)
+        row.update(_family_columns(m))
         rows.append(row)
     return pd.DataFrame(rows).set_index("id").sort_index()
+
+
+def _family_columns(m: dict) -> dict:
+    """Comparison columns from the sources, civilian-voice and framing objects (those
+    present); role shares of sources become ``role_<name>`` columns."""
+    row = {}
+    sources = m.get("sources")
+    if isinstance(sources, dict):
+        d = sources.get("diversity") or {}
+        row["n_sources"] = d.get("n_sources")
+        row["official_share"] = ((d.get("official") or {}).get("sources") or {}).get("share")
+        row["unnamed_share"] = d.get("unnamed_share")
+        shares = ((d.get("roles") or {}).get("shares") or {}).get("sources") or {}
+        for role, share in shares.items():
+            row[f"role_{role}"] = share
+    civ = m.get("civilian_voice")
+    if isinstance(civ, dict):
+        row["civilian_source_share"] = civ.get("source_share")
+        row["civilian_quoted_word_share"] = civ.get("quoted_word_share")
+    framing = m.get("framing")
+    if isinstance(framing, dict):
+        row["harm_mentions"] = framing.get("n_mentions")
+        row["agentless_share"] = framing.get("agentless_share")
+    return row
 
 
 _TABLE_COLUMNS = ("title", "outlet", "date", "words", "flesch_reading_ease",
                   "flesch_kincaid_grade", "dale_chall", "consensus_grade",
                   "paragraph_grade_median", "mean_compound", "positive_share",
-                  "negative_share")
+                  "negative_share", "n_sources", "official_share", "civilian_source_share",
+                  "civilian_quoted_word_share", "harm_mentions", "agentless_share")
 
 
 def comparison_table(results: pd.DataFrame) -> pd.DataFrame:
@@ -426,6 +470,7 @@ def _grouped_bars(results: pd.DataFrame, columns: list[tuple[str, str]], title: 
     multi = len(outlets(results)) > 1
     outlet = table["outlet"].fillna("(no outlet)") if multi else None
     fig = Figure(figsize=(7.5, 0.6 + 0.45 * max(len(table), 3)))
+    fig.mediakit_tight = True
     ax = fig.add_subplot()
     n = len(columns)
     height = 0.8 / n
@@ -441,7 +486,7 @@ def _grouped_bars(results: pd.DataFrame, columns: list[tuple[str, str]], title: 
     ax.invert_yaxis()
     ax.set_xlabel(ylabel)
     ax.set_title(title + (" (grouped by outlet)" if multi else ""))
-    ax.legend(loc="lower right", frameon=False, fontsize="small")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize="small")
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 
@@ -486,10 +531,23 @@ def missing_family_html(name: str) -> str:
                      "mediakit, or the measure is not available).")
 
 
+def _needs(family: str):
+    # A view of a family the metrics file lacks returns a note instead of failing.
+    def wrap(func):
+        @functools.wraps(func)
+        def view(metrics: dict, *args, **kwargs):
+            if not has_family(metrics, family):
+                return missing_family_html(family)
+            return func(metrics, *args, **kwargs)
+        return view
+    return wrap
+
+
 def _pct(x) -> str:
     return "—" if x is None else f"{100 * x:.0f}%"
 
 
+@_needs("sources")
 def sources_table(metrics: dict) -> pd.DataFrame:
     """One row per distinct source: who, role, side, how often and how quoted."""
     rows = []
@@ -509,6 +567,7 @@ def sources_table(metrics: dict) -> pd.DataFrame:
                                        "side rule"])
 
 
+@_needs("sources")
 def diversity_table(metrics: dict) -> pd.DataFrame:
     """Counts, shares and diversity indices of the article's sources."""
     d = metrics["sources"].get("diversity") or {}
@@ -530,6 +589,7 @@ def diversity_table(metrics: dict) -> pd.DataFrame:
                         ).set_index("")
 
 
+@_needs("sources")
 def source_mix_figure(metrics: dict) -> Figure:
     """Two bar charts: sources by role and by side (counts of distinct sources)."""
     counts = (metrics["sources"].get("diversity") or {})
@@ -550,6 +610,7 @@ def source_mix_figure(metrics: dict) -> Figure:
     return fig
 
 
+@_needs("sources")
 def quotes_table(metrics: dict) -> pd.DataFrame:
     """Every attribution in reading order: paragraph, speaker, role, side, kind, words."""
     rows = []
@@ -565,6 +626,7 @@ def quotes_table(metrics: dict) -> pd.DataFrame:
 # --------------------------------------------------------------- civilian voice
 
 
+@_needs("civilian_voice")
 def civilian_summary(metrics: dict) -> pd.DataFrame:
     """How much civilians are heard: shares, first voice, humanisation."""
     c = metrics["civilian_voice"]
@@ -583,6 +645,7 @@ def civilian_summary(metrics: dict) -> pd.DataFrame:
                         ).set_index("")
 
 
+@_needs("civilian_voice")
 def humanisation_table(metrics: dict) -> pd.DataFrame:
     """Per civilian source: the details that make them a person (name, age, ...)."""
     rows = [{"source": h.get("speaker"), "side": h.get("side"), "name": h.get("name"),
@@ -593,6 +656,7 @@ def humanisation_table(metrics: dict) -> pd.DataFrame:
                                        "family", "score"])
 
 
+@_needs("civilian_voice")
 def voice_strip_figure(metrics: dict) -> Figure:
     """The article as a strip of paragraphs, coloured by the roles speaking in each.
 
@@ -600,8 +664,8 @@ def voice_strip_figure(metrics: dict) -> Figure:
     civilian speaks are marked with a triangle (filled: quoted directly).
     """
     strip = metrics["civilian_voice"].get("strip") or []
-    fig = Figure(figsize=(7.5, 1.9))
-    fig.subplots_adjust(left=0.05, right=0.98, bottom=0.42, top=0.80)
+    fig = Figure(figsize=(7.5, 2.3))
+    fig.subplots_adjust(left=0.05, right=0.98, bottom=0.45, top=0.82)
     ax = fig.add_subplot()
     seen = []
     for p in strip:
@@ -630,7 +694,7 @@ def voice_strip_figure(metrics: dict) -> Figure:
 
     if seen:
         ax.legend(handles=[Patch(color=_ROLE_COLOURS.get(r, "#4c72b0"), label=_label(r))
-                           for r in seen], loc="upper center", bbox_to_anchor=(0.5, -0.45),
+                           for r in seen], loc="upper center", bbox_to_anchor=(0.5, -0.55),
                   ncol=min(len(seen), 5), frameon=False, fontsize="small")
     return fig
 
@@ -638,6 +702,7 @@ def voice_strip_figure(metrics: dict) -> Figure:
 # ---------------------------------------------------------------------- framing
 
 
+@_needs("framing")
 def framing_table(metrics: dict) -> pd.DataFrame:
     """Harm mentions per victim side: count, construction shares, agentless share."""
     f = metrics["framing"]
@@ -654,10 +719,11 @@ def framing_table(metrics: dict) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("victims")
 
 
+@_needs("framing")
 def framing_figure(metrics: dict) -> Figure:
     """Stacked bars: how harm to each victim side is told (construction shares)."""
     by_side = sorted((metrics["framing"].get("by_side") or {}).items())
-    fig = _figure(size=(7.5, 0.9 + 0.45 * max(len(by_side), 2)), left=0.2)
+    fig = _figure(size=(7.5, 0.9 + 0.45 * max(len(by_side), 2)), left=0.28)
     fig.subplots_adjust(bottom=0.3)
     ax = fig.add_subplot()
     for y, (_side, g) in enumerate(by_side):
@@ -678,3 +744,51 @@ def framing_figure(metrics: dict) -> Figure:
                   fontsize="small")
     ax.spines[["top", "right"]].set_visible(False)
     return fig
+
+
+def _has_columns(results: pd.DataFrame, columns) -> bool:
+    return any(c in results.columns and results[c].notna().any() for c in columns)
+
+
+def source_mix_by_article_figure(results: pd.DataFrame) -> Figure | str:
+    """Stacked bars: each article's sources by role (shares of distinct sources)."""
+    roles = [c for c in results.columns if c.startswith("role_")]
+    if not roles:
+        return text_html("No source measures in these metrics files.")
+    table = comparison_table(results)
+    multi = len(outlets(results)) > 1
+    order = sorted(roles, key=lambda c: list(_ROLE_COLOURS).index(c[5:])
+                   if c[5:] in _ROLE_COLOURS else len(_ROLE_COLOURS))
+    fig = Figure(figsize=(7.5, 0.6 + 0.45 * max(len(table), 3)))
+    fig.mediakit_tight = True
+    ax = fig.add_subplot()
+    shares = results.loc[table.index, order].astype(float).fillna(0.0)
+    for y, article in enumerate(table.index):
+        left = 0.0
+        for col in order:
+            value = shares.loc[article, col]
+            ax.barh(y, value, left=left, color=_ROLE_COLOURS.get(col[5:], "#4c72b0"),
+                    label=_label(col[5:]) if y == 0 else None)
+            left += value
+    outlet = table["outlet"].fillna("(no outlet)")
+    labels = [(f"{_label(outlet.iloc[k])} · " if multi else "") + _label(i)
+              for k, i in enumerate(table.index)]
+    ax.set_yticks(range(len(table)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of sources")
+    ax.set_title("Source mix by article" + (" (grouped by outlet)" if multi else ""))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize="small")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def civilian_and_agentless_figure(results: pd.DataFrame) -> Figure | str:
+    """Civilian share of sources and agentless share of harm mentions per article."""
+    cols = [(c, n) for c, n in (("civilian_source_share", "civilian share of sources"),
+                                ("civilian_quoted_word_share", "civilian share of quoted words"),
+                                ("agentless_share", "agentless share of harm mentions"))
+            if c in results.columns]
+    if not _has_columns(results, [c for c, _n in cols]):
+        return text_html("No civilian-voice or framing measures in these metrics files.")
+    return _grouped_bars(results, cols, "Civilian voice and agentless harm", "share")

@@ -30,10 +30,31 @@ DEFAULT_NEGATIVE_THRESHOLD = -0.05
 
 @lru_cache(maxsize=1)
 def _analyzer():
+    """VADER's analyser, made once per process, with its two quadratic checks windowed.
+
+    ``_negation_check`` and ``_special_idioms_check`` lower-case the whole word list on
+    every call, once per lexicon word: quadratic in the length of the text, which costs
+    more than everything else on a whole article. Both only look up to three words
+    either side of word ``i``, so handing them that window gives identical results in
+    linear time (tests/test_sentiment.py checks equality with the stock analyser).
+    """
     # Imported here: loading VADER's lexicon costs time that `import mediakit` should not.
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    class WindowedVader(SentimentIntensityAnalyzer):
+        @staticmethod
+        def _negation_check(valence, words_and_emoticons, start_i, i):
+            lo = max(0, i - 3)
+            return SentimentIntensityAnalyzer._negation_check(
+                valence, words_and_emoticons[lo:i + 1], start_i, i - lo)
+
+        @staticmethod
+        def _special_idioms_check(valence, words_and_emoticons, i):
+            lo = max(0, i - 3)
+            return SentimentIntensityAnalyzer._special_idioms_check(
+                valence, words_and_emoticons[lo:i + 3], i - lo)
+
+    return WindowedVader()
 
 
 def _r(x: float) -> float:
@@ -128,7 +149,8 @@ def _label(compound: float, positive: float, negative: float) -> str:
     return "neutral"
 
 
-def sentiment(text_or_doc: str | Document, *, positive_threshold: float = DEFAULT_POSITIVE_THRESHOLD,
+def sentiment(text_or_doc: str | Document, *,
+              positive_threshold: float = DEFAULT_POSITIVE_THRESHOLD,
               negative_threshold: float = DEFAULT_NEGATIVE_THRESHOLD) -> Sentiment:
     """Score a text with VADER, sentence by sentence.
 

@@ -16,7 +16,8 @@ def test_seed_title_outlet_hash_and_clutter(seed_article):
     assert a.outlet == "New York Times"
     assert a.sha256 == hashlib.sha256(SEED.read_bytes()).hexdigest()
     # The seed ends with two web-clutter lines; both are removed and reported.
-    assert [(c.line, c.text) for c in a.clutter] == [(31, "Related Article"), (34, "Leave a Comment")]
+    assert [(c.line, c.text) for c in a.clutter] == [(31, "Related Article"),
+                                                     (34, "Leave a Comment")]
     assert "Related Article" in a.raw_body and "Related Article" not in a.body
     assert "Leave a Comment" not in a.body
     assert a.body.endswith("the growing number of civilian casualties.")
@@ -33,7 +34,8 @@ def test_raw_folder_loads_every_sample_with_unique_ids():
 
 
 def test_clutter_only_whole_lines():
-    body, removed = clean_body("Read more about the war in Gaza here.\nRead more\n\nAdvertisement\nText.")
+    body, removed = clean_body(
+        "Read more about the war in Gaza here.\nRead more\n\nAdvertisement\nText.")
     assert body == "Read more about the war in Gaza here.\n\nText."
     assert [(c.line, c.text) for c in removed] == [(2, "Read more"), (4, "Advertisement")]
 
@@ -109,7 +111,8 @@ def test_bad_txt_files(tmp_path, content, problem):
 
 def test_non_utf8_is_decoded_as_cp1252_with_a_warning(tmp_path):
     p = tmp_path / "legacy.txt"
-    p.write_bytes("Caf\u00e9 talks \u2013 Le Monde\nThe minister\u2019s aide said \u201cno\u201d.".encode("cp1252"))
+    p.write_bytes("Caf\u00e9 talks \u2013 Le Monde\nThe minister\u2019s aide said \u201cno\u201d."
+                  .encode("cp1252"))
     with pytest.warns(UnicodeWarning, match="legacy.txt: not valid UTF-8"):
         (a,) = load_articles(p)
     assert a.title == "Café talks" and a.outlet == "Le Monde"

@@ -192,6 +192,19 @@ def test_pronoun_she_skips_a_man_and_finds_the_woman():
     assert he.speaker == "Karim Haddad"
 
 
+def test_she_prefers_unknown_gender_over_known_men():
+    # Neither "Teodora" nor "Kelbo" is in the name list; "Mr." and "his brother" make the
+    # two Pasks men, so "She" can only be Teodora Vlasic.
+    found = atts(
+        "Teodora Vlasic, a lawyer, said the court was closed. Mr. Orrin Pask said the road "
+        "was open. Kelbo Pask, who runs a bakery with his brother, said flour was short.\n\n"
+        "She said the lawyers would appeal."
+    )
+    assert [a.speaker for a in found] == [
+        "Teodora Vlasic", "Orrin Pask", "Kelbo Pask", "Teodora Vlasic"
+    ]
+
+
 def test_they_and_it_resolve_to_groups_and_institutions():
     found = atts(
         "The Health Ministry said 30 people were killed. It said the toll would rise.\n\n"
@@ -253,6 +266,46 @@ def test_straight_and_double_apostrophe_quotes():
     assert (a.text, a.speaker) == ("He shook hands with everybody", "Trump")
 
 
+def test_british_single_quotes_and_apostrophes():
+    found = atts(
+        "\u2018We will not leave our homes,\u2019 said Fatima Ali, 52, a teacher. The "
+        "ministry\u2019s officials\u2019 reply was \u2018deeply inadequate\u2019, she added."
+    )
+    assert [(a.text, a.kind, a.speaker) for a in found] == [
+        ("We will not leave our homes", "direct", "Fatima Ali"),
+        ("deeply inadequate", "partial", "Fatima Ali"),
+    ]
+
+
+def test_tag_inside_the_clause_and_as_clause():
+    a, = atts("The plan, an inside source said, is to hand out reprints of the editorial.")
+    assert (a.speaker, a.text) == ("an inside source", "is to hand out reprints of the editorial")
+    b, = atts("As the paper noted, it is surprising that he never visited.")
+    assert (b.speaker, b.cue) == ("the paper", "noted")
+    assert b.text == "it is surprising that he never visited"
+
+
+def test_trailing_tag_whose_subject_holds_commas():
+    a, = atts(
+        "Mr. Sanders remains committed to the race, his top aide, Tad Devine, told "
+        "The Huffington Post on Wednesday."
+    )
+    assert (a.speaker, a.cue) == ("Tad Devine", "told")
+    assert a.text == "Mr. Sanders remains committed to the race"
+    assert a.speaker_description == "his top aide"
+
+
+def test_poll_shares_and_participle_subjects():
+    found = atts(
+        "About four in 10 said they were angry with the government. "
+        "Marco Rubio flipped his choice on the spot, saying he was rooting for Denver."
+    )
+    assert [(a.speaker, a.cue) for a in found] == [
+        ("About four in 10", "said"),
+        ("Marco Rubio", "saying"),
+    ]
+
+
 # ------------------------------------------------------------------ robustness
 
 
@@ -295,14 +348,17 @@ def test_linear_time_on_thousands_of_quotes():
     unit = '\u201cWe need water now,\u201d Ahmed Nasser said. He said the wells were dry.\n\n'
     # Segmentation is done apart, paragraph by paragraph: this times the extractor alone.
     small, big = _segment_by_paragraph(unit * 200), _segment_by_paragraph(unit * 2000)
-    t0 = time.perf_counter()
-    n_small = len(extract_attributions(small))
+    small_times = []
+    for _ in range(3):  # the best of three, so a busy machine does not make it flaky
+        t0 = time.perf_counter()
+        n_small = len(extract_attributions(small))
+        small_times.append(time.perf_counter() - t0)
     t1 = time.perf_counter()
     n_big = len(extract_attributions(big))
-    t2 = time.perf_counter()
+    t_big = time.perf_counter() - t1
     assert (n_small, n_big) == (400, 4000)
-    # Ten times the text: a quadratic extractor would take about 100 times as long.
-    assert (t2 - t1) < 30 * max(t1 - t0, 0.01)
+    # Ten times the text: linear is about 10 times as long, quadratic about 100 times.
+    assert t_big < 30 * max(min(small_times), 0.01)
 
 
 # ------------------------------------------------------------------ data files and API

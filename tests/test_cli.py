@@ -62,7 +62,8 @@ def test_bad_inputs_are_reported_and_the_rest_still_run(capsys, tmp_path):
 def test_bad_parameter_is_one_line_exit_2(capsys):
     code, _, err = run(capsys, "analyze", str(SEED), "--positive-threshold", "3")
     assert code == 2
-    assert err.strip() == "mediakit: <input>: positive_threshold must be a number in [-1, 1], got 3.0"
+    assert err.strip() == ("mediakit: <input>: positive_threshold must be a number in [-1, 1], "
+                           "got 3.0")
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\x00", b"Title only\n"])

@@ -19,6 +19,7 @@ from mediakit.analyze import Analyzer
 from mediakit.articles import Article, Columns
 from mediakit.cli import main
 from mediakit.corpus import (
+    CATEGORY_PATHS,
     column_table,
     corpus_schema,
     expand_categories,
@@ -144,6 +145,18 @@ def test_schema_comes_from_the_record_and_is_typed():
     assert [c["column"] for c in table] == schema.names
     assert {"column": "sentiment_mean_compound", "type": "double",
             "source": "sentiment.mean_compound"} in table
+
+
+def test_probe_article_fills_every_category_dictionary():
+    # Without an example entry a category's columns could not be typed, and its
+    # metrics would be left out of every row.
+    layout = row_layout()
+    assert set(layout.templates) == set(CATEGORY_PATHS)
+    names = [name for name, _ in layout.types]
+    assert len(names) == len(set(names))
+    assert {"sources_n_sources", "sources_roles_shannon", "civilian_source_share",
+            "framing_agentless_share", "framing_emotive_by_side_unattributed_total",
+            "sources_sides_counts_sources_palestine"} <= set(names)
 
 
 def test_docs_column_table_is_generated_from_the_code(tmp_path):

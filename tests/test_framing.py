@@ -16,6 +16,7 @@ from mediakit.framing import (
     emotive_counts_by_side,
     find_harm_mentions,
     framing_metrics,
+    harm_types,
     load_harm_lexicon,
     tone_by_actor,
     victim_side,
@@ -142,6 +143,15 @@ def test_intransitive_verbs_phrases_and_states():
     assert (m.construction, m.harm_type) == ("intransitive", "hunger")
 
 
+def test_causative_left():
+    doc = segment("The strike left five people dead and dozens wounded.")
+    got = [(m.trigger, m.construction, m.agent) for m in find_harm_mentions(doc)]
+    assert got == [("dead", "active_agent", "The strike"),
+                   ("wounded", "active_agent", "The strike")]
+    m = one("Dozens were left wounded.")
+    assert (m.construction, m.victims) == ("passive_agentless", "Dozens")
+
+
 def test_flee_needs_a_place_or_violence():
     assert find_harm_mentions(segment("The gunmen fled.")) == []
     assert one("Thousands fled the fighting.").construction == "intransitive"
@@ -188,6 +198,11 @@ def test_victim_side_rules():
     # both sides in the victims phrase
     assert victim_side("Israelis and Palestinians", "x", None, SIDES) == "both"
     assert victim_side("Nine", "Nine died.", None, SIDES) == "unknown"
+    # acronyms match case-sensitively: "who" is not the WHO
+    un = {"un": ["WHO", "U.N."], "israel": ["Israeli"]}
+    assert victim_side("those who died", "those who died", None, un) == "unknown"
+    assert victim_side("WHO staff", "WHO staff died", None, un) == "un"
+    assert victim_side("israeli staff", "x", None, un) == "israel"
     assert victim_side("five Israelis", "five Israelis died", None, None) == "unknown"
 
 
@@ -292,6 +307,8 @@ def test_lexicon_override_path(tmp_path):
     assert [m.trigger for m in find_harm_mentions(doc)] == ["perished"]
     assert find_harm_mentions(doc, lexicon=custom) == []
     assert load_harm_lexicon() is load_harm_lexicon()  # cached
+    assert harm_types() == ("casualty_count", "death", "displacement", "hostage", "hunger",
+                            "injury", "killing")
 
 
 def _doc_of(sentences: list[str]) -> Document:

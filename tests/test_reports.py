@@ -57,6 +57,18 @@ Engineers said the work would take two years. Some people worried about the cost
 """
 
 
+def expected_figures(metrics: dict) -> list[str]:
+    """The alt texts of a report's figures: three always, one per family present."""
+    alts = ["Reading grade by paragraph", "Sentiment arc", "Distribution of sentence sentiment"]
+    if "sources" in metrics:
+        alts.append("Sources by role; Sources by side")
+    if "civilian_voice" in metrics:
+        alts.append("Who speaks in each paragraph (▼ civilian; filled: direct quote)")
+    if "framing" in metrics:
+        alts.append("How harm is told, by victim side")
+    return alts
+
+
 def _html_checks(html: str) -> None:
     # Nothing is loaded from another address: no script or stylesheet with a src/href.
     assert not re.search(r"<script[^>]*\bsrc=", html)
@@ -100,8 +112,10 @@ def test_html_hides_code_renders_offline_and_embeds_plots(seed_run):
     html = (folder / "report.html").read_text()
     _html_checks(html)
     assert "check_notebook_parameters" not in html  # inputs hidden by default
-    assert html.count('src="data:image/png;base64,') == 3
-    assert 'alt="Reading grade by paragraph"' in html and 'alt="Sentiment arc"' in html
+    metrics = json.loads((folder / "metrics.json").read_text())
+    alts = expected_figures(metrics)
+    assert html.count('src="data:image/png;base64,') == len(alts)
+    assert re.findall(r'<img alt="([^"]*)"', html) == alts
     for section in ("The article at a glance", "Readability", "Sentiment", "Provenance"):
         assert f">{section}<" in html or f"{section}<a" in html
     with_code = export_html(folder / "report.ipynb", with_code=True)
@@ -152,7 +166,9 @@ def test_batch_of_three_with_a_broken_file(batch_dir, capsys):
     assert csv[0].startswith("id,title,outlet,") and len(csv) == 3
     assert {line.split(",")[0] for line in csv[1:]} == {"a-seed", "b-flood"}
     _html_checks((out / "comparison.html").read_text())
-    assert (out / "comparison.html").read_text().count('src="data:image/png;base64,') == 2
+    families = "sources" in json.loads((out / "a-seed" / "metrics.json").read_text())
+    n_plots = 4 if families else 2  # grades, sentiment (+ source mix, civilian/agentless)
+    assert (out / "comparison.html").read_text().count('src="data:image/png;base64,') == n_plots
 
 
 def test_resume_skips_current_outputs_and_redoes_the_rest(batch_dir, capsys):
@@ -257,7 +273,9 @@ def test_untrusted_text_appears_escaped(malicious_report):
     assert "<iframe" not in html
     assert "<b onmouseover" not in html and "&lt;b onmouseover=" in html
     assert not re.search(r"<img[^>]*src=\"?(x|https?:)", html)
-    assert len(re.findall(r"<img\b", html)) == 3  # the three plots and nothing else
+    metrics = json.loads((malicious_report.parent / "metrics.json").read_text())
+    # the plots and nothing else
+    assert len(re.findall(r"<img\b", html)) == len(expected_figures(metrics))
     assert '**bold** [x](javascript:alert(1)) "quoted" {braces}</h1>' in html
 
 

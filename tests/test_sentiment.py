@@ -54,3 +54,21 @@ def test_seed_whole_text_saturates_but_sentence_mean_does_not(seed_doc):
 def test_empty_text():
     s = sentiment("")
     assert s.n_sentences == 0 and s.mean_compound is None and s.whole_text["scores"] is None
+
+
+def test_windowed_vader_equals_stock_vader_on_every_sample():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from mediakit import load_articles
+    from mediakit.sentiment import _analyzer
+    from mediakit.text import segment
+
+    from .conftest import RAW
+
+    stock, ours = SentimentIntensityAnalyzer(), _analyzer()
+    tricky = ["It was not so bad, but never so good.", "He was kind of the bomb.",
+              "Without doubt the cut the mustard, at least not very least.", "No", "Hmm no good"]
+    texts = tricky + [a.body for a in load_articles(RAW)]
+    texts += [s.text for a in load_articles(RAW) for s in segment(a.body).sentences]
+    for text in texts:
+        assert ours.polarity_scores(text) == stock.polarity_scores(text), text

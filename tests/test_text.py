@@ -3,7 +3,8 @@ from mediakit.text import normalize_quotes, segment, split_paragraphs, word_toke
 
 def test_seed_sentence_count_matches_hand_count(seed_doc):
     # Counted by hand, paragraph by paragraph, in the cleaned seed body:
-    # 2+2+1+2+2+3+2+2+3+2+3+1+3+2+1 = 31 sentences in 15 paragraphs.
+    # 2+2+1+2+2+3+2+2+3+2+3+1+3+2+1 = 31 sentences
+    # in 15 paragraphs.
     assert len(seed_doc.paragraphs) == 15
     assert [len(seed_doc.sentences_in(p.index)) for p in seed_doc.paragraphs] == [
         2, 2, 1, 2, 2, 3, 2, 2, 3, 2, 3, 1, 3, 2, 1]
@@ -12,12 +13,14 @@ def test_seed_sentence_count_matches_hand_count(seed_doc):
 
 def test_seed_hard_cases_stay_whole(seed_doc):
     texts = [s.text for s in seed_doc.sentences]
-    assert texts[14] == ("Gallant’s office said he will also meet with Secretary of State Antony J. "
-                         "Blinken and Secretary of Defense Lloyd J. Austin III.")
+    assert texts[14] == ("Gallant’s office said he will also meet with Secretary of State "
+                         "Antony J. Blinken and Secretary of Defense Lloyd J. Austin III.")
     assert texts[15].startswith("He will also meet with CIA Director William J. Burns")
-    assert texts[11] == "“Hamas can no longer pose a threat to Israel,” a National Security Council spokesperson said."
+    assert texts[11] == ("“Hamas can no longer pose a threat to Israel,” a National Security "
+                         "Council spokesperson said.")
     assert texts[13].endswith("between Mr. Sullivan and Mr. Gallant.")
-    assert texts[12].startswith("A delegation of Israeli officials is expected to meet with U.S. officials")
+    assert texts[12].startswith(
+        "A delegation of Israeli officials is expected to meet with U.S. officials")
 
 
 def test_offsets_point_into_text(seed_doc):
@@ -44,7 +47,8 @@ def test_closing_quote_after_full_stop_and_titles():
 
 
 def test_acronym_at_sentence_end_splits_before_a_sentence_starter():
-    doc = segment("The talks moved to the U.S. The Qatari team stayed. Aid came from the U.N. Relief agency.")
+    doc = segment("The talks moved to the U.S. The Qatari team stayed. "
+                  "Aid came from the U.N. Relief agency.")
     assert [s.text for s in doc.sentences] == [
         "The talks moved to the U.S.", "The Qatari team stayed.",
         "Aid came from the U.N. Relief agency."]
@@ -52,7 +56,8 @@ def test_acronym_at_sentence_end_splits_before_a_sentence_starter():
 
 def test_curly_quote_question_and_lowercase_continuation():
     doc = segment("“Why now?” asked one resident. It is 5 p.m. on a Sunday.")
-    assert [s.text for s in doc.sentences] == ["“Why now?” asked one resident.", "It is 5 p.m. on a Sunday."]
+    assert [s.text for s in doc.sentences] == ["“Why now?” asked one resident.",
+                                               "It is 5 p.m. on a Sunday."]
 
 
 def test_paragraphs_by_blank_lines_or_by_lines():

@@ -1,8 +1,9 @@
 # %% [markdown]
 # # Article report
 #
-# One news article measured by mediakit: the article at a glance, its
-# readability, its sentiment sentence by sentence, and where the figures come from.
+# One news article measured by mediakit: the article at a glance, its readability, its
+# sentiment sentence by sentence, who speaks in it, how much civilians are heard and
+# how harm is told, and where the figures come from.
 # Every number is computed by `mediakit`; this notebook only arranges tables and plots.
 #
 # Run it through `mediakit report ARTICLE` or `mediakit batch INPUT --out DIR`, or with
@@ -93,6 +94,58 @@ views.extreme_sentences(metrics, 3, "positive")
 
 # %%
 views.extreme_sentences(metrics, 3, "negative")
+
+# %% [markdown]
+# ## Who speaks
+#
+# Every quotation and paraphrase attributed to someone, grouped into distinct sources.
+# Roles (government, military, civilian, ...) and sides come from the codebook; the
+# rule that decided each is in the table. Diversity indices are computed over the
+# sources of known role or side (see `docs/metrics.md`).
+
+# %%
+views.show(views.diversity_table(metrics))
+
+# %%
+views.show(views.source_mix_figure(metrics))
+
+# %%
+views.show(views.sources_table(metrics))
+
+# %% [markdown]
+# ### Quotes in order
+
+# %%
+views.show(views.quotes_table(metrics))
+
+# %% [markdown]
+# ## Civilian voice
+#
+# How much ordinary people speak for themselves, where in the article they are first
+# heard, and whether they appear as persons (name, age, occupation, place, family). The
+# strip shows the article paragraph by paragraph, coloured by the roles speaking.
+
+# %%
+views.show(views.civilian_summary(metrics))
+
+# %%
+views.show(views.voice_strip_figure(metrics))
+
+# %%
+views.show(views.humanisation_table(metrics))
+
+# %% [markdown]
+# ### How harm is told
+#
+# Each mention of harm to people, classed by its grammatical construction and grouped by
+# the victims' side. "Agentless" mentions name no perpetrator ("were killed", "the death
+# toll rose").
+
+# %%
+views.show(views.framing_table(metrics))
+
+# %%
+views.show(views.framing_figure(metrics))
 
 # %% [markdown]
 # ## Provenance

@@ -2,8 +2,8 @@
 # # Comparing articles
 #
 # The metrics of every article in a results folder written by `mediakit batch`, side by
-# side: one table (also written as CSV) and plots of reading grade and sentiment,
-# grouped by outlet when there is more than one. All numbers come from the articles'
+# side: one table (also written as CSV) and plots of reading grade, sentiment, source
+# mix, civilian voice and agentless harm, grouped by outlet when there is more than one. All numbers come from the articles'
 # `metrics.json` files; nothing is recomputed here.
 
 # %% tags=["parameters"]
@@ -45,3 +45,16 @@ views.show(views.grades_by_article_figure(results))
 
 # %%
 views.show(views.sentiment_by_article_figure(results))
+
+# %% [markdown]
+# ## Who speaks
+#
+# Each article's sources by role (shares of distinct sources), then the civilian share
+# of sources and of quoted words, and the share of harm mentions that name no
+# perpetrator.
+
+# %%
+views.show(views.source_mix_by_article_figure(results))
+
+# %%
+views.show(views.civilian_and_agentless_figure(results))

@@ -12,7 +12,7 @@
 
 # %% tags=["parameters"]
 results_path: str = "../data/processed/corpus.parquet"  # corpus table: Parquet file (local engine) or folder (Dask engine)
-metrics: str = "readability_flesch_kincaid_grade,readability_flesch_reading_ease,sentiment_mean_compound,sentiment_negative_share"  # comma-separated columns to compare
+metrics: str = "readability_flesch_kincaid_grade,sentiment_mean_compound,sources_n_sources,sources_official_sources_share,civilian_source_share,framing_agentless_share"  # comma-separated columns to compare (docs/corpus.md lists them)
 period: str = "M"  # time period for trends: Y (year), Q (quarter), M (month), W (week)
 confidence: float = 0.95  # level of the confidence intervals
 min_articles: int = 5  # groups with fewer articles are left out of the comparisons

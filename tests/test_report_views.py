@@ -1,0 +1,168 @@
+"""Tables, figures and HTML fragments of the report notebooks (hand-made metrics)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from matplotlib.figure import Figure
+
+from mediakit import report_views as views
+from mediakit.errors import MediakitError
+
+
+def _metrics(**article) -> dict:
+    sentences = [
+        {"index": 0, "paragraph": 0, "compound": 0.5, "label": "positive", "text": "Good."},
+        {"index": 1, "paragraph": 0, "compound": -0.7, "label": "negative", "text": "Bad."},
+        {"index": 2, "paragraph": 1, "compound": 0.5, "label": "positive", "text": "Fine."},
+        {"index": 3, "paragraph": 1, "compound": 0.0, "label": "neutral", "text": "So."},
+    ]
+    return {
+        "schema_version": "1.0",
+        "article": {"id": "a", "title": "T", "outlet": "O", "date": "2024-01-02",
+                    "author": None, "url": None, "words": 4, "paragraphs": 2,
+                    "sentences": 4, "clutter_removed": 0, "clutter_lines": [],
+                    "warnings": [], **article},
+        "readability": {"flesch_reading_ease": 80.0, "flesch_kincaid_grade": 3.5,
+                        "bands": {"flesch_reading_ease": "easy"},
+                        "paragraph_grades": [{"paragraph": 0, "grade": 3.0},
+                                             {"paragraph": 1, "grade": 4.0}],
+                        "paragraph_grade": {"min": 3.0, "median": 3.5, "max": 4.0}},
+        "sentiment": {"n_sentences": 4, "mean_compound": 0.075, "median_compound": 0.25,
+                      "positive_share": 0.5, "negative_share": 0.25, "neutral_share": 0.25,
+                      "thresholds": {"positive": 0.05, "negative": -0.05},
+                      "sentences": sentences, "whole_text": {"compound": 0.3}},
+        "provenance": {"mediakit_version": "0.1.0", "mediakit_commit": None,
+                       "dependencies": {"pandas": "3.1.1"}, "parameters": {"max_bytes": 9},
+                       "input_sha256": "ab", "notebook": {"sha256": "cd", "parameters": {}}},
+    }
+
+
+def test_heading_escapes_markup():
+    html = views.heading_html(_metrics(title='<script>x()</script> & "q"', outlet="<b>O</b>"))
+    assert html == ("<h1>&lt;script&gt;x()&lt;/script&gt; &amp; &quot;q&quot;</h1>"
+                    "<p>&lt;b&gt;O&lt;/b&gt; · 2024-01-02</p>")
+
+
+def test_at_a_glance_and_clutter():
+    table = views.at_a_glance(_metrics())
+    assert table.loc["Title", "value"] == "T" and table.loc["Author", "value"] == "—"
+    assert table.loc["Clutter lines removed", "value"] == "0"
+    assert views.clutter_view(_metrics()) == "<p>No lines were removed as web clutter.</p>"
+    m = _metrics(clutter_removed=1, clutter_lines=[{"line": 7, "text": "Share this"}])
+    assert views.clutter_view(m).to_dict("records") == [{"line": 7, "text": "Share this"}]
+
+
+def test_readability_table_keeps_known_indices_with_bands():
+    table = views.readability_table(_metrics())
+    assert list(table.index) == ["Flesch Reading Ease", "Flesch-Kincaid grade"]
+    assert table.loc["Flesch Reading Ease", "band"] == "easy"
+    assert table.loc["Flesch-Kincaid grade", "band"] == ""
+
+
+def test_extreme_sentences_rank_by_compound_ties_in_reading_order():
+    top = views.extreme_sentences(_metrics(), 2, "positive")
+    assert top.to_dict("records") == [
+        {"sentence": 1, "paragraph": 1, "compound": 0.5, "text": "Good."},
+        {"sentence": 3, "paragraph": 2, "compound": 0.5, "text": "Fine."}]
+    bottom = views.extreme_sentences(_metrics(), 1, "negative")
+    assert bottom["text"].tolist() == ["Bad."]
+    with pytest.raises(ValueError):
+        views.extreme_sentences(_metrics(), 1, "angry")
+
+
+def test_figures_are_deterministic_pngs_with_titles():
+    m = _metrics()
+    fig = views.sentiment_arc_figure(m)
+    assert isinstance(fig, Figure) and fig.axes[0].get_title() == "Sentiment arc"
+    png = views.figure_png(fig)
+    assert png.startswith(b"\x89PNG") and png == views.figure_png(views.sentiment_arc_figure(m))
+    assert [p.get_height() for p in views.paragraph_grade_figure(m).axes[0].patches] == [3, 4]
+
+
+def test_family_views_say_when_the_family_is_missing():
+    m = _metrics()
+    note = ("<p>This metrics file has no &#x27;{}&#x27; measures (made by an older mediakit, "
+            "or the measure is not available).</p>")
+    assert views.sources_table(m) == note.format("sources")
+    assert views.voice_strip_figure(m) == note.format("civilian_voice")
+    assert views.framing_figure(m) == note.format("framing")
+
+
+def test_framing_table_percentages():
+    m = _metrics()
+    m["framing"] = {"n_mentions": 4, "agentless_share": 0.75,
+                    "shares": {"active_agent": 0.25, "passive_agentless": 0.75},
+                    "by_side": {"x": {"mentions": 4, "agentless_share": 0.75,
+                                      "shares": {"active_agent": 0.25, "nominal": 0.75}}}}
+    table = views.framing_table(m)
+    assert table.loc["all mentions", "passive agentless"] == "75%"
+    assert table.loc["x", "nominal"] == "75%" and table.loc["x", "agentless"] == "75%"
+    assert table.loc["all mentions", "intransitive"] == "—"
+
+
+def test_load_results_and_comparison_csv_is_formula_safe(tmp_path):
+    for name, outlet, title in (("b", "Z", "=HYPERLINK(\"http://x\")"), ("a", None, "Plain")):
+        (tmp_path / name).mkdir()
+        m = _metrics(id=name, outlet=outlet, title=title)
+        (tmp_path / name / "metrics.json").write_text(json.dumps(m))
+    results = views.load_results(tmp_path)
+    assert list(results.index) == ["a", "b"]
+    assert views.outlets(results) == ["(no outlet)", "Z"]
+    path = views.write_comparison_csv(views.comparison_table(results), tmp_path / "c.csv")
+    lines = path.read_text().splitlines()
+    assert lines[0].startswith("id,title,outlet,date,words,flesch_reading_ease,")
+    assert lines[2].startswith("b,\"'=HYPERLINK(\"\"http://x\"\")\",Z,")
+    assert ",0.075," in lines[1]  # the mean compound, a number, is left alone
+
+
+def test_load_results_errors(tmp_path):
+    with pytest.raises(MediakitError, match="no such folder"):
+        views.load_results(tmp_path / "nope")
+    with pytest.raises(MediakitError, match="no \\*/metrics.json"):
+        views.load_results(tmp_path)
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "metrics.json").write_text("{not json")
+    with pytest.raises(MediakitError, match="x/metrics.json: not a metrics file"):
+        views.load_results(tmp_path)
+
+
+def test_who_speaks_views_on_a_hand_made_record():
+    m = _metrics()
+    m["sources"] = {
+        "speakers": [{"speaker": "Ana Diaz", "named": True, "role": "civilian", "side": "x",
+                      "n_attributions": 2, "n_direct": 1, "n_partial": 0, "n_indirect": 1,
+                      "quoted_words": 6, "first_paragraph": 1, "description": "a nurse",
+                      "role_rule": "titles: nurse", "side_rule": "context: X"}],
+        "attributions": [{"paragraph": 1, "speaker": None, "role": "unknown", "side": "unknown",
+                          "kind": "direct", "cue": None, "text": "<b>hi</b>"}],
+        "diversity": {"n_sources": 1, "unnamed_share": 0.0,
+                      "official": {"sources": {"share": 0.0, "ratio": None}},
+                      "roles": {"counts": {"sources": {"civilian": 1}}, "shannon": 0.0},
+                      "sides": {"counts": {"sources": {"x": 1}}}}}
+    m["civilian_voice"] = {
+        "n_sources": 1, "n_civilian_sources": 1, "source_share": 1.0, "attribution_share": 0.5,
+        "quoted_word_share": None, "any_direct": True, "humanisation_score": 0.4,
+        "first_voice": {"paragraph": 1, "n_paragraphs": 2, "speaker": "Ana Diaz"},
+        "humanisation": [], "strip": [
+            {"paragraph": 0, "roles": [], "civilian": False, "civilian_direct": False},
+            {"paragraph": 1, "roles": ["civilian", "unknown"], "civilian": True,
+             "civilian_direct": True}]}
+    row = views.sources_table(m).iloc[0]
+    assert (row["source"], row["first paragraph"], row["quoted words"]) == ("Ana Diaz", 2, 6)
+    assert views.quotes_table(m).to_dict("records")[0] == {
+        "paragraph": 2, "speaker": "(no speaker)", "role": "unknown", "side": "unknown",
+        "kind": "direct", "cue": None, "text": "<b>hi</b>"}
+    d = views.diversity_table(m)
+    assert d.loc["Official sources", "value"] == "0%"
+    assert d.loc["Official / non-official sources", "value"] == "—"
+    c = views.civilian_summary(m)
+    assert c.loc["Civilian sources", "value"] == "1 of 1 (100%)"
+    assert c.loc["Share of quoted words", "value"] == "—"
+    assert c.loc["First civilian voice", "value"] == "paragraph 2 of 2 (Ana Diaz)"
+    strip = views.voice_strip_figure(m).axes[0]
+    # one grey bar for the silent paragraph, two half bars for the second
+    assert sorted(p.get_height() for p in strip.patches) == [0.5, 0.5, 1]
+    mix = views.source_mix_figure(m)
+    assert [ax.get_title() for ax in mix.axes] == ["Sources by role", "Sources by side"]
