@@ -17,7 +17,8 @@ and once:
 * the floor: textstat's readability functions and VADER (per sentence and on the
   whole text) called directly in one process, without mediakit;
 * this machine's two-process ceiling: a pure-Python loop in one process, then the
-  same loop in two processes at once.
+  same loop in two processes at once (at the start and again at the end, since the
+  load of a shared machine changes; the higher is used).
 
 Aims (issue 6): ``--jobs 2`` speed-up >= 0.9 x the ceiling; peak memory at the larger
 size <= 1.3 x that at the smaller; mediakit ``--jobs 1`` per-article time <= 1.5 x the
@@ -224,12 +225,17 @@ def main(argv=None) -> int:
         rates[name] = summary[f"rate {name}"] = rate
         print(f"  {name}: {rate:.1f} articles/s per article after start-up"
               + (f" (start-up {startup:.1f} s)" if small != large else ""))
+    # The ceiling again: on a shared machine the load can change during the run, and
+    # the higher of the two is the fairer (stricter) yardstick.
+    report["ceiling_end"] = ceil_end = ceiling()
+    print(f"  two-process ceiling at the end: {ceil_end['speedup']:.2f}x")
+    best = max(ceil["speedup"], ceil_end["speedup"])
     if "jobs 1" in rates and "jobs 2" in rates:
         s2 = rates["jobs 2"] / rates["jobs 1"]
         summary["speedup_jobs2"] = s2
-        summary["speedup_share_of_ceiling"] = s2 / ceil["speedup"]
-        print(f"  jobs 2 / jobs 1 = {s2:.2f}x = {s2 / ceil['speedup']:.2f} of this machine's "
-              f"ceiling {ceil['speedup']:.2f}x (aim >= 0.9)")
+        summary["speedup_share_of_ceiling"] = s2 / best
+        print(f"  jobs 2 / jobs 1 = {s2:.2f}x = {s2 / best:.2f} of this machine's "
+              f"ceiling {best:.2f}x (aim >= 0.9)")
     if "dask 2 workers" in rates and "jobs 1" in rates:
         print(f"  dask 2 workers / jobs 1 = {rates['dask 2 workers'] / rates['jobs 1']:.2f}x")
     if "jobs 1" in rates:

@@ -212,7 +212,6 @@ _VERBISH = frozenset(
     "had do does did".split()
 )
 _RELATIVE = frozenset("who whom whose which that".split())
-_TERMINAL = frozenset(".!?")
 _TIME_WORDS = frozenset(
     "on in at last this yesterday today tonight monday tuesday wednesday thursday friday "
     "saturday sunday morning afternoon evening night week month year weekend earlier later "
@@ -472,8 +471,8 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         i += 1
     while j > i and (tk.words[j - 1] in {",", '"', "'", "\u2014"} or _is_adverb(tk.lower[j - 1])):
         j -= 1
-    if i >= j or j - i > 60:
-        return None
+    if i >= j or j - i > 60 or tk.lower[j - 1] in {"to", "as", "of", "for", "by", "with"}:
+        return None  # "went on to", "was quoted as": no subject ends with these
     chunks = _split_chunks(tk, i, j)
     # Adverbial chunks ("On Monday,", "in response to ...,", "however,") are dropped.
     chunks = [
@@ -851,6 +850,9 @@ def _find_cues(
             k += 1
             continue
         k1, lemma, strict = hit
+        if lemma == "add" and k1 < n and lw[k1] == "to":
+            k = k1  # "added to her lead": an increase, not a statement
+            continue
         if " ".join(lw[k1 : k1 + 3]) in {"not to be", "to remain anonymous", "to be named"}:
             k = k1  # "asked not to be named": a condition of anonymity, not a statement
             continue
@@ -1104,6 +1106,7 @@ def _clause_start(ctx: _Ctx, sent_a: int, k: int) -> tuple[int, str | None]:
     tk = ctx.tk
     lw = tk.lower
     j = k - 1
+    sent_a = max(sent_a, k - _MAX_CLAUSE)
     while j >= sent_a:
         w = tk.words[j]
         if w in {";", ":", '"'} or ctx.in_quote[j] >= 0:
@@ -1144,7 +1147,23 @@ def _fallback_subject(ctx: _Ctx, c: _Cue, a: int, how: str | None, sent_a: int) 
         return _sentence_subject(ctx, min(a, p), p)
     if lw[p] in {"and", "but"}:
         return _sentence_subject(ctx, sent_a, p)
+    if _quoted_as(lw, p, sent_a) or _went_on_to(lw, p, sent_a):
+        return _sentence_subject(ctx, sent_a, p)
+    if lw[p] == "by" and lw[c.k0].endswith("ing"):
+        # "X distanced himself ... by saying": the subject of the sentence speaks.
+        return _sentence_subject(ctx, sent_a, p)
     return None
+
+
+def _quoted_as(lw: list[str], p: int, a: int) -> bool:
+    """"X was quoted as saying": the speech is X's."""
+    return lw[p] == "as" and p - 1 >= a and lw[p - 1] == "quoted"
+
+
+def _went_on_to(lw: list[str], p: int, a: int) -> bool:
+    """"X went on to say": a report, unlike "refused to say"."""
+    return (lw[p] == "to" and p - 2 >= a and lw[p - 1] == "on"
+            and lw[p - 2] in {"went", "goes", "go"})
 
 
 def _sentence_subject(ctx: _Ctx, a: int, b: int) -> _NP | None:
@@ -1408,7 +1427,8 @@ def _has_own_cue(ctx: _Ctx, q: _Quote) -> bool:
     k = tk.index_at(q.ce)
     si = ctx.tok_sent[min(k, tk.n - 1)] if tk.n else 0
     b = ctx.sent_tok[si][1]
-    return bool([c for c in ctx.cues_between(k, b) if ctx.in_quote[c.k0] < 0])
+    # Cues are never inside quotations (see _find_cues), so any cue there is the quote's own.
+    return bisect.bisect_left(ctx.cue_k0, b) > bisect.bisect_left(ctx.cue_k0, k)
 
 
 def _starts_sentence(ctx: _Ctx, q: _Quote) -> bool:
@@ -1419,14 +1439,21 @@ def _starts_sentence(ctx: _Ctx, q: _Quote) -> bool:
 def _trim_end(t: str, s: int, e: int) -> int:
     while e > s and (t[e - 1].isspace() or t[e - 1] in ",;:\u2014-"):
         e -= 1
-    # Drop a dangling conjunction: "..., and".
-    m = re.search(r"[,;]?\s*\b(and|but|while|whereas|as|although|though|because)\s*$", t[s:e])
-    if m and m.start() > 0:
-        e = s + m.start()
+    # Drop a dangling conjunction: "..., and" (looking at the last few characters only,
+    # so the cost does not grow with the length of the content).
+    w = max(s, e - 16)
+    m = re.search(r"[,;]?\s*\b(and|but|while|whereas|as|although|though|because)\s*$", t[w:e])
+    if m and w + m.start() > s:
+        e = w + m.start()
     while e > s and (t[e - 1].isspace() or t[e - 1] in ",;:"):
         e -= 1
     return e
 
+
+# Longest reported content, in tokens (news sentences rarely pass 80 words).
+_MAX_CONTENT = 160
+# Farthest a subject is looked for before its cue, in tokens.
+_MAX_CLAUSE = 80
 
 # A dateline opening an article: "CAIRO —", "KHARKIV, Ukraine —".
 _DATELINE = re.compile(
@@ -1459,6 +1486,7 @@ def _content_raw(ctx: _Ctx, a: int, b: int, c: _Cue, np_: _NP | None) -> _Raw | 
     tk = ctx.tk
     while a < b and tk.words[a] in {",", ":", "\u2014", "-"}:
         a += 1
+    b = min(b, a + _MAX_CONTENT)  # a bound that keeps run-on text linear
     if b <= a:
         return None
     cs, ce = _span_text(tk, a, b)
@@ -1493,6 +1521,16 @@ def _according(ctx: _Ctx, c: _Cue, sa: int, sb: int) -> _Raw | None:
     return _content_raw(ctx, e + 1, eb, c, np_)
 
 
+def _that_follows(tk: _Tokens, ca: int, x: int) -> bool:
+    """Whether the words between a cue and a "that" at ``x`` are adjuncts ("said on
+    Monday that", "said on its Telegram channel that"), so "that" opens the content."""
+    gap = range(ca, x)
+    if all(_adverbial(tk, y) for y in gap):
+        return True
+    return (tk.lower[ca] in _PREPOSITIONS | {"to", "via"} and x - ca <= 6
+            and not any(_verbish(tk.lower[y]) or tk.words[y] in {",", '"', ";"} for y in gap))
+
+
 def _adverbial(tk: _Tokens, k: int) -> bool:
     """A word that may stand between a cue and its "that": "said on Monday that"."""
     w = tk.lower[k]
@@ -1509,7 +1547,7 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
     sa, sb = ctx.sent_tok[si]
     if c.lemma == "according to":
         return _according(ctx, c, sa, sb)
-    eb = _sentence_end(ctx, sa, sb)
+    eb = min(_sentence_end(ctx, sa, sb), c.k1 + _MAX_CONTENT)
     p = c.aux0 - 1
     noun_form = lw[c.k0].endswith("s") and lw[c.k0] != "says"
     if lw[c.k0] == c.lemma and c.lemma not in {"say", "tell"}:
@@ -1519,7 +1557,8 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
                 return None
             if tk.words[x] in {",", '"'} or lw[x] in _VERBISH:
                 break
-    if p >= sa and (lw[p] in _PASSIVE or lw[p] == "to" or lw[p] in _NOUN_BEFORE
+    if p >= sa and ((lw[p] in _PASSIVE or lw[p] == "to" or lw[p] in _NOUN_BEFORE)
+                    and not _went_on_to(lw, p, sa)
                     or (noun_form and (tk.words[p][:1].isdigit() or lw[p] in _NUMBERS))):
         return None  # "is said to", "to say", "the claims", "eight states": not a speech act
     if p >= sa and (lw[p].endswith("'s") or lw[p].endswith("s'")):
@@ -1533,20 +1572,23 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
     if (c.aux0 - 1 >= sa and lw[c.aux0 - 1] in {"and", "but"} and prev_in_sentence
             and not lw[c.k0].endswith("ing")):
         # "... said X and accused Y of Z": the subject of the earlier cue.
-        r = _content_raw(ctx, c.k1, _sentence_end(ctx, sa, sb), c, None)
+        eb_ = _sentence_end(ctx, sa, sb)
+        if c.strict and not any(tk.words[x] in {'"', ":"} or lw[x] == "that"
+                                for x in range(c.k1, min(c.k1 + 8, eb_))):
+            return None
+        r = _content_raw(ctx, c.k1, eb_, c, None)
         if r is not None:
             r.elliptic = prev_in_sentence[-1]
             r.clause_a = c.aux0 - 1
         return r
-    for prev in by_sentence.get(si, ()):
+    for prev in by_sentence.get(si, [])[-6:]:
         if prev.cs <= tk.starts[c.k0] < prev.ce and how in {"cue", None}:
             return None  # speech reported inside another attribution's content
     if c.k1 < tk.n and lw[c.k1] in {"to", "by"} and c.lemma not in {"urge", "ask", "tell"}:
         if lw[c.k1] == "by":
             return None  # "was warned by": passive; "added by" etc.
     post = list(range(c.k1, eb))
-    has_that = any(lw[x] == "that" and all(_adverbial(tk, y) for y in range(c.k1, x))
-                   for x in post[:8])
+    has_that = any(lw[x] == "that" and _that_follows(tk, c.k1, x) for x in post[:8])
     # A later cue ends this clause, unless it is a participle after a comma (", adding").
     later_cue = any(tk.words[x.aux0 - 1] != "," for x in ctx.cues_between(c.k1, eb))
     # "..., said Ahmed Nasser." (inverted, after the content)
@@ -1630,7 +1672,7 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
     elliptic = None
     if np_ is None and lw[c.k0].endswith("ing") and p >= sa and tk.words[p] == ",":
         # "..., Nefzi said, adding, ...": the speaker of the attribution just before.
-        before = [x for x in (by_sentence.get(si, []) + ctx.quote_raws.get(si, []))
+        before = [x for x in (by_sentence.get(si, [])[-6:] + ctx.quote_raws.get(si, [])[-6:])
                   if x.cue is not None and x.cue.k0 < c.k0]
         if before:
             elliptic = max(before, key=lambda x: x.cue.k0)
@@ -1649,13 +1691,15 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
         x = next((x for x in range(ca, min(ca + 9, eb)) if lw[x] == "that"), None)
         if x is not None and not any(tk.words[y] in {",", '"'} for y in range(ca, x)):
             ca = x + 1
-        else:
+        elif not any(lw[y] == "to" for y in range(ca + 1, min(ca + 4, eb))):
+            # "told reporters ..." skips the addressee; "told residents to stay indoors"
+            # keeps it, as "urged X to Y" does.
             ca += 1
             while ca < eb and _is_cap(tk.words[ca]) and tk.words[ca - 1][:1].isupper():
                 ca += 1
     else:
         x = next((x for x in range(ca, min(ca + 7, eb)) if lw[x] == "that"), None)
-        if (x is not None and all(_adverbial(tk, y) for y in range(ca, x))
+        if (x is not None and _that_follows(tk, ca, x)
                 and not (x + 1 < eb and (lw[x + 1] in _FINITE or lw[x + 1] in _MODALS))):
             ca = x + 1
             has_that = True
@@ -1689,12 +1733,27 @@ class _Person:
     descriptions: list[str] = field(default_factory=list)
 
 
+class _PersonTable(dict):
+    """A dict of people that keeps the registry's surname/given-name index up to date."""
+
+    def __init__(self, registry: _Registry):
+        super().__init__()
+        self._registry = registry
+
+    def __setitem__(self, key: str, person: _Person) -> None:
+        super().__setitem__(key, person)
+        index = self._registry._index
+        index.setdefault(person.tokens[-1], []).append(person)
+        index.setdefault("^" + person.tokens[0], []).append(person)
+
+
 class _Registry:
     """Named people in a document, their descriptions, genders and mentions."""
 
     def __init__(self, ctx: _Ctx):
         self.ctx = ctx
-        self.persons: dict[str, _Person] = {}
+        self.persons = _PersonTable(self)
+        self._index: dict[str, list[_Person]] = {}
         self.subjects: list[tuple[int, str, str, str | None]] = []  # pos, kind, name, gender
         self._build()
 
@@ -1735,7 +1794,10 @@ class _Registry:
                     if not name_tokens or not name_tokens[-1]:
                         continue
                     hon = np_.extra["honorific"]
-                    after_cue = (i - 1) >= a and (i - 1) in ctx.cue_at
+                    # "said X" (inverted tag), not "told X" (the addressee).
+                    after_cue = (i - 1) >= a and (i - 1) in ctx.cue_at and (
+                        ctx.cue_at[i - 1].lemma not in _TELL_LIKE | {"ask", "urge", "call"}
+                    )
                     before_cue = j in ctx.cue_at or (j < b and tk.words[j] == ",")
                     known = (
                         name_tokens[0].lower() in first_names
@@ -1808,7 +1870,12 @@ class _Registry:
         if joined in self.persons:
             return joined
         best = None
-        for p in self.persons.values():
+        # Only people sharing the last word (a surname) or, for one word, the first word
+        # (a given name) can match: an index keeps this independent of the cast's size.
+        pool = self._index.get(key[-1], [])
+        if len(key) == 1:
+            pool = pool + self._index.get("^" + key[0], [])
+        for p in pool:
             n = len(key)
             if len(p.tokens) > n and (p.tokens[-n:] == key or (n == 1 and p.tokens[0] == key[0])):
                 score = (p.first_pos <= pos, p.first_pos if p.first_pos <= pos else -p.first_pos,
@@ -2061,6 +2128,13 @@ def _resolve_np(ctx: _Ctx, reg: _Registry, r: _Raw, np_: _NP, done: list[_Raw],
                     r.speaker, r.desc, r.named = prev.speaker, prev.desc, prev.named
                     break
         return
+    # "a resident who gave his name only as Abu Ali": a person named in the description.
+    m = _NAME_AS.search(np_.description or "")
+    if m and np_.kind == "unnamed":
+        r.speaker, r.stype, r.named = m.group(1).strip(), "person", True
+        r.desc, r.gender = np_.description, np_.gender or _gender_of_words(
+            (np_.description or "").split())
+        return
     # Unnamed people and groups: the noun phrase up to a participle ("a 9-year-old boy
     # standing beside her" -> "a 9-year-old boy").
     words = np_.mention.split()
@@ -2080,6 +2154,11 @@ def _resolve_np(ctx: _Ctx, reg: _Registry, r: _Raw, np_: _NP, done: list[_Raw],
                 r.speaker, r.desc, r.gender = prev.speaker, prev.desc, prev.gender
                 return
     r.speaker = speaker
+
+
+_NAME_AS = re.compile(
+    r"\b(?:gave|give|gives|giving|identified|identify)\b[^.;]{0,30}?\bas ((?:[A-Z][\w'-]+ ?){1,3})"
+)
 
 
 def find_person_descriptions(doc: Document) -> dict[str, str]:

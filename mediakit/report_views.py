@@ -543,13 +543,20 @@ def _needs(family: str):
     return wrap
 
 
+def _num(x) -> str:
+    # "—" for a missing value; + 0.0 turns -0.0 (an entropy of one category) into 0.0
+    return "—" if x is None else f"{round(float(x), 4) + 0.0:g}"
+
+
 def _pct(x) -> str:
     return "—" if x is None else f"{100 * x:.0f}%"
 
 
 @_needs("sources")
-def sources_table(metrics: dict) -> pd.DataFrame:
+def sources_table(metrics: dict) -> pd.DataFrame | str:
     """One row per distinct source: who, role, side, how often and how quoted."""
+    if not metrics["sources"].get("speakers"):
+        return text_html("No one is quoted or cited in this article.")
     rows = []
     for s in metrics["sources"].get("speakers") or []:
         rows.append({"source": s.get("speaker"), "named": s.get("named"),
@@ -581,20 +588,22 @@ def diversity_table(metrics: dict) -> pd.DataFrame:
             ("Official sources", _pct(official.get("share"))),
             ("Official / non-official sources", official.get("ratio")),
             ("Roles: Shannon / evenness / Simpson",
-             " / ".join(_plain(roles.get(k)) for k in ("shannon", "evenness", "simpson"))),
+             " / ".join(_num(roles.get(k)) for k in ("shannon", "evenness", "simpson"))),
             ("Sides: Shannon / evenness / Simpson",
-             " / ".join(_plain(sides.get(k)) for k in ("shannon", "evenness", "simpson")))]
+             " / ".join(_num(sides.get(k)) for k in ("shannon", "evenness", "simpson")))]
     return pd.DataFrame({"": [r[0] for r in rows],
                          "value": ["—" if r[1] is None else str(r[1]) for r in rows]}
                         ).set_index("")
 
 
 @_needs("sources")
-def source_mix_figure(metrics: dict) -> Figure:
+def source_mix_figure(metrics: dict) -> Figure | str:
     """Two bar charts: sources by role and by side (counts of distinct sources)."""
     counts = (metrics["sources"].get("diversity") or {})
     roles = ((counts.get("roles") or {}).get("counts") or {}).get("sources") or {}
     sides = ((counts.get("sides") or {}).get("counts") or {}).get("sources") or {}
+    if not roles and not sides:
+        return text_html("No sources to chart.")
     fig = Figure(figsize=(7.5, 3.0))
     fig.subplots_adjust(left=0.16, right=0.98, bottom=0.16, top=0.86, wspace=0.55)
     for k, (title, data, colours) in enumerate((("Sources by role", roles, _ROLE_COLOURS),
@@ -611,8 +620,10 @@ def source_mix_figure(metrics: dict) -> Figure:
 
 
 @_needs("sources")
-def quotes_table(metrics: dict) -> pd.DataFrame:
+def quotes_table(metrics: dict) -> pd.DataFrame | str:
     """Every attribution in reading order: paragraph, speaker, role, side, kind, words."""
+    if not metrics["sources"].get("attributions"):
+        return text_html("No quotations or attributions found.")
     rows = []
     for a in metrics["sources"].get("attributions") or []:
         rows.append({"paragraph": a["paragraph"] + 1,
@@ -646,8 +657,10 @@ def civilian_summary(metrics: dict) -> pd.DataFrame:
 
 
 @_needs("civilian_voice")
-def humanisation_table(metrics: dict) -> pd.DataFrame:
+def humanisation_table(metrics: dict) -> pd.DataFrame | str:
     """Per civilian source: the details that make them a person (name, age, ...)."""
+    if not metrics["civilian_voice"].get("humanisation"):
+        return text_html("No civilian sources in this article.")
     rows = [{"source": h.get("speaker"), "side": h.get("side"), "name": h.get("name"),
              "age": h.get("age"), "occupation": h.get("occupation"), "place": h.get("place"),
              "family": h.get("family"), "score": h.get("score")}
@@ -657,13 +670,15 @@ def humanisation_table(metrics: dict) -> pd.DataFrame:
 
 
 @_needs("civilian_voice")
-def voice_strip_figure(metrics: dict) -> Figure:
+def voice_strip_figure(metrics: dict) -> Figure | str:
     """The article as a strip of paragraphs, coloured by the roles speaking in each.
 
     A paragraph with several roles is split into equal bands; paragraphs where a
     civilian speaks are marked with a triangle (filled: quoted directly).
     """
     strip = metrics["civilian_voice"].get("strip") or []
+    if not strip:
+        return text_html("No paragraphs to chart.")
     fig = Figure(figsize=(7.5, 2.3))
     fig.subplots_adjust(left=0.05, right=0.98, bottom=0.45, top=0.82)
     ax = fig.add_subplot()
@@ -720,9 +735,11 @@ def framing_table(metrics: dict) -> pd.DataFrame:
 
 
 @_needs("framing")
-def framing_figure(metrics: dict) -> Figure:
+def framing_figure(metrics: dict) -> Figure | str:
     """Stacked bars: how harm to each victim side is told (construction shares)."""
     by_side = sorted((metrics["framing"].get("by_side") or {}).items())
+    if not by_side:
+        return text_html("No mentions of harm to people in this article.")
     fig = _figure(size=(7.5, 0.9 + 0.45 * max(len(by_side), 2)), left=0.28)
     fig.subplots_adjust(bottom=0.3)
     ax = fig.add_subplot()

@@ -150,12 +150,13 @@ def _papermill_path(path: Path) -> str:
     return str(path).replace("{", "{{").replace("}", "}}")
 
 
-def _execute(notebook: Path, output: Path, parameters: dict) -> None:
-    """Run a notebook with papermill on mediakit's interpreter; output written by papermill
-    (also when a cell fails, then PapermillExecutionError is raised)."""
+def _execute(notebook: Path, output: Path, parameters: dict):
+    """Run a notebook with papermill on mediakit's interpreter; return the executed
+    notebook. papermill writes ``output`` (also when a cell fails, then it raises
+    PapermillExecutionError)."""
     import papermill
 
-    papermill.execute_notebook(
+    return papermill.execute_notebook(
         _papermill_path(notebook), _papermill_path(output), parameters=parameters,
         kernel_name="python3", language="python", progress_bar=False, log_output=False,
         request_save_on_cell_execute=False, start_timeout=120,
@@ -358,7 +359,10 @@ def run_report(job: ReportJob) -> ReportOutcome:
     parameters = dict(job.parameters, output_dir=str(folder), notebook_sha256=notebook_sha)
     partial = folder / ".report.partial.ipynb"
     try:
-        _execute(notebook, partial, parameters)
+        executed = _execute(notebook, partial, parameters)
+    except KeyboardInterrupt:
+        partial.unlink(missing_ok=True)  # half a notebook helps no one
+        raise
     except Exception as exc:  # noqa: BLE001 - one failing article must not stop a batch
         kept = partial.is_file()
         if kept:
@@ -370,9 +374,6 @@ def run_report(job: ReportJob) -> ReportOutcome:
         return ReportOutcome(job.article_id, job.source, "failed", str(folder),
                              "the notebook wrote no metrics.json", time.perf_counter() - start,
                              True)
-    import nbformat
-
-    executed = nbformat.read(str(partial), as_version=4)
     write_atomic(folder / "report.html", export_html(executed, job.with_code,
                                                      title=job.article_id))
     os.replace(partial, folder / "report.ipynb")
@@ -477,11 +478,14 @@ def _pool_context():
 
 
 def _warm_imports() -> None:
-    import nbformat  # noqa: F401
+    """Import papermill and compile the HTML templates once, before forking workers, so
+    that every worker inherits them instead of paying for them again."""
+    import nbformat
     import papermill  # noqa: F401
 
-    _exporter(False)
-    _exporter(True)
+    empty = nbformat.v4.new_notebook()
+    for with_code in (False, True):
+        export_html(empty, with_code)
     kernel_manager_class()
 
 
@@ -566,16 +570,13 @@ def run_comparison(out_dir: str | Path, *, with_code: bool = False,
         (out_dir / name).unlink(missing_ok=True)
     parameters = validate_parameters("compare_articles", {"results_dir": str(out_dir)})
     try:
-        _execute(notebook, partial, parameters)
+        executed = _execute(notebook, partial, parameters)
     except Exception as exc:  # noqa: BLE001
         kept = partial.is_file()
         if kept:
             os.replace(partial, out_dir / "comparison.ipynb")
         return ReportOutcome("comparison", str(out_dir), "failed", str(out_dir),
                              _error_line(exc), time.perf_counter() - start, kept)
-    import nbformat
-
-    executed = nbformat.read(str(partial), as_version=4)
     write_atomic(out_dir / "comparison.html", export_html(executed, with_code,
                                                           title="comparison"))
     os.replace(partial, out_dir / "comparison.ipynb")

@@ -15,7 +15,7 @@ sentiment analysis of social media text. Proceedings of ICWSM-14.
 from __future__ import annotations
 
 import statistics
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from .text import Document, segment
@@ -114,9 +114,21 @@ class Sentiment:
 
     def to_dict(self) -> dict:
         """JSON-ready dict (the `sentiment` object of a metrics file)."""
-        d = asdict(self)
-        d["sentences"] = [asdict(s) for s in self.sentences]
+        # Built by hand: dataclasses.asdict deep-copies every value, which costs more
+        # than the scoring on long articles.
+        d = {f: getattr(self, f) for f in _SENTIMENT_FIELDS}
+        d["sentences"] = [{f: getattr(s, f) for f in _SCORE_FIELDS} for s in self.sentences]
+        d["thresholds"] = dict(self.thresholds)
+        d["whole_text"] = {"scores": None if self.whole_text["scores"] is None
+                           else dict(self.whole_text["scores"]),
+                           "note": self.whole_text["note"]}
+        for key in ("most_positive", "most_negative"):
+            d[key] = None if d[key] is None else dict(d[key])
         return d
+
+
+_SCORE_FIELDS = tuple(f.name for f in fields(SentenceScore))
+_SENTIMENT_FIELDS = tuple(f.name for f in fields(Sentiment))
 
 
 def sentiment_of(text: str) -> dict:

@@ -282,22 +282,12 @@ def analyze_sources(
             members.setdefault(sid, []).append(i)
 
     side_hits = None
-    persons = None
     speakers: list[Source] = []
     for sid in range(len(grouper.keys)):
         idx = members[sid]
         group = [atts[i] for i in idx]
         display = grouper.keys[sid]["display"]
         descriptions = _unique(a.speaker_description for a in group)
-        if grouper.keys[sid]["named"] and not descriptions:
-            # The extractor attached no description at the cue: look for one where the
-            # person is first introduced ("Said Abu Ouda, 44, a carpenter ...").
-            if persons is None:
-                persons = _person_descriptions(doc)
-            full, desc = _lookup_person(persons, display)
-            if desc:
-                descriptions = [desc]
-                display = full
         mentions = _unique(a.speaker_mention for a in group)
         context = "; ".join(_unique([*descriptions, *mentions]))
         c = cb.explain(display, context or None)
@@ -348,26 +338,6 @@ def analyze_sources(
             final.append(dataclasses.replace(a, role=s.role, side=s.side))
     div = source_diversity(final, source_ids, speakers, cb.official_roles)
     return SourcesResult(tuple(final), tuple(source_ids), tuple(speakers), div, cb.path)
-
-
-def _person_descriptions(doc: Document) -> dict[str, str]:
-    try:
-        from .attribution import find_person_descriptions
-    except ImportError:  # another extractor without this helper
-        return {}
-    return find_person_descriptions(doc)
-
-
-def _lookup_person(persons: dict[str, str], name: str) -> tuple[str, str | None]:
-    """The description of ``name``, matched by full name or by its last words."""
-    key = _name_key(name)
-    for full, desc in persons.items():
-        if _name_key(full) == key:
-            return full, desc
-    hits = [(f, d) for f, d in persons.items() if _name_key(f).endswith(" " + key)]
-    if len(hits) == 1:
-        return hits[0]
-    return name, None
 
 
 def _unique(values) -> list[str]:

@@ -25,7 +25,14 @@ from mediakit.evaluate_sources import (
     match_spans,
     read_brat,
 )
-from mediakit.text import Document, Sentence, segment, split_paragraphs, split_sentences
+from mediakit.text import (
+    Document,
+    Paragraph,
+    Sentence,
+    segment,
+    split_paragraphs,
+    split_sentences,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -306,6 +313,23 @@ def test_poll_shares_and_participle_subjects():
     ]
 
 
+def test_addressee_name_given_as_and_outlets():
+    found = atts(
+        "\u201cWe are ready,\u201d the minister told Al Jazeera. \u201cIt was a massacre,\u201d he "
+        "said. The mayor told residents to stay indoors. Residents said the shelling began at "
+        "dawn and continued for hours. \u201cThey hit the bakery first,\u201d said a resident who "
+        "gave his name only as Abu Ali."
+    )
+    assert [(a.speaker, a.text) for a in found] == [
+        ("the minister", "We are ready"),
+        ("the minister", "It was a massacre"),  # not "Al Jazeera", the addressee
+        ("the mayor", "residents to stay indoors"),
+        ("Residents", "the shelling began at dawn and continued for hours"),
+        ("Abu Ali", "They hit the bakery first"),
+    ]
+    assert found[-1].named and found[-1].speaker_mention == "a resident"
+
+
 # ------------------------------------------------------------------ robustness
 
 
@@ -359,6 +383,32 @@ def test_linear_time_on_thousands_of_quotes():
     assert (n_small, n_big) == (400, 4000)
     # Ten times the text: linear is about 10 times as long, quadratic about 100 times.
     assert t_big < 30 * max(min(small_times), 0.01)
+
+
+def test_linear_time_on_one_run_on_sentence():
+    # No sentence boundary at all: every rule must stay within a bounded window.
+    unit = 'officials said the talks "were going well and fine" and Hamas said no'
+
+    def one_sentence(n: int) -> Document:
+        text = ", ".join([unit] * n)
+        return Document(
+            text, (Paragraph(0, 0, len(text), text),), (Sentence(0, 0, 0, len(text), text),)
+        )
+
+    small, big = one_sentence(200), one_sentence(2000)
+    best = min(_timed(extract_attributions, small) for _ in range(3))
+    t_big = _timed(extract_attributions, big)
+    # Per unit, one partial quote ("were going well and fine"); "Hamas said no" has a
+    # one-word content, so it is no attribution.
+    found = extract_attributions(small)
+    assert len(found) == 200 and {a.kind for a in found} == {"partial"}
+    assert t_big < 30 * max(best, 0.01)
+
+
+def _timed(fn, arg) -> float:
+    t0 = time.perf_counter()
+    fn(arg)
+    return time.perf_counter() - t0
 
 
 # ------------------------------------------------------------------ data files and API

@@ -166,3 +166,18 @@ def test_who_speaks_views_on_a_hand_made_record():
     assert sorted(p.get_height() for p in strip.patches) == [0.5, 0.5, 1]
     mix = views.source_mix_figure(m)
     assert [ax.get_title() for ax in mix.axes] == ["Sources by role", "Sources by side"]
+
+
+def test_empty_families_give_a_sentence_not_an_empty_chart():
+    m = _metrics()
+    m["sources"] = {"speakers": [], "attributions": [],
+                    "diversity": {"roles": {"shannon": -0.0, "evenness": None, "simpson": 0.0},
+                                  "sides": {}}}
+    m["civilian_voice"] = {"humanisation": [], "strip": []}
+    m["framing"] = {"n_mentions": 0, "by_side": {}}
+    assert views.sources_table(m) == "<p>No one is quoted or cited in this article.</p>"
+    assert views.source_mix_figure(m) == "<p>No sources to chart.</p>"
+    assert views.humanisation_table(m) == "<p>No civilian sources in this article.</p>"
+    assert views.framing_figure(m) == "<p>No mentions of harm to people in this article.</p>"
+    assert views.diversity_table(m).loc["Roles: Shannon / evenness / Simpson",
+                                        "value"] == "0 / — / 0"
