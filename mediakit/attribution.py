@@ -5,7 +5,7 @@
 offsets, the cue ("said", "according to") and the speaker resolved to a canonical
 string (a full name, an institution or an unnamed description). It reads noun phrases
 with word lists instead of a parser, so it runs offline and in linear time; the
-patterns are documented one by one in ``docs/_sections/attribution.md``.
+patterns are documented one by one in ``docs/metrics.md`` (attribution extraction).
 
 :func:`extract_attributions` is the one function boundary a statistical backend
 would replace: it takes a Document and returns plain :class:`Attribution` records.
@@ -1269,7 +1269,7 @@ def extract_attributions(
     Notes
     -----
     This is the single boundary a statistical backend would replace. The rules are
-    described pattern by pattern in ``docs/_sections/attribution.md``; the run time
+    described pattern by pattern in ``docs/metrics.md`` (attribution extraction); the run time
     is linear in the length of the text.
 
     References

@@ -421,7 +421,7 @@ def extract_humanisation(
 
 @dataclass(frozen=True)
 class CivilianVoice:
-    """Civilian voice measures of one article (see ``docs/_sections/civilian.md``)."""
+    """Civilian voice measures of one article (see ``docs/metrics.md``)."""
 
     n_sources: int
     n_civilian_sources: int
@@ -639,7 +639,8 @@ def evaluate_humanisation(path: str | Path) -> dict:
             rows.append(json.loads(line))
         except json.JSONDecodeError as exc:
             raise CodebookError(p, f"not valid JSON: {exc.msg}", row=n) from None
-    tallies = {s: {f: Counter() for f in HUMANISATION_FIELDS} for s in ("tune", "heldout", "all")}
+    tallies = {s: {f: Counter() for f in HUMANISATION_FIELDS}
+               for s in ("tune", "heldout", "blind", "all")}
     for row in rows:
         pred = extract_humanisation(row["text"])
         for split in (row.get("split", "tune"), "all"):
@@ -664,6 +665,7 @@ def evaluate_humanisation(path: str | Path) -> dict:
                                                                       and rec is not None else None)
             out[split][f] = {"tp": tp, "fp": fp, "fn": fn, "precision": _r(prec),
                              "recall": _r(rec), "f1": _r(f1)}
-    out["n"] = {s: sum(1 for r in rows if r.get("split", "tune") == s) for s in ("tune", "heldout")}
+    out["n"] = {s: sum(1 for r in rows if r.get("split", "tune") == s)
+                for s in ("tune", "heldout", "blind")}
     out["n"]["all"] = len(rows)
     return out

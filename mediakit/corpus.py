@@ -730,16 +730,37 @@ def _remove_run_folder(folder: Path) -> None:
     shutil.rmtree(folder)
 
 
+#: Rows per row group of the compacted file. Each row group's metadata (hundreds of
+#: columns) stays in the writer's memory until the file is closed, so one row group
+#: per small chunk would make memory grow with the corpus; about 2,000 rows keeps
+#: both the buffered rows and the metadata small.
+ROW_GROUP_ROWS = 2000
+
+
 def _compact(folder: Path, out: Path, schema: pa.Schema, n_chunks: int) -> int:
-    """Stream the part files into one Parquet file (one row group per part)."""
+    """Stream the part files into one Parquet file, atomically."""
     tmp = out.with_name(f".{out.name}.tmp")
     rows = 0
-    with pq.ParquetWriter(tmp, schema) as writer:
-        for index in range(n_chunks):
-            table = pq.read_table(folder / _part_name(index), schema=schema)
-            rows += table.num_rows
-            writer.write_table(table)
-    os.replace(tmp, out)
+    buffered: list = []
+    try:
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for index in range(n_chunks):
+                # One thread: reading in parallel buys nothing for a small part and
+                # costs a buffer per thread.
+                table = pq.read_table(folder / _part_name(index), schema=schema,
+                                      use_threads=False)
+                rows += table.num_rows
+                buffered.append(table)
+                if sum(t.num_rows for t in buffered) >= ROW_GROUP_ROWS:
+                    writer.write_table(pa.concat_tables(buffered))
+                    buffered = []
+            if buffered or rows == 0:
+                writer.write_table(pa.concat_tables(buffered) if buffered
+                                   else schema.empty_table())
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return rows
 
 

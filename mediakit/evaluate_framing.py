@@ -103,15 +103,15 @@ def evaluate_framing(
     -------
     dict
         ``{split: {"n", "accuracy", "per_class": {label: {precision, recall, f1,
-        support}}, "victim_side_accuracy", "detected"}}`` for ``tune``, ``heldout``
-        and ``all``.
+        support}}, "victim_side_accuracy", "detected"}}`` for ``tune``, ``heldout``,
+        ``blind`` (written by someone who never saw the rules) and ``all``.
     """
     path = Path(gold_path)
     if path.is_dir():
         path = path / "framing.jsonl"
     sides = side_terms or GOLD_SIDE_TERMS
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    results: dict[str, list] = {"tune": [], "heldout": [], "all": []}
+    results: dict[str, list] = {"tune": [], "heldout": [], "blind": [], "all": []}
     for r in rows:
         doc = segment(r["sentence"])
         ms = find_harm_mentions(doc, side_terms=sides)
@@ -285,7 +285,7 @@ def _voiced_agreement(conf: Mapping[str, Mapping[str, int]]) -> float | None:
 def format_report(result: dict) -> str:
     """Render :func:`evaluate_framing` output as a plain-text table."""
     lines = []
-    for split in ("tune", "heldout", "all"):
+    for split in ("tune", "heldout", "blind", "all"):
         r = result.get(split)
         if not r:
             continue

@@ -374,7 +374,8 @@ def _score(rows: list[tuple[dict, list[Attribution], str]]) -> dict:
     return out
 
 
-def evaluate_gold(folder: str | Path, splits: tuple[str, ...] = ("tune", "heldout")) -> dict:
+def evaluate_gold(folder: str | Path,
+                  splits: tuple[str, ...] = ("tune", "heldout", "blind")) -> dict:
     """Score the "who speaks" analysis on hand-annotated gold files.
 
     Parameters
@@ -403,10 +404,7 @@ def evaluate_gold(folder: str | Path, splits: tuple[str, ...] = ("tune", "heldou
     files = sorted(root.glob("*.json"))
     if not files:
         raise ParameterError(root, "no gold .json files")
-    try:
-        from .sources import analyze_sources
-    except ImportError:  # the codebook layer is optional for this measurement
-        analyze_sources = None
+    from .sources import analyze_sources
     by_split: dict[str, list] = {s: [] for s in splits}
     for f in files:
         try:
@@ -418,9 +416,6 @@ def evaluate_gold(folder: str | Path, splits: tuple[str, ...] = ("tune", "heldou
             continue
         body = _gold_body(item, root)
         doc = segment(body)
-        if analyze_sources is not None:
-            preds = list(analyze_sources(doc).attributions)
-        else:
-            preds = extract_attributions(doc)
+        preds = list(analyze_sources(doc).attributions)
         by_split[split].append((item, preds, body))
     return {s: _score(rows) for s, rows in by_split.items() if rows}

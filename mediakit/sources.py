@@ -416,7 +416,7 @@ def _distribution(src_keys, att_keys, word_weights) -> dict:
 
 
 def source_diversity(atts, source_ids, speakers, official_roles) -> dict:
-    """Diversity measures of one article's sources (see ``docs/_sections/sources.md``)."""
+    """Diversity measures of one article's sources (see ``docs/metrics.md``)."""
     words = [quoted_words(a) for a in atts]
     n_att = len(atts)
     n_src = len(speakers)

@@ -1,10 +1,11 @@
 """Tests for mediakit.framing: harm mentions, constructions, victim sides, emotive
 terms, tone by actor and the article-level result. Expected values are worked out
-by hand from the rules documented in the module and docs/_sections/framing.md."""
+by hand from the rules documented in the module and docs/metrics.md (Harm framing)."""
 
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -25,7 +26,11 @@ from mediakit.text import Document, Paragraph, Sentence, segment
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "framing.jsonl"
-CASUALTY = Path("/work/shared/data/casualty-sentences")
+# The casualty-sentences corpus is research data kept beside the project, never in it
+# (see docs): found at ../shared/data/ or where MEDIAKIT_CASUALTY_SENTENCES points.
+CASUALTY = Path(os.environ.get(
+    "MEDIAKIT_CASUALTY_SENTENCES",
+    Path(__file__).resolve().parents[2] / "shared" / "data" / "casualty-sentences"))
 
 # A small explicit side vocabulary (the codebook supplies the real one).
 SIDES = {
