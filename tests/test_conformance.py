@@ -1,0 +1,82 @@
+"""One contract for every metric family (after scikit-learn's estimator checks).
+
+Each family takes a segmented Document and returns plain data whose ``to_dict()`` is
+JSON-ready, the same for the same input, picklable for worker processes, and sane on
+texts with nothing to measure.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import pickle
+
+import pytest
+
+from mediakit import Analyzer, analyze
+from mediakit.civilian import civilian_voice
+from mediakit.codebook import load_codebook
+from mediakit.framing import framing_metrics
+from mediakit.readability import readability
+from mediakit.sentiment import sentence_compounds, sentiment
+from mediakit.sources import analyze_sources
+from mediakit.text import segment
+
+from .conftest import SEED
+
+
+def _families(doc):
+    cb = load_codebook()
+    src = analyze_sources(doc, codebook=cb)
+    return {
+        "readability": readability(doc),
+        "sentiment": sentiment(doc),
+        "sources": src,
+        "civilian_voice": civilian_voice(doc, src),
+        "framing": framing_metrics(doc, sentence_compounds(doc), cb.side_terms),
+    }
+
+
+TEXTS = {
+    "empty": "",
+    "one word": "Hello",
+    "no sentence end": "a line with no punctuation and no capitals at all",
+    "only quotes": '"\u201c\u201d"',
+    "unbalanced": '\u201cThey came at night, said Amal. \u201cWe ran. And then "nothing',
+    "numbers": "12 3,400 5.6 7",
+    "seed": SEED.read_text("utf-8").split("\n", 1)[1],
+}
+
+
+def _finite(value):
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _finite(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_finite(v) for v in value)
+    return value is None or isinstance(value, (str, int, bool))
+
+
+@pytest.mark.parametrize("name", list(TEXTS))
+def test_every_family_returns_json_ready_deterministic_picklable_data(name):
+    doc = segment(TEXTS[name])
+    first = {k: v.to_dict() for k, v in _families(doc).items()}
+    second = {k: v.to_dict() for k, v in _families(segment(TEXTS[name])).items()}
+    for family, data in first.items():
+        assert isinstance(data, dict), family
+        assert _finite(data), family  # JSON types only, no NaN or infinity
+        assert json.dumps(data, sort_keys=True) == json.dumps(second[family], sort_keys=True)
+    for family, result in _families(doc).items():
+        assert pickle.loads(pickle.dumps(result)).to_dict() == first[family], family
+
+
+def test_analyzer_params_are_stored_unchanged_and_picklable():
+    a = Analyzer(positive_threshold=0.1, negative_threshold=-0.2)
+    assert a.get_params() == {"positive_threshold": 0.1, "negative_threshold": -0.2,
+                              "codebook": None, "clutter_path": None, "max_bytes": 5_000_000}
+    b = pickle.loads(pickle.dumps(a))
+    assert b.get_params() == a.get_params()
+    record = analyze("A calm day. Nothing happened.", b).to_dict()
+    assert record["provenance"]["parameters"] == a.get_params()
+    assert record["sentiment"]["thresholds"] == {"positive": 0.1, "negative": -0.2}
