@@ -10,8 +10,11 @@ Order of the rules (the first list with a match decides the role):
 1. ``strong_titles``: jobs that decide the role whatever the employer ("analyst").
 2. ``people``: public figures by name.
 3. ``organisations``: named bodies ("Hamas", "the Israel Defense Forces").
-4. ``titles``: generic titles and descriptions ("minister", "resident").
-5. ``states``: a speaker that is only a state name ("Qatar") speaks for its government.
+4. ``bodies``: generic bodies ("the ministry", "the army", "a militia"), after named
+   ones so that "a military spokesman for the Houthi movement" is the Houthis' voice,
+   and before titles so that "Col. ..., a ministry spokesman" is the ministry's.
+5. ``titles``: generic titles and descriptions ("minister", "resident").
+6. ``states``: a speaker that is only a state name ("Qatar") speaks for its government.
 
 The side comes from the person, else the first organisation that has a side (not for
 experts: an expert's employer is not their side), else the earliest nationality
@@ -54,7 +57,7 @@ KNOWN_ROLES = (
     "civilian",
     "unknown",
 )
-_TIERS = ("strong_titles", "people", "organisations", "titles", "states")
+_TIERS = ("strong_titles", "people", "organisations", "bodies", "titles", "states")
 _LEADING_DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -62,7 +65,7 @@ _LEADING_DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 class Match:
     """One codebook term found in a speaker's text."""
 
-    tier: str  # strong_titles | people | organisations | titles | states | sides
+    tier: str  # strong_titles | people | organisations | bodies | titles | states | sides
     term: str
     start: int
     end: int
@@ -472,7 +475,7 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
         if node is None:
             tiers.append(_Matcher(tier, rules))
             continue
-        if tier in ("strong_titles", "titles"):
+        if tier in ("strong_titles", "bodies", "titles"):
             for rk, rv in _mapping(node, path, tier):
                 role = check_role(rk, _scalar(rk, path, f"a role in {tier}"))
                 for term, line in _terms(rv, path, f"{tier}.{role}"):

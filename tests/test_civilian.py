@@ -92,7 +92,7 @@ def test_evaluate_humanisation_counts(tmp_path):
     path = tmp_path / "humanisation.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     r = evaluate_humanisation(tmp_path)
-    assert r["n"] == {"tune": 1, "heldout": 2, "all": 3}
+    assert r["n"] == {"tune": 1, "heldout": 2, "blind": 0, "all": 3}
     assert r["tune"]["age"] == {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0,
                                 "f1": 1.0}
     assert r["heldout"]["occupation"] == {"tp": 0, "fp": 1, "fn": 0, "precision": 0.0,

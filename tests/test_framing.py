@@ -349,6 +349,9 @@ def test_linear_time_on_10k_sentences():
 
 def test_gold_file_shape_and_heldout_accuracy():
     rows = [json.loads(x) for x in GOLD.read_text("utf-8").splitlines() if x.strip()]
+    # The blind split was written later by someone who never saw the rules; the
+    # tune/heldout proportions below are about the rule author's own set.
+    rows = [r for r in rows if r["split"] != "blind"]
     assert len(rows) >= 60
     held = [r for r in rows if r["split"] == "heldout"]
     assert len(held) * 3 >= len(rows)

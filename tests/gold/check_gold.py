@@ -31,7 +31,7 @@ ROLES = {"government", "military", "armed_group", "international", "ngo", "exper
          "civilian", "unknown"}
 SIDES = {"israel", "palestine", "united_states", "qatar", "egypt", "united_nations", "ukraine",
          "russia", "sudan", "other", "unknown"}
-SPLITS = {"tune", "heldout"}
+SPLITS = {"tune", "heldout", "blind"}
 QUOTES = "\"'“”‘’"
 HUMAN_FIELDS = ("name", "age", "occupation", "place", "family")
 
