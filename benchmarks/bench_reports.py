@@ -29,6 +29,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import resource
 import statistics
 import subprocess
 import sys
@@ -84,7 +85,14 @@ def _papermill_one(args) -> None:
                                progress_bar=False, request_save_on_cell_execute=False)
 
 
-def floor(articles: list[str], jobs: int, work: Path) -> float:
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its waited-for descendants."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def floor(articles: list[str], jobs: int, work: Path) -> tuple[float, float]:
     """Wall time of papermill running the minimal notebook once per article."""
     from mediakit.notebook_build import render_notebook
 
@@ -94,29 +102,29 @@ def floor(articles: list[str], jobs: int, work: Path) -> float:
     tasks = [(str(notebook), str(work / f"out-{i}.ipynb"), a) for i, a in enumerate(articles)]
     import papermill  # noqa: F401 - imported before forking, as mediakit does
 
-    start = time.perf_counter()
+    cpu, start = _cpu(), time.perf_counter()
     if jobs == 1:
         for task in tasks:
             _papermill_one(task)
     else:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             list(pool.map(_papermill_one, tasks))
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu() - cpu
 
 
-def batch(input_path: str, jobs: int, out: Path, compare: bool = True) -> float:
+def batch(input_path: str, jobs: int, out: Path, compare: bool = True) -> tuple[float, float]:
     """Wall time of the ``mediakit batch`` command."""
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "mediakit.cli", "batch", input_path, "--out", str(out),
            "--jobs", str(jobs), "--no-progress"]
     if not compare:
         cmd.append("--no-compare")
-    start = time.perf_counter()
+    cpu, start = _cpu(), time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, _cpu() - cpu
     if done.returncode != 0:
         raise SystemExit(f"mediakit batch failed ({done.returncode}): {done.stderr}")
-    return elapsed
+    return elapsed, cpu
 
 
 def main(argv=None) -> int:
@@ -131,10 +139,14 @@ def main(argv=None) -> int:
     n = len(articles)
     work = Path(tempfile.mkdtemp(prefix="bench-reports-"))
     runs: dict[str, list[float]] = {}
+    cpus: dict[str, list[float]] = {}
 
-    def record(name, seconds):
+    def record(name, measured):
+        seconds, cpu = measured
         runs.setdefault(name, []).append(seconds)
-        print(f"  {name:<24} {seconds:7.2f} s  ({seconds / n:5.2f} s/article)", flush=True)
+        cpus.setdefault(name, []).append(cpu)
+        print(f"  {name:<32} {seconds:7.2f} s wall ({seconds / n:5.2f} s/article), "
+              f"{cpu:7.2f} s CPU ({cpu / n:5.2f} s/article)", flush=True)
 
     cores = os.cpu_count()
     print(f"{n} articles from {args.input}; {cores} CPUs; load {os.getloadavg()[0]:.1f}")
@@ -150,16 +162,21 @@ def main(argv=None) -> int:
             record(f"batch --jobs {jobs} --no-compare",
                    batch(args.input, jobs, work / f"nc-{r}-{jobs}", compare=False))
     med = {k: statistics.median(v) for k, v in runs.items()}
+    med_cpu = {k: statistics.median(v) for k, v in cpus.items()}
     ceil = statistics.median(ceilings)
     figures = {
         "articles": n, "cpus": cores, "seconds": med, "ceiling_speedup": ceil,
         "per_article_s": {k: v / n for k, v in med.items()},
+        "cpu_seconds": med_cpu,
+        "load_average": os.getloadavg()[0],
     }
     for jobs in (1, 2):
         figures[f"batch_over_floor_jobs{jobs}"] = med[f"batch --jobs {jobs}"] / med[
             f"floor --jobs {jobs}"]
         figures[f"batch_no_compare_over_floor_jobs{jobs}"] = med[
             f"batch --jobs {jobs} --no-compare"] / med[f"floor --jobs {jobs}"]
+    figures["batch_cpu_over_floor_cpu_jobs1"] = med_cpu["batch --jobs 1"] / med_cpu[
+        "floor --jobs 1"]
     figures["batch_speedup"] = med["batch --jobs 1"] / med["batch --jobs 2"]
     figures["batch_speedup_over_ceiling"] = figures["batch_speedup"] / ceil
     figures["floor_speedup"] = med["floor --jobs 1"] / med["floor --jobs 2"]
@@ -168,6 +185,9 @@ def main(argv=None) -> int:
         print(f"batch / floor, --jobs {jobs}: {figures[f'batch_over_floor_jobs{jobs}']:.2f}x "
               f"(no comparison: {figures[f'batch_no_compare_over_floor_jobs{jobs}']:.2f}x; "
               "aim <= 1.25x)")
+    print(f"CPU per article, --jobs 1: batch {med_cpu['batch --jobs 1'] / n:.2f} s, floor "
+          f"{med_cpu['floor --jobs 1'] / n:.2f} s -> "
+          f"{figures['batch_cpu_over_floor_cpu_jobs1']:.2f}x")
     print(f"speed-up --jobs 2 over 1: batch {figures['batch_speedup']:.2f}x, floor "
           f"{figures['floor_speedup']:.2f}x, ceiling {ceil:.2f}x -> batch/ceiling "
           f"{figures['batch_speedup_over_ceiling']:.2f} (aim >= 0.85)")
