@@ -233,7 +233,7 @@ def sentiment_summary(metrics: dict) -> pd.DataFrame:
         ("Thresholds (positive / negative)",
          f"{s['thresholds']['positive']} / {s['thresholds']['negative']}"),
         ("Whole-text compound (saturates on long texts)",
-         (s.get("whole_text") or {}).get("compound")),
+         ((s.get("whole_text") or {}).get("scores") or {}).get("compound")),
     ]
     return pd.DataFrame({"": [r[0] for r in rows],
                          "value": ["—" if r[1] is None else r[1] for r in rows]}).set_index("")

@@ -32,7 +32,9 @@ def _metrics(**article) -> dict:
         "sentiment": {"n_sentences": 4, "mean_compound": 0.075, "median_compound": 0.25,
                       "positive_share": 0.5, "negative_share": 0.25, "neutral_share": 0.25,
                       "thresholds": {"positive": 0.05, "negative": -0.05},
-                      "sentences": sentences, "whole_text": {"compound": 0.3}},
+                      "sentences": sentences,
+                      "whole_text": {"scores": {"compound": 0.3, "pos": 0.2, "neu": 0.8,
+                                                "neg": 0.0}, "note": "saturates"}},
         "provenance": {"mediakit_version": "0.1.0", "mediakit_commit": None,
                        "dependencies": {"pandas": "3.1.1"}, "parameters": {"max_bytes": 9},
                        "input_sha256": "ab", "notebook": {"sha256": "cd", "parameters": {}}},
@@ -181,3 +183,12 @@ def test_empty_families_give_a_sentence_not_an_empty_chart():
     assert views.framing_figure(m) == "<p>No mentions of harm to people in this article.</p>"
     assert views.diversity_table(m).loc["Roles: Shannon / evenness / Simpson",
                                         "value"] == "0 / — / 0"
+
+
+def test_sentiment_summary_shows_the_whole_text_compound_of_a_real_record():
+    from mediakit import analyze
+
+    record = analyze("The food is good. The service is slow.").to_dict()
+    table = views.sentiment_summary(record)
+    whole = table.loc["Whole-text compound (saturates on long texts)", "value"]
+    assert whole == record["sentiment"]["whole_text"]["scores"]["compound"] != "—"
