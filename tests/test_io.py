@@ -30,3 +30,12 @@ def test_write_atomic_keeps_old_content_when_writing_fails(tmp_path, monkeypatch
         write_atomic(p, "half")
     assert json.loads(p.read_text()) == {"x": 1}
     assert os.listdir(tmp_path) == ["m.json"]
+
+
+def test_written_files_get_the_usual_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        p = write_atomic(tmp_path / "r.html", "x")
+    finally:
+        os.umask(old)
+    assert oct(p.stat().st_mode & 0o777) == oct(0o644)

@@ -192,3 +192,32 @@ def test_sentiment_summary_shows_the_whole_text_compound_of_a_real_record():
     table = views.sentiment_summary(record)
     whole = table.loc["Whole-text compound (saturates on long texts)", "value"]
     assert whole == record["sentiment"]["whole_text"]["scores"]["compound"] != "—"
+
+
+def test_every_view_reads_the_real_record_of_the_seed(seed_article):
+    # Guards against views reading keys the real metrics file does not have.
+    from mediakit.analyze import analyze
+
+    m = json.loads(json.dumps(analyze(seed_article).to_dict()))
+    read = views.readability_table(m)
+    assert len(read) == 10 and read["value"].notna().all() and (read["band"] != "").all()
+    assert "—" not in views.sentiment_summary(m)["value"].tolist()
+    assert "—" not in views.at_a_glance(m).loc[["Title", "Outlet", "Words"], "value"].tolist()
+    assert len(views.clutter_view(m)) == m["article"]["clutter_removed"] > 0
+    prov = views.provenance_table(m)
+    assert prov.loc["input SHA-256", "value"] == seed_article.sha256
+    sources = views.sources_table(m)
+    assert len(sources) == m["sources"]["diversity"]["n_sources"] > 0
+    assert sources["role"].notna().all() and sources["side"].notna().all()
+    assert len(views.quotes_table(m)) == m["sources"]["diversity"]["n_attributions"]
+    assert "—" not in views.diversity_table(m).loc[["Sources", "Official sources"],
+                                                   "value"].tolist()
+    civ = views.civilian_summary(m)
+    n_civ = m["civilian_voice"]["n_civilian_sources"]
+    assert civ.loc["Civilian sources", "value"].startswith(f"{n_civ} of ")
+    assert len(views.humanisation_table(m)) == n_civ > 0
+    assert views.framing_table(m).loc["all mentions", "mentions"] == m["framing"]["n_mentions"]
+    for figure in (views.paragraph_grade_figure, views.sentiment_arc_figure,
+                   views.sentiment_distribution_figure, views.source_mix_figure,
+                   views.voice_strip_figure, views.framing_figure):
+        assert isinstance(figure(m), Figure), figure.__name__

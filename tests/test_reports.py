@@ -187,6 +187,8 @@ def test_resume_skips_current_outputs_and_redoes_the_rest(batch_dir, capsys):
     assert not is_current(jobs[0])
     assert not any(is_current(j) for j in plan_jobs([batch_dir / "in"], out,
                                                     {"positive_threshold": 0.1}))
+    assert not any(is_current(j) for j in plan_jobs([batch_dir / "in"], out, {},
+                                                    with_code=True))
     mtime = (out / "b-flood" / "metrics.json").stat().st_mtime_ns
     code = main(["batch", str(batch_dir / "in"), "--out", str(out), "--resume",
                  "--no-progress"])
@@ -210,6 +212,10 @@ def test_bad_parameters_stop_before_any_work(tmp_path, capsys):
     assert main(["report", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "y")]) == 2
     missing = tmp_path / "missing.txt"
     assert capsys.readouterr().err == f"mediakit: {missing}: no such file or folder\n"
+    (tmp_path / "afile").write_text("x")
+    assert main(["batch", str(SEED), "--out", str(tmp_path / "afile")]) == 2
+    assert capsys.readouterr().err == (f"mediakit: {tmp_path / 'afile'}: is a file; --out "
+                                       "needs a folder\n")
 
 
 def test_papermill_coerced_parameter_stops_the_notebook_before_analysis(tmp_path):
@@ -336,3 +342,15 @@ def test_interrupted_batch_leaves_nothing_resume_would_trust(tmp_path):
     statuses = [o.status for o in result.outcomes]
     assert statuses[0] == "skipped" and statuses.count("done") == current.count(False)
     assert all(is_current(j) for j in jobs)
+
+
+def test_cli_options_become_notebook_parameters():
+    from mediakit.cli import build_parser
+    from mediakit.reports_cli import _parameters
+
+    args = build_parser().parse_args(["batch", "in", "--out", "o", "--text-column", "content",
+                                      "--positive-threshold", "0.1", "--jobs", "2"])
+    assert _parameters(args) == {"positive_threshold": 0.1, "columns": {"text": "content"}}
+    assert args.jobs == 2 and args.resume is False and args.with_code is False
+    defaults = build_parser().parse_args(["report", "a.txt"])
+    assert _parameters(defaults) == {} and defaults.out == "reports"
