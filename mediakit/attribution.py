@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -67,7 +67,11 @@ class Attribution:
     cue_end: int | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Every field is a plain value: a shallow copy is enough (asdict deep-copies).
+        return {f: getattr(self, f) for f in _ATTRIBUTION_FIELDS}
+
+
+_ATTRIBUTION_FIELDS = tuple(f.name for f in fields(Attribution))
 
 
 # --------------------------------------------------------------------------- data

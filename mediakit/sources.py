@@ -92,7 +92,9 @@ class Source:
         return len(self.attributions)
 
     def to_dict(self) -> dict:
-        d = dataclasses.asdict(self)
+        # Every field is a plain value or a tuple of them: a shallow copy is enough
+        # (dataclasses.asdict deep-copies, which costs more than building the record).
+        d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         d["mentions"] = list(self.mentions)
         d["attributions"] = list(self.attributions)
         d["paragraphs"] = list(self.paragraphs)
