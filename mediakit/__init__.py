@@ -41,6 +41,7 @@ __all__ = [
     "ParameterError",
     "__version__",
     "analyze",
+    "analyze_frame",
     "analyze_sources",
     "article_from_text",
     "civilian_voice",
@@ -52,3 +53,13 @@ __all__ = [
     "segment",
     "sentiment",
 ]
+
+
+def __getattr__(name: str):
+    # pandas costs a noticeable share of start-up: `analyze_frame` (and with it pandas) is
+    # imported on first use only (PEP 562).
+    if name == "analyze_frame":
+        from .frame import analyze_frame
+
+        return analyze_frame
+    raise AttributeError(f"module 'mediakit' has no attribute {name!r}")
