@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import re
 import warnings
@@ -482,16 +481,62 @@ def _iter_jsonl(path, options, ids, patterns, stem):
         raise ArticleError(path, "file is empty")
 
 
-def _iter_csv(path, options, ids, patterns, stem):
-    cols = options.columns
-    data = _read_bytes(path, None)
-    text, warns = _decode(data, str(path))
-    if not text.strip():
+def _stream_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
+    """Check a (possibly very large) file's encoding in one streaming pass.
+
+    Same policy as :func:`_decode` (UTF-8, else Windows-1252, else Latin-1, with a
+    warning naming the file), without holding the file in memory.
+    """
+    import codecs
+
+    utf8 = codecs.getincrementaldecoder("utf-8-sig")()
+    cp1252 = codecs.getincrementaldecoder("cp1252")()
+    ok = {"utf-8-sig": True, "cp1252": True}
+    empty = True
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                if b"\x00" in chunk:
+                    raise ArticleError(path, "binary file (contains NUL bytes), not an article")
+                empty = empty and not chunk.strip()
+                for name, dec in (("utf-8-sig", utf8), ("cp1252", cp1252)):
+                    if ok[name]:
+                        try:
+                            dec.decode(chunk)
+                        except UnicodeDecodeError:
+                            ok[name] = False
+            for name, dec in (("utf-8-sig", utf8), ("cp1252", cp1252)):
+                if ok[name]:
+                    try:
+                        dec.decode(b"", final=True)
+                    except UnicodeDecodeError:
+                        ok[name] = False
+    except OSError as exc:
+        raise ArticleError(path, f"cannot read file ({exc.strerror})") from None
+    if empty:
         raise ArticleError(path, "file is empty")
+    if ok["utf-8-sig"]:
+        return "utf-8-sig", ()
+    enc, label = ("cp1252", "Windows-1252") if ok["cp1252"] else ("latin-1", "Latin-1")
+    message = f"{path}: not valid UTF-8; decoded as {label}, check the characters"
+    warnings.warn(message, UnicodeWarning, stacklevel=4)
+    return enc, (message,)
+
+
+def _iter_csv(path, options, ids, patterns, stem):
+    encoding, warns = _stream_encoding(path)
     csv.field_size_limit(max(options.max_bytes * 2, 131072))
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # Rows are read one at a time from the file, so a corpus of any size streams.
+    with path.open("r", encoding=encoding, newline="") as handle:
+        yield from _csv_rows(csv.reader(handle), path, options, ids, patterns, stem, warns)
+
+
+def _csv_rows(reader, path, options, ids, patterns, stem, warns):
+    cols = options.columns
     try:
         header = next(reader)
+    except StopIteration:
+        raise ArticleError(path, "file is empty") from None
     except csv.Error as exc:
         raise ArticleError(path, f"malformed CSV header: {exc}", 1) from None
     if cols.text not in header:

@@ -142,11 +142,28 @@ def _matches(path: tuple, pattern: tuple) -> bool:
     return len(path) == len(pattern) and all(q in ("*", p) for p, q in zip(path, pattern))
 
 
+@lru_cache(maxsize=65536)
+def _category_pattern(path: tuple) -> tuple | None:
+    # Cached: every record has the same few hundred paths, and matching each against
+    # every pattern again for every article would cost more than the analysis of
+    # some families.
+    for pattern in CATEGORY_PATHS:
+        if _matches(path, pattern):
+            return pattern
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _leads_to_category(path: tuple) -> bool:
+    return any(len(pattern) > len(path) and _matches(path, pattern[:len(path)])
+               for pattern in CATEGORY_PATHS)
+
+
 def _category_list(path: tuple, categories: dict):
-    for pattern, name in CATEGORY_PATHS.items():
-        if _matches(path, pattern) and name in categories:
-            return pattern, categories[name]
-    return None, None
+    pattern = _category_pattern(path)
+    if pattern is None or CATEGORY_PATHS[pattern] not in categories:
+        return None, None
+    return pattern, categories[CATEGORY_PATHS[pattern]]
 
 
 def _blank(example, others: bool):
@@ -196,6 +213,8 @@ def expand_categories(record: dict, categories: dict, templates: dict) -> dict:
                    for name in names}
             out.update((k, v) for k, v in value.items() if k not in out)
             return {k: walk(v, path + (k,)) for k, v in out.items()}
+        if not _leads_to_category(path):
+            return value  # nothing to complete below: shared, not copied
         return {k: walk(v, path + (k,)) for k, v in value.items()}
 
     return {family: walk(value, (family,)) for family, value in record.items()}
@@ -254,6 +273,7 @@ def _harm_types() -> tuple[str, ...]:
     return tuple(dict.fromkeys(sorted(found)))
 
 
+@lru_cache(maxsize=65536)
 def _dropped(path: tuple) -> bool:
     return any(_matches(path, pattern) for pattern in DROPPED_PATHS)
 

@@ -162,3 +162,19 @@ def test_errors_pickle_and_keep_fields():
     back = pickle.loads(pickle.dumps(err))
     assert (back.path, back.problem, back.row, back.message) == ("x.csv", "bad row", 3,
                                                                 "x.csv, line 3: bad row")
+
+
+def test_csv_streams_and_keeps_the_encoding_policy(tmp_path):
+    p = tmp_path / "legacy.csv"
+    rows = "".join(f'"Title {i}","Caf\u00e9 n\u00b0{i} \u2013 calm."\n' for i in range(3))
+    p.write_bytes(("title,body\n" + rows).encode("cp1252"))
+    with pytest.warns(UnicodeWarning, match="legacy.csv: not valid UTF-8"):
+        loaded = load_articles(p)
+    assert [a.body for a in loaded] == [f"Caf\u00e9 n\u00b0{i} \u2013 calm." for i in range(3)]
+    assert [a.row for a in loaded] == [2, 3, 4]
+    (tmp_path / "empty.csv").write_text("", "utf-8")
+    with pytest.raises(ArticleError, match="empty.csv: file is empty"):
+        load_articles(tmp_path / "empty.csv")
+    (tmp_path / "nul.csv").write_bytes(b"title,body\nx,\x00\n")
+    with pytest.raises(ArticleError, match="binary file"):
+        load_articles(tmp_path / "nul.csv")
