@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import re
 import subprocess
@@ -51,6 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from machine_ceiling import two_process_ceiling  # noqa: E402
 from make_corpus import synthetic_articles  # noqa: E402
 
 CONFIGS = {
@@ -170,28 +170,9 @@ def overhead_in_process(src: Path, limit: int = 300, rounds: int = 3) -> dict:
             "ratio": best_floor / best_mediakit}
 
 
-def _spin(n: int) -> float:
-    began = time.perf_counter()
-    x = 0
-    for i in range(n):
-        x += i * i % 7
-    return time.perf_counter() - began
-
-
 def ceiling(n: int = 20_000_000, repeats: int = 3) -> dict:
-    """Speed-up of two processes over one on a pure-Python loop (best of ``repeats``)."""
-    ctx = multiprocessing.get_context("spawn")
-    one = two = float("inf")
-    with ctx.Pool(2) as pool:
-        pool.map(_spin, [1000, 1000])  # start both workers first
-        for _ in range(repeats):
-            began = time.perf_counter()
-            pool.apply(_spin, (n,))
-            one = min(one, time.perf_counter() - began)
-            began = time.perf_counter()
-            pool.map(_spin, [n, n], chunksize=1)
-            two = min(two, time.perf_counter() - began)
-    return {"one_process_s": one, "two_processes_s": two, "speedup": 2 * one / two}
+    """This machine's two-process ceiling (see ``machine_ceiling.py``)."""
+    return two_process_ceiling(n, repeats)
 
 
 # ------------------------------------------------------------------------ main

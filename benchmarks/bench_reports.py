@@ -40,6 +40,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from machine_ceiling import two_process_ceiling  # noqa: E402
 
 MINIMAL_SOURCE = '''# %% tags=["parameters"]
 article_path: str = ""
@@ -54,34 +57,9 @@ import mediakit.reports
 '''
 
 
-def _spin(n: int) -> float:
-    start = time.perf_counter()
-    x = 0
-    for i in range(n):
-        x += i * i % 7
-    return time.perf_counter() - start
-
-
 def ceiling(n: int = 10_000_000, rounds: int = 3) -> dict:
-    """Two-process speed-up of a pure-Python loop: 2 * t(one) / t(two at once).
-
-    One and two processes alternate ``rounds`` times and the fastest of each is kept,
-    so a burst of load from other programs hurts the figure less.
-    """
-    ctx = multiprocessing.get_context("fork")
-    ones, twos = [], []
-    with ProcessPoolExecutor(2, mp_context=ctx) as pool:
-        list(pool.map(_spin, [1000, 1000]))  # start both workers
-        for _ in range(rounds):
-            start = time.perf_counter()
-            pool.submit(_spin, n).result()
-            ones.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            for f in [pool.submit(_spin, n), pool.submit(_spin, n)]:
-                f.result()
-            twos.append(time.perf_counter() - start)
-    one, two = min(ones), min(twos)
-    return {"one_process_s": one, "two_processes_s": two, "speedup": 2 * one / two}
+    """This machine's two-process ceiling (see ``machine_ceiling.py``)."""
+    return two_process_ceiling(n, rounds)
 
 
 def _papermill_one(args) -> None:
