@@ -46,6 +46,29 @@ def _tokens(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
     return frozenset(out)
 
 
+def _overlap_candidates(text, predicted, gold, threshold):
+    """Every (share, shared tokens, predicted index, gold index) whose contents share word
+    tokens covering at least ``threshold`` of the shorter one, in prediction order."""
+    ptoks = [_tokens(text, p) for p in predicted]
+    gtoks = [_tokens(text, g) for g in gold]
+    # Index gold tokens so each prediction only meets the gold items it touches.
+    owner: dict[int, list[int]] = {}
+    for gi, toks in enumerate(gtoks):
+        for t in toks:
+            owner.setdefault(t, []).append(gi)
+    cands = []
+    for pi, toks in enumerate(ptoks):
+        shared: Counter[int] = Counter()
+        for t in toks:
+            for gi in owner.get(t, ()):
+                shared[gi] += 1
+        for gi, n in shared.items():
+            short = min(len(toks), len(gtoks[gi]))
+            if short and n / short >= threshold:
+                cands.append((n / short, n, pi, gi))
+    return cands
+
+
 def match_spans(
     text: str,
     predicted: list[list[tuple[int, int]]],
@@ -68,23 +91,7 @@ def match_spans(
     list of (int, int)
         ``(predicted index, gold index)`` pairs, best overlap first.
     """
-    ptoks = [_tokens(text, p) for p in predicted]
-    gtoks = [_tokens(text, g) for g in gold]
-    # Index gold tokens so each prediction only meets the gold items it touches.
-    owner: dict[int, list[int]] = {}
-    for gi, toks in enumerate(gtoks):
-        for t in toks:
-            owner.setdefault(t, []).append(gi)
-    cands = []
-    for pi, toks in enumerate(ptoks):
-        shared: Counter[int] = Counter()
-        for t in toks:
-            for gi in owner.get(t, ()):
-                shared[gi] += 1
-        for gi, n in shared.items():
-            short = min(len(toks), len(gtoks[gi]))
-            if short and n / short >= threshold:
-                cands.append((n / short, n, pi, gi))
+    cands = _overlap_candidates(text, predicted, gold, threshold)
     cands.sort(reverse=True)
     used_p: set[int] = set()
     used_g: set[int] = set()
@@ -111,30 +118,15 @@ def loose_matches(
     extractor returns one attribution per quotation. Returns the matched prediction
     indices, the matched gold indices and, per matched prediction, its best gold item.
     """
-    ptoks = [_tokens(text, p) for p in predicted]
-    gtoks = [_tokens(text, g) for g in gold]
-    owner: dict[int, list[int]] = {}
-    for gi, toks in enumerate(gtoks):
-        for t in toks:
-            owner.setdefault(t, []).append(gi)
     mp: set[int] = set()
     mg: set[int] = set()
     best: dict[int, int] = {}
-    for pi, toks in enumerate(ptoks):
-        shared: Counter[int] = Counter()
-        for t in toks:
-            for gi in owner.get(t, ()):
-                shared[gi] += 1
-        top = None
-        for gi, n in shared.items():
-            short = min(len(toks), len(gtoks[gi]))
-            if short and n / short >= threshold:
-                mp.add(pi)
-                mg.add(gi)
-                if top is None or n > top[0]:
-                    top = (n, gi)
-        if top is not None:
-            best[pi] = top[1]
+    top: dict[int, int] = {}
+    for _, n, pi, gi in _overlap_candidates(text, predicted, gold, threshold):
+        mp.add(pi)
+        mg.add(gi)
+        if pi not in top or n > top[pi]:
+            top[pi], best[pi] = n, gi
     return mp, mg, best
 
 
