@@ -35,7 +35,9 @@ import pyarrow.parquet as pq
 from . import __version__
 from .analyze import Analyzer
 from .articles import Article, Columns, LoadFailure, LoadOptions, article_from_text, iter_articles
+from .codebook import load_codebook
 from .errors import ArticleError, MediakitError, ParameterError
+from .framing import BOTH, UNATTRIBUTED, harm_types
 from .io import dumps_json, write_atomic
 
 __all__ = [
@@ -228,49 +230,19 @@ def category_lists(analyzer: Analyzer | None = None) -> dict:
     dict
         ``roles`` and ``sides`` (codebook order), ``victim_sides`` (the sides and
         ``both``), ``emotive_sides`` (those and ``unattributed``), ``harm_types``
-        (harm lexicon) and ``quote_kinds``. A list whose
-        module is missing is left out (its dictionaries are flattened as they are).
+        (harm lexicon) and ``quote_kinds``.
     """
     analyzer = analyzer or Analyzer()
-    lists: dict = {"quote_kinds": ("direct", "partial", "indirect")}
-    try:
-        from .codebook import load_codebook
-
-        codebook = load_codebook(analyzer.codebook)
-        lists["roles"] = tuple(codebook.roles)
-        lists["sides"] = tuple(codebook.sides)
-        lists["victim_sides"] = (*codebook.sides, "both")
+    codebook = load_codebook(analyzer.codebook)
+    return {
+        "quote_kinds": ("direct", "partial", "indirect"),
+        "roles": tuple(codebook.roles),
+        "sides": tuple(codebook.sides),
+        "victim_sides": (*codebook.sides, BOTH),
         # Emotive words in sentences with no harm mention are "unattributed".
-        lists["emotive_sides"] = (*codebook.sides, "both", "unattributed")
-    except ImportError:  # pragma: no cover - the families are part of the package
-        pass
-    lists["harm_types"] = _harm_types()
-    return lists
-
-
-@lru_cache(maxsize=1)
-def _harm_types() -> tuple[str, ...]:
-    from importlib import resources
-
-    import yaml
-
-    data = yaml.safe_load(resources.files("mediakit.data").joinpath("harm_lexicon.yaml")
-                          .read_text("utf-8"))
-    found: list = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if isinstance(node.get("type"), str):
-                found.append(node["type"])
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-
-    walk(data)
-    found.extend(v for v in (data.get("nominal_adjectives") or {}).values() if isinstance(v, str))
-    return tuple(dict.fromkeys(sorted(found)))
+        "emotive_sides": (*codebook.sides, BOTH, UNATTRIBUTED),
+        "harm_types": harm_types(),
+    }
 
 
 @lru_cache(maxsize=65536)

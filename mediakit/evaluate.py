@@ -9,12 +9,13 @@ or on a PolNeAR copy (a folder with ``metadata.tsv``) with ``--split train|dev``
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from pathlib import Path
 
+from .civilian import evaluate_humanisation
 from .errors import MediakitError
+from .evaluate_framing import evaluate_framing
 
 __all__ = ["main"]
 
@@ -42,32 +43,25 @@ def _sources(args: argparse.Namespace) -> dict:
     return evaluate_gold(path)
 
 
-def _delegate(module: str, func: str, path: str) -> dict:
-    try:
-        mod = importlib.import_module(f"mediakit.{module}")
-        fn = getattr(mod, func)
-    except (ImportError, AttributeError) as exc:
-        raise SystemExit(f"mediakit.{module}.{func} is not available: {exc}") from exc
-    res = fn(path)
-    return res if isinstance(res, dict) else {"result": res}
+#: task -> function of the parsed arguments returning the figures.
+EVALUATIONS = {
+    "sources": _sources,
+    "framing": lambda args: evaluate_framing(args.path),
+    "humanisation": lambda args: evaluate_humanisation(args.path),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run an evaluation and print its figures (``--json`` for machine-readable output)."""
     parser = argparse.ArgumentParser(prog="python -m mediakit.evaluate", description=__doc__)
-    parser.add_argument("task", choices=["sources", "framing", "humanisation"])
+    parser.add_argument("task", choices=list(EVALUATIONS))
     parser.add_argument("path", help="gold folder or file (or a PolNeAR folder for sources)")
     parser.add_argument("--split", default="dev", help="PolNeAR split (train or dev)")
     parser.add_argument("--limit", type=int, default=None, help="PolNeAR: first N articles")
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args(argv)
     try:
-        if args.task == "sources":
-            res = _sources(args)
-        elif args.task == "framing":
-            res = _delegate("evaluate_framing", "evaluate_framing", args.path)
-        else:
-            res = _delegate("civilian", "evaluate_humanisation", args.path)
+        res = EVALUATIONS[args.task](args)
     except MediakitError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2
