@@ -71,6 +71,13 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONSTRUCTIONS = ("active_agent", "passive_agent", "passive_agentless", "nominal", "intransitive")
 # Constructions that name no perpetrator (a nominal counts only when it has no agent).
 _AGENTLESS = frozenset({"passive_agentless", "intransitive"})
+# Words that open a parenthetical between a subject and its verb ("The missile, fired
+# from ..., killed"; "Hamas, which controls Gaza, breached"; "gunmen from Hamas, the
+# faction that governs Gaza, had killed"; "a strike on a home, near the crossing, had").
+_PARENTHETICAL_OPENERS = frozenset({
+    "which", "who", "whose", "the", "a", "an", "its", "his", "her", "their",
+    "near", "in", "on", "at", "from", "with", "after", "before", "during", "along",
+})
 BOTH = "both"
 UNKNOWN = "unknown"
 UNATTRIBUTED = "unattributed"
@@ -688,6 +695,13 @@ class _Sent:
         # "shot and killed": skip the coordinated manner verb
         if self.w(k) in ("and", "or") and self.w(k - 1) in g["coordinated_manner_verbs"]:
             k -= 2
+        if self.w(k) == "," and not self.w(i).endswith("ing"):
+            # "The missile, fired from across the river, killed seven": the subject of a
+            # finite verb stands before a parenthetical set off by commas. (", killing
+            # five" is a participial clause instead: see lede_subject.)
+            opening = self._parenthetical_start(k)
+            if opening is not None:
+                return self.subject_before(opening)
         end = k + 1
         start = end
         used_relative = False
@@ -729,6 +743,28 @@ class _Sent:
         if start >= end:
             return None
         return (start, end)
+
+    def _parenthetical_start(self, close: int) -> int | None:
+        """The comma opening a parenthetical that ends with the comma at ``close``.
+
+        None unless the stretch between is short (at most 20 tokens), holds no other
+        punctuation but hyphens, apostrophes and the full stops of abbreviations ("9
+        a.m."; the rules see one sentence at a time), starts as a parenthetical does (a
+        relative pronoun, a participle, a determiner or a preposition: "which hit",
+        "fired from", "the group that", "near the border"), and a word stands before the
+        opening comma.
+        """
+        for k in range(close - 1, max(close - 21, 0), -1):
+            w = self.w(k)
+            if w == ",":
+                first = self.w(k + 1)
+                opens = (first in _PARENTHETICAL_OPENERS
+                         or (first.endswith(("ed", "en")) and len(first) > 3))
+                ok = k > 0 and not self.is_punct(k - 1) and k + 1 < close and opens
+                return k if ok else None
+            if self.is_punct(k) and w not in ("-", "'", "."):
+                return None
+        return None
 
     def np_after(self, j: int, allow: tuple[str, ...] = ("of",)) -> tuple[int, int] | None:
         """Noun phrase starting at token ``j``."""
@@ -927,6 +963,22 @@ class _Sent:
         if h.victims is None and object_ok:
             h.victims = self.np_after(self.next_word(h.j))
 
+    def _coordinated_active(self, h: _Hit, hits: list[_Hit], conj: int) -> _Hit | None:
+        """The active harm verb that ``h`` is coordinated with ("killed seven people
+        and wounded 19"), if only its object stands between them."""
+        g = self.g
+        prev = next((o for o in reversed(hits) if o.i < h.i and o.kind == "verb"
+                     and o.construction == "active_agent"), None)
+        if prev is None or conj - prev.j > 10:
+            return None
+        for k in range(prev.j, conj):
+            w = self.w(k)
+            if (self.is_punct(k) and w != ",") or w in g["clause_words"] \
+                    or w in g["be_forms"] or w in g["have_forms"] \
+                    or w in self.lex.verb_forms:
+                return None
+        return prev
+
     def _classify_verb(self, h: _Hit, hits: list[_Hit]) -> None:
         g = self.g
         forms = set(h.forms)
@@ -939,6 +991,15 @@ class _Sent:
         if h.entry and forms & pforms and self.w(h.j) in h.entry.get("particle_blockers", ()):
             h.construction = ""  # "shot down" (an aircraft), "shot at" (no hit)
             return None
+        if pw in ("and", "or") and has_object and forms & {"past", "s", "base", "ing"}:
+            shared = self._coordinated_active(h, hits, p)
+            if shared is not None:
+                # "The strike killed seven and wounded 19": both verbs have its subject
+                h.construction = "active_agent"
+                h.agent = shared.agent
+                if h.victims is None:
+                    h.victims = self.np_after(self.next_word(h.j))
+                return None
         if "pp" in forms:
             if pw in g["be_forms"] and not (pw == "'s" and self._possessive_s(p)):
                 return self._passive(h)

@@ -71,6 +71,37 @@ def test_active_relative_clause_and_participle():
     assert m.victims == "dozens of shoppers"
 
 
+def test_coordinated_active_verbs_share_their_subject():
+    # Before the fix the second verb took the first verb's object as its agent
+    # ("at least 1,200 people and"), a pattern common in real war reporting.
+    doc = segment("Israeli strikes have killed 40 people in Gaza and wounded more than 130.")
+    killed, wounded = find_harm_mentions(doc, side_terms=SIDES)
+    assert (killed.construction, killed.agent) == ("active_agent", "Israeli strikes")
+    assert (wounded.construction, wounded.agent, wounded.victims) == (
+        "active_agent", "Israeli strikes", "more than 130")
+
+
+def test_subject_before_a_parenthetical_between_commas():
+    doc = segment("The missile, fired from across the river shortly after 9 a.m. on "
+                  "Saturday, killed seven people and wounded 19.")
+    killed, wounded = find_harm_mentions(doc, side_terms=SIDES)
+    assert killed.agent == "The missile" and killed.victims == "seven people"
+    assert wounded.agent == "The missile"
+    m = one("Hamas, which controls Gaza, killed two Israeli soldiers.")
+    assert m.agent == "Hamas"
+    # A participial clause after a comma is not a parenthetical: the main clause's
+    # subject does it.
+    m = one("Shells hit the market, a busy place, wounding dozens of shoppers.")
+    assert m.agent == "Shells"
+    # A list of verb phrases is not a parenthetical: "killed" takes the subject of the
+    # clause, not the end of the list.
+    doc = segment("The bombing has displaced thousands of people in Gaza, including "
+                  "Gaza City, killed hundreds and cut power.")
+    displaced, killed = find_harm_mentions(doc, side_terms=SIDES)
+    assert displaced.agent == "The bombing"
+    assert killed.agent != "including Gaza City"
+
+
 def test_active_perfect_and_quantifier_object():
     m = one("Militias have abducted at least 30 farmers.")
     assert (m.construction, m.harm_type) == ("active_agent", "hostage")
