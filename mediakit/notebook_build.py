@@ -1,4 +1,4 @@
-"""Build the report notebooks from their percent-format Python sources.
+"""Build the notebooks from their percent-format Python sources.
 
 The notebooks are authored as plain Python files, ``notebooks/src/<name>.py``, in the
 "percent" format that Jupytext, VS Code and Spyder understand: a line ``# %%`` starts a
@@ -7,9 +7,18 @@ code cell, ``# %% [markdown]`` a Markdown cell (its lines prefixed with ``# ``),
 this module turns each into ``notebooks/<name>.ipynb`` with no outputs, no execution
 counts and fixed cell ids, so the same source always gives the same bytes.
 
+Teaching exercises (``notebooks/src/teaching/<name>.py``) are written once, as the
+solution, and built twice: ``notebooks/teaching/solutions/<name>.ipynb`` keeps the
+solution, ``notebooks/teaching/<name>.ipynb`` (the student's copy) drops it, so the two
+cannot drift apart. In a source, lines between ``### BEGIN SOLUTION`` and
+``### END SOLUTION`` are the solution's only, lines between ``### BEGIN STUDENT`` and
+``### END STUDENT`` the student's only (in a Markdown cell the marker lines are
+``# ### BEGIN SOLUTION`` and so on); whole cells tagged ``solution`` or ``student`` go
+to one version only. The markers and those two tags are not copied into either.
+
 Usage::
 
-    python -m mediakit.notebook_build          # rebuild notebooks/*.ipynb
+    python -m mediakit.notebook_build          # rebuild every notebook
     python -m mediakit.notebook_build --check  # exit 1 if one is missing or stale
 """
 
@@ -19,6 +28,7 @@ import argparse
 import json
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -26,11 +36,36 @@ import nbformat
 from .errors import MediakitError
 from .io import write_atomic
 
-__all__ = ["NOTEBOOK_DIR", "SOURCE_DIR", "build_all", "build_notebook", "parse_percent",
-           "render_notebook"]
+__all__ = ["NOTEBOOK_DIR", "SOLUTIONS_DIR", "SOURCE_DIR", "TARGETS", "TEACHING_DIR",
+           "TEACHING_SOURCE_DIR", "Target", "build_all", "build_notebook", "build_targets",
+           "parse_percent", "render_notebook", "select_variant"]
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 SOURCE_DIR = NOTEBOOK_DIR / "src"
+TEACHING_SOURCE_DIR = SOURCE_DIR / "teaching"
+TEACHING_DIR = NOTEBOOK_DIR / "teaching"
+SOLUTIONS_DIR = TEACHING_DIR / "solutions"
+
+VARIANTS = ("full", "solution", "student")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One folder of sources built into one folder of notebooks, as one variant."""
+
+    src_dir: Path
+    out_dir: Path
+    variant: str = "full"
+
+
+# Everything `python -m mediakit.notebook_build` builds.
+TARGETS = (
+    Target(SOURCE_DIR, NOTEBOOK_DIR, "full"),
+    Target(TEACHING_SOURCE_DIR, SOLUTIONS_DIR, "solution"),
+    Target(TEACHING_SOURCE_DIR, TEACHING_DIR, "student"),
+)
+
+_VARIANT_MARKER = re.compile(r"^\s*(?:# )?### (?P<edge>BEGIN|END) (?P<part>SOLUTION|STUDENT)\s*$")
 
 # "# %%", optionally followed by "[markdown]" and/or key=value metadata (tags=[...]).
 _MARKER = re.compile(r"^# %%(?P<rest>.*)$")
@@ -118,7 +153,61 @@ def parse_percent(text: str, source: str = "<source>") -> list[dict]:
     return cells
 
 
-def render_notebook(text: str, source: str = "<source>") -> str:
+def select_variant(text: str, variant: str, source: str = "<source>") -> str:
+    """Keep the lines of one version of a teaching source.
+
+    Parameters
+    ----------
+    text : str
+        Percent-format source.
+    variant : {"full", "solution", "student"}
+        ``"full"`` returns the text unchanged; ``"solution"`` drops the
+        ``### BEGIN STUDENT`` ... ``### END STUDENT`` blocks, ``"student"`` the
+        ``### BEGIN SOLUTION`` ... ``### END SOLUTION`` blocks; both drop the marker lines.
+    source : str
+        File name for error messages.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    MediakitError
+        On an unknown variant, an ``END`` without its ``BEGIN``, a block opened inside
+        another, or a block left open.
+    """
+    if variant not in VARIANTS:
+        raise MediakitError(source, f"unknown notebook variant {variant!r} "
+                            f"(known: {', '.join(VARIANTS)})")
+    if variant == "full":
+        return text
+    drop = "STUDENT" if variant == "solution" else "SOLUTION"
+    kept: list[str] = []
+    open_part: str | None = None
+    opened_at = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        m = _VARIANT_MARKER.match(line)
+        if m is None:
+            if open_part != drop:
+                kept.append(line)
+            continue
+        part = m.group("part")
+        if m.group("edge") == "BEGIN":
+            if open_part is not None:
+                raise MediakitError(source, f"### BEGIN {part} inside an open {open_part} "
+                                    "block", number)
+            open_part, opened_at = part, number
+        else:
+            if open_part != part:
+                raise MediakitError(source, f"### END {part} without ### BEGIN {part}", number)
+            open_part = None
+    if open_part is not None:
+        raise MediakitError(source, f"### BEGIN {open_part} is never closed", opened_at)
+    return "\n".join(kept) + "\n"
+
+
+def render_notebook(text: str, source: str = "<source>", variant: str = "full") -> str:
     """The ``.ipynb`` JSON text for a percent-format source (deterministic).
 
     Parameters
@@ -127,6 +216,10 @@ def render_notebook(text: str, source: str = "<source>") -> str:
         Percent-format Python source.
     source : str
         File name for error messages.
+    variant : {"full", "solution", "student"}
+        Which version of a teaching source to build (see :func:`select_variant`); cells
+        tagged ``student`` are left out of the solution and cells tagged ``solution``
+        out of the student's copy.
 
     Returns
     -------
@@ -134,12 +227,18 @@ def render_notebook(text: str, source: str = "<source>") -> str:
         nbformat 4.5 JSON, one-space indent, sorted keys, final newline; cells have no
         outputs, no execution counts and ids ``cell-00``, ``cell-01``, ...
     """
+    other = {"solution": "student", "student": "solution"}.get(variant)
     nb = nbformat.v4.new_notebook()
     nb.metadata = nbformat.from_dict({
         "kernelspec": dict(KERNELSPEC),
         "language_info": {"name": "python"},
     })
-    for i, cell in enumerate(parse_percent(text, source)):
+    cells = parse_percent(select_variant(text, variant, source), source)
+    if other is not None:
+        cells = [c for c in cells if other not in c["tags"]]
+        for cell in cells:
+            cell["tags"] = [t for t in cell["tags"] if t not in ("solution", "student")]
+    for i, cell in enumerate(cells):
         meta = {"tags": cell["tags"]} if cell["tags"] else {}
         if cell["cell_type"] == "code":
             new = nbformat.v4.new_code_cell(cell["source"], metadata=meta)
@@ -153,8 +252,11 @@ def render_notebook(text: str, source: str = "<source>") -> str:
     return nbformat.writes(nb) + "\n"
 
 
-def build_notebook(source: Path, out_dir: Path = NOTEBOOK_DIR, check: bool = False) -> bool:
+def build_notebook(source: Path, out_dir: Path = NOTEBOOK_DIR, check: bool = False,
+                   variant: str = "full") -> bool:
     """Build one notebook; with ``check`` only compare.
+
+    ``variant`` is passed to :func:`render_notebook`.
 
     Returns
     -------
@@ -168,7 +270,7 @@ def build_notebook(source: Path, out_dir: Path = NOTEBOOK_DIR, check: bool = Fal
         text = source.read_text("utf-8")
     except OSError as exc:
         raise MediakitError(source, f"cannot read notebook source ({exc.strerror})") from None
-    built = render_notebook(text, str(source))
+    built = render_notebook(text, str(source), variant)
     current = target.read_text("utf-8") if target.is_file() else None
     if current == built:
         return True
@@ -179,7 +281,7 @@ def build_notebook(source: Path, out_dir: Path = NOTEBOOK_DIR, check: bool = Fal
 
 
 def build_all(src_dir: Path = SOURCE_DIR, out_dir: Path = NOTEBOOK_DIR,
-              check: bool = False) -> list[Path]:
+              check: bool = False, variant: str = "full") -> list[Path]:
     """Build every ``src_dir/*.py``; return the sources whose notebook was stale.
 
     Parameters
@@ -188,6 +290,8 @@ def build_all(src_dir: Path = SOURCE_DIR, out_dir: Path = NOTEBOOK_DIR,
         Sources and the folder of built notebooks.
     check : bool
         Only compare, write nothing.
+    variant : {"full", "solution", "student"}
+        Which version to build (see :func:`select_variant`).
 
     Returns
     -------
@@ -202,30 +306,52 @@ def build_all(src_dir: Path = SOURCE_DIR, out_dir: Path = NOTEBOOK_DIR,
     for source in sources:
         target = Path(out_dir) / f"{source.stem}.ipynb"
         before = target.read_bytes() if target.is_file() else None
-        ok = build_notebook(source, out_dir, check=check)
+        ok = build_notebook(source, out_dir, check=check, variant=variant)
         if not ok or (not check and before != target.read_bytes()):
             stale.append(source)
     return stale
 
 
+def build_targets(targets: tuple[Target, ...] = TARGETS, check: bool = False) -> list[Path]:
+    """Build (or with ``check`` compare) every target; return the stale notebooks.
+
+    Returns
+    -------
+    list of Path
+        The notebooks (``.ipynb`` paths) that were missing or out of date.
+    """
+    stale: list[Path] = []
+    for target in targets:
+        for source in build_all(target.src_dir, target.out_dir, check, target.variant):
+            stale.append(Path(target.out_dir) / f"{source.stem}.ipynb")
+    return stale
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m mediakit.notebook_build [--check] [--src DIR] [--out DIR]``."""
-    parser = argparse.ArgumentParser(prog="python -m mediakit.notebook_build",
-                                     description="Build notebooks/*.ipynb from notebooks/src/*.py")
+    parser = argparse.ArgumentParser(
+        prog="python -m mediakit.notebook_build",
+        description="Build the notebooks from their sources in notebooks/src")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if a notebook is missing or stale")
-    parser.add_argument("--src", type=Path, default=SOURCE_DIR, help="percent-format sources")
-    parser.add_argument("--out", type=Path, default=NOTEBOOK_DIR, help="built notebooks")
+    parser.add_argument("--src", type=Path, help="percent-format sources (default: "
+                        "notebooks/src and notebooks/src/teaching)")
+    parser.add_argument("--out", type=Path, help="built notebooks (with --src)")
+    parser.add_argument("--variant", choices=VARIANTS, default="full",
+                        help="with --src: which version of teaching sources to build")
     args = parser.parse_args(argv)
+    if args.src is None:
+        targets = TARGETS
+    else:
+        targets = (Target(args.src, args.out or args.src, args.variant),)
     try:
-        changed = build_all(args.src, args.out, check=args.check)
+        changed = build_targets(targets, check=args.check)
     except MediakitError as exc:
         print(f"notebook_build: {exc.message}", file=sys.stderr)
         return 2
-    for source in changed:
+    for notebook in changed:
         verb = "stale" if args.check else "built"
-        print(f"{verb}: {args.out / (source.stem + '.ipynb')} (from {source})",
-              file=sys.stderr)
+        print(f"{verb}: {notebook}", file=sys.stderr)
     if args.check and changed:
         print("notebook_build: run `python -m mediakit.notebook_build` and commit the result",
               file=sys.stderr)

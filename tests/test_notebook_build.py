@@ -10,7 +10,7 @@ from mediakit.errors import MediakitError
 from mediakit.notebook_build import (
     NOTEBOOK_DIR,
     SOURCE_DIR,
-    build_all,
+    build_targets,
     main,
     parse_percent,
     render_notebook,
@@ -69,8 +69,8 @@ def test_bad_tags_and_code_before_first_marker_are_errors():
 
 def test_committed_notebooks_are_the_build_of_their_sources():
     assert {"article_report", "compare_articles"} <= {p.stem for p in SOURCE_DIR.glob("*.py")}
-    assert build_all(check=True) == []
-    for path in NOTEBOOK_DIR.glob("*.ipynb"):
+    assert build_targets(check=True) == []
+    for path in NOTEBOOK_DIR.rglob("*.ipynb"):
         nb = json.loads(path.read_text("utf-8"))
         for cell in nb["cells"]:
             if cell["cell_type"] == "code":
@@ -88,3 +88,72 @@ def test_check_reports_stale_and_build_fixes_it(tmp_path, capsys):
     assert main(["--check", "--src", str(src), "--out", str(out)]) == 0
     (out / "demo.ipynb").write_text("{}")
     assert main(["--check", "--src", str(src), "--out", str(out)]) == 1
+
+
+TEACHING = """# %% [markdown] tags=["solution"]
+# For instructors.
+
+# %%
+### BEGIN STUDENT
+x = ...
+### END STUDENT
+### BEGIN SOLUTION
+x = 42
+### END SOLUTION
+check(x)
+
+# %% [markdown]
+# Why?
+# ### BEGIN SOLUTION
+# Because.
+# ### END SOLUTION
+"""
+
+
+def test_select_variant_keeps_one_version_and_drops_markers():
+    from mediakit.notebook_build import select_variant
+
+    assert select_variant(TEACHING, "full") == TEACHING
+    student = select_variant(TEACHING, "student")
+    assert "x = ..." in student and "x = 42" not in student and "Because." not in student
+    solution = select_variant(TEACHING, "solution")
+    assert "x = 42" in solution and "x = ..." not in solution and "# Because." in solution
+    assert "BEGIN" not in student + solution and "check(x)" in student and "check(x)" in solution
+
+
+def test_render_variant_drops_cells_tagged_for_the_other_version():
+    student = json.loads(render_notebook(TEACHING, variant="student"))
+    solution = json.loads(render_notebook(TEACHING, variant="solution"))
+    assert [c["cell_type"] for c in student["cells"]] == ["code", "markdown"]
+    assert "".join(solution["cells"][0]["source"]) == "For instructors."
+    assert solution["cells"][0]["metadata"] == {}  # the build tag is not copied
+    assert "".join(student["cells"][1]["source"]) == "Why?"
+
+
+@pytest.mark.parametrize("text,problem", [
+    ("# %%\n### END SOLUTION\n", "line 2: ### END SOLUTION without ### BEGIN SOLUTION"),
+    ("# %%\n### BEGIN SOLUTION\nx = 1\n", "line 2: ### BEGIN SOLUTION is never closed"),
+    ("# %%\n### BEGIN SOLUTION\n### BEGIN STUDENT\n",
+     "line 3: ### BEGIN STUDENT inside an open SOLUTION block"),
+])
+def test_variant_marker_errors_name_the_line(text, problem):
+    from mediakit.notebook_build import select_variant
+
+    with pytest.raises(MediakitError) as err:
+        select_variant(text, "student", "ex.py")
+    assert err.value.message == f"ex.py, {problem}"
+
+
+def test_teaching_sources_build_two_notebooks(tmp_path):
+    from mediakit.notebook_build import Target, build_targets
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "ex.py").write_text(TEACHING)
+    targets = (Target(src, tmp_path / "solutions", "solution"),
+               Target(src, tmp_path / "student", "student"))
+    built = build_targets(targets)
+    assert sorted(p.parent.name for p in built) == ["solutions", "student"]
+    assert build_targets(targets, check=True) == []
+    assert "x = 42" in (tmp_path / "solutions" / "ex.ipynb").read_text()
+    assert "x = 42" not in (tmp_path / "student" / "ex.ipynb").read_text()
