@@ -26,6 +26,7 @@ __all__ = [
     "COMPARE_PARAMETERS",
     "REPORT_PARAMETERS",
     "SCHEMAS",
+    "TEACHING_PARAMETERS",
     "Parameter",
     "analyzer_from_parameters",
     "article_from_parameters",
@@ -131,9 +132,36 @@ COMPARE_PARAMETERS: tuple[Parameter, ...] = (
               "results_dir/comparison.csv)", optional=True, recorded=False),
 )
 
+# The teaching exercises (notebooks/src/teaching/*.py). None: the exercise's own
+# teaching article (mediakit/data/teaching/), which has an answer key.
+_EXERCISE_ARTICLE = "article file (.txt .md .json); None: the exercise's teaching article"
+TEACHING_PARAMETERS: dict[str, tuple[Parameter, ...]] = {
+    "01_readability_by_hand": (
+        Parameter("article_path", str, None, _EXERCISE_ARTICLE, optional=True),
+        Parameter("paragraph", int, None, "paragraph to count by hand, from 0 (None: the "
+                  "first of 35-90 words)", optional=True),
+    ),
+    "02_sentiment_limits": (
+        Parameter("article_path", str, None, _EXERCISE_ARTICLE, optional=True),
+    ),
+    "03_who_speaks": (
+        Parameter("article_path", str, None, _EXERCISE_ARTICLE, optional=True),
+        Parameter("answer_key", str, None, "answer key of who speaks, in the gold format "
+                  "(None: the teaching article's, or none for your own article)",
+                  optional=True),
+    ),
+    "04_civilian_voice": (
+        Parameter("article_a", str, None, "first article (None: the official-heavy "
+                  "teaching article)", optional=True),
+        Parameter("article_b", str, None, "second article on the same event (None: the "
+                  "civilian-heavy teaching article)", optional=True),
+    ),
+}
+
 SCHEMAS: dict[str, tuple[Parameter, ...]] = {
     "article_report": REPORT_PARAMETERS,
     "compare_articles": COMPARE_PARAMETERS,
+    **TEACHING_PARAMETERS,
 }
 
 

@@ -73,6 +73,7 @@ __all__ = [
     "flesch_kincaid_grade",
     "flesch_reading_ease",
     "grade_band",
+    "word_syllables",
     "gunning_fog",
     "is_familiar",
     "linsear_write",
@@ -680,6 +681,34 @@ def is_familiar(word: str, words_path: str | None = None) -> bool:
         elif stem + replacement in listed:
             return True
     return False
+
+
+def word_syllables(text_or_document: str | Document) -> list[tuple[str, int]]:
+    """The words the formulas count, each with its syllables, in text order.
+
+    The same words and syllables :func:`count_readability` adds up: white-space separated
+    tokens of each sentence, punctuation removed ("cease-fire" is one word), empty ones
+    (a dash) dropped.
+
+    Parameters
+    ----------
+    text_or_document : str or Document
+        A text (segmented here) or a segmented :class:`~mediakit.text.Document`.
+
+    Returns
+    -------
+    list of (str, int)
+        ``(word, syllables)`` per word.
+    """
+    doc = text_or_document if isinstance(text_or_document, Document) else segment(
+        text_or_document)
+    out = []
+    for sentence in doc.sentences:
+        for raw in normalize_quotes(sentence.text).split():
+            tok = _token(raw, None)
+            if tok.word:
+                out.append((tok.word, tok.syllables))
+    return out
 
 
 # ------------------------------------------------------------------------- counts

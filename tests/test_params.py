@@ -14,6 +14,7 @@ from mediakit.errors import ArticleError, ParameterError
 from mediakit.params import (
     COMPARE_PARAMETERS,
     REPORT_PARAMETERS,
+    TEACHING_PARAMETERS,
     article_from_parameters,
     check_notebook_parameters,
     recorded_parameters,
@@ -90,12 +91,19 @@ def test_output_dir_is_not_recorded():
     assert "output_dir" not in recorded and recorded["article_path"] == values["article_path"]
 
 
-@pytest.mark.parametrize("name,schema", [("article_report", REPORT_PARAMETERS),
-                                         ("compare_articles", COMPARE_PARAMETERS)])
-def test_parameters_cell_matches_the_schema(name, schema):
+_TEACHING = NOTEBOOKS / "teaching"
+
+
+@pytest.mark.parametrize("path,name,schema", [
+    ("article_report.ipynb", "article_report", REPORT_PARAMETERS),
+    ("compare_articles.ipynb", "compare_articles", COMPARE_PARAMETERS),
+    *[(f"teaching/{n}.ipynb", n, s) for n, s in TEACHING_PARAMETERS.items()],
+    *[(f"teaching/solutions/{n}.ipynb", n, s) for n, s in TEACHING_PARAMETERS.items()],
+])
+def test_parameters_cell_matches_the_schema(path, name, schema):
     import papermill
 
-    inferred = papermill.inspect_notebook(str(NOTEBOOKS / f"{name}.ipynb"))
+    inferred = papermill.inspect_notebook(str(NOTEBOOKS / path))
     assert list(inferred) == [p.name for p in schema]
     for p in schema:
         got = inferred[p.name]
@@ -156,3 +164,11 @@ def test_article_from_parameters_custom_columns(tmp_path):
     values["columns"] = {"txt": "content"}
     with pytest.raises(ParameterError, match="unknown field 'txt'"):
         article_from_parameters(values)
+
+
+def test_every_teaching_notebook_has_a_schema():
+    assert {p.stem for p in _TEACHING.glob("*.ipynb")} == set(TEACHING_PARAMETERS)
+    values = validate_parameters("01_readability_by_hand", {"paragraph": 2})
+    assert values == {"article_path": None, "paragraph": 2}
+    with pytest.raises(ParameterError, match="parameter 'paragraph' must be an integer"):
+        validate_parameters("01_readability_by_hand", {"paragraph": "two"})

@@ -14,6 +14,10 @@ front matter; ``.txt``: text after the first non-empty line; ``.json``: the ``bo
 change to the loader cannot silently change what the gold refers to. When ``mediakit`` is
 importable, the cleaned body it produces is also checked to contain every ``content`` (the
 cleaner removes web-clutter lines; no gold string may depend on them).
+
+The answer keys of the teaching exercises (``mediakit/data/teaching/keys/*.json``, split
+``"teaching"``, format as ``sources/``) are checked the same way and listed separately; they
+are not gold for the evaluation and are not counted in its totals.
 """
 
 from __future__ import annotations
@@ -25,13 +29,16 @@ from pathlib import Path
 
 GOLD = Path(__file__).resolve().parent
 ROOT = GOLD.parent.parent
+# Answer keys of the teaching exercises (package data, split "teaching"): same format, checked
+# here too, but kept out of ``sources/`` so that they never enter the evaluation figures.
+TEACHING_KEYS = ROOT / "mediakit" / "data" / "teaching" / "keys"
 
 KINDS = {"direct", "partial", "indirect"}
 ROLES = {"government", "military", "armed_group", "international", "ngo", "expert", "media",
          "civilian", "unknown"}
 SIDES = {"israel", "palestine", "united_states", "qatar", "egypt", "united_nations", "ukraine",
          "russia", "sudan", "other", "unknown"}
-SPLITS = {"tune", "heldout", "blind"}
+SPLITS = {"tune", "heldout", "blind", "teaching"}
 QUOTES = "\"'“”‘’"
 HUMAN_FIELDS = ("name", "age", "occupation", "place", "family")
 
@@ -140,12 +147,18 @@ def check_humanisation(path: Path, problems: list[str]) -> list[dict]:
 def main() -> int:
     problems: list[str] = []
     docs = [check_source(p, problems) for p in sorted((GOLD / "sources").glob("*.json"))]
+    teaching = [check_source(p, problems) for p in sorted(TEACHING_KEYS.glob("*.json"))]
     human = check_humanisation(GOLD / "humanisation.jsonl", problems)
     kinds = Counter(a["kind"] for d in docs for a in d["attributions"])
     for d in docs:
         print(f"{d['id']:40s} {d['split']:8s} {len(d['attributions']):3d} attributions")
     print("kinds:", dict(kinds), "| total", sum(kinds.values()))
     print("heldout sources:", [d["id"] for d in docs if d["split"] == "heldout"])
+    for d in teaching:
+        print(f"{d['id']:40s} {d['split']:8s} {len(d['attributions']):3d} attributions")
+    teaching_kinds = Counter(a["kind"] for d in teaching for a in d["attributions"])
+    print("teaching keys (not in the totals above):", dict(teaching_kinds),
+          "| total", sum(teaching_kinds.values()))
     heldout_rows = sum(r["split"] == "heldout" for r in human)
     print("humanisation rows:", len(human), "| heldout", heldout_rows)
     for p in problems:
