@@ -134,6 +134,15 @@ def test_exercise_parameters_point_at_a_teachers_article(tmp_path):
     # No answer key for a teacher's own article: nothing is marked right or wrong.
     assert statuses["3.1 your annotation"] == "missing"
     assert statuses["3.3 who was right"] == "info"
+    # An article with no sources and no harm: the shares are undefined (None), and the
+    # solution still runs and is marked right.
+    quiet = tmp_path / "quiet.txt"
+    quiet.write_text("Council meets\n\nThe council met on Tuesday. It adjourned at noon.\n",
+                     "utf-8")
+    nb = _execute(SOLUTIONS_DIR / "04_civilian_voice.ipynb", tmp_path / "o4.ipynb",
+                  {"article_a": str(quiet)})
+    statuses = [status for task, status in _feedback(nb) if not task.startswith("4.4")]
+    assert statuses and all(status == "correct" for status in statuses)
 
 
 def test_exercise_refuses_an_unknown_parameter(tmp_path):

@@ -397,3 +397,93 @@ def test_own_article_and_key(tmp_path):
     bad.write_text("{not json", "utf-8")
     with pytest.raises(MediakitError, match="not JSON"):
         teaching.key_for_exercise(own, bad, QUOTES)
+
+
+# ---------------------------------------------------------------- answers in other forms
+
+
+def test_numpy_and_whole_float_answers_are_accepted():
+    np = pytest.importorskip("numpy")
+    assert status(teaching.check_word_count(PARAGRAPH, np.int64(WORDS))) == "correct"
+    assert status(teaching.check_sentence_count(PARAGRAPH, 2.0)) == "correct"
+    assert status(teaching.check_word_count(PARAGRAPH, 21.5)) == "wrong"
+    assert status(teaching.check_word_count(PARAGRAPH, True)) == "wrong"
+    assert status(teaching.check_flesch(np.int64(21), 2.0, np.int64(34),
+                                        np.float64(59.2061))) == "correct"
+    assert status(teaching.check_syllables(PARAGRAPH, np.int64(SYLLABLES))) == "correct"
+    assert status(teaching.check_saturation(LOVE, np.int64(3))) == "correct"
+    assert status(teaching.check_sentence_mean(MIXED, np.float32(0.0217))) == "correct"
+    assert status(teaching.check_civilian_source_share(STRIKE, np.float64(0.5))) == "correct"
+    assert status(teaching.check_civilian_source_share(STRIKE, float("nan"))) == "wrong"
+    assert status(teaching.check_misreadings(["We lost everything."], ["negative"], "0")) \
+        == "wrong"
+
+
+def test_syllable_dict_keyed_on_raw_tokens_and_guessed_words():
+    # "a.m.," is the word "am" to the formulas; "Mykolaiv" is not in the CMU dictionary
+    # (the formulas guess 2 from hyphenation), so a student's 4 is noted, not marked wrong.
+    text = "The bus left at 9 a.m., bound for Mykolaiv."
+    pairs = dict(word_syllables(text))
+    theirs = {token: pairs[token.strip(".,").replace(".", "")] for token in text.split()}
+    theirs["Mykolaiv."] = 4
+    fb = teaching.check_syllables(text, theirs)
+    assert status(fb) == "correct"
+    assert "'Mykolaiv'" in text_of(fb) and "not in the pronouncing dictionary" in text_of(fb)
+    assert "2" not in text_of(fb)
+
+
+def test_kinds_and_verdicts_are_read_case_insensitively(baidoa):
+    article, key, full = baidoa
+    upper = [(s, w, k.capitalize()) for s, w, k in full]
+    assert status(teaching.check_annotation(article, upper, key)) == "correct"
+    table = teaching.compare_with_mediakit(article, full)
+    disputed = [i for i in table.index if table.loc[i, "agreement"] != "both"]
+    verdicts = {i: "Mine" for i in disputed}
+    assert status(teaching.check_verdicts(article, full, verdicts, key)) == "correct"
+    fb = teaching.check_annotation(article, [("Maryan Abdi Warsame", "We have water",
+                                              "Quote")], key)
+    assert status(fb) == "wrong" and "not 'Quote'" in text_of(fb)
+
+
+def test_splitting_one_attribution_in_two_is_named(baidoa):
+    article, key, full = baidoa
+    split = full + [("Hawa Ibrahim Adan", "she had queued for four hours", "indirect")]
+    fb = teaching.check_annotation(article, split, key)
+    assert status(fb) == "close"
+    assert f"Item {len(full)} is part of the same attribution as item 3" in text_of(fb)
+
+
+def test_roles_are_matched_one_to_one(baidoa):
+    article, key, _ = baidoa
+    right = {s: key.role_of(s) for s in key.speakers()}
+    # "Ministry of Energy" names the ministry, not also the official at the ministry.
+    partial = {k: v for k, v in right.items() if k != "an official at the ministry"}
+    partial["Ministry of Energy"] = partial.pop(
+        "South West State’s Ministry of Energy and Water Resources")
+    fb = teaching.check_roles(partial, key)
+    assert status(fb) == "close" and "1 speaker without a role" in text_of(fb)
+
+
+def test_undefined_share_is_none_and_only_ellipsis_is_unanswered():
+    quiet = mediakit.article_from_text("The council met on Tuesday. It adjourned at noon.",
+                                       id="quiet", title="Council")
+    assert teaching.exercise_figures(quiet)["civilian_source_share"] is None
+    fb = teaching.check_civilian_source_share(quiet, None)
+    assert status(fb) == "correct"
+    fb = teaching.check_civilian_source_share(quiet, 0.0)
+    assert status(fb) == "wrong" and "None" not in text_of(fb)
+    assert status(teaching.check_civilian_source_share(STRIKE, None)) == "wrong"
+    assert status(teaching.check_civilian_source_share(STRIKE, ...)) == "missing"
+
+
+def test_interpretation_needs_shares_not_counts_and_a_real_limit():
+    counts_only = ("The first article quotes officials and only 1 ordinary person, while the "
+                   "second opens with a witness and quotes 4 people who were at the bus "
+                   "station. The strike killed 7 people and the two articles tell it very "
+                   "differently: the wire story relies on the governor, the army and the UN, "
+                   "the feature on the driver, the vendor and a nurse, who describe what "
+                   "they saw and lost. Reading both side by side shows how much the choice "
+                   "of sources shapes the story a reader gets about the very same morning.")
+    fb = teaching.check_interpretation(counts_only, FIGURES)
+    assert status(fb) == "wrong"
+    assert "Figures: 0" in text_of(fb) and "Limits" in text_of(fb)

@@ -29,6 +29,7 @@ from .feedback import (
     Feedback,
     is_unanswered,
     not_answered,
+    sentence_case,
     wrong_type,
 )
 from .samples import AnswerKey
@@ -96,8 +97,11 @@ def parse_annotation(annotation: object) -> list[MarkedItem]:
             raise ValueError(f"item {i} should be (speaker, words, kind); it is {item!r}")
         if not isinstance(speaker, str) or not isinstance(words, str) or not _norm(words):
             raise ValueError(f"item {i}: speaker and words must be non-empty text")
-        if kind is not None and kind not in KINDS:
-            raise ValueError(f"item {i}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if kind is not None:
+            if not isinstance(kind, str) or kind.strip().lower() not in KINDS:
+                raise ValueError(f"item {i}: kind must be one of {', '.join(KINDS)}, not "
+                                 f"{kind!r}")
+            kind = kind.strip().lower()
         items.append(MarkedItem(speaker.strip(), words.strip(), kind))
     return items
 
@@ -190,7 +194,7 @@ def check_annotation(article: Article, annotation: object, key: AnswerKey | None
     try:
         items = parse_annotation(annotation)
     except ValueError as exc:
-        return Feedback(task, WRONG, (str(exc).capitalize() + ".",))
+        return Feedback(task, WRONG, (sentence_case(str(exc)) + ".",))
     if key is None:
         found = _mediakit(article)
         pairs = _align([it.words for it in items], [a["text"] for a in found], article)
@@ -204,12 +208,23 @@ def check_annotation(article: Article, annotation: object, key: AnswerKey | None
     messages: list[str] = [f"You found {len(pairs)} of the {len(rows)} attributions in the "
                            "answer key."]
     problems = 0
+    sentences = [_norm(s.text) for s in segment(article.body).sentences]
+    where_item = {j: _sentence_of(_norm(rows[j].content), sentences) for j in pairs.values()}
     for i, item in enumerate(items):
         if i not in pairs:
             problems += 1
-            messages.append(f"Item {i} (“{item.words[:40]}”) is not an attribution in the "
-                            "key: is someone saying these words, or do the quotation marks "
-                            "do something else (a name, a term kept at arm's length)?")
+            here = _sentence_of(_norm(item.words), sentences)
+            partner = next((k for k, j in pairs.items()
+                            if here is not None and where_item[j] == here), None)
+            if partner is not None:
+                messages.append(f"Item {i} is part of the same attribution as item "
+                                f"{partner}: one item per speech verb, even when it "
+                                "reports two things or mixes reported and quoted words.")
+            else:
+                messages.append(f"Item {i} (“{item.words[:40]}”) is not an attribution in "
+                                "the key: is someone saying these words, or do the "
+                                "quotation marks do something else (a name, a term kept "
+                                "at arm's length)?")
             continue
         row = rows[pairs[i]]
         if not _same_speaker(item.speaker, (*row.names(), row.mention)):
@@ -223,12 +238,17 @@ def check_annotation(article: Article, annotation: object, key: AnswerKey | None
             messages.append(f"Item {i}: right words and speaker, but not '{item.kind}': "
                             f"{_KIND_HINT[item.kind]}.")
     missed = [j for j in range(len(rows)) if j not in pairs.values()]
-    for j in missed[:2]:
+    by_paragraph: dict[int | None, int] = {}
+    for j in missed:
         paragraph = _paragraph_of(article, rows[j].content)
-        where = f"paragraph {paragraph}" if paragraph is not None else "the article"
-        messages.append(f"You missed one in {where} (counting from 0).")
-    if len(missed) > 2:
-        messages.append(f"... and {len(missed) - 2} more.")
+        by_paragraph[paragraph] = by_paragraph.get(paragraph, 0) + 1
+    for n, (paragraph, count) in enumerate(by_paragraph.items()):
+        if n == 2:
+            messages.append(f"... and {sum(list(by_paragraph.values())[2:])} more.")
+            break
+        where = f"paragraph {paragraph} (counting from 0)" if paragraph is not None \
+            else "the article"
+        messages.append(f"You missed {'one' if count == 1 else count} in {where}.")
     problems += len(missed)
     if problems == 0:
         return Feedback(task, CORRECT, messages[0:1] + ["Speakers and kinds are right too."])
@@ -331,13 +351,15 @@ def check_verdicts(article: Article, annotation: object, verdicts: object,
     try:
         rows = _table_rows(article, parse_annotation(annotation))
     except ValueError as exc:
-        return Feedback(task, WRONG, (str(exc).capitalize() + ".",))
+        return Feedback(task, WRONG, (sentence_case(str(exc)) + ".",))
     disputed = [i for i, r in enumerate(rows) if r["agreement"] != "both"]
     if disputed and not verdicts:
         return not_answered(task, "a verdict for each row that is not 'both'")
     if not disputed:
         return Feedback(task, CORRECT, ("You and mediakit agree on every attribution: "
                                         "nothing to judge.",))
+    verdicts = {k: v.strip().lower() if isinstance(v, str) else v
+                for k, v in verdicts.items()}
     unknown = [v for v in verdicts.values() if v not in VERDICTS]
     if unknown:
         return Feedback(task, WRONG, (f"Verdicts are {', '.join(VERDICTS)}; not "
@@ -365,6 +387,27 @@ def check_verdicts(article: Article, annotation: object, verdicts: object,
                                         "errors were mediakit's, which yours, and why?",))
     status = CLOSE if len(wrong) + len(left_out) == 1 and not extra else WRONG
     return Feedback(task, status, tuple(messages))
+
+
+def _match_speakers(names: Sequence[str],
+                    aliases: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Student's speaker names -> reference speakers, one to one: exact names (or
+    aliases) first, then a shared content word."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for exact in (True, False):
+        for name in names:
+            if name in out:
+                continue
+            for ref, known in aliases.items():
+                if ref in used:
+                    continue
+                if (any(_norm(name) == _norm(k) for k in known) if exact
+                        else _same_speaker(name, known)):
+                    out[name] = ref
+                    used.add(ref)
+                    break
+    return out
 
 
 def check_roles(roles: object, key: AnswerKey | None, article: Article | None = None,
@@ -404,8 +447,9 @@ def check_roles(roles: object, key: AnswerKey | None, article: Article | None = 
                                       f"{', '.join(bad)}.",))
     if key is not None:
         reference = {s: key.role_of(s) for s in key.speakers()}
-        aliases = {s: next(a.names() + (a.mention,) for a in key.attributions
-                           if a.speaker == s) for s in reference}
+        aliases = {s: tuple(dict.fromkeys(n for a in key.attributions if a.speaker == s
+                                          for n in (*a.names(), a.mention)))
+                   for s in reference}
         status_if_done = CORRECT
     elif article is not None:
         sources = analyze_sources(segment(article.body)).speakers
@@ -417,8 +461,9 @@ def check_roles(roles: object, key: AnswerKey | None, article: Article | None = 
     messages = []
     differ = 0
     unmatched = []
+    matched = _match_speakers([str(k) for k in roles], aliases)
     for speaker, role in roles.items():
-        ref = next((s for s in reference if _same_speaker(str(speaker), aliases[s])), None)
+        ref = matched.get(str(speaker))
         if ref is None:
             unmatched.append(str(speaker))
         elif role != reference[ref]:
@@ -427,12 +472,10 @@ def check_roles(roles: object, key: AnswerKey | None, article: Article | None = 
                             "them, and at the role definitions in the codebook."
                             if key is not None else
                             f"{speaker}: mediakit gives another role than '{role}'.")
-    covered = {s for s in reference
-               if any(_same_speaker(str(k), aliases[s]) for k in roles)}
-    left = [s for s in reference if s not in covered]
+    left = [s for s in reference if s not in set(matched.values())]
     if unmatched:
-        messages.append(f"Not a speaker in the {'key' if key else 'article'}: "
-                        f"{', '.join(unmatched)}.")
+        where = "a speaker in the key" if key else "among mediakit's speakers"
+        messages.append(f"Not {where} (or named twice): {', '.join(unmatched)}.")
     if left:
         messages.append(f"{len(left)} speaker{'s' if len(left) > 1 else ''} without a role "
                         "yet.")

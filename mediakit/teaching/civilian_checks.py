@@ -13,20 +13,38 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from ..analyze import analyze
 from ..articles import Article
-from .feedback import CLOSE, CORRECT, WRONG, Feedback, is_unanswered, not_answered, wrong_type
+from .feedback import (
+    CLOSE,
+    CORRECT,
+    MISSING,
+    WRONG,
+    Feedback,
+    as_number,
+    not_answered,
+    wrong_type,
+)
 
 __all__ = ["CAVEAT_WORDS", "check_agentless_share", "check_civilian_source_share",
            "check_interpretation", "check_quoted_word_share", "exercise_figures"]
 
-# Words with which writers mark a limit or an alternative reading (rubric item 3).
-# ("but" and "only" are left out: "only 8% of sources" states a figure, not a limit.)
+# Words with which writers mark a limit or an alternative reading (rubric item 3). Not
+# "but" or "only" ("only 8% of sources" states a figure, not a limit), nor "may" (a month).
 CAVEAT_WORDS = ("however", "although", "though", "cannot", "can't", "does not", "doesn't",
-                "do not", "may", "might", "limit", "limits", "limitation", "caution",
-                "not necessarily", "depends", "one article", "two articles", "sample")
-_NUMBER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|per ?cent|percent)?")
+                "do not", "might", "limit", "limits", "limitation", "caution",
+                "not necessarily", "depends", "sample", "not tell", "no way to know")
+# A share as written: 45%, 45 per cent, 0.45 or .45 (bare whole numbers are counts).
+_SHARE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|per ?cent\b|percent\b)"
+                    r"|(?<![\w.])(0?\.\d+)(?![\w.])")
+
+
+@lru_cache(maxsize=16)
+def _record(article: Article) -> dict:
+    """mediakit's metrics of an article, once per article (the checks share it)."""
+    return analyze(article).to_dict()
 
 
 def exercise_figures(article: Article) -> dict[str, float | None]:
@@ -38,7 +56,7 @@ def exercise_figures(article: Article) -> dict[str, float | None]:
         ``civilian_source_share``, ``civilian_attribution_share``,
         ``civilian_quoted_word_share`` and ``agentless_share`` (None where undefined).
     """
-    record = analyze(article).to_dict()
+    record = _record(article)
     voice, framing = record["civilian_voice"], record["framing"]
     return {"civilian_source_share": voice["source_share"],
             "civilian_attribution_share": voice["attribution_share"],
@@ -48,22 +66,29 @@ def exercise_figures(article: Article) -> dict[str, float | None]:
 
 def _check_share(task: str, answer: object, expected: float | None,
                  near_misses: Mapping[str, float | None], how: str) -> Feedback:
-    if is_unanswered(answer):
+    if answer is Ellipsis:
         return not_answered(task, "a share between 0 and 1")
-    if not isinstance(answer, (int, float)) or isinstance(answer, bool):
+    if answer is None or expected is None:
+        if answer is None and expected is None:
+            return Feedback(task, CORRECT, ("Right: with nothing to divide by, the share is "
+                                            "undefined; mediakit writes null.",))
+        if answer is None:
+            return Feedback(task, WRONG, ("This article has what the share needs: compute "
+                                          "it.", how))
+        return Feedback(task, WRONG, ("Look at the denominator in this article: how many "
+                                      "rows are there to divide by?",))
+    value = as_number(answer)
+    if value is None:
         return wrong_type(task, "a number between 0 and 1", answer)
-    if expected is None:
-        return Feedback(task, WRONG, ("This article has nothing to divide by for this "
-                                      "measure: the answer is None.",))
-    if math.isclose(answer, expected, abs_tol=0.005):
+    if math.isclose(value, expected, abs_tol=0.005):
         return Feedback(task, CORRECT, ("This is the figure in mediakit's metrics file.",))
-    if 1 < answer <= 100 and math.isclose(answer / 100, expected, abs_tol=0.005):
+    if 1 < value <= 100 and math.isclose(value / 100, expected, abs_tol=0.005):
         return Feedback(task, CLOSE, ("Right, but as a percentage: give it as a share "
                                       "between 0 and 1.",))
-    for what, value in near_misses.items():
-        if value is not None and math.isclose(answer, value, abs_tol=0.005):
+    for what, near in near_misses.items():
+        if near is not None and math.isclose(value, near, abs_tol=0.005):
             return Feedback(task, WRONG, (f"That is {what}.", how))
-    if not 0 <= answer <= 1:
+    if not 0 <= value <= 1:
         return Feedback(task, WRONG, ("A share lies between 0 and 1.", how))
     return Feedback(task, WRONG, (how,))
 
@@ -74,7 +99,7 @@ def check_civilian_source_share(article: Article, answer: object) -> Feedback:
     Nearly-right answers recognised: the share of attributions instead of sources, the
     ratio civilians : others, a percentage.
     """
-    record = analyze(article).to_dict()
+    record = _record(article)
     speakers = record["sources"]["speakers"]
     n = len(speakers)
     civilians = sum(1 for s in speakers if s["role"] == "civilian")
@@ -97,7 +122,7 @@ def check_quoted_word_share(article: Article, answer: object) -> Feedback:
     Nearly-right answers recognised: the share of attributions or of sources; the share
     of all attributed words (reported speech included).
     """
-    record = analyze(article).to_dict()
+    record = _record(article)
     atts = record["sources"]["attributions"]
     all_words = [len(a["text"].split()) for a in atts]
     civilian_words = sum(w for w, a in zip(all_words, atts) if a["role"] == "civilian")
@@ -119,24 +144,28 @@ def check_agentless_share(article: Article, answer: object) -> Feedback:
     Nearly-right answers recognised: the share of agentless passives only; the share of
     mentions that do name an agent.
     """
-    framing = analyze(article).to_dict()["framing"]
+    framing = _record(article)["framing"]
     shares = framing["shares"]
+    agentless = framing["agentless_share"]
+    verbal = None if agentless is None else (shares.get("passive_agentless") or 0) + (
+        shares.get("intransitive") or 0)
     return _check_share(
-        "4.3 harm told without a perpetrator", answer, framing["agentless_share"],
+        "4.3 harm told without a perpetrator", answer, agentless,
         {"the share of agentless passives only; intransitives ('died') and nominals "
          "('the deaths') without an agent count too": shares.get("passive_agentless"),
-         "the share of mentions that name an agent": 1 - framing["agentless_share"]
-         if framing["agentless_share"] is not None else None},
-        "In the mentions table, count the rows whose agent is empty and divide by the "
-        "number of rows.")
+         "the share of agentless passives and intransitives; nominals without an agent "
+         "('the deaths') count too": verbal,
+         "the share of mentions that name an agent": None if agentless is None
+         else 1 - agentless},
+        "In the mentions table, count the rows whose agent is missing (.isna()) and divide "
+        "by the number of rows.")
 
 
-def _numbers(text: str) -> list[float]:
-    """Numbers written in a text, percentages as shares (45% -> 0.45)."""
+def _shares(text: str) -> list[float]:
+    """Shares written in a text: percentages (45%, 45 per cent) and decimals below one."""
     out = []
-    for value, percent in _NUMBER.findall(text):
-        x = float(value)
-        out.append(x / 100 if percent or x > 1 else x)
+    for percent, decimal in _SHARE.findall(text):
+        out.append(float(percent) / 100 if percent else float(decimal))
     return out
 
 
@@ -144,10 +173,11 @@ def check_interpretation(text: object, figures: Sequence[Mapping[str, float | No
                          *, min_words: int = 80, max_words: int = 250) -> Feedback:
     """Task 4.4: the paragraph of interpretation, against a rubric.
 
-    The rubric: (1) ``min_words`` to ``max_words`` words; (2) at least two figures that
-    are measures computed for the articles (a share such as 0.45 or 45%, within rounding);
-    (3) a limit or an alternative reading stated (a word such as "however", "only",
-    "cannot"). Whether the argument holds is for the teacher to judge.
+    The rubric: (1) ``min_words`` to ``max_words`` words; (2) at least two different
+    shares, written as 0.45 or 45%, that are measures computed for the articles (within
+    rounding; bare whole numbers are read as counts, not shares);
+    (3) a limit or an alternative reading stated (a word of :data:`CAVEAT_WORDS`, such as
+    "however" or "cannot"). Whether the argument holds is for the teacher to judge.
 
     Parameters
     ----------
@@ -161,13 +191,14 @@ def check_interpretation(text: object, figures: Sequence[Mapping[str, float | No
         Correct when all three rubric items are met, nearly right with one missing.
     """
     task = "4.4 interpretation"
-    if is_unanswered(text) or (isinstance(text, str) and not text.strip()):
-        return not_answered(task, "your paragraph, as a text in triple quotes")
+    if text is Ellipsis or text is None or (isinstance(text, str) and not text.strip()):
+        return Feedback(task, MISSING, ("Write your paragraph between the triple quotes, "
+                                        "then run this cell again.",))
     if not isinstance(text, str):
         return wrong_type(task, "a text", text)
     n_words = len(re.findall(r"\w+(?:['’-]\w+)*", text))
     values = [v for f in figures for v in f.values() if v is not None]
-    cited = [x for x in _numbers(text) if any(abs(x - v) <= 0.011 for v in values)]
+    cited = {x for x in _shares(text) if any(abs(x - v) <= 0.011 for v in values)}
     lower = " " + text.lower() + " "
     caveat = any(re.search(rf"\b{re.escape(w)}\b", lower) for w in CAVEAT_WORDS)
     missing = []

@@ -9,10 +9,13 @@ giving the answers away.
 from __future__ import annotations
 
 import html
+import math
+import numbers
 from dataclasses import dataclass
 
 __all__ = ["CLOSE", "CORRECT", "INFO", "MISSING", "STATUSES", "WRONG", "Feedback",
-           "not_answered", "wrong_type"]
+           "as_count", "as_number", "is_unanswered", "not_answered", "sentence_case",
+           "wrong_type"]
 
 CORRECT = "correct"
 CLOSE = "close"
@@ -88,10 +91,40 @@ def not_answered(task: str, what: str) -> Feedback:
 
 def wrong_type(task: str, what: str, answer: object) -> Feedback:
     """Feedback for an answer of the wrong kind (a text where a number was asked...)."""
+    shown = repr(answer)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
     return Feedback(task, WRONG, (f"The answer should be {what}; you gave "
-                                  f"{type(answer).__name__} {answer!r}.",))
+                                  f"{type(answer).__name__} {shown}.",))
 
 
 def is_unanswered(answer: object) -> bool:
     """Whether an answer is still the placeholder ``...`` or None."""
     return answer is Ellipsis or answer is None
+
+
+def as_count(answer: object) -> int | None:
+    """A whole number of things, whatever type holds it, or None if it is not one.
+
+    Accepts Python and numpy integers and whole floats (``37.0``, as pandas sums give);
+    refuses booleans, fractions, negatives, text.
+    """
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+        return None
+    value = float(answer)
+    if not math.isfinite(value) or not value.is_integer() or value < 0:
+        return None
+    return int(value)
+
+
+def as_number(answer: object) -> float | None:
+    """A finite real number (Python, numpy, Fraction) as a float, or None."""
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+        return None
+    value = float(answer)
+    return value if math.isfinite(value) else None
+
+
+def sentence_case(message: str) -> str:
+    """The message with its first letter in capitals (names inside it untouched)."""
+    return message[:1].upper() + message[1:]

@@ -19,9 +19,24 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 
-from ..readability import flesch_reading_ease, word_syllables
-from ..text import segment
-from .feedback import CLOSE, CORRECT, WRONG, Feedback, is_unanswered, not_answered, wrong_type
+from ..readability import (
+    _clean,
+    cmudict_syllables,
+    count_readability,
+    flesch_reading_ease,
+    word_syllables,
+)
+from .feedback import (
+    CLOSE,
+    CORRECT,
+    WRONG,
+    Feedback,
+    as_count,
+    as_number,
+    is_unanswered,
+    not_answered,
+    wrong_type,
+)
 
 __all__ = ["check_count_differences", "check_flesch", "check_sentence_count",
            "check_syllables", "check_word_count", "hand_syllables"]
@@ -31,8 +46,9 @@ _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _TERMINAL = re.compile(r"[.!?]+")
 
 
-def _is_int(x: object) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
+def _sentences(paragraph: str) -> int:
+    """Sentences as the formulas count them (those holding a word)."""
+    return count_readability(paragraph)[0].sentences
 
 
 def _off_by(diff: int, unit: str) -> str:
@@ -84,8 +100,10 @@ def check_word_count(paragraph: str, answer: object) -> Feedback:
     task = "1.1 words"
     if is_unanswered(answer):
         return not_answered(task, "the number of words you counted (an integer)")
-    if not _is_int(answer):
+    count = as_count(answer)
+    if count is None:
         return wrong_type(task, "a whole number", answer)
+    answer = count
     words = [w for w, _ in word_syllables(paragraph)]
     expected = len(words)
     if answer == expected:
@@ -126,9 +144,11 @@ def check_sentence_count(paragraph: str, answer: object) -> Feedback:
     task = "1.2 sentences"
     if is_unanswered(answer):
         return not_answered(task, "the number of sentences you counted (an integer)")
-    if not _is_int(answer):
+    count = as_count(answer)
+    if count is None:
         return wrong_type(task, "a whole number", answer)
-    expected = sum(1 for s in segment(paragraph).sentences if re.search(r"\w", s.text))
+    answer = count
+    expected = _sentences(paragraph)
     if answer == expected:
         return Feedback(task, CORRECT, ("Your count agrees with mediakit's sentence "
                                         "splitter.",))
@@ -148,12 +168,15 @@ def check_sentence_count(paragraph: str, answer: object) -> Feedback:
     return Feedback(task, CLOSE if abs(diff) == 1 else WRONG, tuple(messages))
 
 
-def _student_counts(answer: object, words: list[str]) -> dict[str, int] | None:
+def _student_counts(answer: object, words: list[str]) -> dict[str, object] | None:
+    """The student's count for each word (None where they gave none), or None for a
+    total."""
     if callable(answer):
         return {w: answer(w) for w in words}
     if isinstance(answer, Mapping):
-        lowered = {str(k).lower(): v for k, v in answer.items()}
-        return {w: lowered.get(w.lower()) for w in words}
+        # Keys as the formulas see words: punctuation removed, lower case ("a.m.," -> "am").
+        given = {_clean(str(k)): v for k, v in answer.items()}
+        return {w: given.get(w.lower()) for w in words}
     return None
 
 
@@ -174,7 +197,9 @@ def check_syllables(paragraph: str, answer: object, *, show: int = 3) -> Feedbac
     -------
     Feedback
         For a total: how far off, and the words a hand count most likely got wrong. For
-        per-word counts: the words that differ (never their right count).
+        per-word counts: the words that differ (never their right count). Words the CMU
+        dictionary lacks (names, figures) are guessed by the formulas from hyphenation;
+        a different count there is noted, not marked wrong.
     """
     task = "1.3 syllables"
     if is_unanswered(answer):
@@ -183,28 +208,44 @@ def check_syllables(paragraph: str, answer: object, *, show: int = 3) -> Feedbac
     pairs = word_syllables(paragraph)
     words = [w for w, _ in pairs]
     expected_total = sum(n for _, n in pairs)
+    guessed = [w for w in dict.fromkeys(words) if cmudict_syllables(w.lower()) is None]
     try:
         per_word = _student_counts(answer, words)
-    except Exception as exc:  # the student's function failed: say on which kind of word
+    except Exception as exc:  # the student's function failed: say so, and how
         return Feedback(task, WRONG, (f"Your function raised {type(exc).__name__}: {exc}. "
                                       "Try it on single words first.",))
     if per_word is None:
-        if not _is_int(answer):
+        total = as_count(answer)
+        if total is None:
             return wrong_type(task, "a whole number, a dict or a function", answer)
-        total, wrong_words = answer, None
+        wrong_words = None
     else:
         missing = [w for w in words if per_word[w] is None]
         if missing:
             return Feedback(task, WRONG, ("Some words have no count: "
                                           f"{_quote_list(dict.fromkeys(missing), show)}.",))
-        if not all(_is_int(v) for v in per_word.values()):
-            return wrong_type(task, "whole numbers of syllables", per_word)
-        total = sum(per_word[w] for w in words)
-        wrong_words = {w: per_word[w] - n for w, n in pairs if per_word[w] != n}
+        counts = {w: as_count(v) for w, v in per_word.items()}
+        bad = next((w for w, v in counts.items() if v is None), None)
+        if bad is not None:
+            return wrong_type(task, f"a whole number of syllables for '{bad}'", per_word[bad])
+        total = sum(counts[w] for w in words)
+        wrong_words = {w: counts[w] - n for w, n in pairs
+                       if counts[w] != n and w not in guessed}
     diff = total - expected_total
-    if diff == 0 and not wrong_words:
+    notes = []
+    if guessed:
+        notes.append(f"{_quote_list(guessed, show)} {'is' if len(guessed) == 1 else 'are'} "
+                     "not in the pronouncing dictionary, so the formulas guess from "
+                     "hyphenation, which can be wrong: a difference there need not be "
+                     "yours. Note it for task 1.5.")
+    if wrong_words is not None and not wrong_words:
+        if diff:
+            return Feedback(task, CORRECT, ("Every dictionary word is right.", *notes))
         return Feedback(task, CORRECT, ("Your syllables agree with the CMU Pronouncing "
                                         "Dictionary, word by word.",))
+    if wrong_words is None and diff == 0:
+        return Feedback(task, CORRECT, ("Your total agrees with the CMU Pronouncing "
+                                        "Dictionary.",))
     messages = [f"Your total is {abs(diff)} too {'high' if diff > 0 else 'low'}."
                 if diff else "Your total is right, but some words are not."]
     if wrong_words:
@@ -217,13 +258,12 @@ def check_syllables(paragraph: str, answer: object, *, show: int = 3) -> Feedbac
         share = len(wrong_words) / len(words)
         status = CLOSE if share <= 0.1 else WRONG
     else:
-        suspects = _suspects(pairs, diff)
+        suspects = [w for w in _suspects(pairs, diff) if w not in guessed]
         if suspects:
             messages.append(f"Look at {_quote_list(suspects, show)}.")
         status = CLOSE if abs(diff) <= max(2, round(0.03 * expected_total)) else WRONG
-    messages.append("Say each word aloud and count the vowel sounds, not the vowel letters; "
-                    "a figure such as '42' counts as one word of one syllable here.")
-    return Feedback(task, status, tuple(messages))
+    messages.append("Say each word aloud and count the vowel sounds, not the vowel letters.")
+    return Feedback(task, status, tuple(messages + notes))
 
 
 def _suspects(pairs: list[tuple[str, int]], diff: int) -> list[str]:
@@ -264,20 +304,23 @@ def check_flesch(words: object, sentences: object, syllables: object,
         slips (a ratio the wrong way up, a coefficient left out) are named.
     """
     task = "1.4 Flesch reading ease"
-    counts = {"words": words, "sentences": sentences, "syllables": syllables}
-    if any(is_unanswered(v) for v in counts.values()):
+    given = {"words": words, "sentences": sentences, "syllables": syllables}
+    if any(is_unanswered(v) for v in given.values()):
         return not_answered(task, "your three counts from tasks 1.1-1.3")
-    if not all(_is_int(v) and v > 0 for v in counts.values()):
-        return wrong_type(task, "three positive whole numbers (words, sentences, "
-                          "syllables)", counts)
+    counts = {k: as_count(v) for k, v in given.items()}
+    for name, value in counts.items():
+        if not value:
+            return wrong_type(task, f"a positive whole number of {name}", given[name])
+    words, sentences, syllables = counts["words"], counts["sentences"], counts["syllables"]
     if is_unanswered(answer):
         return not_answered(task, "the Flesch reading ease you computed (a number)")
-    if not isinstance(answer, (int, float)) or isinstance(answer, bool):
+    value = as_number(answer)
+    if value is None:
         return wrong_type(task, "a number", answer)
     expected = flesch_reading_ease(syllables, words, sentences)
-    if math.isclose(answer, expected, abs_tol=0.05):
+    if math.isclose(value, expected, abs_tol=0.05):
         return Feedback(task, CORRECT, ("Your arithmetic is right for your counts.",))
-    if math.isclose(answer, expected, abs_tol=0.5):
+    if math.isclose(value, expected, abs_tol=0.5):
         return Feedback(task, CLOSE, ("Nearly: keep more decimals in the two ratios and "
                                       "round only at the end.",))
     slips = {
@@ -292,14 +335,12 @@ def check_flesch(words: object, sentences: object, syllables: object,
         "you swapped the two coefficients":
             206.835 - 84.6 * words / sentences - 1.015 * syllables / words,
     }
-    for slip, value in slips.items():
-        if math.isclose(answer, value, abs_tol=0.5):
-            return Feedback(task, WRONG, (f"It looks like {slip}.",
-                                          "The formula: 206.835 − 1.015 × (words / "
-                                          "sentences) − 84.6 × (syllables / words)."))
-    return Feedback(task, WRONG, ("That is not what your counts give. The formula: "
-                                  "206.835 − 1.015 × (words / sentences) − 84.6 × "
-                                  "(syllables / words).",))
+    formula = ("The formula: 206.835 − 1.015 × (words / sentences) − 84.6 × "
+               "(syllables / words).")
+    for slip, slipped in slips.items():
+        if math.isclose(value, slipped, abs_tol=0.5):
+            return Feedback(task, WRONG, (f"It looks like {slip}.", formula))
+    return Feedback(task, WRONG, ("That is not what your counts give.", formula))
 
 
 def check_count_differences(paragraph: str, words: object, sentences: object,
@@ -322,6 +363,9 @@ def check_count_differences(paragraph: str, words: object, sentences: object,
         names each such count without giving mediakit's figure.
     """
     task = "1.5 which counts differ"
+    theirs = {"words": words, "sentences": sentences, "syllables": syllables}
+    if any(is_unanswered(v) for v in theirs.values()):
+        return not_answered(task, "your counts in tasks 1.1-1.3 first; then")
     if is_unanswered(answer):
         return not_answered(task, "a set of names such as {\"syllables\"} (or set() for "
                             "none)")
@@ -335,16 +379,12 @@ def check_count_differences(paragraph: str, words: object, sentences: object,
     if unknown:
         return Feedback(task, WRONG, (f"Use only the names {', '.join(COUNTS)}; not "
                                       f"{', '.join(sorted(unknown))}.",))
-    pairs = word_syllables(paragraph)
-    theirs = {"words": words, "sentences": sentences, "syllables": syllables}
-    mediakit = {"words": len(pairs),
-                "sentences": sum(1 for s in segment(paragraph).sentences
-                                 if re.search(r"\w", s.text)),
-                "syllables": sum(n for _, n in pairs)}
-    differ = {k for k in COUNTS if theirs[k] != mediakit[k]}
+    counts = count_readability(paragraph)[0]
+    differ = {k for k in COUNTS if as_count(theirs[k]) != getattr(counts, k)}
     if chosen == differ:
-        return Feedback(task, CORRECT, ("Now explain each difference: which rule of yours "
-                                        "and which of mediakit's gives it?",))
+        return Feedback(task, CORRECT, ("Now explain each difference you met, including "
+                                        "those you corrected after feedback: which rule of "
+                                        "yours and which of mediakit's gives it?",))
     messages = []
     for name in sorted(chosen - differ):
         messages.append(f"Your {name} count is the same as mediakit's: compare again.")

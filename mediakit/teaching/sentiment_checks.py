@@ -17,10 +17,29 @@ import re
 import statistics
 from collections.abc import Sequence
 
+from vaderSentiment.vaderSentiment import NEGATE
+
 from ..articles import Article
-from ..sentiment import sentiment, sentiment_of
+from ..sentiment import (
+    DEFAULT_NEGATIVE_THRESHOLD,
+    DEFAULT_POSITIVE_THRESHOLD,
+    _analyzer,
+    _label,
+    sentiment,
+    sentiment_of,
+)
 from ..text import Document, segment
-from .feedback import CLOSE, CORRECT, WRONG, Feedback, is_unanswered, not_answered, wrong_type
+from .feedback import (
+    CLOSE,
+    CORRECT,
+    WRONG,
+    Feedback,
+    as_count,
+    as_number,
+    is_unanswered,
+    not_answered,
+    wrong_type,
+)
 
 __all__ = ["LABELS", "check_label_predictions", "check_misreadings", "check_saturation",
            "check_sentence_mean", "saturation_point", "vader_label"]
@@ -28,18 +47,16 @@ __all__ = ["LABELS", "check_label_predictions", "check_misreadings", "check_satu
 LABELS = ("positive", "negative", "neutral")
 _SHORT = {"+": "positive", "pos": "positive", "-": "negative", "neg": "negative",
           "0": "neutral", "neu": "neutral", "=": "neutral"}
-_NEGATION = re.compile(r"\b(not|no|never|none|nobody|nothing|n't|cannot|without)\b|n't\b",
-                       re.IGNORECASE)
-_CONTRAST = re.compile(r"\bbut\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z']+")
 
 
-def vader_label(text: str, positive: float = 0.05, negative: float = -0.05) -> str:
-    """VADER's label for a text by the compound thresholds (±0.05 by default)."""
-    c = sentiment_of(text)["compound"]
-    return "positive" if c >= positive else "negative" if c <= negative else "neutral"
+def vader_label(text: str, positive: float = DEFAULT_POSITIVE_THRESHOLD,
+                negative: float = DEFAULT_NEGATIVE_THRESHOLD) -> str:
+    """VADER's label for a text, by mediakit's compound thresholds (±0.05 by default)."""
+    return _label(sentiment_of(text)["compound"], positive, negative)
 
 
-def _label(x: object) -> str | None:
+def _label_of(x: object) -> str | None:
     if not isinstance(x, str):
         return None
     x = x.strip().lower()
@@ -48,17 +65,29 @@ def _label(x: object) -> str | None:
 
 
 def _hint(sentence: str) -> str:
-    """Why VADER may read a sentence otherwise than a first guess (no label given)."""
-    if _NEGATION.search(sentence):
-        return ("it has a negation: VADER flips and weakens the polarity of a lexicon word "
-                "up to three words after 'not', 'never', 'no' ...")
-    if _CONTRAST.search(sentence):
-        return ("it has 'but': VADER weighs the words after 'but' more than those before")
-    if re.search(r"\b[A-Z]{3,}\b", sentence) or "!" in sentence:
-        return ("capitals and exclamation marks make VADER's score stronger, not different "
-                "in sign")
-    return ("VADER scores only words in its lexicon: which words here carry a feeling, and "
-            "which (like 'killed' or 'war') might not be in it?")
+    """Which of VADER's rules decides a sentence (without naming the label).
+
+    Looks the words up in VADER's own lexicon and negation list, so the hint names the
+    rule that applies: a lexicon gap, a negation before a lexicon word, "but" between
+    lexicon words, or the sum of the words VADER knows.
+    """
+    lexicon = _analyzer().lexicon
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    known = [i for i, w in enumerate(words) if w in lexicon]
+    if not known:
+        return ("none of its words is in VADER's lexicon (check each with "
+                "sentiment_of(word)): what is left for capitals, '!' or 'not' to change?")
+    for i, w in enumerate(words):
+        if (w in NEGATE or w.endswith("n't")) and any(i < k <= i + 3 for k in known):
+            return ("a negation stands before a lexicon word: VADER flips and weakens the "
+                    "polarity of a word up to three words after 'not', 'never' and the like")
+    if "but" in words:
+        b = words.index("but")
+        if any(k < b for k in known) and any(k > b for k in known):
+            return "it has 'but': VADER weighs the words after 'but' more than those before"
+    return ("add up the words VADER knows (sentiment_of(word) for each): which are "
+            "positive, which negative, and which weigh more? Not every word you would "
+            "expect is in its lexicon, nor in its list of negations")
 
 
 def check_label_predictions(sentences: Sequence[str], predictions: object) -> Feedback:
@@ -88,7 +117,7 @@ def check_label_predictions(sentences: Sequence[str], predictions: object) -> Fe
         return Feedback(task, WRONG, (f"Give one label per sentence: there are "
                                       f"{len(sentences)} sentences and {len(predictions)} "
                                       "labels.",))
-    labels = [_label(p) for p in predictions]
+    labels = [_label_of(p) for p in predictions]
     bad = [i for i, lab in enumerate(labels) if lab is None]
     if bad:
         return Feedback(task, WRONG, (f"Labels must be one of {', '.join(LABELS)}: look at "
@@ -125,12 +154,14 @@ def check_misreadings(sentences: Sequence[str], human_labels: Sequence[str],
     task = "2.2 where VADER misreads"
     if is_unanswered(answer):
         return not_answered(task, "a set of sentence positions, counting from 0")
-    try:
-        chosen = {int(a) for a in answer}
-    except (TypeError, ValueError):
+    if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
         return wrong_type(task, "a set of whole numbers", answer)
+    positions = [as_count(a) for a in answer]
+    if any(p is None for p in positions):
+        return wrong_type(task, "a set of whole numbers", answer)
+    chosen = set(positions)
     misread = {i for i, (s, h) in enumerate(zip(sentences, human_labels))
-               if vader_label(s) != _label(h)}
+               if vader_label(s) != _label_of(h)}
     if chosen == misread:
         return Feedback(task, CORRECT, ("What do the misread sentences have in common? "
                                         "Write it down before you read on.",))
@@ -191,8 +222,11 @@ def check_saturation(article: Article | Document | str, answer: object,
     task = "2.3 saturation"
     if answer is Ellipsis:
         return not_answered(task, "a number of sentences (or None if it never happens)")
-    if answer is not None and (not isinstance(answer, int) or isinstance(answer, bool)):
-        return wrong_type(task, "a whole number or None", answer)
+    if answer is not None:
+        count = as_count(answer)
+        if count is None:
+            return wrong_type(task, "a whole number or None", answer)
+        answer = count
     expected = saturation_point(article, level)
     if answer == expected:
         return Feedback(task, CORRECT, ("Compare that with the article's length: how much "
@@ -227,8 +261,10 @@ def check_sentence_mean(article: Article | Document | str, answer: object) -> Fe
     task = "2.4 mean of sentence compounds"
     if is_unanswered(answer):
         return not_answered(task, "the mean you computed (a number)")
-    if not isinstance(answer, (int, float)) or isinstance(answer, bool):
+    value = as_number(answer)
+    if value is None:
         return wrong_type(task, "a number", answer)
+    answer = value
     doc = _document(article)
     result = sentiment(doc)
     compounds = [s.compound for s in result.sentences]

@@ -36,9 +36,10 @@ print(text)
 # %% [markdown]
 # ## 1.1 Words
 #
-# Count the words of the paragraph above. Decide for yourself what a word is, and write
-# your rule down in the cell: you will need it in task 1.5. (Is "—" a word? Is "9"? Is
-# "cease-fire" one word or two?)
+# Count the words of the paragraph above. First decide what a word is (is "—" a word?
+# "9"? is "cease-fire" one word or two?) and write your rule in a comment. The check
+# tells you how the readability formulas count; where you disagree with their rule, you
+# may keep your own count, and explain the difference in task 1.5.
 
 # %%
 # your answer
@@ -127,8 +128,7 @@ syllable_total = syllables
 #
 # Flesch (1948) scored a text by
 #
-# $$\text{FRE} = 206.835 - 1.015\,\frac{\text{words}}{\text{sentences}}
-#   - 84.6\,\frac{\text{syllables}}{\text{words}}$$
+# **FRE = 206.835 − 1.015 × (words ÷ sentences) − 84.6 × (syllables ÷ words)**
 #
 # 0-30 is "very difficult" (academic writing), 60-70 "standard", 90-100 "very easy".
 # Compute it from **your** counts (the check uses your counts, so a counting slip above
@@ -158,11 +158,14 @@ import mediakit
 
 result = mediakit.readability(text, paragraphs=False)
 print("Flesch reading ease:", result.flesch_reading_ease)
+print("words:", result.counts.words, " sentences:", result.counts.sentences,
+      " syllables:", result.counts.syllables)
 
 # %% [markdown]
-# Which of your three counts differ from mediakit's? Answer with a set of names, for
-# example `{"words", "syllables"}`, or `set()` if none does. Then look at
-# `result.counts` to see mediakit's figures.
+# Which of your three counts (`words`, `sentences`, `syllable_total`) differ from
+# mediakit's? Answer with a set of names, for example `{"words", "syllables"}`, or
+# `set()` if none does. If the feedback made you correct every count, the answer is
+# `set()`; the differences you met on the way are for the question below.
 
 # %%
 # your answer
@@ -183,17 +186,18 @@ teaching.check_count_differences(text, words, sentences, syllable_total, differ)
 # %% [markdown]
 # ## To write
 #
-# In three or four sentences: where do your counts and mediakit's differ, and which rule
-# explains each difference? Would the difference change how you describe the paragraph
+# In three or four sentences: where did your counts and mediakit's differ (now, or before
+# you corrected them), and which rule explains each difference? Would the difference change how you describe the paragraph
 # (look at the bands above)? What does a readability formula *not* see in a text?
 #
 # *Your answer:*
 
 # %% [markdown] tags=["solution"]
 # **Points a good answer makes.** With the default paragraph, people most often differ on
-# the syllables: the dictionary gives "Mykolaiv" only 2 (it is not in the CMU dictionary,
-# so it is guessed from hyphenation), and people say "fire" with one syllable where the
-# dictionary has two. Figures ("9") count as one-syllable words, "a.m." as one word. A
+# the syllables: the formulas give "Mykolaiv" only 2 (it is not in the CMU dictionary, so
+# they guess from hyphenation), people say "fire" with one syllable where the dictionary
+# has two, and a vowel-group count gives "missile" and "collapsed" one too many. Figures
+# ("9") count as one-syllable words, "a.m." as one word and no sentence end. A
 # difference of a few syllables moves the score by a few points, rarely across a band.
 # The formulas see only lengths: not the order of ideas, jargon that is short ("IDF"),
 # or how much the reader already knows (Flesch 1948; DuBay 2004).

@@ -61,7 +61,8 @@ predictions = [..., ..., ..., ..., ..., ...]  # one label per sentence
 # Sentence 3: "slow" is not in the lexicon, so capitals and "!!!" have nothing to
 #             intensify: neutral.
 # Sentence 4: "killed" is in the lexicon: negative.
-# Sentence 5: "hurt" negated by "nobody" and "thank" positive: just positive (0.05).
+# Sentence 5: "nobody" is not in VADER's negation list, so "hurt" stays -2.4; "thank"
+#             (+1.5) and "God" (+1.1) outweigh it by 0.2: compound 0.05, just positive.
 predictions = ["positive", "neutral", "positive", "neutral", "negative", "positive"]
 ### END SOLUTION
 

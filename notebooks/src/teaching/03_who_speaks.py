@@ -43,10 +43,16 @@ print(teaching.numbered_paragraphs(article))
 # ## 3.1 Annotate by hand
 #
 # Read the article and list every attribution, in reading order, as
-# `(speaker, words, kind)`: `speaker` is who speaks (their name, or a description such as
-# "an official"; not "she"), `words` is a few consecutive words of what they said,
-# copied from the article, and `kind` is `"direct"`, `"partial"` or `"indirect"`. A
-# speaker who says two things in two places gets two items.
+# `(speaker, words, kind)`:
+#
+# - `speaker` is who speaks: their name when the article gives one (not "she", not their
+#   job), otherwise the article's description ("an official at the ministry");
+# - `words` is a few consecutive words of what they said, copied from the article;
+# - `kind` is `"direct"`, `"partial"` or `"indirect"`.
+#
+# One item per speech verb: "she said X and that Y" is one item, and so is reported speech
+# that ends in a few quoted words (a *partial* quote). A speaker who speaks again, with
+# another verb, gets another item.
 
 # %%
 # your answer

@@ -52,10 +52,17 @@ for label, article in (("A", a), ("B", b)):
 
 # %%
 metrics = {"A": mediakit.analyze(a).to_dict(), "B": mediakit.analyze(b).to_dict()}
-speakers = {k: pd.DataFrame(m["sources"]["speakers"]) for k, m in metrics.items()}
-attributions = {k: pd.DataFrame(m["sources"]["attributions"]) for k, m in metrics.items()}
-mentions = {k: pd.DataFrame(m["framing"]["mentions"]) for k, m in metrics.items()}
-speakers["A"][["speaker", "role", "side", "n_attributions"]]
+speakers = {k: pd.DataFrame(m["sources"]["speakers"],
+                            columns=["speaker", "role", "side", "n_attributions"])
+            for k, m in metrics.items()}
+attributions = {k: pd.DataFrame(m["sources"]["attributions"],
+                                columns=["speaker", "role", "kind", "quoted_words", "text"])
+                for k, m in metrics.items()}
+mentions = {k: pd.DataFrame(m["framing"]["mentions"],
+                            columns=["trigger", "construction", "agent", "victims",
+                                     "victim_side"])
+            for k, m in metrics.items()}
+speakers["A"]
 
 # %% [markdown]
 # ## 4.1 Civilians' share of sources
@@ -70,8 +77,12 @@ source_share_a = ...
 source_share_b = ...
 ### END STUDENT
 ### BEGIN SOLUTION
-source_share_a = (speakers["A"]["role"] == "civilian").mean()
-source_share_b = (speakers["B"]["role"] == "civilian").mean()
+def civilian_share(table):
+    return (table["role"] == "civilian").mean() if len(table) else None
+
+
+source_share_a = civilian_share(speakers["A"])
+source_share_b = civilian_share(speakers["B"])
 source_share_a, source_share_b
 ### END SOLUTION
 
@@ -113,11 +124,11 @@ display(teaching.check_quoted_word_share(b, word_share_b))
 # "Seven people were killed" (a passive without "by ..."), "seven people died" (an
 # intransitive verb) and "the deaths" (a noun) all tell harm without saying who caused
 # it; "Russian forces struck the station" names the agent. What share of each article's
-# harm mentions name no agent? Use the `mentions` tables (`agent` is empty, None, when
-# no agent is named).
+# harm mentions name no agent? Use the `mentions` tables: where no agent is named, the
+# `agent` cell is missing (test it with `.isna()`, not `== None`).
 
 # %%
-mentions["A"][["trigger", "construction", "agent", "victim_side"]]
+mentions["A"]
 
 # %%
 # your answer
@@ -126,8 +137,12 @@ agentless_a = ...
 agentless_b = ...
 ### END STUDENT
 ### BEGIN SOLUTION
-agentless_a = mentions["A"]["agent"].isna().mean()
-agentless_b = mentions["B"]["agent"].isna().mean()
+def agentless_share(table):
+    return table["agent"].isna().mean() if len(table) else None
+
+
+agentless_a = agentless_share(mentions["A"])
+agentless_b = agentless_share(mentions["B"])
 agentless_a, agentless_b
 ### END SOLUTION
 
@@ -151,13 +166,17 @@ interpretation = """
 """
 ### END STUDENT
 ### BEGIN SOLUTION
+def pct(share):
+    return "n/a" if share is None else f"{share:.0%}"
+
+
 interpretation = f"""
 Both articles report the same strike, but they hear different people. In article A,
-civilians are {source_share_a:.0%} of the sources and speak {word_share_a:.0%} of the
-quoted words; in article B they are {source_share_b:.0%} of the sources and speak
-{word_share_b:.0%} of the quoted words, so the people who were at the bus station are
-heard in their own words mainly in B. The telling of harm differs too: {agentless_a:.0%}
-of A's harm mentions name no perpetrator, against {agentless_b:.0%} in B, where the
+civilians are {pct(source_share_a)} of the sources and speak {pct(word_share_a)} of the
+quoted words; in article B they are {pct(source_share_b)} of the sources and speak
+{pct(word_share_b)} of the quoted words, so the people who were at the bus station are
+heard in their own words mainly in B. The telling of harm differs too: {pct(agentless_a)}
+of A's harm mentions name no perpetrator, against {pct(agentless_b)} in B, where the
 missile and the forces that fired it are more often the subject of the sentence.
 However, these are counts of one article each, and they cannot tell us why the
 reporters chose their sources (access, deadline, the outlet's format), whether the
