@@ -251,7 +251,7 @@ def check_annotation(article: Article, annotation: object, key: AnswerKey | None
         messages.append(f"You missed {'one' if count == 1 else count} in {where}.")
     problems += len(missed)
     if problems == 0:
-        return Feedback(task, CORRECT, messages[0:1] + ["Speakers and kinds are right too."])
+        return Feedback(task, CORRECT, (messages[0], "Speakers and kinds are right too."))
     status = CLOSE if problems <= 2 and len(pairs) >= 0.75 * len(rows) else WRONG
     return Feedback(task, status, tuple(messages))
 

@@ -46,6 +46,14 @@ _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _TERMINAL = re.compile(r"[.!?]+")
 
 
+def _read_count(task: str, answer: object, what: str) -> int | Feedback:
+    """The student's count as an int, or the feedback for a missing or malformed one."""
+    if is_unanswered(answer):
+        return not_answered(task, what)
+    count = as_count(answer)
+    return wrong_type(task, "a whole number", answer) if count is None else count
+
+
 def _sentences(paragraph: str) -> int:
     """Sentences as the formulas count them (those holding a word)."""
     return count_readability(paragraph)[0].sentences
@@ -98,12 +106,9 @@ def check_word_count(paragraph: str, answer: object) -> Feedback:
         likely cause when a usual way of counting explains the difference.
     """
     task = "1.1 words"
-    if is_unanswered(answer):
-        return not_answered(task, "the number of words you counted (an integer)")
-    count = as_count(answer)
-    if count is None:
-        return wrong_type(task, "a whole number", answer)
-    answer = count
+    answer = _read_count(task, answer, "the number of words you counted (an integer)")
+    if isinstance(answer, Feedback):
+        return answer
     words = [w for w, _ in word_syllables(paragraph)]
     expected = len(words)
     if answer == expected:
@@ -142,12 +147,9 @@ def check_sentence_count(paragraph: str, answer: object) -> Feedback:
         abbreviations ("U.S.", "Dr.") or initials.
     """
     task = "1.2 sentences"
-    if is_unanswered(answer):
-        return not_answered(task, "the number of sentences you counted (an integer)")
-    count = as_count(answer)
-    if count is None:
-        return wrong_type(task, "a whole number", answer)
-    answer = count
+    answer = _read_count(task, answer, "the number of sentences you counted (an integer)")
+    if isinstance(answer, Feedback):
+        return answer
     expected = _sentences(paragraph)
     if answer == expected:
         return Feedback(task, CORRECT, ("Your count agrees with mediakit's sentence "
