@@ -43,6 +43,7 @@ __all__ = [
     "LoadFailure",
     "LoadedArticles",
     "LoadOptions",
+    "article_at_row",
     "article_from_text",
     "clean_body",
     "iter_articles",
@@ -451,8 +452,22 @@ def _iter_file(path: Path, options: LoadOptions, ids: dict[str, int]
         yield LoadFailure(exc.path or str(path), exc.problem, exc.row)
 
 
-def _iter_jsonl(path, options, ids, patterns, stem):
-    cols = options.columns
+def _jsonl_article(path, number, raw, options, patterns, stem) -> Article:
+    """The article on one line of a .jsonl file (its id not yet made unique)."""
+    text, warns = _decode(raw, f"{path}, line {number}")
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ArticleError(path, f"malformed JSON: {exc.msg}", number) from None
+    slug = _record_slug(record, options.columns, f"{stem}-{number}")
+    common = dict(slug=slug, path=str(path), sha=hashlib.sha256(raw.rstrip(b"\r\n"))
+                  .hexdigest(), row=number, warns=warns, patterns=patterns,
+                  max_bytes=options.max_bytes)
+    return _from_mapping(record, common, options.columns)
+
+
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Non-blank lines of a .jsonl file with their numbers (from 1)."""
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -460,25 +475,20 @@ def _iter_jsonl(path, options, ids, patterns, stem):
     found = False
     with handle:
         for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            found = True
-            try:
-                text, warns = _decode(raw, f"{path}, line {number}")
-                try:
-                    record = json.loads(text)
-                except json.JSONDecodeError as exc:
-                    raise ArticleError(path, f"malformed JSON: {exc.msg}", number) from None
-                slug = _record_slug(record, cols, f"{stem}-{number}")
-                common = dict(slug=slug, path=str(path), sha=hashlib.sha256(raw.rstrip(b"\r\n"))
-                              .hexdigest(), row=number, warns=warns, patterns=patterns,
-                              max_bytes=options.max_bytes)
-                article = _from_mapping(record, common, cols)
-                yield replace(article, id=_unique(ids, article.id))
-            except ArticleError as exc:
-                yield LoadFailure(str(path), exc.problem, number)
+            if raw.strip():
+                found = True
+                yield number, raw
     if not found:
         raise ArticleError(path, "file is empty")
+
+
+def _iter_jsonl(path, options, ids, patterns, stem):
+    for number, raw in _jsonl_lines(path):
+        try:
+            article = _jsonl_article(path, number, raw, options, patterns, stem)
+            yield replace(article, id=_unique(ids, article.id))
+        except ArticleError as exc:
+            yield LoadFailure(str(path), exc.problem, number)
 
 
 def _stream_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
@@ -523,15 +533,16 @@ def _stream_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
     return enc, (message,)
 
 
-def _iter_csv(path, options, ids, patterns, stem):
+def _iter_csv(path, options, ids, patterns, stem, only_row=None):
     encoding, warns = _stream_encoding(path)
     csv.field_size_limit(max(options.max_bytes * 2, 131072))
     # Rows are read one at a time from the file, so a corpus of any size streams.
     with path.open("r", encoding=encoding, newline="") as handle:
-        yield from _csv_rows(csv.reader(handle), path, options, ids, patterns, stem, warns)
+        yield from _csv_rows(csv.reader(handle), path, options, ids, patterns, stem, warns,
+                             only_row)
 
 
-def _csv_rows(reader, path, options, ids, patterns, stem, warns):
+def _csv_rows(reader, path, options, ids, patterns, stem, warns, only_row=None):
     cols = options.columns
     try:
         header = next(reader)
@@ -549,8 +560,11 @@ def _csv_rows(reader, path, options, ids, patterns, stem, warns):
         except StopIteration:
             break
         except csv.Error as exc:
-            yield LoadFailure(str(path), f"malformed CSV row: {exc}", number)
+            if only_row is None or number == only_row:
+                yield LoadFailure(str(path), f"malformed CSV row: {exc}", number)
             continue
+        if only_row is not None and number != only_row:
+            continue  # article_at_row: rows before it are only read past
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
@@ -568,6 +582,8 @@ def _csv_rows(reader, path, options, ids, patterns, stem, warns):
             yield replace(article, id=_unique(ids, article.id))
         except ArticleError as exc:
             yield LoadFailure(str(path), exc.problem, number)
+        if only_row is not None:
+            return
 
 
 def _is_article_file(p: Path) -> bool:
@@ -612,6 +628,49 @@ def iter_articles(path: str | Path, options: LoadOptions | None = None
             yield from _iter_file(f, options, ids)
     else:
         yield from _iter_file(path, options, ids)
+
+
+def article_at_row(path: str | Path, row: int, options: LoadOptions | None = None
+                   ) -> Article | LoadFailure | None:
+    """The article at one row of a .jsonl or .csv corpus, without building the others.
+
+    The article is the one :func:`iter_articles` yields for that row, except for its id,
+    which is the record's own (not made unique against the rows before it): for callers
+    that set the id themselves, such as a batch of reports over a large corpus, where
+    reading every earlier row again for each article would cost time growing with the
+    square of the corpus.
+
+    Parameters
+    ----------
+    path : str or Path
+        A .jsonl or .csv file.
+    row : int
+        The line (.jsonl) or row (.csv, the header is row 1).
+    options : LoadOptions, optional
+
+    Returns
+    -------
+    Article, LoadFailure or None
+        None when no article stands at that row.
+    """
+    options = options or LoadOptions()
+    path = Path(path)
+    patterns = load_clutter_patterns(options.clutter_path)
+    stem = slugify(path.stem)
+    try:
+        if path.suffix.lower() == ".jsonl":
+            for number, raw in _jsonl_lines(path):
+                if number == row:
+                    try:
+                        return _jsonl_article(path, number, raw, options, patterns, stem)
+                    except ArticleError as exc:
+                        return LoadFailure(str(path), exc.problem, number)
+            return None
+        if path.suffix.lower() == ".csv":
+            return next(_iter_csv(path, options, {}, patterns, stem, only_row=row), None)
+    except ArticleError as exc:
+        return LoadFailure(exc.path or str(path), exc.problem, exc.row)
+    raise ArticleError(path, "a row can only be read from a .jsonl or .csv file")
 
 
 def load_articles(path: str | Path, options: LoadOptions | None = None, *,

@@ -188,14 +188,22 @@ def _resolve(name: str):
     return entry
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every registered command."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every registered command.
+
+    With ``only``, just that command's module is imported and its options added; the
+    others are named without options (enough to parse a line that runs ``only``), so
+    ``mediakit analyze`` does not import what ``mediakit corpus`` needs (pyarrow).
+    """
     parser = argparse.ArgumentParser(prog="mediakit", description="Analyse news articles: "
                                      "readability, sentiment, who speaks, civilian voice.")
     parser.add_argument("--version", action="version", version=f"mediakit {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
+        if only is not None and name != only:
+            sub.add_parser(name)
+            continue
         help_text, add_arguments, run = _resolve(name)
         p = sub.add_parser(name, help=help_text, description=help_text)
         add_arguments(p)
@@ -205,7 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``mediakit`` command. Returns the exit code."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    named = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(only=named if named in COMMANDS else None)
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore", UnicodeWarning)  # recorded in Article.warnings instead
     try:

@@ -18,8 +18,16 @@ from __future__ import annotations
 import ast
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 
-from .articles import Article, Columns, LoadFailure, LoadOptions, iter_articles
+from .articles import (
+    Article,
+    Columns,
+    LoadFailure,
+    LoadOptions,
+    article_at_row,
+    iter_articles,
+)
 from .errors import ArticleError, ParameterError
 
 __all__ = [
@@ -316,9 +324,19 @@ def article_from_parameters(values: Mapping) -> Article:
         the row.
     """
     path, row = values["article_path"], values["article_row"]
+    options = load_options_from_parameters(values)
+    if row is not None and values["article_id"] is not None \
+            and Path(path).suffix.lower() in (".jsonl", ".csv") and Path(path).is_file():
+        # The id is given (mediakit batch always gives one): read only that row.
+        item = article_at_row(path, row, options)
+        if item is None:
+            raise ParameterError(path, f"parameter 'article_row': no article at row {row}")
+        if isinstance(item, LoadFailure):
+            raise item.to_error()
+        return _with_overrides(item, values)
     found: Article | None = None
     count = 0
-    for item in iter_articles(path, load_options_from_parameters(values)):
+    for item in iter_articles(path, options):
         item_row = item.row
         if row is not None and item_row != row:
             continue
@@ -327,8 +345,8 @@ def article_from_parameters(values: Mapping) -> Article:
         count += 1
         if found is None:
             found = item
-        if row is not None:
-            break
+        if row is not None or count == 2:
+            break  # a second article is enough to ask for a row
     if found is None:
         if row is not None:
             raise ParameterError(path, f"parameter 'article_row': no article at row {row}")
@@ -336,7 +354,12 @@ def article_from_parameters(values: Mapping) -> Article:
     if count > 1:
         raise ParameterError(path, f"holds {count} or more articles; set the parameter "
                              "'article_row' to choose one")
+    return _with_overrides(found, values)
+
+
+def _with_overrides(article: Article, values: Mapping) -> Article:
+    """The article with the id, title, outlet and date the parameters give."""
     overrides = {k: values[k] for k in ("title", "outlet", "date") if values[k] is not None}
     if values["article_id"] is not None:
         overrides["id"] = values["article_id"]
-    return replace(found, **overrides) if overrides else found
+    return replace(article, **overrides) if overrides else article

@@ -178,3 +178,28 @@ def test_csv_streams_and_keeps_the_encoding_policy(tmp_path):
     (tmp_path / "nul.csv").write_bytes(b"title,body\nx,\x00\n")
     with pytest.raises(ArticleError, match="binary file"):
         load_articles(tmp_path / "nul.csv")
+
+
+def test_article_at_row_is_the_row_iter_articles_gives(tmp_path):
+    from dataclasses import replace
+
+    from mediakit.articles import LoadFailure, article_at_row, iter_articles
+
+    jsonl = tmp_path / "c.jsonl"
+    jsonl.write_text('{"id": "a", "body": "First one."}\n{not json\n\n'
+                     '{"id": "a", "body": "Third, same id."}\n', "utf-8")
+    by_row = {item.row: item for item in iter_articles(jsonl)}
+    third = article_at_row(jsonl, 4)
+    # Everything but the id: the loader makes the second "a" unique ("a-2"); a single row
+    # keeps the record's own id.
+    assert by_row[4].id == "a-2" and third.id == "a"
+    assert replace(third, id="a-2") == by_row[4]
+    assert isinstance(article_at_row(jsonl, 2), LoadFailure)
+    assert article_at_row(jsonl, 3) is None and article_at_row(jsonl, 9) is None
+
+    csv_path = tmp_path / "c.csv"
+    csv_path.write_text('id,body\nx,"One, two."\ny\nz,Last row.\n', "utf-8")
+    by_row = {item.row: item for item in iter_articles(csv_path)}
+    assert article_at_row(csv_path, 4) == by_row[4]
+    assert isinstance(article_at_row(csv_path, 3), LoadFailure)  # too few fields
+    assert article_at_row(csv_path, 7) is None
