@@ -170,11 +170,6 @@ def overhead_in_process(src: Path, limit: int = 300, rounds: int = 3) -> dict:
             "ratio": best_floor / best_mediakit}
 
 
-def ceiling(n: int = 20_000_000, repeats: int = 3) -> dict:
-    """This machine's two-process ceiling (see ``machine_ceiling.py``)."""
-    return two_process_ceiling(n, repeats)
-
-
 # ------------------------------------------------------------------------ main
 
 
@@ -194,7 +189,7 @@ def main(argv=None) -> int:
     report = {"cpus": os.cpu_count(), "load_average_start": os.getloadavg(), "runs": []}
 
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}", flush=True)
-    report["ceiling"] = ceil = ceiling()
+    report["ceiling"] = ceil = two_process_ceiling(20_000_000, 3)
     print(f"two-process ceiling (pure-Python loop): {ceil['speedup']:.2f}x "
           f"({ceil['one_process_s']:.2f} s one, {ceil['two_processes_s']:.2f} s two)", flush=True)
 
@@ -242,7 +237,7 @@ def main(argv=None) -> int:
               + (f" (start-up {startup:.1f} s)" if small != large else ""))
     # The ceiling again: on a shared machine the load can change during the run, and
     # the higher of the two is the fairer (stricter) yardstick.
-    report["ceiling_end"] = ceil_end = ceiling()
+    report["ceiling_end"] = ceil_end = two_process_ceiling(20_000_000, 3)
     print(f"  two-process ceiling at the end: {ceil_end['speedup']:.2f}x")
     best = max(ceil["speedup"], ceil_end["speedup"])
     if "jobs 1" in rates and "jobs 2" in rates:

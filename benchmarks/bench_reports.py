@@ -57,11 +57,6 @@ import mediakit.reports
 '''
 
 
-def ceiling(n: int = 10_000_000, rounds: int = 3) -> dict:
-    """This machine's two-process ceiling (see ``machine_ceiling.py``)."""
-    return two_process_ceiling(n, rounds)
-
-
 def _papermill_one(args) -> None:
     import papermill
 
@@ -137,7 +132,7 @@ def main(argv=None) -> int:
     print(f"{n} articles from {args.input}; {cores} CPUs; load {os.getloadavg()[0]:.1f}")
     ceilings = []
     for r in range(args.repeat):
-        c = ceiling()
+        c = two_process_ceiling(10_000_000, 3)
         ceilings.append(c["speedup"])
         print(f"  ceiling (pure Python)    1 proc {c['one_process_s']:.2f} s, 2 procs "
               f"{c['two_processes_s']:.2f} s -> speed-up {c['speedup']:.2f}x")

@@ -236,7 +236,7 @@ _TIME_STARTS = frozenset(
 
 
 def _is_adverb(w: str) -> bool:
-    return (len(w) > 4 and w.endswith("ly") and w not in _NOT_ADVERBS) or w in _AUX - {"and"}
+    return (len(w) > 4 and w.endswith("ly") and w not in _NOT_ADVERBS) or (w in _AUX and w != "and")
 
 
 def _lex(name: str) -> frozenset[str]:
@@ -288,7 +288,7 @@ class _Tokens:
 
 def _is_cap(w: str) -> bool:
     if not w or not w[0].isalpha():
-        return w[:1].isdigit() and False
+        return False
     if w[0].isupper():
         return True
     # "al-Ansari", "el-Sisi", "bin Salman" (particle inside a name).
@@ -646,9 +646,9 @@ def _read_common_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     # A lower-case head that is a verb form is not a noun phrase ("he then went").
     if lowers[0] not in _DETERMINERS and not _is_cap(words[0]) and not plural and j - i > 3:
         return None
-    known = _lex("titles") | groups | insts
     # An adjective is no head ("Trump's often controversial comments").
-    if head not in known and _ADJECTIVE_END.search(head):
+    if (head not in _lex("titles") and head not in groups and head not in insts
+            and _ADJECTIVE_END.search(head)):
         return None
     # "Clinton held a roundtable ... and": a clause, not a noun phrase.
     if _has_past_verb(lowers):
@@ -673,7 +673,8 @@ def _has_past_verb(lowers: list[str]) -> bool:
         )
         # A finite verb takes an object here ("flipped his choice"); a participle modifier
         # does not ("a document filed Thursday", "a woman later identified as").
-        if verb and n + 1 < len(lowers) and lowers[n + 1] in _DETERMINERS | {"him", "them"}:
+        following = lowers[n + 1] if n + 1 < len(lowers) else None
+        if verb and (following in _DETERMINERS or following in ("him", "them")):
             return True
     return False
 
@@ -1305,8 +1306,6 @@ def extract_attributions(
         if hit is not None:
             c, np_ = hit
             kind = "direct" if (words >= 4 or not t[q.cs : q.cs + 1].islower()) else "partial"
-            if t[q.cs : q.cs + 1].islower() and words < 4:
-                kind = "partial"
             r = _Raw(q.cs, q.ce, kind, c, np_, tk.starts[c.k0], quote=True)
             if pending is not None:
                 pendings.append((r, pending))
@@ -1779,7 +1778,8 @@ class _Registry:
                 j = k
                 while j < b and (
                     _is_cap(tk.words[j])
-                    or (lw[j] in _PARTICLES | {"of"} and j + 1 < b and _is_cap(tk.words[j + 1]))
+                    or ((lw[j] in _PARTICLES or lw[j] == "of") and j + 1 < b
+                        and _is_cap(tk.words[j + 1]))
                 ):
                     j += 1
                     if lw[j - 1].endswith("'s"):

@@ -62,8 +62,8 @@ def _window_bag(fn: Callable, chunks: list):
     return db.from_sequence(chunks, npartitions=len(chunks)).map(fn)
 
 
-def map_dask(fn: Callable, chunks: Iterable, *, jobs: int = 2, scheduler: str | None = None,
-             window: int | None = None) -> Iterator:
+def map_dask(fn: Callable, chunks: Iterable, *, jobs: int = 2,
+             scheduler: str | None = None) -> Iterator:
     """Run ``fn(chunk)`` for every chunk on Dask, yielding the results.
 
     Parameters
@@ -71,22 +71,18 @@ def map_dask(fn: Callable, chunks: Iterable, *, jobs: int = 2, scheduler: str | 
     fn : callable
         Picklable; ``fn(chunk)`` returns a result.
     chunks : iterable
-        Consumed lazily, ``window`` at a time.
+        Consumed lazily, a window (twice the cluster's worker threads) at a time.
     jobs : int
         Workers of the LocalCluster (ignored with ``scheduler``).
     scheduler : str, optional
         Address of a running scheduler.
-    window : int, optional
-        Chunks per bag (default: twice the cluster's worker threads).
 
     Yields
     ------
     The results of ``fn``, in input order.
     """
     with dask_client(scheduler, jobs) as client:
-        if window is None:
-            threads = sum(client.nthreads().values()) or jobs
-            window = 2 * threads
+        window = 2 * (sum(client.nthreads().values()) or jobs)
         iterator = iter(chunks)
         in_flight = []
         while True:

@@ -24,11 +24,17 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .framing import CONSTRUCTIONS, HarmMention, emotive_counts_by_side, find_harm_mentions
+from .framing import (
+    CONSTRUCTIONS,
+    HarmMention,
+    emotive_counts_by_side,
+    find_harm_mentions,
+    sentence_side,
+)
 from .text import segment
 
 __all__ = ["CASUALTY_SIDE_TERMS", "GOLD_SIDE_TERMS", "evaluate_casualty_corpus",
-           "evaluate_framing", "format_report"]
+           "evaluate_framing"]
 
 # Sides of the wars in the gold sentences: demonyms, country names, armed forces
 # and the main cities, fixed before the held-out sentences were scored.
@@ -81,7 +87,6 @@ def _matching(mentions: Sequence[HarmMention], a: int, b: int) -> HarmMention | 
 def evaluate_framing(
     gold_path: str | Path,
     side_terms: Mapping[str, Sequence[str]] | None = None,
-    verbose: bool = False,
 ) -> dict:
     """Score constructions and victim sides on the hand-labelled gold sentences.
 
@@ -96,8 +101,6 @@ def evaluate_framing(
         ``tests/gold/framing.jsonl`` or a folder holding it.
     side_terms : Mapping[str, Sequence[str]], optional
         Side vocabulary; defaults to :data:`GOLD_SIDE_TERMS`.
-    verbose : bool
-        Add the list of errors to the result.
 
     Returns
     -------
@@ -118,7 +121,7 @@ def evaluate_framing(
         a = doc.text.lower().find(r["trigger"].lower())
         m = _matching(ms, a, a + len(r["trigger"])) if a >= 0 else None
         rec = (r["construction"], m.construction if m else "none",
-               r["victim_side"], m.victim_side if m else "none", r)
+               r["victim_side"], m.victim_side if m else "none")
         results[r["split"]].append(rec)
         results["all"].append(rec)
     out: dict = {}
@@ -130,16 +133,10 @@ def evaluate_framing(
             "n": len(recs),
             "accuracy": round(sum(g == p for g, p in pairs) / len(recs), 4),
             "detected": round(sum(p != "none" for _g, p in pairs) / len(recs), 4),
-            "victim_side_accuracy": round(sum(gs == ps for _g, _p, gs, ps, _r in recs)
+            "victim_side_accuracy": round(sum(gs == ps for _g, _p, gs, ps in recs)
                                           / len(recs), 4),
             "per_class": _prf(pairs, _LABELS),
         }
-        if verbose:
-            out[split]["errors"] = [
-                {"sentence": r["sentence"], "trigger": r["trigger"], "gold": g, "pred": p,
-                 "gold_side": gs, "pred_side": ps}
-                for g, p, gs, ps, r in recs if g != p or gs != ps
-            ]
     return out
 
 
@@ -153,13 +150,6 @@ def _clean(sentence: str) -> str:
     s = _SPACES.sub(" ", sentence).strip()
     s = _DETACHED.sub("", s)
     return _OPEN.sub(r"\1", s)
-
-
-def _sentence_side(ms: Sequence[HarmMention]) -> str:
-    sides = {m.victim_side for m in ms} - {"unknown"}
-    if "both" in sides or len(sides) > 1:
-        return "both"
-    return next(iter(sides)) if sides else "unknown"
 
 
 def evaluate_casualty_corpus(
@@ -227,7 +217,7 @@ def evaluate_casualty_corpus(
                 for m in ms:
                     constructions[m.construction] += 1
                 gold = row["category"].strip().lower()
-                pred = _sentence_side(dm or ms)
+                pred = sentence_side(dm or ms)
                 confusion.setdefault(gold, {}).setdefault(pred, 0)
                 confusion[gold][pred] += 1
                 side_ok += pred == gold
@@ -280,20 +270,3 @@ def _voiced_agreement(conf: Mapping[str, Mapping[str, int]]) -> float | None:
     n = sum(v for g in conf.values() for k, v in g.items() if k != "INTRANSITIVE")
     ok = sum(conf.get(k, {}).get(k, 0) for k in ("ACTIVE", "PASSIVE"))
     return round(ok / n, 4) if n else None
-
-
-def format_report(result: dict) -> str:
-    """Render :func:`evaluate_framing` output as a plain-text table."""
-    lines = []
-    for split in ("tune", "heldout", "blind", "all"):
-        r = result.get(split)
-        if not r:
-            continue
-        lines.append(f"[{split}] n={r['n']} accuracy={r['accuracy']:.3f} "
-                     f"detected={r['detected']:.3f} "
-                     f"victim_side_accuracy={r['victim_side_accuracy']:.3f}")
-        lines.append(f"  {'class':<18} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}")
-        for lab, v in r["per_class"].items():
-            lines.append(f"  {lab:<18} {v['precision']:>6.3f} {v['recall']:>6.3f} "
-                         f"{v['f1']:>6.3f} {v['support']:>4}")
-    return "\n".join(lines)

@@ -61,6 +61,7 @@ __all__ = [
     "harm_types",
     "load_emotive_terms",
     "load_harm_lexicon",
+    "sentence_side",
     "tone_by_actor",
     "victim_side",
 ]
@@ -379,9 +380,6 @@ def _freeze_sides(side_terms: Mapping[str, Sequence[str]] | None) -> tuple:
     return tuple((str(k), tuple(str(t) for t in v)) for k, v in side_terms.items())
 
 
-_Patterns = _SideIndex
-
-
 def _compiled(side_terms: Mapping[str, Sequence[str]] | None) -> _SideIndex:
     return _side_index(_freeze_sides(side_terms))
 
@@ -401,7 +399,7 @@ _PREV_WORDS = re.compile(r"([^\W_]+)?\W*([^\W_]+)?\W*$")
 
 def _side_mentions(
     text: str,
-    pats: _Patterns,
+    pats: _SideIndex,
     perp_nouns: frozenset[str],
     anchor: int | None = None,
     distance: dict[str, int] | None = None,
@@ -447,7 +445,7 @@ def victim_side(
     side_terms: Mapping[str, Sequence[str]] | None,
     lexicon: _Lexicon | str | Path | None = None,
     anchor: int | None = None,
-    _pats: _Patterns | None = None,
+    _pats: _SideIndex | None = None,
 ) -> str:
     """Decide whose victims a harm mention describes.
 
@@ -494,8 +492,8 @@ def victim_side(
         return UNKNOWN
     pats = _pats if _pats is not None else _compiled(side_terms)
     g = _lex(lexicon).g
-    perp_nouns = g.get("perpetrator_nouns", frozenset())
-    speech = g.get("speech_words", frozenset())
+    perp_nouns = g["perpetrator_nouns"]
+    speech = g["speech_words"]
     if victims:
         # the victims phrase is the victims: no perpetrator filtering here
         # ("Twelve Israeli soldiers have been killed")
@@ -1308,7 +1306,9 @@ def _round(x: float) -> float:
     return round(float(x), 4)
 
 
-def _sentence_side(mentions: Sequence[HarmMention]) -> str:
+def sentence_side(mentions: Sequence[HarmMention]) -> str:
+    """The victim side of a sentence's mentions: their one side, ``both`` when they name
+    different sides, ``unknown`` when none names a side."""
     sides = {m.victim_side for m in mentions} - {UNKNOWN}
     if BOTH in sides or len(sides) > 1:
         return BOTH
@@ -1365,7 +1365,7 @@ def emotive_counts_by_side(
         if not lemmas:
             continue
         ms = by_sentence.get(idx)
-        side = _sentence_side(ms) if ms else UNATTRIBUTED
+        side = sentence_side(ms) if ms else UNATTRIBUTED
         bucket = counts.setdefault(side, {})
         for lem in lemmas:
             bucket[lem] = bucket.get(lem, 0) + 1
