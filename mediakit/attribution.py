@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import ParameterError
-from .text import Document, normalize_quotes
+from .text import Document
 
 __all__ = [
     "Attribution",
@@ -905,7 +905,7 @@ class _Ctx:
         self.doc = doc
         self.orig = doc.text
         # Two apostrophes stand for a double quotation mark in some archives (''...'').
-        self.t = _single_quotes_as_double(normalize_quotes(doc.text).replace("''", '" '), doc)
+        self.t = _single_quotes_as_double(doc.normalized.replace("''", '" '), doc)
         self.tk = _Tokens(self.t)
         self.verbs = load_reporting_verbs(verbs_path)
         tk = self.tk

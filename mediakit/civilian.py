@@ -455,7 +455,7 @@ def _intro_text(doc: Document, source, atts) -> str:
                  else first_att.start)
     chosen = None
     if source.named:
-        text = normalize_quotes(doc.text)
+        text = doc.normalized
         name = normalize_quotes(source.speaker)
         hits = [m.start() for m in re.finditer(re.escape(name), text)]
         if not hits and " " in name:

@@ -1203,12 +1203,12 @@ class _Sent:
         h.victims = (h.j, self.np_after(h.j)[1]) if self.np_after(h.j) else None
 
 
-def _sentences(doc: Document | str) -> tuple[tuple[int, int, str], ...]:
+def _document(doc: Document | str) -> Document:
     if isinstance(doc, str):
         from .text import segment
 
         doc = segment(doc)
-    return tuple((s.start, s.end, s.text) for s in doc.sentences)
+    return doc
 
 
 def find_harm_mentions(
@@ -1242,8 +1242,10 @@ def find_harm_mentions(
     lex = _lex(lexicon)
     pats = _compiled(side_terms)
     out: list[HarmMention] = []
-    for idx, (s_start, _s_end, s_text) in enumerate(_sentences(doc)):
-        norm = normalize_quotes(s_text)
+    doc = _document(doc)
+    for idx, s in enumerate(doc.sentences):
+        s_start, s_text = s.start, s.text
+        norm = doc.normalized[s.start:s.end]
         if not _might_have_harm(norm, lex):
             continue
         sent = _Sent(norm, lex)
@@ -1360,7 +1362,8 @@ def emotive_counts_by_side(
     counts: dict[str, dict[str, int]] = {}
     total = 0
     for idx, s in enumerate(doc.sentences):
-        lemmas = [terms[w] for w in (x.lower() for x in _WORDS.findall(normalize_quotes(s.text)))
+        lemmas = [terms[w] for w in (x.lower() for x in
+                                     _WORDS.findall(doc.normalized[s.start:s.end]))
                   if w in terms]
         if not lemmas:
             continue
@@ -1419,7 +1422,7 @@ def tone_by_actor(
     pats = _compiled(side_terms)
     sums = {side: [0, 0.0] for side in pats.order}
     for s, c in zip(doc.sentences, sentence_compounds, strict=True):
-        for side in _sides_in(normalize_quotes(s.text), pats):
+        for side in _sides_in(doc.normalized[s.start:s.end], pats):
             sums[side][0] += 1
             sums[side][1] += float(c)
     out = {}

@@ -58,7 +58,7 @@ from functools import lru_cache
 from importlib import resources, util
 from pathlib import Path
 
-from .text import Document, normalize_quotes, segment
+from .text import Document, segment
 
 __all__ = [
     "Readability",
@@ -704,7 +704,7 @@ def word_syllables(text_or_document: str | Document) -> list[tuple[str, int]]:
         text_or_document)
     out = []
     for sentence in doc.sentences:
-        for raw in normalize_quotes(sentence.text).split():
+        for raw in doc.normalized[sentence.start:sentence.end].split():
             tok = _token(raw, None)
             if tok.word:
                 out.append((tok.word, tok.syllables))
@@ -807,7 +807,7 @@ def count_readability(
     name_candidates: set[str] = set()
 
     for sentence in doc.sentences:
-        raw_tokens = normalize_quotes(sentence.text).split()
+        raw_tokens = doc.normalized[sentence.start:sentence.end].split()
         s_words = s_syllables = 0
         for raw in raw_tokens:
             tok = _token(raw, words_path)

@@ -305,7 +305,7 @@ def analyze_sources(
             )
             if grouper.keys[sid]["named"]:
                 # the first time the name appears, which may precede every attribution
-                at = normalize_quotes(doc.text).find(normalize_quotes(display))
+                at = doc.normalized.find(normalize_quotes(display))
                 if at >= 0:
                     first = min(first, at)
             side, side_rule = _context_side(doc, side_hits, first, role)
@@ -352,7 +352,9 @@ def _unique(values) -> list[str]:
 
 def _side_index(doc: Document, cb: Codebook):
     hits = cb.place_mentions(doc.text)
-    return [h.start for h in hits], hits, bool(cb.side_mentions(doc.text))
+    # Every place term is also a side term, so a place found settles "any side named";
+    # only a text without places needs the (longer) side scan.
+    return [h.start for h in hits], hits, bool(hits) or bool(cb.side_mentions(doc.text))
 
 
 def _context_side(doc: Document, side_hits, offset: int, role: str) -> tuple[str, str | None]:

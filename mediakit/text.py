@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 __all__ = [
@@ -64,6 +64,15 @@ class Document:
     text: str
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
+
+    @cached_property
+    def normalized(self) -> str:
+        """:attr:`text` with quotes normalised (:func:`normalize_quotes`), computed once.
+
+        Of the same length as :attr:`text`, so every offset holds:
+        ``doc.normalized[s.start:s.end]`` is sentence ``s`` normalised.
+        """
+        return normalize_quotes(self.text)
 
     def sentences_in(self, paragraph: int) -> tuple[Sentence, ...]:
         """Return the sentences of one paragraph, in order."""
