@@ -81,11 +81,27 @@ def _alternation(terms) -> str:
                                                                        reverse=True))
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    """The word-list regexes of humanisation, compiled once per pair of lists."""
+
+    occupation: re.Pattern  # "a retired schoolteacher": group 1 is the occupation
+    family: re.Pattern  # a family term as a word
+    more_family: re.Pattern  # ", and three children" after a family term
+
+
 @lru_cache(maxsize=8)
-def _patterns(occupations_path: str | None = None, family_path: str | None = None):
+def _patterns(occupations_path: str | None = None,
+              family_path: str | None = None) -> _Patterns:
     occ = _alternation(load_word_list("occupations.txt", occupations_path))
     fam = _alternation(load_word_list("family_terms.txt", family_path))
-    return occ, fam
+    return _Patterns(
+        occupation=re.compile(rf"\b(?:a|an)\s+(?:\d+-year-old\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+                              rf"({_MODIFIERS}(?:{occ}))(?![\w-])", re.IGNORECASE),
+        family=re.compile(rf"(?<![\w-])(?:{fam})(?![\w-])", re.IGNORECASE),
+        more_family=re.compile(rf",?\s+and\s+(?:(?:his|her|their)\s+)?(?:(?:[\w-]+)\s+)"
+                               rf"{{0,2}}?(?:{fam})(?![\w-])", re.IGNORECASE),
+    )
 
 
 # ------------------------------------------------------------------ humanisation
@@ -211,16 +227,23 @@ def _find_name(t: str) -> tuple[str | None, int | None]:
     return None, None
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
+_WORD_BEFORE = re.compile(r"[\w'’-]+")
+_OF_NOUN = re.compile(r"\s+of\s+(?:\w+)")
+# ", Yousef," apposition or a bare name ("brother Eitan")
+_APPOSED_NAME = re.compile(rf",\s+{_CAPSEQ},?|\s+{_CAPSEQ}")
+_NOT_NAME_START = re.compile(r"\s+(?:and|in|on|at|from|of)\b", re.IGNORECASE)
+
+
 def _sentence_end(t: str, pos: int) -> int:
-    m = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)").search(t, pos)
+    m = _SENTENCE_END.search(t, pos)
     return len(t) if m is None else m.end()
 
 
-def _family(t: str, start: int, fam_pattern: str) -> str | None:
-    fam_re = re.compile(rf"(?<![\w-])(?:{fam_pattern})(?![\w-])", re.IGNORECASE)
-    for m in fam_re.finditer(t, start):
+def _family(t: str, start: int, pats: _Patterns) -> str | None:
+    for m in pats.family.finditer(t, start):
         # words before the term, nearest first
-        before = re.findall(r"[\w'’-]+", t[max(0, m.start() - 60):m.start()])
+        before = _WORD_BEFORE.findall(t[max(0, m.start() - 60):m.start()])
         lead = m.start()
         i = len(before) - 1
         cursor = m.start()
@@ -235,7 +258,7 @@ def _family(t: str, start: int, fam_pattern: str) -> str | None:
                 continue
             break
         prev = before[i].lower() if i >= 0 else ""
-        of_n = re.compile(r"\s+of\s+(?:\w+)").match(t, m.end())
+        of_n = _OF_NOUN.match(t, m.end())
         is_parent = m.group(0).lower() in {"mother", "father"} and of_n
         if prev in _POSSESSIVE:
             if prev != "whose":
@@ -249,18 +272,14 @@ def _family(t: str, start: int, fam_pattern: str) -> str | None:
         end = m.end()
         if is_parent:
             end = of_n.end()
-        # ", Yousef," apposition or a bare name ("brother Eitan")
-        appo = re.compile(rf",\s+{_CAPSEQ},?|\s+{_CAPSEQ}").match(t, end)
-        if appo and not re.match(r"\s+(?:and|in|on|at|from|of)\b", t[end:], re.IGNORECASE):
+        appo = _APPOSED_NAME.match(t, end)
+        if appo and not _NOT_NAME_START.match(t[end:]):
             word = appo.group(0).strip(" ,").split()[0].lower()
             if word not in _MONTHS and word not in _NOT_NAME:
                 end = appo.end()
         # "... and three children", "... and elderly mother"
         while True:
-            more = re.compile(
-                rf",?\s+and\s+(?:(?:his|her|their)\s+)?(?:(?:[\w-]+)\s+){{0,2}}?"
-                rf"(?:{fam_pattern})(?![\w-])", re.IGNORECASE
-            ).match(t, end)
+            more = pats.more_family.match(t, end)
             if not more:
                 break
             end = more.end()
@@ -314,7 +333,7 @@ def extract_humanisation(
     >>> h["age"], h["occupation"], h["place"], h["family"]
     (36, 'taxi driver', 'Gaza City', 'his wife and three children')
     """
-    occ_pattern, fam_pattern = _patterns(occupations_path, family_path)
+    pats = _patterns(occupations_path, family_path)
     t = _mask_quotes(normalize_quotes(text))
     found_name, anchor, name_start = None, None, 0
     if name:
@@ -367,10 +386,7 @@ def extract_humanisation(
         age = None
 
     occupation = None
-    om = re.compile(
-        rf"\b(?:a|an)\s+(?:\d+-year-old\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
-        rf"({_MODIFIERS}(?:{occ_pattern}))(?![\w-])", re.IGNORECASE
-    ).search(core)
+    om = pats.occupation.search(core)
     if om:
         occupation = re.sub(r"\s+", " ", om.group(1)).strip()
 
@@ -406,9 +422,9 @@ def extract_humanisation(
         if pm:
             place = _clean_name(pm.group(1))
 
-    family = _family(t, 0 if anchor is None else max(0, start - 1), fam_pattern)
+    family = _family(t, 0 if anchor is None else max(0, start - 1), pats)
     if family is None and anchor is not None:
-        family = _family(t, 0, fam_pattern)
+        family = _family(t, 0, pats)
 
     details = {"name": found_name, "age": age, "occupation": occupation, "place": place,
                "family": family}
