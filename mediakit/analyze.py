@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article, LoadOptions, article_from_text
+from .articles import DEFAULT_MAX_BYTES, Article, LoadOptions, article_from_text
 from .civilian import civilian_voice
 from .codebook import load_codebook
 from .errors import ParameterError
@@ -82,7 +82,7 @@ class Analyzer:
     def __init__(self, positive_threshold: float = DEFAULT_POSITIVE_THRESHOLD,
                  negative_threshold: float = DEFAULT_NEGATIVE_THRESHOLD,
                  codebook: str | None = None, clutter_path: str | None = None,
-                 max_bytes: int = LoadOptions.max_bytes):
+                 max_bytes: int = DEFAULT_MAX_BYTES):
         self.positive_threshold = positive_threshold
         self.negative_threshold = negative_threshold
         self.codebook = codebook

@@ -12,17 +12,22 @@ import importlib
 import sys
 import traceback
 import warnings
+from dataclasses import fields
 from pathlib import Path
 
 from . import __version__
 from .analyze import Analyzer
-from .articles import Columns, LoadFailure, LoadOptions, iter_articles
+from .articles import DEFAULT_MAX_BYTES, Columns, LoadFailure, LoadOptions, iter_articles
 from .errors import MediakitError
 from .io import dumps_json, write_json
+from .params import analyzer_from_parameters
+from .sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD
 
 __all__ = ["COMMANDS", "main"]
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: The fields of :class:`~mediakit.articles.Columns`, one ``--NAME-column`` option each.
+COLUMN_FIELDS = tuple(f.name for f in fields(Columns))
 
 
 def add_analysis_options(parser: argparse.ArgumentParser) -> None:
@@ -32,31 +37,28 @@ def add_analysis_options(parser: argparse.ArgumentParser) -> None:
                        "(default: the packaged one)")
     group.add_argument("--clutter", metavar="FILE", dest="clutter_path",
                        help="clutter-pattern file (default: the packaged one)")
-    group.add_argument("--positive-threshold", type=float, default=0.05, metavar="X",
-                       help="VADER compound at or above which a sentence is positive (0.05)")
-    group.add_argument("--negative-threshold", type=float, default=-0.05, metavar="X",
-                       help="VADER compound at or below which a sentence is negative (-0.05)")
-    group.add_argument("--max-bytes", type=int, default=LoadOptions.max_bytes, metavar="N",
-                       help=f"largest article accepted (default {LoadOptions.max_bytes})")
+    group.add_argument("--positive-threshold", type=float, default=DEFAULT_POSITIVE_THRESHOLD,
+                       metavar="X", help="VADER compound at or above which a sentence is "
+                       "positive (%(default)s)")
+    group.add_argument("--negative-threshold", type=float, default=DEFAULT_NEGATIVE_THRESHOLD,
+                       metavar="X", help="VADER compound at or below which a sentence is "
+                       "negative (%(default)s)")
+    group.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                       help="largest article accepted (default %(default)s)")
     cols = parser.add_argument_group("columns of .json/.jsonl/.csv/.parquet inputs")
-    for name in ("text", "title", "outlet", "date", "author", "url", "id"):
+    for name in COLUMN_FIELDS:
         cols.add_argument(f"--{name}-column", default=getattr(Columns(), name), metavar="NAME",
                           help=f"field holding the article's {name} (default: %(default)s)")
 
 
 def analyzer_from_args(args: argparse.Namespace) -> Analyzer:
     """Build (and validate) the :class:`Analyzer` the options describe."""
-    analyzer = Analyzer(positive_threshold=args.positive_threshold,
-                        negative_threshold=args.negative_threshold, codebook=args.codebook,
-                        clutter_path=args.clutter_path, max_bytes=args.max_bytes)
-    analyzer.validate()
-    return analyzer
+    return analyzer_from_parameters(vars(args))  # the options' names are the parameters
 
 
 def load_options_from_args(args: argparse.Namespace) -> LoadOptions:
     """Loader options (columns, size limit, clutter file) from the parsed options."""
-    columns = Columns(**{name: getattr(args, f"{name}_column") for name in
-                         ("text", "title", "outlet", "date", "author", "url", "id")})
+    columns = Columns(**{name: getattr(args, f"{name}_column") for name in COLUMN_FIELDS})
     return LoadOptions(columns=columns, max_bytes=args.max_bytes, clutter_path=args.clutter_path)
 
 
@@ -168,14 +170,15 @@ def _sources_run(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------- registry
 
-#: name -> (help, add_arguments, run) or the dotted module that provides them.
+#: name -> (help, add_arguments, run), or where to import them from: a dotted module
+#: with HELP, add_arguments and run, or "module:NAME" for such a tuple in a module.
 COMMANDS: dict[str, tuple[str, object, object] | str] = {
     "analyze": ("measure articles and print or write their metrics as JSON",
                 _analyze_arguments, _analyze_run),
     "sources": ("print who speaks in articles: sources, roles, sides, diversity",
                 _sources_arguments, _sources_run),
-    "report": "mediakit.reports_cli.report",
-    "batch": "mediakit.reports_cli.batch",
+    "report": "mediakit.reports_cli:REPORT",
+    "batch": "mediakit.reports_cli:BATCH",
     "corpus": "mediakit.corpus_cli",
 }
 
@@ -183,7 +186,10 @@ COMMANDS: dict[str, tuple[str, object, object] | str] = {
 def _resolve(name: str):
     entry = COMMANDS[name]
     if isinstance(entry, str):
-        module = importlib.import_module(entry)
+        module_name, _, attribute = entry.partition(":")
+        module = importlib.import_module(module_name)
+        if attribute:
+            return getattr(module, attribute)
         return module.HELP, module.add_arguments, module.run
     return entry
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from .articles import (
+    DEFAULT_MAX_BYTES,
     Article,
     Columns,
     LoadFailure,
@@ -29,6 +30,7 @@ from .articles import (
     iter_articles,
 )
 from .errors import ArticleError, ParameterError
+from .sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD
 
 __all__ = [
     "COMPARE_PARAMETERS",
@@ -119,15 +121,15 @@ REPORT_PARAMETERS: tuple[Parameter, ...] = (
               "nothing written)", optional=True, recorded=False),
     Parameter("notebook_sha256", str, None, "SHA-256 of this notebook file (set by "
               "mediakit report and batch)", optional=True),
-    Parameter("positive_threshold", float, 0.05, "VADER compound at or above which a "
-              "sentence is positive"),
-    Parameter("negative_threshold", float, -0.05, "VADER compound at or below which a "
-              "sentence is negative"),
+    Parameter("positive_threshold", float, DEFAULT_POSITIVE_THRESHOLD, "VADER compound at "
+              "or above which a sentence is positive"),
+    Parameter("negative_threshold", float, DEFAULT_NEGATIVE_THRESHOLD, "VADER compound at "
+              "or below which a sentence is negative"),
     Parameter("codebook", str, None, "codebook YAML of roles and sides (None: the packaged "
               "one)", optional=True),
     Parameter("clutter_path", str, None, "clutter-pattern file (None: the packaged one)",
               optional=True),
-    Parameter("max_bytes", int, 5_000_000, "largest article accepted, in bytes"),
+    Parameter("max_bytes", int, DEFAULT_MAX_BYTES, "largest article accepted, in bytes"),
     Parameter("columns", dict, {}, 'field names of .jsonl/.csv corpora, e.g. {"text": '
               '"content"}'),
 )

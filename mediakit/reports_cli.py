@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import types
 
 from .articles import Columns
-from .cli import EXIT_FAILURES, EXIT_OK, add_analysis_options
+from .cli import COLUMN_FIELDS, EXIT_FAILURES, EXIT_OK, add_analysis_options
 from .params import validate_parameters
 
-__all__ = ["batch", "report"]
+__all__ = ["BATCH", "REPORT"]
 
-_COLUMN_NAMES = ("text", "title", "outlet", "date", "author", "url", "id")
 
 
 def _jobs(value: str) -> int:
@@ -60,7 +58,7 @@ def _parameters(args: argparse.Namespace) -> dict:
               "max_bytes": args.max_bytes}
     columns = {}
     defaults = validate_parameters("article_report", {})
-    for name in _COLUMN_NAMES:
+    for name in COLUMN_FIELDS:
         value = getattr(args, f"{name}_column")
         if value != getattr(Columns(), name):
             columns[name] = value
@@ -121,19 +119,9 @@ def _batch_run(args: argparse.Namespace) -> int:
     return _run(args, compare=not args.no_compare)
 
 
-def _command(name: str, help_text: str, add_arguments, run) -> types.ModuleType:
-    # cli.COMMANDS names a command's module by dotted path and reads HELP,
-    # add_arguments and run from it; this one file provides two commands, so each gets
-    # a small module object, registered as a submodule of this one (importing
-    # "mediakit.reports_cli.batch" imports this file first, then finds it here).
-    module = types.ModuleType(f"{__name__}.{name}", help_text)
-    module.HELP, module.add_arguments, module.run = help_text, add_arguments, run
-    sys.modules[module.__name__] = module
-    return module
-
-
-report = _command("report", "run the report notebook on articles: DIR/<id>/report.html, "
-                  "report.ipynb, metrics.json", _report_arguments, _report_run)
-batch = _command("batch", "report on every article of a folder or corpus in parallel, then "
-                 "compare them (DIR/comparison.html, comparison.csv)", _batch_arguments,
-                 _batch_run)
+# The two commands this module provides, as cli.COMMANDS reads them
+# ("mediakit.reports_cli:REPORT"): (help, add_arguments, run).
+REPORT = ("run the report notebook on articles: DIR/<id>/report.html, report.ipynb, "
+          "metrics.json", _report_arguments, _report_run)
+BATCH = ("report on every article of a folder or corpus in parallel, then compare them "
+         "(DIR/comparison.html, comparison.csv)", _batch_arguments, _batch_run)
