@@ -24,11 +24,11 @@ import bisect
 import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from .datafiles import data_lines, read_data_file
 from .errors import ParameterError
-from .text import Document
+from .text import Document, _abbreviations
 
 __all__ = [
     "Attribution",
@@ -77,16 +77,6 @@ _ATTRIBUTION_FIELDS = tuple(f.name for f in fields(Attribution))
 # --------------------------------------------------------------------------- data
 
 
-def _data_text(name: str, path: str | Path | None) -> tuple[str, str]:
-    if path is None:
-        return resources.files("mediakit.data").joinpath(name).read_text("utf-8"), name
-    p = Path(path)
-    try:
-        return p.read_text("utf-8"), str(p)
-    except OSError as exc:
-        raise ParameterError(p, f"cannot read word list: {exc.strerror or exc}") from exc
-
-
 @lru_cache(maxsize=8)
 def load_reporting_verbs(path: str | None = None) -> dict[tuple[str, ...], tuple[str, bool]]:
     """Load the reporting-verb list.
@@ -103,12 +93,9 @@ def load_reporting_verbs(path: str | None = None) -> dict[tuple[str, ...], tuple
     dict
         Maps each form, as a tuple of lower-case words, to ``(lemma, strict)``.
     """
-    raw, where = _data_text("reporting_verbs.txt", path)
+    raw, where = read_data_file("reporting_verbs.txt", path, error=ParameterError)
     forms: dict[tuple[str, ...], tuple[str, bool]] = {}
-    for lineno, line in enumerate(raw.splitlines(), 1):
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
+    for lineno, line in data_lines(raw):
         strict = line.startswith("!")
         words = line.lstrip("!").split()
         if not words:
@@ -123,13 +110,9 @@ def load_reporting_verbs(path: str | None = None) -> dict[tuple[str, ...], tuple
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, frozenset[str] | dict[str, str]]:
-    raw = resources.files("mediakit.data").joinpath("attribution_lexicon.txt").read_text("utf-8")
     sections: dict[str, list[str]] = {}
     current = None
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
+    for _, line in data_lines(read_data_file("attribution_lexicon.txt")[0]):
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
             sections[current] = []
@@ -148,15 +131,9 @@ def _lexicon() -> dict[str, frozenset[str] | dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
-    raw = resources.files("mediakit.data").joinpath("attribution_first_names.txt").read_text(
-        "utf-8"
-    )
     names: dict[str, str] = {}
     gender = None
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
+    for _, line in data_lines(read_data_file("attribution_first_names.txt")[0]):
         if line == "[female]":
             gender = "f"
         elif line == "[male]":
@@ -168,12 +145,6 @@ def _first_names() -> dict[str, str]:
                 names[key] = gender if names.get(key, gender) == gender else "?"
     return {k: v for k, v in names.items() if v != "?"}
 
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    from .text import _abbreviations as text_abbreviations
-
-    return text_abbreviations()
 
 
 # ------------------------------------------------------------------ word classes

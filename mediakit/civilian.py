@@ -24,9 +24,9 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from .datafiles import data_lines, read_data_file
 from .errors import CodebookError
 from .text import Document, normalize_quotes
 
@@ -47,19 +47,8 @@ CIVILIAN = "civilian"
 
 
 def _read_list(name: str, path: str | Path | None) -> tuple[str, ...]:
-    if path is None:
-        raw = resources.files("mediakit.data").joinpath(name).read_text("utf-8")
-    else:
-        try:
-            raw = Path(path).read_text("utf-8")
-        except OSError as exc:
-            raise CodebookError(path, f"cannot read word list: {exc.strerror}") from None
-    words = []
-    for line in raw.splitlines():
-        w = line.split("#", 1)[0].strip().lower()
-        if w:
-            words.append(normalize_quotes(w))
-    return tuple(dict.fromkeys(words))
+    raw, _ = read_data_file(name, path, error=CodebookError)
+    return tuple(dict.fromkeys(normalize_quotes(w.lower()) for _, w in data_lines(raw)))
 
 
 @lru_cache(maxsize=8)

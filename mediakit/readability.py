@@ -55,9 +55,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources, util
+from importlib import util
 from pathlib import Path
 
+from .datafiles import data_lines, read_data_file
 from .text import Document, segment
 
 __all__ = [
@@ -421,18 +422,15 @@ def familiar_words(path: str | None = None) -> frozenset[str]:
     frozenset of str
     """
     text = Path(path or _familiar_words_default()).read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip()))
+    return frozenset(w for _, w in data_lines(text))
 
 
 @lru_cache(maxsize=1)
 def _inflection_rules() -> tuple[tuple[str, str], ...]:
-    raw = resources.files("mediakit.data").joinpath("dale_chall_inflections.txt")
     rules = []
-    for line in raw.read_text("utf-8").splitlines():
-        parts = line.split("#", 1)[0].split()
-        if parts:
-            suffix, replacement = parts
-            rules.append((suffix, "" if replacement == "-" else replacement))
+    for _, entry in data_lines(read_data_file("dale_chall_inflections.txt")[0]):
+        suffix, replacement = entry.split()
+        rules.append((suffix, "" if replacement == "-" else replacement))
     return tuple(rules)
 
 

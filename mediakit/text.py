@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
+
+from .datafiles import data_lines, read_data_file
 
 __all__ = [
     "Document",
@@ -115,8 +116,9 @@ _QUOTE_TABLE = str.maketrans(
 
 _QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTE_TABLE.items())
 
-OPENING_QUOTES = "\"'\u201c\u2018\u201e\u00ab"
-CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
+# What may follow a sentence's terminal punctuation before the space (closing quotes
+# and brackets).
+_CLOSERS = "\"'\u201d\u2019)]"
 
 
 def normalize_quotes(text: str) -> str:
@@ -142,28 +144,32 @@ def normalize_quotes(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _abbreviation_list() -> tuple[frozenset[str], frozenset[str]]:
+    """Abbreviations (``abbreviations.txt``), and those of them that may end a sentence
+    (marked ``!``)."""
+    words, final = set(), set()
+    for _, entry in data_lines(read_data_file("abbreviations.txt")[0]):
+        word, _, mark = entry.partition(" ")
+        word = word.lower().rstrip(".")
+        words.add(word)
+        if mark.strip() == "!":
+            final.add(word)
+    return frozenset(words), frozenset(final)
+
+
 def _abbreviations() -> frozenset[str]:
-    raw = resources.files("mediakit.data").joinpath("abbreviations.txt").read_text("utf-8")
-    words = set()
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(line.lower().rstrip("."))
-    return frozenset(words)
+    return _abbreviation_list()[0]
 
 
 @lru_cache(maxsize=1)
 def _sentence_starters() -> frozenset[str]:
-    raw = resources.files("mediakit.data").joinpath("sentence_starters.txt").read_text("utf-8")
-    return frozenset(
-        w for line in raw.splitlines() if (w := line.split("#", 1)[0].strip())
-    )
+    return frozenset(w for _, w in data_lines(read_data_file("sentence_starters.txt")[0]))
 
 
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
 # A candidate boundary: terminal punctuation, any closing quotes or brackets, then
 # white space. What follows decides whether it is a boundary.
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_BOUNDARY = re.compile(rf"[.!?\u2026]+[{re.escape(_CLOSERS)}]*(?=\s)")
 _NEXT_TOKEN = re.compile(r"\s+([\"'\u201c\u2018(\[]*)([^\s]*)")
 _WORD_BEFORE = re.compile(r"([\w.'\u2019-]+)$")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
@@ -213,13 +219,13 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
-def _is_boundary(text: str, end_punct: int, after: int) -> bool:
+def _is_boundary(text: str, end_punct: int) -> bool:
     """Decide whether the punctuation ending at ``end_punct`` ends a sentence.
 
     ``end_punct`` is the index just after the terminal punctuation (and any closing
-    quotes), ``after`` the index where the white space after it starts.
+    quotes), where the white space after it starts.
     """
-    nxt = _NEXT_TOKEN.match(text, after)
+    nxt = _NEXT_TOKEN.match(text, end_punct)
     if nxt is None:
         return True
     opener, word = nxt.group(1), nxt.group(2)
@@ -230,16 +236,15 @@ def _is_boundary(text: str, end_punct: int, after: int) -> bool:
     if not (first.isupper() or first.isdigit() or opener):
         return False
     punct_start = end_punct
-    while punct_start > 0 and text[punct_start - 1] in "\"'\u201d\u2019)]":
+    while punct_start > 0 and text[punct_start - 1] in _CLOSERS:
         punct_start -= 1
-    closing_quote = punct_start != end_punct
     if text[punct_start - 1] != ".":
         return True  # "!" "?" and "…" end a sentence before a capital.
+    if punct_start != end_punct:
+        return True  # ...said.” He — a full stop inside a closing quote ends it.
     # Look back a bounded window only: searching from 0 makes segmentation quadratic.
     before = _WORD_BEFORE.search(text, max(0, punct_start - 65), punct_start - 1)
     token = before.group(1) if before else ""
-    if closing_quote:
-        return True  # ...said.” He — a full stop inside a closing quote ends it.
     bare = token.lower().rstrip(".")
     if _ACRONYM.match(token + "."):
         # "U.S. officials" never splits (lower case, handled above); "U.S. The"
@@ -247,8 +252,9 @@ def _is_boundary(text: str, end_punct: int, after: int) -> bool:
         return word.strip("\"'") in _sentence_starters()
     if len(token) == 1 and token.isalpha() and token.isupper():
         return False  # an initial: "Antony J. Blinken"
-    if bare in _abbreviations():
-        return word.strip("\"'") in _sentence_starters() and bare in {"etc", "inc", "jr", "sr"}
+    abbreviations, may_end = _abbreviation_list()
+    if bare in abbreviations:
+        return bare in may_end and word.strip("\"'") in _sentence_starters()
     return True
 
 
@@ -272,7 +278,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     spans = []
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
-        if _is_boundary(text, m.end(), m.end()):
+        if _is_boundary(text, m.end()):
             spans.append((pos, m.end()))
             pos = m.end()
     spans.append((pos, end))
