@@ -617,7 +617,7 @@ class _Token:
 
 @lru_cache(maxsize=65536)
 def _token(raw: str, words_path: str | None) -> _Token:
-    word = _PUNCTUATION_BUT_APOSTROPHE.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", raw))
+    word = _strip_punctuation(raw)
     letters = len(_PUNCTUATION.sub("", raw))
     if not word:
         return _Token("", letters, 0, False, False, False)
@@ -633,8 +633,13 @@ def _token(raw: str, words_path: str | None) -> _Token:
     return _Token(word, letters, syllable_count(lower), lower in listed, rules, capitalised)
 
 
+def _strip_punctuation(raw: str) -> str:
+    """A token as textstat counts it: punctuation removed, contractions kept."""
+    return _PUNCTUATION_BUT_APOSTROPHE.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", raw))
+
+
 def _clean(raw: str) -> str:
-    return _PUNCTUATION_BUT_APOSTROPHE.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", raw)).lower()
+    return _strip_punctuation(raw).lower()
 
 
 @lru_cache(maxsize=65536)
@@ -799,8 +804,8 @@ def count_readability(
     difficult: set[str] = set()
     linsear_easy = linsear_hard = linsear_sentences = 0
     per_paragraph: dict[int, list[int]] = {}
-    # For the Dale-Chall name rule and count: (token, first in its sentence).
-    seen: list[tuple[_Token, bool]] = []
+    # Every word token, for the Dale-Chall name rule and count.
+    seen: list[_Token] = []
     lower_case_forms: set[str] = set()
     name_candidates: set[str] = set()
 
@@ -835,7 +840,7 @@ def count_readability(
                 long_ += 1
             if not tok.familiar_list:
                 unfamiliar_ts += 1
-            seen.append((tok, first_in_sentence))
+            seen.append(tok)
             lower = tok.word.lower()
             if tok.word[0].islower():
                 lower_case_forms.add(lower)
@@ -855,7 +860,7 @@ def count_readability(
     # organisations, which the rule does not name.
     names = name_candidates - lower_case_forms
     unfamiliar = familiar_names = 0
-    for tok, _first in seen:
+    for tok in seen:
         if tok.familiar_rules:
             continue
         if tok.capitalised and tok.word.lower() in names:
