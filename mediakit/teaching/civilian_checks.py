@@ -100,10 +100,8 @@ def check_civilian_source_share(article: Article, answer: object) -> Feedback:
     ratio civilians : others, a percentage.
     """
     record = _record(article)
-    speakers = record["sources"]["speakers"]
-    n = len(speakers)
-    civilians = sum(1 for s in speakers if s["role"] == "civilian")
     voice = record["civilian_voice"]
+    n, civilians = voice["n_sources"], voice["n_civilian_sources"]
     return _check_share(
         "4.1 civilians' share of sources", answer, voice["source_share"],
         {"the share of attributions; this task counts each source once, however often "
