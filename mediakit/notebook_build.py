@@ -264,6 +264,11 @@ def build_notebook(source: Path, out_dir: Path = NOTEBOOK_DIR, check: bool = Fal
         True if the ``.ipynb`` is (or now is) up to date; with ``check``, False when it
         is missing or differs from the build.
     """
+    return not (_refresh(source, out_dir, check, variant) and check)
+
+
+def _refresh(source: Path, out_dir: Path, check: bool, variant: str) -> bool:
+    """Whether the notebook of ``source`` was missing or stale; rebuilt unless ``check``."""
     source = Path(source)
     target = Path(out_dir) / f"{source.stem}.ipynb"
     try:
@@ -273,10 +278,9 @@ def build_notebook(source: Path, out_dir: Path = NOTEBOOK_DIR, check: bool = Fal
     built = render_notebook(text, str(source), variant)
     current = target.read_text("utf-8") if target.is_file() else None
     if current == built:
-        return True
-    if check:
         return False
-    write_atomic(target, built)
+    if not check:
+        write_atomic(target, built)
     return True
 
 
@@ -302,14 +306,7 @@ def build_all(src_dir: Path = SOURCE_DIR, out_dir: Path = NOTEBOOK_DIR,
     sources = sorted(Path(src_dir).glob("*.py"))
     if not sources:
         raise MediakitError(src_dir, "no notebook sources (*.py) here")
-    stale = []
-    for source in sources:
-        target = Path(out_dir) / f"{source.stem}.ipynb"
-        before = target.read_bytes() if target.is_file() else None
-        ok = build_notebook(source, out_dir, check=check, variant=variant)
-        if not ok or (not check and before != target.read_bytes()):
-            stale.append(source)
-    return stale
+    return [source for source in sources if _refresh(source, out_dir, check, variant)]
 
 
 def build_targets(targets: tuple[Target, ...] = TARGETS, check: bool = False) -> list[Path]:
