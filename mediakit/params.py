@@ -33,6 +33,7 @@ from .errors import ArticleError, ParameterError
 from .sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD
 
 __all__ = [
+    "COMPARE_CORPUS_PARAMETERS",
     "COMPARE_PARAMETERS",
     "REPORT_PARAMETERS",
     "SCHEMAS",
@@ -142,6 +143,23 @@ COMPARE_PARAMETERS: tuple[Parameter, ...] = (
               "results_dir/comparison.csv)", optional=True, recorded=False),
 )
 
+# The corpus comparison notebook (notebooks/src/compare_corpus.py).
+COMPARE_CORPUS_PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("results_path", str, "../data/processed/corpus.parquet", "corpus table: "
+              "Parquet file (local engine) or folder (Dask engine)"),
+    Parameter("metrics", str, "readability_flesch_kincaid_grade,sentiment_mean_compound,"
+              "sources_n_sources,sources_official_sources_share,civilian_source_share,"
+              "framing_agentless_share", "comma-separated columns to compare "
+              "(docs/corpus.md lists them)"),
+    Parameter("period", str, "M", "time period for trends: Y (year), Q (quarter), M "
+              "(month), W (week)"),
+    Parameter("confidence", float, 0.95, "level of the confidence intervals"),
+    Parameter("min_articles", int, 5, "groups with fewer articles are left out of the "
+              "comparisons"),
+    Parameter("output_csv", str, None, "where the table of group means is written (None: "
+              "nothing written)", optional=True, recorded=False),
+)
+
 # The teaching exercises (notebooks/src/teaching/*.py). None: the exercise's own
 # teaching article (mediakit/data/teaching/), which has an answer key.
 _EXERCISE_ARTICLE = "article file (.txt .md .json); None: the exercise's teaching article"
@@ -171,6 +189,7 @@ TEACHING_PARAMETERS: dict[str, tuple[Parameter, ...]] = {
 SCHEMAS: dict[str, tuple[Parameter, ...]] = {
     "article_report": REPORT_PARAMETERS,
     "compare_articles": COMPARE_PARAMETERS,
+    "compare_corpus": COMPARE_CORPUS_PARAMETERS,
     **TEACHING_PARAMETERS,
 }
 

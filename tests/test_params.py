@@ -12,6 +12,7 @@ import pytest
 
 from mediakit.errors import ArticleError, ParameterError
 from mediakit.params import (
+    COMPARE_CORPUS_PARAMETERS,
     COMPARE_PARAMETERS,
     REPORT_PARAMETERS,
     TEACHING_PARAMETERS,
@@ -97,6 +98,7 @@ _TEACHING = NOTEBOOKS / "teaching"
 @pytest.mark.parametrize("path,name,schema", [
     ("article_report.ipynb", "article_report", REPORT_PARAMETERS),
     ("compare_articles.ipynb", "compare_articles", COMPARE_PARAMETERS),
+    ("compare_corpus.ipynb", "compare_corpus", COMPARE_CORPUS_PARAMETERS),
     *[(f"teaching/{n}.ipynb", n, s) for n, s in TEACHING_PARAMETERS.items()],
     *[(f"teaching/solutions/{n}.ipynb", n, s) for n, s in TEACHING_PARAMETERS.items()],
 ])

@@ -19,19 +19,11 @@ min_articles: int = 5  # groups with fewer articles are left out of the comparis
 output_csv: "Optional[str]" = None  # where the table of group means is written (None: nothing written)
 
 # %%
-# Stop here, before reading anything, on a wrong type or value.
+# Stop here, before reading anything, on an unknown parameter name, a wrong type or value.
 from mediakit.errors import ParameterError
-from mediakit.params import Parameter
+from mediakit.params import check_notebook_parameters
 
-SCHEMA = (
-    Parameter("results_path", str, "", ""),
-    Parameter("metrics", str, "", ""),
-    Parameter("period", str, "M", ""),
-    Parameter("confidence", float, 0.95, ""),
-    Parameter("min_articles", int, 5, ""),
-    Parameter("output_csv", str, None, "", optional=True),
-)
-P = {p.name: p.check(globals()[p.name], "compare_corpus") for p in SCHEMA}
+P = check_notebook_parameters("compare_corpus", globals())
 if P["period"] not in ("Y", "Q", "M", "W"):
     raise ParameterError("compare_corpus", f"period must be Y, Q, M or W, got {P['period']!r}")
 if not 0 < P["confidence"] < 1:
