@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from machine_ceiling import two_process_ceiling  # noqa: E402
-from make_corpus import synthetic_articles  # noqa: E402
+from make_corpus import synthetic_articles, write_jsonl  # noqa: E402
 
 CONFIGS = {
     "jobs 1": ["--jobs", "1"],
@@ -61,10 +61,7 @@ CONFIGS = {
 
 
 def write_corpus(n: int, path: Path) -> Path:
-    with path.open("w", encoding="utf-8") as handle:
-        for record in synthetic_articles(n, seed=0):
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
+    return write_jsonl(synthetic_articles(n, seed=0), path)
 
 
 # ----------------------------------------------------------------- measurement

@@ -70,6 +70,14 @@ def synthetic_articles(n: int, seed: int = 0, min_paragraphs: int = 2,
         }
 
 
+def write_jsonl(records, path: Path) -> Path:
+    """Write records one JSON object a line (the corpus format mediakit streams)."""
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, help="number of articles")
@@ -85,9 +93,7 @@ def main(argv=None) -> int:
 
         pq.write_table(pa.Table.from_pylist(list(records)), out, row_group_size=1000)
     else:
-        with out.open("w", encoding="utf-8") as handle:
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_jsonl(records, out)
     print(f"wrote {args.n} articles to {out}", file=sys.stderr)
     return 0
 
