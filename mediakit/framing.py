@@ -612,6 +612,7 @@ class _Sent:
         self.n = len(self.t)
         self.lex = lex
         self.g = lex.g
+        self.hits: list[_Hit] = []  # set by find()
 
     # -- helpers ------------------------------------------------------------
 
@@ -898,6 +899,7 @@ class _Sent:
                 continue
             used[i] = True
         hits.sort(key=lambda h: h.i)
+        self.hits = hits  # classified in order: a verb can look at those before it
         for h in hits:
             self.classify(h, hits)
         return self._absorb(hits)
@@ -954,18 +956,23 @@ class _Sent:
             h.victims = self.subject_before(h.i)
             return
         h.construction = "active_agent"
-        subj = self.subject_before(h.i)
-        if subj is None:
-            subj = self.lede_subject(h.i)
-        h.agent = subj
+        shared = self._coordinated_active(h) if object_ok else None
+        if shared is not None:
+            # "The strike killed seven and wounded 19": both verbs have its subject.
+            h.agent = shared.agent
+        else:
+            h.agent = self.subject_before(h.i) or self.lede_subject(h.i)
         if h.victims is None and object_ok:
             h.victims = self.np_after(self.next_word(h.j))
 
-    def _coordinated_active(self, h: _Hit, hits: list[_Hit], conj: int) -> _Hit | None:
+    def _coordinated_active(self, h: _Hit) -> _Hit | None:
         """The active harm verb that ``h`` is coordinated with ("killed seven people
-        and wounded 19"), if only its object stands between them."""
+        and wounded 19"), if only its object stands between them and "and"/"or"."""
         g = self.g
-        prev = next((o for o in reversed(hits) if o.i < h.i and o.kind == "verb"
+        conj = self.prev_word(h.i)
+        if self.w(conj) not in ("and", "or"):
+            return None
+        prev = next((o for o in reversed(self.hits) if o.i < h.i and o.kind == "verb"
                      and o.construction == "active_agent"), None)
         if prev is None or conj - prev.j > 10:
             return None
@@ -989,15 +996,6 @@ class _Sent:
         if h.entry and forms & pforms and self.w(h.j) in h.entry.get("particle_blockers", ()):
             h.construction = ""  # "shot down" (an aircraft), "shot at" (no hit)
             return None
-        if pw in ("and", "or") and has_object and forms & {"past", "s", "base", "ing"}:
-            shared = self._coordinated_active(h, hits, p)
-            if shared is not None:
-                # "The strike killed seven and wounded 19": both verbs have its subject
-                h.construction = "active_agent"
-                h.agent = shared.agent
-                if h.victims is None:
-                    h.victims = self.np_after(self.next_word(h.j))
-                return None
         if "pp" in forms:
             if pw in g["be_forms"] and not (pw == "'s" and self._possessive_s(p)):
                 return self._passive(h)
