@@ -65,8 +65,8 @@ def floor(bodies: list[str]) -> None:
 
 def foundation(bodies: list[str]) -> None:
     """mediakit's readability and sentiment only (issue 2's families), as analyze runs them."""
-    from mediakit.readability import readability
-    from mediakit.sentiment import sentiment
+    from mediakit.metrics.readability import readability
+    from mediakit.metrics.sentiment import sentiment
     from mediakit.text import segment
 
     for body in bodies:

@@ -109,7 +109,7 @@ def run_measured(cmd: list[str]) -> tuple[float, int, str]:
 
 
 def corpus_command(src: Path, out: Path, args: list[str]) -> list[str]:
-    return [sys.executable, "-m", "mediakit.cli", "corpus", str(src), "--out", str(out),
+    return [sys.executable, "-m", "mediakit.cli.main", "corpus", str(src), "--out", str(out),
             "--no-progress", "--no-resume", *args]
 
 
@@ -146,8 +146,8 @@ def overhead_in_process(src: Path, limit: int = 300, rounds: int = 3) -> dict:
     """Per-article time of mediakit (every metric, flattened to a row) over the floor's,
     both in this process on the same articles, alternated ``rounds`` times (best of
     each): on a shared machine this ratio is steadier than rates taken minutes apart."""
-    from mediakit.analyze import Analyzer
-    from mediakit.corpus import iter_corpus, row_layout
+    from mediakit.run.analyzer import Analyzer
+    from mediakit.run.corpus import iter_corpus, row_layout
 
     analyzer = Analyzer()
     layout = row_layout(analyzer)

@@ -36,7 +36,7 @@ body = open(sys.argv[1], encoding="utf-8").read()
 t0 = time.perf_counter()
 import mediakit
 t1 = time.perf_counter()
-from mediakit.readability import readability
+from mediakit.metrics.readability import readability
 t2, c2 = time.perf_counter(), time.process_time()
 readability(body)
 t3, c3 = time.perf_counter(), time.process_time()

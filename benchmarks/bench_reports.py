@@ -50,10 +50,10 @@ article_path: str = ""
 # %%
 import pandas
 import matplotlib.figure
-import mediakit.analyze
-import mediakit.params
-import mediakit.report_views
-import mediakit.reports
+import mediakit.run.analyzer
+import mediakit.run.params
+import mediakit.run.report_views
+import mediakit.run.reports
 '''
 
 
@@ -95,7 +95,7 @@ def floor(articles: list[str], jobs: int, work: Path) -> tuple[float, float]:
 def batch(input_path: str, jobs: int, out: Path, compare: bool = True) -> tuple[float, float]:
     """Wall time of the ``mediakit batch`` command."""
     shutil.rmtree(out, ignore_errors=True)
-    cmd = [sys.executable, "-m", "mediakit.cli", "batch", input_path, "--out", str(out),
+    cmd = [sys.executable, "-m", "mediakit.cli.main", "batch", input_path, "--out", str(out),
            "--jobs", str(jobs), "--no-progress"]
     if not compare:
         cmd.append("--no-compare")
@@ -113,7 +113,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs of each measure (median)")
     args = parser.parse_args(argv)
 
-    from mediakit.articles import Article, iter_articles
+    from mediakit.io.articles import Article, iter_articles
 
     articles = [a.source_path for a in iter_articles(args.input) if isinstance(a, Article)]
     n = len(articles)

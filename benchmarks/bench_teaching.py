@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mediakit.notebook_build import SOLUTIONS_DIR, TEACHING_DIR, render_notebook  # noqa: E402
-from mediakit.reports import _execute  # noqa: E402
+from mediakit.run.reports import _execute  # noqa: E402
 
 FLOOR_SOURCE = '''# %% tags=["parameters"]
 article_path = None

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mediakit.articles import load_articles  # noqa: E402
+from mediakit.io.articles import load_articles  # noqa: E402
 from mediakit.text import segment  # noqa: E402
 
 OUTLETS = ("Northgate Tribune", "Harbour Daily", "The Meridian", "Valley Courier",

@@ -4,13 +4,14 @@ Readability, sentiment, who speaks, civilian voice and harm framing, per article
 across corpora. The public API is re-exported here; see ``docs/`` for the metrics.
 
 Note that ``mediakit.readability`` and ``mediakit.sentiment`` are the functions; their
-modules are reached with ``from mediakit.readability import ...``.
+modules are reached with ``from mediakit.metrics.readability import ...``.
 """
 
 __version__ = "0.1.0"
 
-from .analyze import Analyzer, ArticleMetrics, analyze  # noqa: E402
-from .articles import (  # noqa: E402
+from .codebook import Codebook, load_codebook  # noqa: E402
+from .errors import ArticleError, CodebookError, MediakitError, ParameterError  # noqa: E402
+from .io.articles import (  # noqa: E402
     Article,
     Columns,
     LoadOptions,
@@ -18,13 +19,12 @@ from .articles import (  # noqa: E402
     iter_articles,
     load_articles,
 )
-from .civilian import civilian_voice  # noqa: E402
-from .codebook import Codebook, load_codebook  # noqa: E402
-from .errors import ArticleError, CodebookError, MediakitError, ParameterError  # noqa: E402
-from .framing import framing_metrics  # noqa: E402
-from .readability import readability  # noqa: E402
-from .sentiment import sentiment  # noqa: E402
-from .sources import analyze_sources  # noqa: E402
+from .metrics.civilian import civilian_voice  # noqa: E402
+from .metrics.framing import framing_metrics  # noqa: E402
+from .metrics.readability import readability  # noqa: E402
+from .metrics.sentiment import sentiment  # noqa: E402
+from .metrics.sources import analyze_sources  # noqa: E402
+from .run.analyzer import Analyzer, ArticleMetrics, analyze  # noqa: E402
 from .text import Document, segment  # noqa: E402
 
 __all__ = [
@@ -59,7 +59,7 @@ def __getattr__(name: str):
     # pandas costs a noticeable share of start-up: `analyze_frame` (and with it pandas) is
     # imported on first use only (PEP 562).
     if name == "analyze_frame":
-        from .frame import analyze_frame
+        from .run.frame import analyze_frame
 
         return analyze_frame
     raise AttributeError(f"module 'mediakit' has no attribute {name!r}")

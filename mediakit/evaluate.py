@@ -13,9 +13,9 @@ import json
 import sys
 from pathlib import Path
 
-from .civilian import evaluate_humanisation
 from .errors import MediakitError
 from .evaluate_framing import evaluate_framing
+from .metrics.civilian import evaluate_humanisation
 
 __all__ = ["main"]
 

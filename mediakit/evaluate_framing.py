@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .framing import (
+from .metrics.framing import (
     CONSTRUCTIONS,
     HarmMention,
     emotive_counts_by_side,

@@ -2,7 +2,7 @@
 
 Two yardsticks:
 
-* :func:`evaluate_polnear` scores :func:`mediakit.attribution.extract_attributions` on the
+* :func:`evaluate_polnear` scores :func:`mediakit.extract.attribution.extract_attributions` on the
   PolNeAR corpus (Newell, Margolin & Ruths 2018), real US political news annotated
   with Source, Cue and Content spans. The corpus is not part of mediakit: pass the folder
   of a copy you downloaded yourself.
@@ -30,8 +30,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from .attribution import Attribution, extract_attributions, load_reporting_verbs
 from .errors import ParameterError
+from .extract.attribution import Attribution, extract_attributions, load_reporting_verbs
 from .text import segment
 
 __all__ = ["evaluate_gold", "evaluate_polnear", "match_spans", "read_brat"]
@@ -310,7 +310,7 @@ def _norm_speaker(s: str | None) -> str | None:
 def _gold_body(item: dict, folder: Path) -> str:
     if "text" in item:
         return item["text"]
-    from .articles import load_articles
+    from .io.articles import load_articles
 
     rel = Path(item["path"])
     for base in (Path.cwd(), *folder.resolve().parents):
@@ -396,7 +396,7 @@ def evaluate_gold(folder: str | Path,
     files = sorted(root.glob("*.json"))
     if not files:
         raise ParameterError(root, "no gold .json files")
-    from .sources import analyze_sources
+    from .metrics.sources import analyze_sources
     by_split: dict[str, list] = {s: [] for s in splits}
     for f in files:
         try:

@@ -34,7 +34,7 @@ from pathlib import Path
 import nbformat
 
 from .errors import MediakitError
-from .io import write_atomic
+from .io.writers import write_atomic
 
 __all__ = ["NOTEBOOK_DIR", "SOLUTIONS_DIR", "SOURCE_DIR", "TARGETS", "TEACHING_DIR",
            "TEACHING_SOURCE_DIR", "Target", "build_all", "build_notebook", "build_targets",
@@ -73,7 +73,7 @@ _CELL_TYPE = re.compile(r"^\s*\[(?P<type>markdown|md|raw)\]")
 _TAGS = re.compile(r"\btags\s*=\s*(?P<tags>\[[^\]]*\])")
 
 # The kernel every notebook names. mediakit runs it on its own interpreter (see
-# mediakit.reports.MediakitKernelManager), so no kernel has to be registered.
+# mediakit.run.reports.MediakitKernelManager), so no kernel has to be registered.
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 

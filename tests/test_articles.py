@@ -4,7 +4,7 @@ import json
 import pytest
 
 from mediakit import ArticleError, Columns, LoadOptions, article_from_text, load_articles
-from mediakit.articles import clean_body, slugify
+from mediakit.io.articles import clean_body, slugify
 
 from .conftest import RAW, SEED
 
@@ -183,7 +183,7 @@ def test_csv_streams_and_keeps_the_encoding_policy(tmp_path):
 def test_article_at_row_is_the_row_iter_articles_gives(tmp_path):
     from dataclasses import replace
 
-    from mediakit.articles import LoadFailure, article_at_row, iter_articles
+    from mediakit.io.articles import LoadFailure, article_at_row, iter_articles
 
     jsonl = tmp_path / "c.jsonl"
     jsonl.write_text('{"id": "a", "body": "First one."}\n{not json\n\n'

@@ -10,12 +10,6 @@ from pathlib import Path
 import pytest
 
 import mediakit
-from mediakit.attribution import (
-    Attribution,
-    extract_attributions,
-    find_person_descriptions,
-    load_reporting_verbs,
-)
 from mediakit.errors import ParameterError
 from mediakit.evaluate import main as evaluate_main
 from mediakit.evaluate_sources import (
@@ -24,6 +18,12 @@ from mediakit.evaluate_sources import (
     loose_matches,
     match_spans,
     read_brat,
+)
+from mediakit.extract.attribution import (
+    Attribution,
+    extract_attributions,
+    find_person_descriptions,
+    load_reporting_verbs,
 )
 from mediakit.text import (
     Document,

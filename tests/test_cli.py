@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from mediakit.cli import main
+from mediakit.cli.main import main
 
 from .conftest import RAW, SEED
 

@@ -14,12 +14,12 @@ import pickle
 import pytest
 
 from mediakit import Analyzer, analyze
-from mediakit.civilian import civilian_voice
 from mediakit.codebook import load_codebook
-from mediakit.framing import framing_metrics
-from mediakit.readability import readability
-from mediakit.sentiment import sentence_compounds, sentiment
-from mediakit.sources import analyze_sources
+from mediakit.metrics.civilian import civilian_voice
+from mediakit.metrics.framing import framing_metrics
+from mediakit.metrics.readability import readability
+from mediakit.metrics.sentiment import sentence_compounds, sentiment
+from mediakit.metrics.sources import analyze_sources
 from mediakit.text import segment
 
 from .conftest import SEED

@@ -15,10 +15,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from mediakit import load_articles
-from mediakit.analyze import Analyzer
-from mediakit.articles import Article, Columns
-from mediakit.cli import main
-from mediakit.corpus import (
+from mediakit.cli.main import main
+from mediakit.errors import MediakitError
+from mediakit.io.articles import Article, Columns
+from mediakit.run.analyzer import Analyzer
+from mediakit.run.corpus import (
     CATEGORY_PATHS,
     column_table,
     corpus_schema,
@@ -30,7 +31,6 @@ from mediakit.corpus import (
     run_corpus,
     update_columns_doc,
 )
-from mediakit.errors import MediakitError
 
 from .conftest import RAW, ROOT
 
@@ -166,7 +166,7 @@ def test_docs_column_table_is_generated_from_the_code(tmp_path):
     update_columns_doc(copy)
     assert copy.read_text("utf-8") == doc.read_text("utf-8"), (
         "docs/corpus.md is stale: run "
-        "python -c 'from mediakit.corpus import update_columns_doc; "
+        "python -c 'from mediakit.run.corpus import update_columns_doc; "
         "update_columns_doc(\"docs/corpus.md\")'")
 
 

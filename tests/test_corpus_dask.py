@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from mediakit import load_articles
-from mediakit.corpus import read_errors, run_corpus
+from mediakit.run.corpus import read_errors, run_corpus
 
 from .conftest import RAW
 

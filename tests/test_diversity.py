@@ -15,7 +15,7 @@ import math
 
 import pytest
 
-from mediakit import diversity as dv
+from mediakit.metrics import diversity as dv
 
 ABC = {"a": 2, "b": 1, "c": 1}
 

@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 
 from mediakit import load_articles
-from mediakit.analyze import Analyzer
-from mediakit.articles import article_from_text
-from mediakit.corpus import row_layout
 from mediakit.errors import ArticleError, ParameterError
-from mediakit.frame import add_period, analyze_frame, grouped_means, t_quantile
+from mediakit.io.articles import article_from_text
+from mediakit.run.analyzer import Analyzer
+from mediakit.run.corpus import row_layout
+from mediakit.run.frame import add_period, analyze_frame, grouped_means, t_quantile
 
 from .conftest import RAW
 
@@ -101,8 +101,8 @@ def test_add_period_from_iso_dates():
 
 def test_compare_corpus_notebook_code_on_a_corpus_table(tmp_path, monkeypatch):
     """The notebook's cells, run in this process (no kernel), on a small table."""
-    from mediakit import report_views
     from mediakit.notebook_build import SOURCE_DIR, parse_percent
+    from mediakit.run import report_views
 
     table = pd.DataFrame({
         "outlet": ["A", "A", "A", "B", "B", "B", None],

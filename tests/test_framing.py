@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mediakit.evaluate_framing import evaluate_casualty_corpus, evaluate_framing
-from mediakit.framing import (
+from mediakit.metrics.framing import (
     CONSTRUCTIONS,
     emotive_counts_by_side,
     find_harm_mentions,

@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from mediakit.io import dumps_json, write_atomic, write_json
+from mediakit.io.writers import dumps_json, write_atomic, write_json
 
 
 def test_dumps_json_is_canonical():

@@ -23,7 +23,7 @@ from mediakit.notebook_build import (
     parse_percent,
     select_variant,
 )
-from mediakit.reports import _execute
+from mediakit.run.reports import _execute
 
 from .conftest import ROOT
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mediakit.errors import ArticleError, ParameterError
-from mediakit.params import (
+from mediakit.run.params import (
     COMPARE_CORPUS_PARAMETERS,
     COMPARE_PARAMETERS,
     REPORT_PARAMETERS,

@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 
-from mediakit.readability import (
+from mediakit.metrics.readability import (
     Readability,
     automated_readability_index,
     cmudict_syllables,
@@ -359,7 +359,7 @@ def test_runs_with_networking_impossible():
 
         import json
         from mediakit import load_articles
-        from mediakit.readability import readability
+        from mediakit.metrics.readability import readability
 
         body = load_articles({str(RAW / "israel-hamas-war-latest-news.txt")!r})[0].body
         print(json.dumps(readability(body).to_dict()))
@@ -376,7 +376,7 @@ def test_first_call_loads_no_dictionary_package():
         import sys, time
         import mediakit
         from mediakit import load_articles
-        from mediakit.readability import readability
+        from mediakit.metrics.readability import readability
         body = load_articles({str(RAW / "israel-hamas-war-latest-news.txt")!r})[0].body
         t = time.perf_counter()
         readability(body)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from mediakit.reports import run_batch
+from mediakit.run.reports import run_batch
 
 from .test_reports import MALICIOUS_MD, expected_figures
 

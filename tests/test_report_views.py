@@ -7,8 +7,8 @@ import json
 import pytest
 from matplotlib.figure import Figure
 
-from mediakit import report_views as views
 from mediakit.errors import MediakitError
+from mediakit.run import report_views as views
 
 
 def _metrics(**article) -> dict:
@@ -196,7 +196,7 @@ def test_sentiment_summary_shows_the_whole_text_compound_of_a_real_record():
 
 def test_every_view_reads_the_real_record_of_the_seed(seed_article):
     # Guards against views reading keys the real metrics file does not have.
-    from mediakit.analyze import analyze
+    from mediakit.run.analyzer import analyze
 
     m = json.loads(json.dumps(analyze(seed_article).to_dict()))
     read = views.readability_table(m)

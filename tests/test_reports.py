@@ -12,11 +12,11 @@ import time
 
 import pytest
 
-from mediakit.analyze import analyze
-from mediakit.articles import load_articles
-from mediakit.cli import main
+from mediakit.cli.main import main
 from mediakit.errors import ParameterError
-from mediakit.reports import (
+from mediakit.io.articles import load_articles
+from mediakit.run.analyzer import analyze
+from mediakit.run.reports import (
     DONE_FILE,
     export_html,
     is_current,
@@ -289,8 +289,8 @@ def test_untrusted_text_appears_escaped(malicious_report):
 
 
 def test_title_with_quotes_newlines_and_braces_through_the_parameters_cell(tmp_path):
-    from mediakit.params import validate_parameters
-    from mediakit.reports import ReportJob, run_report
+    from mediakit.run.params import validate_parameters
+    from mediakit.run.reports import ReportJob, run_report
 
     title = 'He said "no" \'twice\'\nthen {left} \\ $5 }{ """'
     params = validate_parameters("article_report", {"article_path": str(SEED), "title": title,
@@ -345,8 +345,8 @@ def test_interrupted_batch_leaves_nothing_resume_would_trust(tmp_path):
 
 
 def test_cli_options_become_notebook_parameters():
-    from mediakit.cli import build_parser
-    from mediakit.reports_cli import _parameters
+    from mediakit.cli.main import build_parser
+    from mediakit.cli.reports import _parameters
 
     args = build_parser().parse_args(["batch", "in", "--out", "o", "--text-column", "content",
                                       "--positive-threshold", "0.1", "--jobs", "2"])

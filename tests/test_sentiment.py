@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from mediakit.sentiment import sentiment, sentiment_of
+from mediakit.metrics.sentiment import sentiment, sentiment_of
 
 
 def vader_normalize(score, alpha=15):
@@ -60,7 +60,7 @@ def test_windowed_vader_equals_stock_vader_on_every_sample():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from mediakit import load_articles
-    from mediakit.sentiment import _analyzer
+    from mediakit.metrics.sentiment import _analyzer
     from mediakit.text import segment
 
     from .conftest import RAW

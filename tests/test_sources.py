@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from mediakit.attribution import Attribution
-from mediakit.sources import _Grouper, analyze_sources, format_sources_table, quoted_words
+from mediakit.extract.attribution import Attribution
+from mediakit.metrics.sources import _Grouper, analyze_sources, format_sources_table, quoted_words
 from mediakit.text import segment
 
 BODY = (

@@ -11,7 +11,7 @@ import pytest
 import mediakit
 from mediakit import teaching
 from mediakit.errors import MediakitError
-from mediakit.readability import word_syllables
+from mediakit.metrics.readability import word_syllables
 from mediakit.teaching.feedback import Feedback
 
 # Words (textstat's rule: white-space tokens holding a letter or digit once punctuation is

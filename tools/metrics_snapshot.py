@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import mediakit  # noqa: E402
-from mediakit.io import dumps_json  # noqa: E402
+from mediakit.io.writers import dumps_json  # noqa: E402
 
 
 def _texts_samples():

@@ -18,8 +18,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..articles import Article
-from ..sources import analyze_sources
+from ..io.articles import Article
+from ..metrics.sources import analyze_sources
 from ..text import segment
 from .feedback import (
     CLOSE,

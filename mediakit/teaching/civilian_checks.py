@@ -15,8 +15,8 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from ..analyze import analyze
-from ..articles import Article
+from ..io.articles import Article
+from ..run.analyzer import analyze
 from .feedback import (
     CLOSE,
     CORRECT,

@@ -19,7 +19,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 
-from ..readability import (
+from ..metrics.readability import (
     _clean,
     cmudict_syllables,
     count_readability,

@@ -14,9 +14,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..articles import Article, load_articles
 from ..errors import MediakitError
-from ..readability import word_syllables
+from ..io.articles import Article, load_articles
+from ..metrics.readability import word_syllables
 from ..text import segment
 
 __all__ = ["AnswerKey", "KeyAttribution", "article_for_exercise", "key_for_exercise",

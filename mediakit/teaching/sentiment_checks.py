@@ -19,8 +19,8 @@ from collections.abc import Sequence
 
 from vaderSentiment.vaderSentiment import NEGATE
 
-from ..articles import Article
-from ..sentiment import (
+from ..io.articles import Article
+from ..metrics.sentiment import (
     DEFAULT_NEGATIVE_THRESHOLD,
     DEFAULT_POSITIVE_THRESHOLD,
     _analyzer,

@@ -28,13 +28,13 @@ columns: dict = {}  # field names of .jsonl/.csv corpora, e.g. {"text": "content
 
 # %%
 # Stop here, before any analysis, on an unknown parameter name or a wrong type.
-from mediakit.params import check_notebook_parameters
+from mediakit.run.params import check_notebook_parameters
 
 P = check_notebook_parameters("article_report", globals())
 
 # %%
-from mediakit import report_views as views
-from mediakit.reports import report_metrics
+from mediakit.run import report_views as views
+from mediakit.run.reports import report_metrics
 
 views.setup()
 metrics = report_metrics(P)  # analyses the article; writes metrics.json when output_dir is set

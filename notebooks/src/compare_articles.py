@@ -12,12 +12,12 @@ output_csv: "Optional[str]" = None  # where the comparison table is written (Non
 
 # %%
 # Stop here, before reading anything, on an unknown parameter name or a wrong type.
-from mediakit.params import check_notebook_parameters
+from mediakit.run.params import check_notebook_parameters
 
 P = check_notebook_parameters("compare_articles", globals())
 
 # %%
-from mediakit import report_views as views
+from mediakit.run import report_views as views
 
 views.setup()
 results = views.load_results(P["results_dir"])

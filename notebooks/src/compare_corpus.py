@@ -21,7 +21,7 @@ output_csv: "Optional[str]" = None  # where the table of group means is written 
 # %%
 # Stop here, before reading anything, on an unknown parameter name, a wrong type or value.
 from mediakit.errors import ParameterError
-from mediakit.params import check_notebook_parameters
+from mediakit.run.params import check_notebook_parameters
 
 P = check_notebook_parameters("compare_corpus", globals())
 if P["period"] not in ("Y", "Q", "M", "W"):
@@ -33,8 +33,8 @@ METRICS = [m.strip() for m in P["metrics"].split(",") if m.strip()]
 # %%
 import pandas as pd
 
-from mediakit import frame
-from mediakit import report_views as views
+from mediakit.run import frame
+from mediakit.run import report_views as views
 
 views.setup()
 table = frame.read_corpus_table(P["results_path"])

@@ -64,7 +64,7 @@ def cleaned_body(path: Path) -> str | None:
     """The body after mediakit's clutter cleaning, or None when mediakit is unavailable."""
     try:
         sys.path.insert(0, str(ROOT))
-        from mediakit.articles import load_articles
+        from mediakit.io.articles import load_articles
     except Exception:  # pragma: no cover - the checker must also run without the package
         return None
     loaded = load_articles(str(path))

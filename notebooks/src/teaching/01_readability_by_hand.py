@@ -25,7 +25,7 @@ paragraph: "Optional[int]" = None  # paragraph to count by hand, from 0 (None: t
 
 # %%
 from mediakit import teaching
-from mediakit.params import check_notebook_parameters
+from mediakit.run.params import check_notebook_parameters
 
 P = check_notebook_parameters("01_readability_by_hand", globals())
 article = teaching.article_for_exercise(P["article_path"], "kherson-bus-station-officials")
@@ -100,7 +100,7 @@ syllables = ...  # an integer, a dict, or a function
 # By hand: say every word aloud. The formulas (textstat's) take the first pronunciation
 # in the CMU Pronouncing Dictionary; names not in it (such as "Mykolaiv") are guessed
 # from hyphenation points, which can be wrong. The dictionary count of each word:
-from mediakit.readability import syllable_count, word_syllables
+from mediakit.metrics.readability import syllable_count, word_syllables
 
 per_word = {word: syllable_count(word) for word, _ in word_syllables(text)}
 syllables = sum(syllable_count(word) for word, _ in word_syllables(text))

@@ -23,8 +23,8 @@ article_path: "Optional[str]" = None  # article file (.txt .md .json); None: the
 
 # %%
 from mediakit import teaching
-from mediakit.params import check_notebook_parameters
-from mediakit.sentiment import sentiment_of
+from mediakit.run.params import check_notebook_parameters
+from mediakit.metrics.sentiment import sentiment_of
 
 P = check_notebook_parameters("02_sentiment_limits", globals())
 article = teaching.article_for_exercise(P["article_path"], "kherson-bus-station-civilians")

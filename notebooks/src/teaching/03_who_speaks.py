@@ -31,7 +31,7 @@ answer_key: "Optional[str]" = None  # answer key of who speaks, in the gold form
 
 # %%
 from mediakit import teaching
-from mediakit.params import check_notebook_parameters
+from mediakit.run.params import check_notebook_parameters
 
 P = check_notebook_parameters("03_who_speaks", globals())
 DEFAULT = "quotes-baidoa-camp-water"

@@ -24,7 +24,7 @@ from IPython.display import display
 
 import mediakit
 from mediakit import teaching
-from mediakit.params import check_notebook_parameters
+from mediakit.run.params import check_notebook_parameters
 
 P = check_notebook_parameters("04_civilian_voice", globals())
 a = teaching.article_for_exercise(P["article_a"], "kherson-bus-station-officials")

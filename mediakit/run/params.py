@@ -20,7 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from .articles import (
+from ..errors import ArticleError, ParameterError
+from ..io.articles import (
     DEFAULT_MAX_BYTES,
     Article,
     Columns,
@@ -29,8 +30,7 @@ from .articles import (
     article_at_row,
     iter_articles,
 )
-from .errors import ArticleError, ParameterError
-from .sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD
+from ..metrics.sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD
 
 __all__ = [
     "COMPARE_CORPUS_PARAMETERS",
@@ -300,8 +300,8 @@ def recorded_parameters(notebook: str, values: Mapping) -> dict:
 
 
 def analyzer_from_parameters(values: Mapping):
-    """The validated :class:`~mediakit.analyze.Analyzer` the report parameters describe."""
-    from .analyze import Analyzer
+    """The validated :class:`~mediakit.run.analyzer.Analyzer` the report parameters describe."""
+    from .analyzer import Analyzer
 
     analyzer = Analyzer(positive_threshold=values["positive_threshold"],
                         negative_threshold=values["negative_threshold"],

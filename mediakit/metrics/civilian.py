@@ -26,9 +26,9 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import data_lines, read_data_file
-from .errors import CodebookError
-from .text import Document, normalize_quotes
+from ..datafiles import data_lines, read_data_file
+from ..errors import CodebookError
+from ..text import Document, normalize_quotes
 
 __all__ = [
     "CivilianVoice",
@@ -489,7 +489,7 @@ def civilian_voice(doc: Document, sources) -> CivilianVoice:
     doc : Document
         The segmented article the sources were found in.
     sources : SourcesResult
-        The result of :func:`mediakit.sources.analyze_sources` on ``doc``.
+        The result of :func:`mediakit.metrics.sources.analyze_sources` on ``doc``.
 
     Returns
     -------

@@ -6,7 +6,7 @@ computed on a :mod:`distributed` cluster: a :class:`~distributed.LocalCluster` o
 ``scheduler``. Articles travel from this process to the workers and flat rows come
 back, so the input and output paths need only be visible here, not on the workers.
 Chunks are sent in windows (two in flight) so memory stays flat however long the
-corpus is; :func:`mediakit.corpus.run_corpus` writes each chunk's part file, which is
+corpus is; :func:`mediakit.run.corpus.run_corpus` writes each chunk's part file, which is
 what makes the partitioned output resumable.
 """
 

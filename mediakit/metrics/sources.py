@@ -1,7 +1,7 @@
 """Who speaks: attributions grouped into sources, with roles, sides and diversity.
 
 :func:`analyze_sources` runs the attribution extractor
-(:func:`mediakit.attribution.extract_attributions`), classifies each speaker with the
+(:func:`mediakit.extract.attribution.extract_attributions`), classifies each speaker with the
 codebook (:mod:`mediakit.codebook`), merges attributions by the same speaker into one
 *source*, and measures how diverse the set of sources is (:mod:`mediakit.diversity`).
 
@@ -43,9 +43,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..codebook import Codebook, load_codebook
+from ..text import Document, normalize_quotes, word_tokens
 from . import diversity as dv
-from .codebook import Codebook, load_codebook
-from .text import Document, normalize_quotes, word_tokens
 
 __all__ = ["Source", "SourcesResult", "analyze_sources", "format_sources_table"]
 
@@ -254,7 +254,7 @@ def analyze_sources(
         The codebook for roles and sides; the packaged default when None.
     attributions : sequence of Attribution, optional
         Attributions already extracted (for tests or another extractor); by default
-        :func:`mediakit.attribution.extract_attributions` is run on ``doc``.
+        :func:`mediakit.extract.attribution.extract_attributions` is run on ``doc``.
     context_sides : bool
         Take a source's side from the text around its first mention when its name
         and description name none (see the module docstring).
@@ -271,7 +271,7 @@ def analyze_sources(
     """
     cb = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
     if attributions is None:
-        from .attribution import extract_attributions
+        from ..extract.attribution import extract_attributions
 
         attributions = extract_attributions(doc)
     atts = sorted(attributions, key=lambda a: (a.start, a.end))

@@ -58,8 +58,8 @@ from functools import lru_cache
 from importlib import util
 from pathlib import Path
 
-from .datafiles import data_lines, read_data_file
-from .text import Document, segment
+from ..datafiles import data_lines, read_data_file
+from ..text import Document, segment
 
 __all__ = [
     "Readability",

@@ -49,7 +49,7 @@ from typing import Any
 
 import yaml
 
-from .text import Document, normalize_quotes
+from ..text import Document, normalize_quotes
 
 __all__ = [
     "CONSTRUCTIONS",
@@ -1203,7 +1203,7 @@ class _Sent:
 
 def _document(doc: Document | str) -> Document:
     if isinstance(doc, str):
-        from .text import segment
+        from ..text import segment
 
         doc = segment(doc)
     return doc

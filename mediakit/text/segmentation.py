@@ -1,8 +1,8 @@
-"""Text units: paragraphs, sentences and word tokens, with character offsets.
+"""Sentence and paragraph segmentation for news prose.
 
 Everything downstream (readability, sentiment, attributions, framing) works on the
-:class:`Document` made here, so a sentence boundary is decided once and every offset
-points into the same string.
+:class:`~mediakit.text.document.Document` made here, so a sentence boundary is decided
+once and every offset points into the same string.
 
 The sentence splitter is rule-based and written for news prose: it keeps titles and
 initials ("Mr.", "Gen.", "Antony J. Blinken"), multi-dot acronyms ("U.S. officials")
@@ -14,133 +14,17 @@ inside the right sentence. Its abbreviation list is a data file,
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
-from .datafiles import data_lines, read_data_file
+from ..datafiles import data_lines, read_data_file
+from .document import Document, Paragraph, Sentence
 
-__all__ = [
-    "Document",
-    "Paragraph",
-    "Sentence",
-    "normalize_quotes",
-    "segment",
-    "split_paragraphs",
-    "split_sentences",
-    "word_tokens",
-]
+__all__ = ["segment", "split_paragraphs", "split_sentences"]
 
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A paragraph: a block of text between blank lines (or a single line)."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence, with the index of the paragraph that holds it."""
-
-    index: int
-    paragraph: int
-    start: int
-    end: int
-    text: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class Document:
-    """A segmented text. All offsets index into :attr:`text`."""
-
-    text: str
-    paragraphs: tuple[Paragraph, ...]
-    sentences: tuple[Sentence, ...]
-
-    @cached_property
-    def normalized(self) -> str:
-        """:attr:`text` with quotes normalised (:func:`normalize_quotes`), computed once.
-
-        Of the same length as :attr:`text`, so every offset holds:
-        ``doc.normalized[s.start:s.end]`` is sentence ``s`` normalised.
-        """
-        return normalize_quotes(self.text)
-
-    def sentences_in(self, paragraph: int) -> tuple[Sentence, ...]:
-        """Return the sentences of one paragraph, in order."""
-        return tuple(s for s in self.sentences if s.paragraph == paragraph)
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        """Return the sentence containing character ``offset``, or None."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid]
-            if offset < s.start:
-                hi = mid - 1
-            elif offset >= s.end:
-                lo = mid + 1
-            else:
-                return s
-        return None
-
-
-# Quotation marks. Curly, low-9 and prime-like double quotes become '"'; curly single
-# quotes become "'", so an apostrophe stays an apostrophe. The mapping keeps string
-# length, so offsets in the normalised text are offsets in the original.
-_QUOTE_TABLE = str.maketrans(
-    {
-        "\u201c": '"',  # “
-        "\u201d": '"',  # ”
-        "\u201e": '"',  # „
-        "\u201f": '"',  # ‟
-        "\u2033": '"',  # ″
-        "\u00ab": '"',  # «
-        "\u00bb": '"',  # »
-        "\u2018": "'",  # ‘
-        "\u2019": "'",  # ’
-        "\u201a": "'",  # ‚
-        "\u201b": "'",  # ‛
-        "\u2032": "'",  # ′
-    }
-)
-
-_QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTE_TABLE.items())
 
 # What may follow a sentence's terminal punctuation before the space (closing quotes
 # and brackets).
 _CLOSERS = "\"'\u201d\u2019)]"
-
-
-def normalize_quotes(text: str) -> str:
-    """Map curly and angled quotation marks to ASCII, keeping the string's length.
-
-    Parameters
-    ----------
-    text : str
-        Any text.
-
-    Returns
-    -------
-    str
-        The text with double quotation marks as ``"`` and single ones (and
-        apostrophes) as ``'``. ``len(result) == len(text)``.
-    """
-    # A chain of str.replace is about 70x faster than str.translate with a dict table
-    # (translate looks every character up in the dict); this runs on every sentence.
-    for mark, ascii_mark in _QUOTE_PAIRS:
-        if mark in text:
-            text = text.replace(mark, ascii_mark)
-    return text
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +57,6 @@ _BOUNDARY = re.compile(rf"[.!?\u2026]+[{re.escape(_CLOSERS)}]*(?=\s)")
 _NEXT_TOKEN = re.compile(r"\s+([\"'\u201c\u2018(\[]*)([^\s]*)")
 _WORD_BEFORE = re.compile(r"([\w.'\u2019-]+)$")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
-_WORD = re.compile(r"[^\W_]+(?:(?:['\u2019.-]|,(?=\d{3}))[^\W_]+)*")
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -318,21 +201,3 @@ def segment(text: str) -> Document:
         for s, e in split_sentences(text, p.start, p.end):
             sentences.append(Sentence(len(sentences), p.index, s, e, text[s:e]))
     return Document(text, tuple(paragraphs), tuple(sentences))
-
-
-def word_tokens(text: str) -> list[str]:
-    """Return the words of a text: runs of letters and digits, keeping inner
-    apostrophes, hyphens and dots ("don't", "cease-fire", "U.S") and thousands
-    separators ("1,200").
-
-    Parameters
-    ----------
-    text : str
-        Any text.
-
-    Returns
-    -------
-    list of str
-        The words in order.
-    """
-    return _WORD.findall(text)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli import (
+from ..run.corpus import DEFAULT_CHUNK_SIZE, run_corpus
+from .main import (
     EXIT_FAILURES,
     EXIT_OK,
     add_analysis_options,
     analyzer_from_args,
     load_options_from_args,
 )
-from .corpus import DEFAULT_CHUNK_SIZE, run_corpus
 
 HELP = "measure a corpus (folder, .jsonl, .csv, .parquet) into one flat Parquet table"
 

@@ -18,7 +18,7 @@ import statistics
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
-from .text import Document, segment
+from ..text import Document, segment
 
 __all__ = ["Sentiment", "SentenceScore", "sentiment", "sentence_compounds", "sentiment_of"]
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ArticleError
+from ..errors import ArticleError
 
 __all__ = [
     "Article",

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import data_lines, read_data_file
-from .errors import ParameterError
-from .text import Document, _abbreviations
+from ..datafiles import data_lines, read_data_file
+from ..errors import ParameterError
+from ..text import Document
+from ..text.segmentation import _abbreviations
 
 __all__ = [
     "Attribution",
@@ -1882,7 +1883,7 @@ def _join_descriptions(parts: list[str]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _sentence_starters() -> frozenset[str]:
-    from .text import _sentence_starters as starters
+    from ..text.segmentation import _sentence_starters as starters
 
     return frozenset(w.lower() for w in starters())
 

@@ -13,10 +13,10 @@ import math
 import pandas as pd
 import pyarrow as pa
 
-from .analyze import Analyzer
-from .articles import article_from_text, slugify
+from ..errors import ArticleError, ParameterError
+from ..io.articles import article_from_text, slugify
+from .analyzer import Analyzer
 from .corpus import row_layout
-from .errors import ArticleError, ParameterError
 
 __all__ = ["MediakitAccessor", "add_period", "analyze_frame", "distribution_figure",
            "grouped_means", "means_figure", "read_corpus_table", "t_quantile", "trend_figure"]

@@ -2,7 +2,7 @@
 
 One article gives ``DIR/<id>/report.ipynb`` (the executed notebook), ``report.html``
 (code hidden unless asked, renders offline) and ``metrics.json`` (written by the
-notebook through :func:`mediakit.io.write_json`). A batch runs the articles in worker
+notebook through :func:`mediakit.io.writers.write_json`). A batch runs the articles in worker
 *processes* (papermill's ``cwd`` handling changes the process-wide working directory,
 so threads are unsafe), then the comparison notebook over ``DIR``.
 
@@ -34,10 +34,10 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
-from .articles import Article, LoadFailure, iter_articles, slugify
-from .errors import ArticleError, MediakitError
-from .io import write_atomic, write_json
+from .. import __version__
+from ..errors import ArticleError, MediakitError
+from ..io.articles import Article, LoadFailure, iter_articles, slugify
+from ..io.writers import write_atomic, write_json
 from .params import load_options_from_parameters, recorded_parameters, validate_parameters
 
 __all__ = [
@@ -57,7 +57,7 @@ __all__ = [
     "run_report",
 ]
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 DONE_FILE = ".done.json"
 OUTPUTS = ("metrics.json", "report.html", "report.ipynb")
 
@@ -88,7 +88,7 @@ def report_metrics(values: Mapping) -> dict:
     Parameters
     ----------
     values : Mapping
-        Checked parameters (:func:`mediakit.params.check_notebook_parameters`).
+        Checked parameters (:func:`mediakit.run.params.check_notebook_parameters`).
 
     Returns
     -------

@@ -15,18 +15,18 @@ import warnings
 from dataclasses import fields
 from pathlib import Path
 
-from . import __version__
-from .analyze import Analyzer
-from .articles import DEFAULT_MAX_BYTES, Columns, LoadFailure, LoadOptions, iter_articles
-from .errors import MediakitError
-from .io import dumps_json, write_json
-from .params import analyzer_from_parameters
-from .sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD
+from .. import __version__
+from ..errors import MediakitError
+from ..io.articles import DEFAULT_MAX_BYTES, Columns, LoadFailure, LoadOptions, iter_articles
+from ..io.writers import dumps_json, write_json
+from ..metrics.sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD
+from ..run.analyzer import Analyzer
+from ..run.params import analyzer_from_parameters
 
 __all__ = ["COMMANDS", "main"]
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-#: The fields of :class:`~mediakit.articles.Columns`, one ``--NAME-column`` option each.
+#: The fields of :class:`~mediakit.io.articles.Columns`, one ``--NAME-column`` option each.
 COLUMN_FIELDS = tuple(f.name for f in fields(Columns))
 
 
@@ -146,9 +146,9 @@ def _sources_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _sources_run(args: argparse.Namespace) -> int:
-    from .codebook import load_codebook
-    from .sources import analyze_sources, format_sources_table
-    from .text import segment
+    from ..codebook import load_codebook
+    from ..metrics.sources import analyze_sources, format_sources_table
+    from ..text import segment
 
     codebook = load_codebook(args.codebook)  # a bad codebook stops here, naming file and line
     failures, first = [], True
@@ -177,9 +177,9 @@ COMMANDS: dict[str, tuple[str, object, object] | str] = {
                 _analyze_arguments, _analyze_run),
     "sources": ("print who speaks in articles: sources, roles, sides, diversity",
                 _sources_arguments, _sources_run),
-    "report": "mediakit.reports_cli:REPORT",
-    "batch": "mediakit.reports_cli:BATCH",
-    "corpus": "mediakit.corpus_cli",
+    "report": "mediakit.cli.reports:REPORT",
+    "batch": "mediakit.cli.reports:BATCH",
+    "corpus": "mediakit.cli.corpus",
 }
 
 
@@ -243,6 +243,3 @@ def main(argv: list[str] | None = None) -> int:
               "(run with --debug for the traceback, and please report it)", file=sys.stderr)
         return EXIT_USAGE
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -10,16 +10,16 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import DEFAULT_MAX_BYTES, Article, LoadOptions, article_from_text
-from .civilian import civilian_voice
-from .codebook import load_codebook
-from .errors import ParameterError
-from .framing import framing_metrics
-from .provenance import provenance
-from .readability import readability
-from .sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD, sentiment
-from .sources import analyze_sources
-from .text import segment
+from ..codebook import load_codebook
+from ..errors import ParameterError
+from ..io.articles import DEFAULT_MAX_BYTES, Article, LoadOptions, article_from_text
+from ..metrics.civilian import civilian_voice
+from ..metrics.framing import framing_metrics
+from ..metrics.readability import readability
+from ..metrics.sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD, sentiment
+from ..metrics.sources import analyze_sources
+from ..provenance import provenance
+from ..text import segment
 
 __all__ = ["SCHEMA_VERSION", "Analyzer", "ArticleMetrics", "analyze"]
 
@@ -179,7 +179,7 @@ def analyze(article: Article | str, analyzer: Analyzer | None = None, **params) 
     Parameters
     ----------
     article : Article or str
-        An :class:`~mediakit.articles.Article` or a bare text.
+        An :class:`~mediakit.io.articles.Article` or a bare text.
     analyzer : Analyzer, optional
         A configured analysis; otherwise one is made from ``params``.
     **params

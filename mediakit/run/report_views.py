@@ -1,7 +1,7 @@
 """Presentation helpers for the report notebooks: tables and figures from metrics.
 
 Everything here takes a metrics dict (the ``metrics.json`` object made by
-:class:`mediakit.analyze.Analyzer`) or a folder of them and returns a pandas DataFrame,
+:class:`mediakit.run.analyzer.Analyzer`) or a folder of them and returns a pandas DataFrame,
 a matplotlib Figure or an escaped HTML fragment; nothing is computed that the metrics
 do not hold. The notebooks only arrange these.
 
@@ -23,7 +23,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from .errors import MediakitError
+from ..errors import MediakitError
 
 __all__ = [
     "FIGURE_DPI",
@@ -454,7 +454,7 @@ def write_comparison_csv(table: pd.DataFrame, path: str | Path) -> Path:
     Path
         The file written.
     """
-    from .io import write_atomic
+    from ..io.writers import write_atomic
 
     safe = table.copy()
     for col in safe.columns:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .articles import Columns
-from .cli import COLUMN_FIELDS, EXIT_FAILURES, EXIT_OK, add_analysis_options
-from .params import validate_parameters
+from ..io.articles import Columns
+from ..run.params import validate_parameters
+from .main import COLUMN_FIELDS, EXIT_FAILURES, EXIT_OK, add_analysis_options
 
 __all__ = ["BATCH", "REPORT"]
 
@@ -89,7 +89,7 @@ def _summary(result, out: str) -> int:
 
 
 def _run(args: argparse.Namespace, compare: bool) -> int:
-    from .reports import run_batch
+    from ..run.reports import run_batch
 
     result = run_batch(args.paths, args.out, _parameters(args), jobs=args.jobs,
                        resume=args.resume, with_code=args.with_code, compare=compare,
@@ -120,7 +120,7 @@ def _batch_run(args: argparse.Namespace) -> int:
 
 
 # The two commands this module provides, as cli.COMMANDS reads them
-# ("mediakit.reports_cli:REPORT"): (help, add_arguments, run).
+# ("mediakit.cli.reports:REPORT"): (help, add_arguments, run).
 REPORT = ("run the report notebook on articles: DIR/<id>/report.html, report.ipynb, "
           "metrics.json", _report_arguments, _report_run)
 BATCH = ("report on every article of a folder or corpus in parallel, then compare them "

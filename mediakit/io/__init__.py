@@ -1,0 +1,1 @@
+"""Input and output: article loaders (:mod:`.articles`) and atomic writers (:mod:`.writers`)."""

@@ -1,0 +1,1 @@
+"""Running analyses: the analyzer, corpus tables and engines, report notebooks."""
