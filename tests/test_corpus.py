@@ -20,7 +20,7 @@ from mediakit.errors import MediakitError
 from mediakit.io.articles import Article, Columns
 from mediakit.run.analyzer import Analyzer
 from mediakit.run.corpus import (
-    CATEGORY_PATHS,
+    column_rules,
     column_table,
     corpus_schema,
     expand_categories,
@@ -151,7 +151,7 @@ def test_probe_article_fills_every_category_dictionary():
     # Without an example entry a category's columns could not be typed, and its
     # metrics would be left out of every row.
     layout = row_layout()
-    assert set(layout.templates) == set(CATEGORY_PATHS)
+    assert set(layout.templates) == set(column_rules().categories)
     names = [name for name, _ in layout.types]
     assert len(names) == len(set(names))
     assert {"sources_n_sources", "sources_roles_shannon", "civilian_source_share",

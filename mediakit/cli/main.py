@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import MediakitError
-from ..io.articles import DEFAULT_MAX_BYTES, Columns, LoadFailure, LoadOptions, iter_articles
+from ..io.articles import Columns, LoadFailure, LoadOptions, iter_articles
 from ..io.writers import dumps_json, write_json
-from ..metrics.sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD
+from ..metrics.registry import all_parameters
 from ..run.analyzer import Analyzer
 from ..run.params import analyzer_from_parameters
 
@@ -33,18 +33,10 @@ COLUMN_FIELDS = tuple(f.name for f in fields(Columns))
 def add_analysis_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by every command that analyses articles."""
     group = parser.add_argument_group("analysis")
-    group.add_argument("--codebook", metavar="YAML", help="codebook of roles and sides "
-                       "(default: the packaged one)")
-    group.add_argument("--clutter", metavar="FILE", dest="clutter_path",
-                       help="clutter-pattern file (default: the packaged one)")
-    group.add_argument("--positive-threshold", type=float, default=DEFAULT_POSITIVE_THRESHOLD,
-                       metavar="X", help="VADER compound at or above which a sentence is "
-                       "positive (%(default)s)")
-    group.add_argument("--negative-threshold", type=float, default=DEFAULT_NEGATIVE_THRESHOLD,
-                       metavar="X", help="VADER compound at or below which a sentence is "
-                       "negative (%(default)s)")
-    group.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
-                       help="largest article accepted (default %(default)s)")
+    for p in all_parameters():  # declared once, in mediakit.metrics.registry
+        shown = "" if p.default is None else " (default: %(default)s)"
+        group.add_argument(p.option, dest=p.name, type=p.type, default=p.default,
+                           metavar=p.metavar, help=p.help.replace("%", "%%") + shown)
     cols = parser.add_argument_group("columns of .json/.jsonl/.csv/.parquet inputs")
     for name in COLUMN_FIELDS:
         cols.add_argument(f"--{name}-column", default=getattr(Columns(), name), metavar="NAME",

@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from ..io.articles import Columns
-from ..run.params import validate_parameters
+from ..run.params import ANALYSIS_PARAMETERS, validate_parameters
 from .main import COLUMN_FIELDS, EXIT_FAILURES, EXIT_OK, add_analysis_options
 
 __all__ = ["BATCH", "REPORT"]
@@ -52,10 +52,7 @@ def _common(parser: argparse.ArgumentParser, out_default: str | None) -> None:
 def _parameters(args: argparse.Namespace) -> dict:
     """Report-notebook parameters from the options (only those that differ from the
     defaults are passed on, the rest are the notebook's own)."""
-    params = {"positive_threshold": args.positive_threshold,
-              "negative_threshold": args.negative_threshold,
-              "codebook": args.codebook, "clutter_path": args.clutter_path,
-              "max_bytes": args.max_bytes}
+    params = {p.name: getattr(args, p.name) for p in ANALYSIS_PARAMETERS}
     columns = {}
     defaults = validate_parameters("article_report", {})
     for name in COLUMN_FIELDS:

@@ -29,6 +29,7 @@ from pathlib import Path
 from ..datafiles import data_lines, read_data_file
 from ..errors import CodebookError
 from ..text import Document, normalize_quotes
+from .registry import CorpusColumns, Family, Parameter, packaged
 
 __all__ = [
     "CivilianVoice",
@@ -481,7 +482,8 @@ def _intro_text(doc: Document, source, atts) -> str:
     return " ".join(parts)
 
 
-def civilian_voice(doc: Document, sources) -> CivilianVoice:
+def civilian_voice(doc: Document, sources, occupations_path: str | None = None,
+                   family_path: str | None = None) -> CivilianVoice:
     """Measure how civilians are heard in an article.
 
     Parameters
@@ -490,6 +492,9 @@ def civilian_voice(doc: Document, sources) -> CivilianVoice:
         The segmented article the sources were found in.
     sources : SourcesResult
         The result of :func:`mediakit.metrics.sources.analyze_sources` on ``doc``.
+    occupations_path, family_path : str, optional
+        Word lists of occupations and family terms for humanisation, instead of the
+        packaged ``occupations.txt`` and ``family_terms.txt``.
 
     Returns
     -------
@@ -534,7 +539,8 @@ def civilian_voice(doc: Document, sources) -> CivilianVoice:
     records = []
     for s in civ:
         intro = _intro_text(doc, s, atts)
-        h = extract_humanisation(intro, name=s.speaker if s.named else None)
+        h = extract_humanisation(intro, name=s.speaker if s.named else None,
+                                 occupations_path=occupations_path, family_path=family_path)
         records.append({"source": s.id, "speaker": s.speaker, "named": s.named,
                         "side": s.side, **h})
     score = _r(sum(r["score"] for r in records) / len(records)) if records else None
@@ -674,3 +680,25 @@ def evaluate_humanisation(path: str | Path) -> dict:
                 for s in ("tune", "heldout", "blind")}
     out["n"]["all"] = len(rows)
     return out
+
+
+FAMILY = Family(
+    name="civilian_voice",
+    compute=lambda inp: civilian_voice(inp.doc, inp.results["sources"],
+                                       occupations_path=inp.params["occupations"],
+                                       family_path=inp.params["family_terms"]),
+    requires=("sentences", "paragraphs", "sources"),
+    parameters=(
+        Parameter("occupations", str, None, "occupation word list for humanisation "
+                  "(default: the packaged one)", optional=True, check="file", metavar="FILE",
+                  data_file=packaged("occupations.txt")),
+        Parameter("family_terms", str, None, "family word list for humanisation (default: "
+                  "the packaged one)", optional=True, check="file", metavar="FILE",
+                  data_file=packaged("family_terms.txt")),
+    ),
+    outputs=("n_sources", "n_civilian_sources", "source_share", "attribution_share",
+             "quoted_word_share", "any_direct", "first_voice", "humanisation",
+             "humanisation_score", "per_side", "strip"),
+    corpus=CorpusColumns(prefix="civilian", categories={("per_side",): "sides"}),
+    doc_anchor="civilian-voice",
+)

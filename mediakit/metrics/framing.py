@@ -50,6 +50,7 @@ from typing import Any
 import yaml
 
 from ..text import Document, normalize_quotes
+from .registry import CorpusColumns, Family, Parameter, packaged
 
 __all__ = [
     "CONSTRUCTIONS",
@@ -1562,3 +1563,37 @@ def framing_metrics(
         emotive=emotive_counts_by_side(doc, mentions, emotive_terms),
         tone_by_actor=tone,
     )
+
+
+def _framing_categories(codebook, params) -> dict:
+    return {"victim_sides": (*codebook.sides, BOTH),
+            # Emotive words in sentences with no harm mention are "unattributed".
+            "emotive_sides": (*codebook.sides, BOTH, UNATTRIBUTED),
+            "harm_types": harm_types(params["harm_lexicon"])}
+
+
+FAMILY = Family(
+    name="framing",
+    compute=lambda inp: framing_metrics(
+        inp.doc, [s.compound for s in inp.results["sentiment"].sentences],
+        inp.codebook.side_terms, lexicon=inp.params["harm_lexicon"],
+        emotive_terms=inp.params["emotive_terms"]),
+    requires=("sentences", "codebook", "sentiment"),
+    parameters=(
+        Parameter("harm_lexicon", str, None, "harm lexicon YAML (default: the packaged one)",
+                  optional=True, check="file", metavar="YAML",
+                  data_file=packaged("harm_lexicon.yaml")),
+        Parameter("emotive_terms", str, None, "emotive-term YAML (default: the packaged one)",
+                  optional=True, check="file", metavar="YAML",
+                  data_file=packaged("emotive_terms.yaml")),
+    ),
+    outputs=("n_mentions", "counts", "shares", "agentless_share", "by_side", "harm_types",
+             "emotive", "tone_by_actor", "mentions"),
+    corpus=CorpusColumns(
+        dropped=(("emotive", "by_side", "*", "terms"),),
+        categories={("by_side",): "victim_sides", ("harm_types",): "harm_types",
+                    ("emotive", "by_side"): "emotive_sides", ("tone_by_actor",): "sides"},
+        category_lists=_framing_categories,
+    ),
+    doc_anchor="framing",
+)

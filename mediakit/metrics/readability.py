@@ -60,6 +60,7 @@ from pathlib import Path
 
 from ..datafiles import data_lines, read_data_file
 from ..text import Document, segment
+from .registry import Family, Parameter
 
 __all__ = [
     "Readability",
@@ -1038,3 +1039,20 @@ def readability(
         consensus_label=_consensus_label(consensus),
         paragraph_grades=grades,
     )
+
+
+FAMILY = Family(
+    name="readability",
+    compute=lambda inp: readability(inp.doc, familiar_words_path=inp.params["familiar_words"]),
+    requires=("sentences", "paragraphs"),
+    parameters=(
+        Parameter("familiar_words", str, None, "Dale-Chall familiar-word list, one word a "
+                  "line (default: the packaged one)", optional=True, check="file",
+                  metavar="FILE", data_file=_familiar_words_default),
+    ),
+    outputs=("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+             "coleman_liau_index", "automated_readability_index", "linsear_write",
+             "dale_chall", "dale_chall_textstat", "consensus_grade", "consensus_label",
+             "bands", "counts", "paragraph_grades", "paragraph_grade"),
+    doc_anchor="readability",
+)

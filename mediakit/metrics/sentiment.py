@@ -18,7 +18,9 @@ import statistics
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
+from ..errors import ParameterError
 from ..text import Document, segment
+from .registry import CorpusColumns, Family, Parameter
 
 __all__ = ["Sentiment", "SentenceScore", "sentiment", "sentence_compounds", "sentiment_of"]
 
@@ -219,3 +221,28 @@ def sentiment(text_or_doc: str | Document, *,
         sentences=tuple(scores),
         whole_text=whole_text,
     )
+
+
+def _check_thresholds(params) -> None:
+    if not params["negative_threshold"] < params["positive_threshold"]:
+        raise ParameterError(None, "negative_threshold must be below positive_threshold")
+
+
+FAMILY = Family(
+    name="sentiment",
+    compute=lambda inp: sentiment(inp.doc, positive_threshold=inp.params["positive_threshold"],
+                                  negative_threshold=inp.params["negative_threshold"]),
+    requires=("sentences",),
+    parameters=(
+        Parameter("positive_threshold", float, DEFAULT_POSITIVE_THRESHOLD, "VADER compound at "
+                  "or above which a sentence is positive", check="unit_interval", metavar="X"),
+        Parameter("negative_threshold", float, DEFAULT_NEGATIVE_THRESHOLD, "VADER compound at "
+                  "or below which a sentence is negative", check="unit_interval", metavar="X"),
+    ),
+    outputs=("n_sentences", "mean_compound", "median_compound", "positive_share",
+             "negative_share", "neutral_share", "thresholds", "most_positive", "most_negative",
+             "sentences", "whole_text"),
+    corpus=CorpusColumns(dropped=(("whole_text", "note"),)),
+    doc_anchor="sentiment",
+    validate=_check_thresholds,
+)

@@ -46,6 +46,7 @@ from pathlib import Path
 from ..codebook import Codebook, load_codebook
 from ..text import Document, normalize_quotes, word_tokens
 from . import diversity as dv
+from .registry import CorpusColumns, Family, Parameter, packaged
 
 __all__ = ["Source", "SourcesResult", "analyze_sources", "format_sources_table"]
 
@@ -243,6 +244,7 @@ def analyze_sources(
     codebook: Codebook | str | Path | None = None,
     attributions=None,
     context_sides: bool = True,
+    verbs_path: str | Path | None = None,
 ) -> SourcesResult:
     """Find who speaks in a document and how diverse the voices are.
 
@@ -258,6 +260,8 @@ def analyze_sources(
     context_sides : bool
         Take a source's side from the text around its first mention when its name
         and description name none (see the module docstring).
+    verbs_path : str or Path, optional
+        A reporting-verb list instead of the packaged ``reporting_verbs.txt``.
 
     Returns
     -------
@@ -273,7 +277,7 @@ def analyze_sources(
     if attributions is None:
         from ..extract.attribution import extract_attributions
 
-        attributions = extract_attributions(doc)
+        attributions = extract_attributions(doc, verbs_path=verbs_path)
     atts = sorted(attributions, key=lambda a: (a.start, a.end))
 
     grouper = _Grouper()
@@ -525,3 +529,32 @@ def format_sources_table(result: SourcesResult, width: int = 100) -> str:
             f"Simpson {_fmt(dist['simpson'])}"
         )
     return "\n".join(lines)
+
+
+FAMILY = Family(
+    name="sources",
+    compute=lambda inp: analyze_sources(inp.doc, codebook=inp.codebook,
+                                        verbs_path=inp.params["reporting_verbs"]),
+    requires=("sentences", "paragraphs", "codebook"),
+    parameters=(
+        Parameter("reporting_verbs", str, None, "reporting-verb list of the attribution "
+                  "extractor (default: the packaged one)", optional=True, check="file",
+                  metavar="FILE", data_file=packaged("reporting_verbs.txt")),
+    ),
+    outputs=("attributions", "speakers", "diversity"),
+    corpus=CorpusColumns(
+        transparent=(("diversity",),),
+        dropped=(("diversity", "official", "official_roles"),),
+        categories={
+            ("diversity", "quote_kinds"): "quote_kinds",
+            ("diversity", "roles", "counts", "*"): "roles",
+            ("diversity", "roles", "shares", "*"): "roles",
+            ("diversity", "sides", "counts", "*"): "sides",
+            ("diversity", "sides", "shares", "*"): "sides",
+        },
+        category_lists=lambda codebook, params: {"quote_kinds": ("direct", "partial", "indirect"),
+                                         "roles": tuple(codebook.roles),
+                                         "sides": tuple(codebook.sides)},
+    ),
+    doc_anchor="sources",
+)

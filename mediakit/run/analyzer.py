@@ -6,19 +6,13 @@ goes through :class:`Analyzer`, so the numbers are the same everywhere.
 
 from __future__ import annotations
 
-import math
+import inspect
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..codebook import load_codebook
-from ..errors import ParameterError
-from ..io.articles import DEFAULT_MAX_BYTES, Article, LoadOptions, article_from_text
-from ..metrics.civilian import civilian_voice
-from ..metrics.framing import framing_metrics
-from ..metrics.readability import readability
-from ..metrics.sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD, sentiment
-from ..metrics.sources import analyze_sources
-from ..provenance import provenance
+from ..io.articles import Article, LoadOptions, article_from_text
+from ..metrics.registry import FIXED_DATA_FILES, FamilyInput, all_parameters, families
+from ..provenance import data_file_record, provenance
 from ..text import segment
 
 __all__ = ["SCHEMA_VERSION", "Analyzer", "ArticleMetrics", "analyze"]
@@ -36,27 +30,31 @@ class ArticleMetrics:
     article : dict
         ``id, title, outlet, date, author, url, sha256, source_path, words,
         paragraphs, sentences, clutter_removed`` (a count) and ``clutter_lines``.
-    readability, sentiment : dict
-        The metric families (see ``docs/metrics.md``).
     provenance : dict
-        Versions, parameters and the input's SHA-256.
+        Versions, parameters, data files and the input's SHA-256.
     families : dict
-        Further families by name (``sources``, ``civilian_voice``, ``framing``).
+        Each registered family's output by name (``readability``, ``sentiment``,
+        ``sources``, ``civilian_voice``, ``framing``; see
+        :mod:`mediakit.metrics.registry`).
     """
 
     article: dict
-    readability: dict
-    sentiment: dict
     provenance: dict
     families: dict = field(default_factory=dict)
+
+    @property
+    def readability(self) -> dict:
+        return self.families["readability"]
+
+    @property
+    def sentiment(self) -> dict:
+        return self.families["sentiment"]
 
     def to_dict(self) -> dict:
         """The metrics-file object: top-level keys are stable and documented."""
         record = {
             "schema_version": SCHEMA_VERSION,
             "article": self.article,
-            "readability": self.readability,
-            "sentiment": self.sentiment,
             "provenance": self.provenance,
         }
         record.update(self.families)
@@ -67,34 +65,33 @@ class Analyzer:
     """A configured analysis (scikit-learn style: parameters stored as given,
     validated when it runs; :meth:`get_params` is the provenance record).
 
-    Parameters
-    ----------
-    positive_threshold, negative_threshold : float
-        VADER compound cut-offs for sentence labels.
-    codebook : str or None
-        Path of a codebook YAML file; None uses the packaged one.
-    clutter_path : str or None
-        Path of a clutter-pattern file; None uses the packaged one.
-    max_bytes : int
-        Largest article accepted.
+    The parameters are declared once, in :mod:`mediakit.metrics.registry`: the
+    document's (``codebook``, ``clutter_path``, ``max_bytes``) and each registered
+    family's (e.g. ``positive_threshold``, ``harm_lexicon``). ``inspect.signature``
+    lists them with their defaults; :meth:`parameters` gives the declarations.
+
+    Raises
+    ------
+    TypeError
+        For a keyword that is no declared parameter (as a Python signature would).
     """
 
-    def __init__(self, positive_threshold: float = DEFAULT_POSITIVE_THRESHOLD,
-                 negative_threshold: float = DEFAULT_NEGATIVE_THRESHOLD,
-                 codebook: str | None = None, clutter_path: str | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES):
-        self.positive_threshold = positive_threshold
-        self.negative_threshold = negative_threshold
-        self.codebook = codebook
-        self.clutter_path = clutter_path
-        self.max_bytes = max_bytes
+    def __init__(self, **params):
+        declared = {p.name for p in all_parameters()}
+        for name in params:
+            if name not in declared:
+                raise TypeError(f"Analyzer() got an unexpected keyword argument {name!r}")
+        for p in all_parameters():
+            setattr(self, p.name, params.get(p.name, p.default))
 
-    _PARAM_NAMES = ("positive_threshold", "negative_threshold", "codebook", "clutter_path",
-                    "max_bytes")
+    @staticmethod
+    def parameters():
+        """The declarations of every parameter (:class:`~mediakit.metrics.registry.Parameter`)."""
+        return all_parameters()
 
     def get_params(self) -> dict:
-        """The parameters as given (JSON-ready)."""
-        return {name: getattr(self, name) for name in self._PARAM_NAMES}
+        """The parameters as given (JSON-ready), in declaration order."""
+        return {p.name: getattr(self, p.name) for p in all_parameters()}
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items())
@@ -102,28 +99,19 @@ class Analyzer:
 
     def validate(self) -> None:
         """Check the parameters; raise :class:`ParameterError` naming the bad one."""
-        for name in ("positive_threshold", "negative_threshold"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) \
-                    or not math.isfinite(value) or not -1 <= value <= 1:
-                raise ParameterError(None, f"{name} must be a number in [-1, 1], got {value!r}")
-        if not self.negative_threshold < self.positive_threshold:
-            raise ParameterError(None, "negative_threshold must be below positive_threshold")
-        for name in ("codebook", "clutter_path"):
-            value = getattr(self, name)
-            if value is not None and not Path(value).is_file():
-                raise ParameterError(value, f"{name}: no such file")
-        if isinstance(self.max_bytes, bool) or not isinstance(self.max_bytes, int) \
-                or self.max_bytes <= 0:
-            raise ParameterError(None, f"max_bytes must be a positive integer, got "
-                                 f"{self.max_bytes!r}")
+        params = self.get_params()
+        for p in all_parameters():
+            p.validate(params[p.name])
+        for fam in families():
+            if fam.validate is not None:
+                fam.validate(params)
 
     def load_options(self) -> LoadOptions:
         """Loader options implied by these parameters."""
         return LoadOptions(max_bytes=self.max_bytes, clutter_path=self.clutter_path)
 
     def analyze(self, article: Article | str) -> ArticleMetrics:
-        """Analyse one article (or a bare text).
+        """Analyse one article (or a bare text) with every registered family.
 
         Parameters
         ----------
@@ -137,15 +125,12 @@ class Analyzer:
         self.validate()
         if isinstance(article, str):
             article = article_from_text(article, options=self.load_options())
+        params = self.get_params()
         codebook = load_codebook(self.codebook)
         doc = segment(article.body)
-        read = readability(doc)
-        sent = sentiment(doc, positive_threshold=self.positive_threshold,
-                         negative_threshold=self.negative_threshold)
-        sources = analyze_sources(doc, codebook=codebook)
-        civilian = civilian_voice(doc, sources)
-        framing = framing_metrics(doc, [s.compound for s in sent.sentences],
-                                  codebook.side_terms)
+        results: dict = {}
+        for fam in families():
+            results[fam.name] = fam.compute(FamilyInput(doc, params, results, codebook))
         info = {
             "id": article.id,
             "title": article.title,
@@ -156,7 +141,7 @@ class Analyzer:
             "sha256": article.sha256,
             "source_path": article.source_path,
             "row": article.row,
-            "words": read.counts.words,
+            "words": results["readability"].counts.words,
             "paragraphs": len(doc.paragraphs),
             "sentences": len(doc.sentences),
             "clutter_removed": len(article.clutter),
@@ -165,12 +150,17 @@ class Analyzer:
         }
         return ArticleMetrics(
             article=info,
-            readability=read.to_dict(),
-            sentiment=sent.to_dict(),
-            provenance=provenance(self.get_params(), article.sha256),
-            families={"sources": sources.to_dict(), "civilian_voice": civilian.to_dict(),
-                      "framing": framing.to_dict()},
+            provenance=provenance(params, article.sha256,
+                                  data_files=data_file_record(all_parameters(), params,
+                                                               FIXED_DATA_FILES)),
+            families={name: result.to_dict() for name, result in results.items()},
         )
+
+
+Analyzer.__signature__ = inspect.Signature([
+    inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, default=p.default,
+                      annotation=f"{p.type.__name__} | None" if p.optional else p.type.__name__)
+    for p in all_parameters()])
 
 
 def analyze(article: Article | str, analyzer: Analyzer | None = None, **params) -> ArticleMetrics:

@@ -44,16 +44,17 @@ from ..io.articles import (
     iter_articles,
 )
 from ..io.writers import dumps_json, write_atomic
-from ..metrics.framing import BOTH, UNATTRIBUTED, harm_types
+from ..metrics.registry import families, registry_version
 from .analyzer import Analyzer
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
-    "CATEGORY_PATHS",
+    "ColumnRules",
     "ERROR_SCHEMA",
     "CorpusResult",
     "RowLayout",
     "analyze_chunk",
+    "column_rules",
     "column_table",
     "columns_markdown",
     "category_lists",
@@ -71,40 +72,64 @@ DEFAULT_CHUNK_SIZE = 200
 
 # --------------------------------------------------------------------- flattening
 
-#: Column-name prefix of each family; families not listed use their own name.
-#: ``article`` keys are the row's identity and size, so they carry no prefix.
-FAMILY_PREFIX = {"article": "", "civilian_voice": "civilian"}
-#: Record paths whose own name is left out of column names (their keys take the
-#: family's prefix): ``sources.diversity.n_sources`` -> ``sources_n_sources``.
-TRANSPARENT_PATHS = frozenset({("sources", "diversity")})
+# The families' own entries come from their declarations (mediakit.metrics.registry:
+# ``Family.corpus``), read again whenever a family is registered; the ``article``
+# object's are here, as it is no family.
+
 #: Top-level keys that are the same for every row of a run: kept once, in the
 #: Parquet file's metadata (key ``mediakit``), not as columns.
 RUN_KEYS = ("schema_version", "provenance")
-#: Keys left out of rows (paths in the record, ``*`` for any key): per-line detail,
-#: constant notes, and per-word counts (one column per word would not be a table).
-DROPPED_PATHS = (("article", "clutter_lines"), ("sentiment", "whole_text", "note"),
-                 ("framing", "emotive", "by_side", "*", "terms"),
-                 ("sources", "diversity", "official", "official_roles"))
 #: Lists kept as one string, their items joined with "; " (None when empty).
 JOINED_LISTS = frozenset({("article", "warnings")})
 
 
-#: Dictionaries keyed by categories (a path; ``*`` stands for any key) and the list
-#: their keys come from. The record holds only the categories an article has; a row
-#: holds them all, so that every row of a corpus has the same columns (see
-#: :func:`expand_categories`).
-CATEGORY_PATHS = {
-    ("sources", "diversity", "quote_kinds"): "quote_kinds",
-    ("sources", "diversity", "roles", "counts", "*"): "roles",
-    ("sources", "diversity", "roles", "shares", "*"): "roles",
-    ("sources", "diversity", "sides", "counts", "*"): "sides",
-    ("sources", "diversity", "sides", "shares", "*"): "sides",
-    ("civilian_voice", "per_side"): "sides",
-    ("framing", "by_side"): "victim_sides",
-    ("framing", "harm_types"): "harm_types",
-    ("framing", "emotive", "by_side"): "emotive_sides",
-    ("framing", "tone_by_actor"): "sides",
-}
+@dataclass(frozen=True)
+class ColumnRules:
+    """How records become columns, from the registered families.
+
+    Attributes
+    ----------
+    prefix : dict
+        Column-name prefix of each top-level key (``article`` keys, the row's identity
+        and size, carry none).
+    transparent : frozenset
+        Record paths whose own name is left out of column names (their keys take the
+        family's prefix): ``sources.diversity.n_sources`` -> ``sources_n_sources``.
+    dropped : tuple
+        Paths left out of rows (``*`` for any key): per-line detail, constant notes,
+        per-word counts (one column per word would not be a table).
+    categories : dict
+        Dictionaries keyed by categories (a path; ``*`` for any key) and the list their
+        keys come from. The record holds only the categories an article has; a row holds
+        them all, so every row of a corpus has the same columns
+        (:func:`expand_categories`).
+    """
+
+    prefix: dict
+    transparent: frozenset
+    dropped: tuple
+    categories: dict
+
+
+@lru_cache(maxsize=4)
+def _rules_at(version: int) -> ColumnRules:
+    fams = families()
+
+    def paths(attr: str) -> tuple:
+        return tuple((fam.name, *path) for fam in fams for path in getattr(fam.corpus, attr))
+
+    return ColumnRules(
+        prefix={"article": "", **{fam.name: fam.column_prefix for fam in fams}},
+        transparent=frozenset(paths("transparent")),
+        dropped=(("article", "clutter_lines"), *paths("dropped")),
+        categories={(fam.name, *path): name for fam in fams
+                    for path, name in fam.corpus.categories.items()},
+    )
+
+
+def column_rules() -> ColumnRules:
+    """The current :class:`ColumnRules` (they change when a family is registered)."""
+    return _rules_at(registry_version())
 
 
 def flatten_metrics(record: dict, categories: dict | None = None,
@@ -116,7 +141,7 @@ def flatten_metrics(record: dict, categories: dict | None = None,
     ``sources.diversity`` to ``sources``); lists (per
     sentence, per quote, per mention) are dropped, except ``article.warnings``
     which is joined into one string; ``schema_version``, ``provenance`` and the
-    paths in :data:`DROPPED_PATHS` are left out (they are the same for every row
+    paths in :attr:`ColumnRules.dropped` are left out (they are the same for every row
     and go into the Parquet metadata).
 
     Parameters
@@ -143,7 +168,7 @@ def flatten_metrics(record: dict, categories: dict | None = None,
     for family, value in record.items():
         if family in RUN_KEYS:
             continue
-        _flatten(value, (family,), FAMILY_PREFIX.get(family, family), row)
+        _flatten(value, (family,), column_rules().prefix.get(family, family), row)
     return row
 
 
@@ -156,7 +181,7 @@ def _category_pattern(path: tuple) -> tuple | None:
     # Cached: every record has the same few hundred paths, and matching each against
     # every pattern again for every article would cost more than the analysis of
     # some families.
-    for pattern in CATEGORY_PATHS:
+    for pattern in column_rules().categories:
         if _matches(path, pattern):
             return pattern
     return None
@@ -165,14 +190,15 @@ def _category_pattern(path: tuple) -> tuple | None:
 @lru_cache(maxsize=65536)
 def _leads_to_category(path: tuple) -> bool:
     return any(len(pattern) > len(path) and _matches(path, pattern[:len(path)])
-               for pattern in CATEGORY_PATHS)
+               for pattern in column_rules().categories)
 
 
 def _category_list(path: tuple, categories: dict):
     pattern = _category_pattern(path)
-    if pattern is None or CATEGORY_PATHS[pattern] not in categories:
+    names = column_rules().categories
+    if pattern is None or names[pattern] not in categories:
         return None, None
-    return pattern, categories[CATEGORY_PATHS[pattern]]
+    return pattern, categories[names[pattern]]
 
 
 def _blank(example, others: bool):
@@ -190,7 +216,7 @@ def _blank(example, others: bool):
 
 
 def expand_categories(record: dict, categories: dict, templates: dict) -> dict:
-    """Give every category dictionary (:data:`CATEGORY_PATHS`) all its categories.
+    """Give every category dictionary (:attr:`ColumnRules.categories`) all its categories.
 
     Parameters
     ----------
@@ -230,7 +256,9 @@ def expand_categories(record: dict, categories: dict, templates: dict) -> dict:
 
 
 def category_lists(analyzer: Analyzer | None = None) -> dict:
-    """The category names behind :data:`CATEGORY_PATHS`, from the analysis's data files.
+    """The category names behind :attr:`ColumnRules.categories`, from the analysis's data files.
+
+    Each family declares its lists (``Family.corpus.category_lists``).
 
     Returns
     -------
@@ -241,20 +269,21 @@ def category_lists(analyzer: Analyzer | None = None) -> dict:
     """
     analyzer = analyzer or Analyzer()
     codebook = load_codebook(analyzer.codebook)
-    return {
-        "quote_kinds": ("direct", "partial", "indirect"),
-        "roles": tuple(codebook.roles),
-        "sides": tuple(codebook.sides),
-        "victim_sides": (*codebook.sides, BOTH),
-        # Emotive words in sentences with no harm mention are "unattributed".
-        "emotive_sides": (*codebook.sides, BOTH, UNATTRIBUTED),
-        "harm_types": harm_types(),
-    }
+    params = analyzer.get_params()
+    lists: dict = {}
+    for fam in families():
+        if fam.corpus.category_lists is not None:
+            lists.update(fam.corpus.category_lists(codebook, params))
+    return lists
+
+
+def _dropped(path: tuple) -> bool:
+    return _dropped_at(path, registry_version())
 
 
 @lru_cache(maxsize=65536)
-def _dropped(path: tuple) -> bool:
-    return any(_matches(path, pattern) for pattern in DROPPED_PATHS)
+def _dropped_at(path: tuple, version: int) -> bool:
+    return any(_matches(path, pattern) for pattern in _rules_at(version).dropped)
 
 
 def _flatten(value, path: tuple, name: str, row: dict) -> None:
@@ -272,7 +301,7 @@ def _flatten(value, path: tuple, name: str, row: dict) -> None:
 
 
 def _child_name(path: tuple, name: str, key) -> str:
-    if path + (key,) in TRANSPARENT_PATHS:
+    if path + (key,) in column_rules().transparent:
         return name
     return f"{name}_{key}" if name else str(key)
 
@@ -407,7 +436,7 @@ def _record_paths(record: dict) -> dict:
 
     for family, value in record.items():
         if family not in RUN_KEYS:
-            walk(value, (family,), FAMILY_PREFIX.get(family, family))
+            walk(value, (family,), column_rules().prefix.get(family, family))
     return paths
 
 

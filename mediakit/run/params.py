@@ -22,7 +22,6 @@ from pathlib import Path
 
 from ..errors import ArticleError, ParameterError
 from ..io.articles import (
-    DEFAULT_MAX_BYTES,
     Article,
     Columns,
     LoadFailure,
@@ -30,9 +29,10 @@ from ..io.articles import (
     article_at_row,
     iter_articles,
 )
-from ..metrics.sentiment import DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD
+from ..metrics.registry import all_parameters
 
 __all__ = [
+    "ANALYSIS_PARAMETERS",
     "COMPARE_CORPUS_PARAMETERS",
     "COMPARE_PARAMETERS",
     "REPORT_PARAMETERS",
@@ -106,6 +106,14 @@ class Parameter:
         return value
 
 
+def _from_declaration(p) -> Parameter:
+    return Parameter(p.name, p.type, p.default, p.help, optional=p.optional)
+
+
+#: The analysis parameters, from their one declaration (mediakit.metrics.registry).
+ANALYSIS_PARAMETERS: tuple[Parameter, ...] = tuple(_from_declaration(p)
+                                                   for p in all_parameters())
+
 # The report notebook (notebooks/src/article_report.py). Keep its parameters cell in step.
 REPORT_PARAMETERS: tuple[Parameter, ...] = (
     Parameter("article_path", str, "../data/raw/israel-hamas-war-latest-news.txt",
@@ -122,15 +130,7 @@ REPORT_PARAMETERS: tuple[Parameter, ...] = (
               "nothing written)", optional=True, recorded=False),
     Parameter("notebook_sha256", str, None, "SHA-256 of this notebook file (set by "
               "mediakit report and batch)", optional=True),
-    Parameter("positive_threshold", float, DEFAULT_POSITIVE_THRESHOLD, "VADER compound at "
-              "or above which a sentence is positive"),
-    Parameter("negative_threshold", float, DEFAULT_NEGATIVE_THRESHOLD, "VADER compound at "
-              "or below which a sentence is negative"),
-    Parameter("codebook", str, None, "codebook YAML of roles and sides (None: the packaged "
-              "one)", optional=True),
-    Parameter("clutter_path", str, None, "clutter-pattern file (None: the packaged one)",
-              optional=True),
-    Parameter("max_bytes", int, DEFAULT_MAX_BYTES, "largest article accepted, in bytes"),
+    *ANALYSIS_PARAMETERS,
     Parameter("columns", dict, {}, 'field names of .jsonl/.csv corpora, e.g. {"text": '
               '"content"}'),
 )
@@ -303,10 +303,7 @@ def analyzer_from_parameters(values: Mapping):
     """The validated :class:`~mediakit.run.analyzer.Analyzer` the report parameters describe."""
     from .analyzer import Analyzer
 
-    analyzer = Analyzer(positive_threshold=values["positive_threshold"],
-                        negative_threshold=values["negative_threshold"],
-                        codebook=values["codebook"], clutter_path=values["clutter_path"],
-                        max_bytes=values["max_bytes"])
+    analyzer = Analyzer(**{p.name: values[p.name] for p in ANALYSIS_PARAMETERS})
     analyzer.validate()
     return analyzer
 

@@ -19,11 +19,17 @@ outlet: "Optional[str]" = None  # outlet to show instead of the file's
 date: "Optional[str]" = None  # publication date (ISO 8601) instead of the file's
 output_dir: "Optional[str]" = None  # folder where metrics.json is written (None: nothing written)
 notebook_sha256: "Optional[str]" = None  # SHA-256 of this notebook file (set by mediakit report and batch)
+codebook: "Optional[str]" = None  # codebook YAML of roles and sides (default: the packaged one)
+clutter_path: "Optional[str]" = None  # clutter-pattern file (default: the packaged one)
+max_bytes: int = 5000000  # largest article accepted, in bytes
+familiar_words: "Optional[str]" = None  # Dale-Chall familiar-word list, one word a line (default: the packaged one)
 positive_threshold: float = 0.05  # VADER compound at or above which a sentence is positive
 negative_threshold: float = -0.05  # VADER compound at or below which a sentence is negative
-codebook: "Optional[str]" = None  # codebook YAML of roles and sides (None: the packaged one)
-clutter_path: "Optional[str]" = None  # clutter-pattern file (None: the packaged one)
-max_bytes: int = 5000000  # largest article accepted, in bytes
+reporting_verbs: "Optional[str]" = None  # reporting-verb list of the attribution extractor (default: the packaged one)
+occupations: "Optional[str]" = None  # occupation word list for humanisation (default: the packaged one)
+family_terms: "Optional[str]" = None  # family word list for humanisation (default: the packaged one)
+harm_lexicon: "Optional[str]" = None  # harm lexicon YAML (default: the packaged one)
+emotive_terms: "Optional[str]" = None  # emotive-term YAML (default: the packaged one)
 columns: dict = {}  # field names of .jsonl/.csv corpora, e.g. {"text": "content"}
 
 # %%
