@@ -1320,7 +1320,7 @@ def extract_attributions(
     raws = _split_partials(ctx, raws)
 
     # Pass 3: quotations without a frame of their own inherit the last speaker when news
-    # convention says so (a continued or "floating" quote), or stay speakerless.
+    # convention says so (an interrupted or "floating" quote), or stay speakerless.
     raws.sort(key=lambda r: r.anchor)
     anchors = [r.anchor for r in raws]
     for qi, q in enumerate(ctx.quotes):
@@ -1331,9 +1331,10 @@ def extract_attributions(
         sentence_like = ctx.t[q.cs : q.cs + 1].isupper() or ctx.t[q.cs : q.cs + 1].isdigit()
         src_para = ctx.para_of(max(src.anchor, src.ce - 1)) if src is not None else None
         r = None
+        # (A quotation continued from the paragraph before is one span already: see
+        # _find_quotes.)
         if src is not None and (
-            q.continues
-            or (src_para == q.paragraph and words >= 4)
+            (src_para == q.paragraph and words >= 4)
             or (src_para == q.paragraph - 1 and q.starts_paragraph and sentence_like
                 and words >= 4 and not _has_own_cue(ctx, q))
         ):
