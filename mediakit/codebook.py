@@ -188,7 +188,7 @@ class Codebook:
     side_terms : dict
         Side -> every term (nationality words, places, state names, and the names of
         organisations and people on that side) that places a mention on that side.
-        Used by :mod:`mediakit.framing` for victims' sides and tone by actor.
+        Used by :mod:`mediakit.metrics.framing` for victims' sides and tone by actor.
     """
 
     path: str

@@ -1,4 +1,4 @@
-"""Evaluation of the harm-framing rules (:mod:`mediakit.framing`).
+"""Evaluation of the harm-framing rules (:mod:`mediakit.metrics.framing`).
 
 Two measurements:
 

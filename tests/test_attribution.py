@@ -1,9 +1,10 @@
-"""Tests for mediakit.attribution and mediakit.evaluate_sources (expected values worked out
+"""Tests for mediakit.extract.attribution and mediakit.evaluate_sources (expected values worked out
 by reading the texts)."""
 
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from mediakit.evaluate_sources import (
     read_brat,
 )
 from mediakit.extract.attribution import (
+    RULES,
     Attribution,
     extract_attributions,
     find_person_descriptions,
@@ -328,6 +330,138 @@ def test_addressee_name_given_as_and_outlets():
         ("Abu Ali", "They hit the bakery first"),
     ]
     assert found[-1].named and found[-1].speaker_mention == "a resident"
+
+
+# ------------------------------------------------------------------ rule ids
+
+# One sentence per rule id, with the attribution that rule gives: (kind, speaker, cue,
+# content), read off the sentence by the pattern the rule's description names.
+T = "The talks will resume on Monday"
+t = "the talks would resume on Monday"
+RULE_EXAMPLES = [
+    ("quote.after_speaker_said", f'"{T}," the minister said.',
+     ("direct", "the minister", "said", T)),
+    ("quote.after_said_speaker", f'"{T}," said Ahmed Nasser.',
+     ("direct", "Ahmed Nasser", "said", T)),
+    ("quote.after_according_to", f'"{T}," according to the ministry.',
+     ("direct", "the ministry", "according to", T)),
+    ("quote.before_speaker_said", f'The minister said: "{T}."',
+     ("direct", "the minister", "said", T)),
+    ("quote.before_adding", f'"We are ready," Nefzi said, adding, "{T}."',
+     ("direct", "Nefzi", "adding", T)),
+    ("quote.before_who_said", f'Ahmed Nasser, who said: "{T}," left early.',
+     ("direct", "Ahmed Nasser", "said", T)),
+    ("quote.before_saying", f'Ahmed Nasser left the room, saying "{T}."',
+     ("direct", "Ahmed Nasser", "saying", T)),
+    ("quote.before_and_said", f'Ahmed Nasser left the meeting and said: "{T}."',
+     ("direct", "Ahmed Nasser", "said", T)),
+    ("quote.before_quoted_as", f'Ahmed Nasser was quoted as saying: "{T}."',
+     ("direct", "Ahmed Nasser", "saying", T)),
+    ("quote.before_went_on_to", f'Ahmed Nasser went on to say: "{T}."',
+     ("direct", "Ahmed Nasser", "say", T)),
+    ("quote.before_by_saying", f'Ahmed Nasser ended the meeting by saying "{T}."',
+     ("direct", "Ahmed Nasser", "saying", T)),
+    ("indirect.speaker_said", f"The minister said that {t}.",
+     ("indirect", "the minister", "said", t)),
+    ("indirect.speaker_said_from_sentence_start",
+     f"The person, who asked not to be named because the talks were confidential, said {t}.",
+     ("indirect", "the person", "said", t)),
+    ("indirect.content_speaker_said", f"{T}, both officials said.",
+     ("indirect", "both officials", "said", T)),
+    ("indirect.content_said_speaker", f"{T}, said Ahmed Nasser.",
+     ("indirect", "Ahmed Nasser", "said", T)),
+    ("indirect.content_according_to", f"{T}, according to the ministry.",
+     ("indirect", "the ministry", "according to", T)),
+    ("indirect.according_to_content", "According to the ministry, the talks will resume.",
+     ("indirect", "the ministry", "According to", "the talks will resume")),
+    ("indirect.tag_inside", "The plan, an inside source said, is to resume the talks.",
+     ("indirect", "an inside source", "said", "is to resume the talks")),
+    ("indirect.tag_colon", "The race is over, insiders said: the lead cannot be overturned.",
+     ("indirect", "insiders", "said", "the lead cannot be overturned")),
+    ("indirect.as_tag", "As the paper noted, the talks will resume.",
+     ("indirect", "the paper", "noted", "the talks will resume")),
+    ("indirect.and_second_cue",
+     "Ahmed Nasser said the talks had stalled and accused the mediators of bad faith.",
+     ("indirect", "Ahmed Nasser", "accused", "the mediators of bad faith")),
+    ("indirect.adding", "The talks stalled, Nefzi said, adding that they would resume.",
+     ("indirect", "Nefzi", "adding", "they would resume")),
+    ("indirect.who_said", "The delegation was led by Ahmed Nasser, who said the mediators "
+     "had lied.", ("indirect", "Ahmed Nasser", "said", "the mediators had lied")),
+    ("indirect.saying", f"Ahmed Nasser left the room, saying {t}.",
+     ("indirect", "Ahmed Nasser", "saying", t)),
+    ("indirect.and_said", f"Ahmed Nasser left the meeting and said {t}.",
+     ("indirect", "Ahmed Nasser", "said", t)),
+    ("indirect.quoted_as", f"Ahmed Nasser was quoted as saying {t}.",
+     ("indirect", "Ahmed Nasser", "saying", t)),
+    ("indirect.went_on_to", f"Ahmed Nasser went on to say {t}.",
+     ("indirect", "Ahmed Nasser", "say", t)),
+    ("indirect.by_saying", f"Ahmed Nasser ended the meeting by saying {t}.",
+     ("indirect", "Ahmed Nasser", "saying", t)),
+    ("indirect.conj_shared_subject",
+     "Ahmed Nasser said the talks had stalled, while adding that they would resume.",
+     ("indirect", "Ahmed Nasser", "adding", "they would resume")),
+    ("inherit.same_paragraph",
+     f'"We are ready. {T}," said Ahmed Nasser. "We will not give up on the ceasefire."',
+     ("direct", "Ahmed Nasser", "said", "We will not give up on the ceasefire")),
+    ("inherit.next_paragraph",
+     'Ahmed Nasser said the talks had stalled.\n\n"We will not give up until every '
+     'hostage is home."',
+     ("direct", "Ahmed Nasser", None, "We will not give up until every hostage is home")),
+    ("unattributed.quote", '"We will not give up until every hostage is home."',
+     ("direct", None, None, "We will not give up until every hostage is home")),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", RULE_EXAMPLES,
+                         ids=[r for r, _, _ in RULE_EXAMPLES])
+def test_each_rule_id_names_the_pattern_that_fired(rule, text, expected):
+    found = [a for a in atts(text) if a.rule == rule]
+    assert [(a.kind, a.speaker, a.cue, a.text) for a in found] == [expected]
+    assert found[0].to_dict()["rule"] == rule
+
+
+def test_every_rule_id_has_an_example_and_a_description():
+    assert [r for r, _, _ in RULE_EXAMPLES] == list(RULES)
+    assert all(isinstance(d, str) and d for d in RULES.values())
+
+
+def test_rule_ids_written_in_the_code_are_in_the_table():
+    # Every literal of the form family.name in the module is a key of RULES (two
+    # fallback ids are built from a prefix and the pattern's name: both checked above).
+    import ast
+
+    import mediakit.extract.attribution as module
+
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    literals = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
+                and isinstance(n.value, str)
+                and re.fullmatch(r"(quote|indirect|inherit|unattributed)\.\w*", n.value)}
+    assert literals - {"quote.before_", "indirect."} <= set(RULES)
+
+
+def test_quoted_fragments_of_a_report_carry_the_report_rule():
+    found = atts('Biden has expressed "deep concern" about the strikes.')
+    assert [(a.kind, a.text, a.rule) for a in found] == [
+        ("partial", "deep concern", "indirect.speaker_said")]
+
+
+def test_every_attribution_of_the_samples_carries_a_known_rule():
+    for article in mediakit.load_articles(ROOT / "data" / "raw"):
+        found = extract_attributions(segment(article.body))
+        assert found and all(a.rule in RULES for a in found), article.id
+
+
+def test_docs_list_exactly_the_rule_ids_with_examples_that_hold():
+    doc = (ROOT / "docs" / "metrics.md").read_text(encoding="utf-8")
+    section = doc[doc.index("### Attribution rule ids"):]
+    section = section[: section.index("\n#", 1)]
+    rows = re.findall(r"^\| `([a-z_.]+)` \| [^|]+ \| ([^|]+) \|$", section, flags=re.M)
+    assert [rule for rule, _ in rows] == list(RULES)
+    for rule, example in rows:
+        # The example's content is in brackets; a pilcrow stands for a paragraph break.
+        text = example.replace(" \u00b6 ", "\n\n").replace("[", "").replace("]", "")
+        content = re.search(r"\[([^]]+)\]", example).group(1)
+        assert [a.text for a in atts(text) if a.rule == rule] == [content], rule
 
 
 # ------------------------------------------------------------------ robustness

@@ -1,4 +1,4 @@
-"""Tests for mediakit.framing: harm mentions, constructions, victim sides, emotive
+"""Tests for mediakit.metrics.framing: harm mentions, constructions, victim sides, emotive
 terms, tone by actor and the article-level result. Expected values are worked out
 by hand from the rules documented in the module and docs/metrics.md (Harm framing)."""
 
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -13,7 +14,9 @@ import pytest
 
 from mediakit.evaluate_framing import evaluate_casualty_corpus, evaluate_framing
 from mediakit.metrics.framing import (
+    AGENT_RULES,
     CONSTRUCTIONS,
+    RULES,
     emotive_counts_by_side,
     find_harm_mentions,
     framing_metrics,
@@ -208,6 +211,142 @@ def test_mentions_carry_sentence_index_and_document_offsets():
     assert [(m.sentence, m.trigger, m.construction) for m in ms] == [
         (1, "killed", "active_agent"), (2, "died", "intransitive")]
     assert [doc.text[m.start:m.end] for m in ms] == ["killed", "died"]
+
+
+# --------------------------------------------------------------- rule ids
+
+# One sentence per rule id, with the mention that rule gives: (construction, trigger,
+# agent, agent_rule), read off the sentence by the pattern the rule's description names.
+RULE_EXAMPLES = [
+    ("verb.passive_be", "Three Palestinians were killed by Israeli fire.",
+     ("passive_agent", "killed", "Israeli fire", "agent.by_phrase")),
+    ("verb.active_perfect", "Israeli strikes have killed 30 people.",
+     ("active_agent", "killed", "Israeli strikes", "agent.subject")),
+    ("verb.active_relative", "It was an attack that killed 1,400 people.",
+     ("active_agent", "killed", "an attack", "agent.subject")),
+    ("verb.participle_no_subject", "Killed in the strike were two doctors.",
+     ("passive_agentless", "Killed", None, None)),
+    ("verb.participle_after_determiner", "The slain journalist was buried.",
+     ("passive_agentless", "slain", None, None)),
+    ("verb.coordinated_passive", "Two soldiers were killed and wounded.",
+     ("passive_agentless", "wounded", None, None)),
+    ("verb.active_past_object", "An Israeli airstrike killed five people.",
+     ("active_agent", "killed", "An Israeli airstrike", "agent.subject")),
+    ("verb.intransitive_use", "Children starved in the camp.",
+     ("intransitive", "starved", None, None)),
+    ("verb.causative_left", "The strike left five people wounded.",
+     ("active_agent", "wounded", "The strike", "agent.subject")),
+    ("verb.reduced_passive", "The children killed in the strike were buried.",
+     ("passive_agentless", "killed", None, None)),
+    ("verb.gerund_noun", "Israel's killing of seven aid workers, in April, drew protests.",
+     ("nominal", "killing", "Israel", "agent.possessor")),
+    ("verb.gerund_no_object", "The town saw looting and shooting.",
+     ("nominal", "shooting", None, None)),
+    ("verb.active_ing", "Gunmen attacked the village, killing five people.",
+     ("active_agent", "killing", "Gunmen", "agent.main_clause_subject")),
+    ("verb.noun_form", "The wounds were treated.", ("nominal", "wounds", None, None)),
+    ("verb.active_finite", "Israeli strikes kill 20 people.",
+     ("active_agent", "kill", "Israeli strikes", "agent.subject")),
+    ("intransitive.passive_be", "Two children were starved to death.",
+     ("passive_agentless", "starved to death", None, None)),
+    ("intransitive.verb", "Two children died in Gaza.", ("intransitive", "died", None, None)),
+    ("noun.harm_noun", "The death toll rose to 40.", ("nominal", "death toll", None, None)),
+    ("adjective.left_dead", "The strike left 20 dead.",
+     ("active_agent", "dead", "The strike", "agent.subject")),
+    ("adjective.left_dead_passive", "Five people were left dead.",
+     ("passive_agentless", "dead", None, None)),
+    ("adjective.be_dead", "Five Israelis are dead.", ("intransitive", "dead", None, None)),
+    ("adjective.the_dead", "The dead were buried on Sunday.", ("nominal", "dead", None, None)),
+    ("adjective.noun_use", "The wounded were taken to hospital.",
+     ("nominal", "wounded", None, None)),
+    ("adjective.modifier", "The wounded children were taken to hospital.",
+     ("passive_agentless", "wounded", None, None)),
+]
+
+# One sentence per agent rule: (trigger, agent).
+AGENT_RULE_EXAMPLES = [
+    ("agent.subject", "An Israeli airstrike killed five people.",
+     ("killed", "An Israeli airstrike")),
+    ("agent.main_clause_subject", "Gunmen attacked the village, killing five people.",
+     ("killing", "Gunmen")),
+    ("agent.coordinated_verb", "The strike killed seven people and wounded 19.",
+     ("wounded", "The strike")),
+    ("agent.by_phrase", "Three Palestinians were killed by Israeli fire.",
+     ("killed", "Israeli fire")),
+    ("agent.at_the_hands_of", "Twelve men were executed at the hands of the militia.",
+     ("executed", "the militia")),
+    ("agent.possessor", "Israel's killing of seven aid workers, in April, drew protests.",
+     ("killing", "Israel")),
+    ("agent.cause_verb_subject", "The shelling caused heavy casualties.",
+     ("casualties", "The shelling")),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", RULE_EXAMPLES,
+                         ids=[r for r, _, _ in RULE_EXAMPLES])
+def test_each_rule_id_names_the_rule_that_classed_the_mention(rule, text, expected):
+    found = [m for m in find_harm_mentions(segment(text)) if m.rule == rule]
+    assert [(m.construction, m.trigger, m.agent, m.agent_rule) for m in found] == [expected]
+    assert found[0].to_dict()["rule"] == rule
+
+
+@pytest.mark.parametrize("rule, text, expected", AGENT_RULE_EXAMPLES,
+                         ids=[r for r, _, _ in AGENT_RULE_EXAMPLES])
+def test_each_agent_rule_names_how_the_agent_was_found(rule, text, expected):
+    found = [m for m in find_harm_mentions(segment(text)) if m.agent_rule == rule]
+    assert [(m.trigger, m.agent) for m in found] == [expected]
+    assert found[0].to_dict()["agent_rule"] == rule
+
+
+def test_every_rule_id_has_an_example_and_a_description():
+    assert [r for r, _, _ in RULE_EXAMPLES] == list(RULES)
+    assert [r for r, _, _ in AGENT_RULE_EXAMPLES] == list(AGENT_RULES)
+    assert all(isinstance(d, str) and d for d in [*RULES.values(), *AGENT_RULES.values()])
+
+
+def test_rule_ids_written_in_the_code_are_in_the_tables():
+    import ast
+
+    import mediakit.metrics.framing as module
+
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    literals = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
+                and isinstance(n.value, str)
+                and re.fullmatch(r"(verb|intransitive|noun|adjective|agent)\.\w+", n.value)}
+    assert literals == set(RULES) | set(AGENT_RULES)
+
+
+def test_every_gold_mention_carries_its_rules():
+    # agent_rule is set exactly when there is an agent.
+    rows = [json.loads(x) for x in GOLD.read_text("utf-8").splitlines() if x.strip()]
+    ms = [m for r in rows for m in find_harm_mentions(segment(r["sentence"]), side_terms=SIDES)]
+    assert len(ms) >= len(rows)
+    assert all(m.rule in RULES for m in ms)
+    assert all((m.agent is None) == (m.agent_rule is None) for m in ms)
+    assert all(m.agent_rule is None or m.agent_rule in AGENT_RULES for m in ms)
+
+
+def _docs_table(heading: str) -> list[tuple[str, str]]:
+    doc = (ROOT / "docs" / "metrics.md").read_text(encoding="utf-8")
+    section = doc[doc.index(heading):]
+    section = section[: section.index("\n#", 1)]
+    return re.findall(r"^\| `([a-z_.]+)` \| [^|]+ \| ([^|]+) \|$", section, flags=re.M)
+
+
+def test_docs_list_exactly_the_rule_ids_with_examples_that_hold():
+    # The example's trigger (for a rule) or agent (for an agent rule) is in brackets.
+    rows = _docs_table("### Harm framing rule ids")
+    assert [rule for rule, _ in rows] == list(RULES)
+    for rule, example in rows:
+        marked = re.search(r"\[([^]]+)\]", example).group(1)
+        ms = find_harm_mentions(segment(example.replace("[", "").replace("]", "")))
+        assert [m.trigger for m in ms if m.rule == rule] == [marked], rule
+    rows = _docs_table("### Harm framing agent rule ids")
+    assert [rule for rule, _ in rows] == list(AGENT_RULES)
+    for rule, example in rows:
+        marked = re.search(r"\[([^]]+)\]", example).group(1)
+        ms = find_harm_mentions(segment(example.replace("[", "").replace("]", "")))
+        assert [m.agent for m in ms if m.agent_rule == rule] == [marked], rule
 
 
 # --------------------------------------------------------------- victim side

@@ -32,6 +32,7 @@ from ..text import Document
 from ..text.segmentation import _abbreviations
 
 __all__ = [
+    "RULES",
     "Attribution",
     "extract_attributions",
     "find_person_descriptions",
@@ -46,7 +47,8 @@ class Attribution:
     ``start``/``end`` delimit the content (without enclosing quotation marks) in
     ``doc.text``; ``speaker_start``/``speaker_end`` the speaker as written at the cue;
     ``cue_start``/``cue_end`` the cue words. ``role`` and ``side`` are filled later by
-    the codebook (:mod:`mediakit.sources`).
+    the codebook (:mod:`mediakit.sources`). ``rule`` names the pattern that produced the
+    attribution, a key of :data:`RULES` (None for a record made by another extractor).
     """
 
     speaker: str | None
@@ -66,6 +68,7 @@ class Attribution:
     side: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    rule: str | None = None
 
     def to_dict(self) -> dict:
         # Every field is a plain value: a shallow copy is enough (asdict deep-copies).
@@ -73,6 +76,57 @@ class Attribution:
 
 
 _ATTRIBUTION_FIELDS = tuple(f.name for f in fields(Attribution))
+
+#: The patterns that produce an attribution: rule id (``Attribution.rule``) ->
+#: what it matches. ``quote.*``: a quotation with a tag of its own (pass 1);
+#: ``indirect.*``: reported speech around a cue (pass 2; a report holding quoted
+#: fragments gives one partial attribution per fragment, each with the report's rule);
+#: ``inherit.*`` and ``unattributed.*``: a quotation without a tag of its own (pass 3).
+#: Documented with an example each in docs/metrics.md (attribution rule ids).
+RULES: dict[str, str] = {
+    "quote.after_speaker_said": 'tag after the quotation: "...," X said',
+    "quote.after_said_speaker": 'inverted tag after the quotation: "...," said X',
+    "quote.after_according_to": 'after the quotation: "...," according to X',
+    "quote.before_speaker_said": 'tag before the quotation: X said: "..."',
+    "quote.before_adding": 'participle cue before the quotation after an earlier tag: '
+                           '"..., X said, adding, "..." (the earlier cue\'s speaker)',
+    "quote.before_who_said": 'relative clause before the quotation: X, who said: "..."',
+    "quote.before_saying": 'participle after a comma before the quotation: X ..., saying '
+                           '"..." (the clause\'s subject)',
+    "quote.before_and_said": 'coordinated cue before the quotation: X laughed and said: '
+                             '"..." (the clause\'s subject)',
+    "quote.before_quoted_as": 'X was quoted as saying: "..."',
+    "quote.before_went_on_to": 'X went on to say: "..."',
+    "quote.before_by_saying": 'X ... by saying "..." (the clause\'s subject)',
+    "indirect.speaker_said": "X said (that) ..., X told Y that ..., X urged Y to ...",
+    "indirect.speaker_said_from_sentence_start":
+        "X said ..., the subject read from the sentence start because a conjunction "
+        "inside it was taken for a clause boundary",
+    "indirect.content_speaker_said": "tag after the content: ..., both officials said.",
+    "indirect.content_said_speaker": "inverted tag after the content: ..., said X.",
+    "indirect.content_according_to": "content before the tag: ..., according to X.",
+    "indirect.according_to_content": "content after the tag: According to X, ...",
+    "indirect.tag_inside": "tag inside the reported clause: The plan, a source said, is to ...",
+    "indirect.tag_colon": "tag before a colon: ..., insiders said: ...",
+    "indirect.as_tag": "as-clause before the content: As the paper noted, ...",
+    "indirect.and_second_cue": "a second cue after 'and'/'but' in a sentence with an "
+                               "attribution: X said ... and accused Y of ... (X)",
+    "indirect.adding": "participle cue after an earlier tag: ..., X said, adding that ... (X)",
+    "indirect.who_said": "relative clause: X, who said ...",
+    "indirect.saying": "participle after a comma: X ..., saying ... (the clause's subject)",
+    "indirect.and_said": "coordinated cue: X laughed and said ... (the clause's subject)",
+    "indirect.quoted_as": "X was quoted as saying ...",
+    "indirect.went_on_to": "X went on to say ...",
+    "indirect.by_saying": "X ... by saying ... (the clause's subject)",
+    "indirect.conj_shared_subject":
+        "a cue right after a conjunction with no subject of its own, in a sentence with "
+        "an attribution: ..., while adding that ... (the earlier speaker)",
+    "inherit.same_paragraph": 'an interrupted quotation: "A," X said. "B ..." (X)',
+    "inherit.next_paragraph": "a paragraph opening with a full-sentence quotation right "
+                              "after a paragraph with an attribution (its speaker)",
+    "unattributed.quote": "a full-sentence quotation with no tag and no speaker to inherit "
+                          "(speaker None)",
+}
 
 
 # --------------------------------------------------------------------------- data
@@ -868,6 +922,7 @@ class _Raw:
     gender: str | None = None
     desc: str | None = None
     named: bool = False
+    rule: str = ""  # the pattern that produced it (a key of RULES)
 
 
 class _Ctx:
@@ -930,8 +985,9 @@ def _span_text(tk: _Tokens, a: int, b: int) -> tuple[int, int]:
 _STOP_AFTER = frozenset(".!?;\"")
 
 
-def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP] | None:
-    """``"...," X said`` / ``"...," said X`` after a closing quotation mark."""
+def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP, str] | None:
+    """``"...," X said`` / ``"...," said X`` after a closing quotation mark (the cue,
+    the speaker and the rule id)."""
     if q.close is None:
         return None
     tk = ctx.tk
@@ -946,7 +1002,7 @@ def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP] | None:
             return None
         if c.lemma == "according to":
             np_ = _np_after(ctx, c.k1, limit)
-            return (c, np_) if np_ else None
+            return (c, np_, "quote.after_according_to") if np_ else None
         if c.aux0 - 1 >= k and (tk.lower[c.aux0 - 1] in _PASSIVE | _MODALS | {"to"}):
             return None  # "was told", "declined to comment", "will say"
         if c.strict and tk.lower[c.k0].endswith("s"):
@@ -957,6 +1013,7 @@ def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP] | None:
             if np_ is None:
                 return None
             nxt = np_.j
+            rule = "quote.after_said_speaker"
         else:
             if tk.lower[k] in _CONJ or tk.lower[c.aux0 - 1] in _RELATIVE:
                 return None  # '"insanity," and Sanders, who says': a new clause
@@ -964,11 +1021,12 @@ def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP] | None:
             if np_ is None:
                 return None
             nxt = c.k1
+            rule = "quote.after_speaker_said"
         if ends_full_stop and nxt < tk.n and tk.words[nxt] not in {".", ",", "!", "?", '"'}:
             # '"... death." He said he ...' starts a new attribution, not a frame.
             if tk.lower[nxt] not in _TIME_WORDS:
                 return None
-        return c, np_
+        return c, np_, rule
     return None
 
 
@@ -1110,26 +1168,33 @@ def _clause_start(ctx: _Ctx, sent_a: int, k: int) -> tuple[int, str | None]:
     return sent_a, None
 
 
-def _fallback_subject(ctx: _Ctx, c: _Cue, a: int, how: str | None, sent_a: int) -> _NP | None:
+def _fallback_subject(
+    ctx: _Ctx, c: _Cue, a: int, how: str | None, sent_a: int
+) -> tuple[_NP, str] | None:
     """Subjects the plain "NP cue" reading misses: ", saying", "X laughed and said",
-    ", who said"."""
+    ", who said". Returns the subject and the pattern's name, which ends the rule id
+    (``quote.before_<name>``, ``indirect.<name>``)."""
     tk = ctx.tk
     lw = tk.lower
     p = c.aux0 - 1
     if p < sent_a:
         return None
     if how == "who" or (lw[p] in {"who"} and p - 1 >= sent_a and tk.words[p - 1] == ","):
-        return _who_subject(ctx, p - 1, sent_a)
-    if tk.words[p] == "," and lw[c.k0].endswith("ing"):
-        return _sentence_subject(ctx, min(a, p), p)
-    if lw[p] in {"and", "but"}:
-        return _sentence_subject(ctx, sent_a, p)
-    if _quoted_as(lw, p, sent_a) or _went_on_to(lw, p, sent_a):
-        return _sentence_subject(ctx, sent_a, p)
-    if lw[p] == "by" and lw[c.k0].endswith("ing"):
+        np_, name = _who_subject(ctx, p - 1, sent_a), "who_said"
+    elif tk.words[p] == "," and lw[c.k0].endswith("ing"):
+        np_, name = _sentence_subject(ctx, min(a, p), p), "saying"
+    elif lw[p] in {"and", "but"}:
+        np_, name = _sentence_subject(ctx, sent_a, p), "and_said"
+    elif _quoted_as(lw, p, sent_a):
+        np_, name = _sentence_subject(ctx, sent_a, p), "quoted_as"
+    elif _went_on_to(lw, p, sent_a):
+        np_, name = _sentence_subject(ctx, sent_a, p), "went_on_to"
+    elif lw[p] == "by" and lw[c.k0].endswith("ing"):
         # "X distanced himself ... by saying": the subject of the sentence speaks.
-        return _sentence_subject(ctx, sent_a, p)
-    return None
+        np_, name = _sentence_subject(ctx, sent_a, p), "by_saying"
+    else:
+        return None
+    return None if np_ is None else (np_, name)
 
 
 def _quoted_as(lw: list[str], p: int, a: int) -> bool:
@@ -1178,8 +1243,11 @@ def _who_subject(ctx: _Ctx, comma: int, sent_a: int) -> _NP | None:
     return _read_np(tk, i, j)
 
 
-def _before_frame(ctx: _Ctx, q: _Quote, prev_close: int) -> tuple[_Cue, _NP, int] | None:
-    """``X said: "..."`` / ``X told reporters, "..."`` / ``He said "..."``."""
+def _before_frame(
+    ctx: _Ctx, q: _Quote, prev_close: int
+) -> tuple[_Cue, _NP | None, int | None, str] | None:
+    """``X said: "..."`` / ``X told reporters, "..."`` / ``He said "..."``: the cue, the
+    speaker, the earlier cue whose speaker this one shares (or None) and the rule id."""
     tk = ctx.tk
     if q.open >= len(ctx.t) or ctx.t[q.open] != '"':
         return None
@@ -1215,13 +1283,14 @@ def _before_frame(ctx: _Ctx, q: _Quote, prev_close: int) -> tuple[_Cue, _NP, int
         # pass 2 has read that cue).
         earlier = [e for e in ctx.cues_between(sent_a, p) if e.k1 <= p]
         if earlier:
-            return c, None, earlier[-1].k0
+            return c, None, earlier[-1].k0, "quote.before_adding"
     np_ = _read_np(tk, a, c.aux0)
-    if np_ is None:
-        np_ = _fallback_subject(ctx, c, a, how, sent_a)
-    if np_ is None:
+    if np_ is not None:
+        return c, np_, None, "quote.before_speaker_said"
+    fallback = _fallback_subject(ctx, c, a, how, sent_a)
+    if fallback is None:
         return None
-    return c, np_, None
+    return c, fallback[0], None, "quote.before_" + fallback[1]
 
 
 def extract_attributions(
@@ -1273,12 +1342,12 @@ def extract_attributions(
         pending = None
         if hit is None:
             bf = _before_frame(ctx, q, prev_close_tok)
-            hit = bf[:2] if bf else None
+            hit = (bf[0], bf[1], bf[3]) if bf else None
             pending = bf[2] if bf else None
         if hit is not None:
-            c, np_ = hit
+            c, np_, rule = hit
             kind = "direct" if (words >= 4 or not t[q.cs : q.cs + 1].islower()) else "partial"
-            r = _Raw(q.cs, q.ce, kind, c, np_, tk.starts[c.k0], quote=True)
+            r = _Raw(q.cs, q.ce, kind, c, np_, tk.starts[c.k0], quote=True, rule=rule)
             if pending is not None:
                 pendings.append((r, pending))
             raws.append(r)
@@ -1321,7 +1390,7 @@ def extract_attributions(
     raws = _split_partials(ctx, raws)
 
     # Pass 3: quotations without a frame of their own inherit the last speaker when news
-    # convention says so (a continued or "floating" quote), or stay speakerless.
+    # convention says so (an interrupted or "floating" quote), or stay speakerless.
     raws.sort(key=lambda r: r.anchor)
     anchors = [r.anchor for r in raws]
     for qi, q in enumerate(ctx.quotes):
@@ -1332,15 +1401,19 @@ def extract_attributions(
         sentence_like = ctx.t[q.cs : q.cs + 1].isupper() or ctx.t[q.cs : q.cs + 1].isdigit()
         src_para = ctx.para_of(max(src.anchor, src.ce - 1)) if src is not None else None
         r = None
-        if src is not None and (
-            q.continues
-            or (src_para == q.paragraph and words >= 4)
-            or (src_para == q.paragraph - 1 and q.starts_paragraph and sentence_like
-                and words >= 4 and not _has_own_cue(ctx, q))
-        ):
-            r = _Raw(q.cs, q.ce, "direct", src.cue, None, q.cs, inherit=src)
+        # (A quotation continued from the paragraph before is one span already: see
+        # _find_quotes.)
+        rule = None
+        if src is not None:
+            if src_para == q.paragraph and words >= 4:
+                rule = "inherit.same_paragraph"
+            elif (src_para == q.paragraph - 1 and q.starts_paragraph and sentence_like
+                  and words >= 4 and not _has_own_cue(ctx, q)):
+                rule = "inherit.next_paragraph"
+        if rule is not None:
+            r = _Raw(q.cs, q.ce, "direct", src.cue, None, q.cs, inherit=src, rule=rule)
         elif words >= 4 and sentence_like and _starts_sentence(ctx, q) and not _has_own_cue(ctx, q):
-            r = _Raw(q.cs, q.ce, "direct", None, None, q.cs)
+            r = _Raw(q.cs, q.ce, "direct", None, None, q.cs, rule="unattributed.quote")
         if r is not None:
             i = bisect.bisect_right(anchors, r.anchor)
             raws.insert(i, r)
@@ -1376,7 +1449,7 @@ def _split_partials(ctx: _Ctx, raws: list[_Raw]) -> list[_Raw]:
                 i += 1
                 continue
             parts.append(_Raw(q.cs, min(q.ce, r.ce), "partial", r.cue, r.np, r.anchor,
-                              clause_a=r.clause_a, elliptic=r.elliptic))
+                              clause_a=r.clause_a, elliptic=r.elliptic, rule=r.rule))
             i += 1
         if parts or not framed:
             out.extend(parts or [r])
@@ -1457,7 +1530,8 @@ def _sentence_end(ctx: _Ctx, a: int, b: int) -> int:
     return b
 
 
-def _content_raw(ctx: _Ctx, a: int, b: int, c: _Cue, np_: _NP | None) -> _Raw | None:
+def _content_raw(ctx: _Ctx, a: int, b: int, c: _Cue, np_: _NP | None,
+                 rule: str) -> _Raw | None:
     tk = ctx.tk
     while a < b and tk.words[a] in {",", ":", "\u2014", "-"}:
         a += 1
@@ -1475,7 +1549,7 @@ def _content_raw(ctx: _Ctx, a: int, b: int, c: _Cue, np_: _NP | None) -> _Raw | 
     kind = "partial" if '"' in ctx.t[cs:ce] else "indirect"
     if ctx.t[cs] == '"' and ctx.t[ce - 1 : ce] == '"':
         cs, ce = cs + 1, ce - 1
-    return _Raw(cs, ce, kind, c, np_, tk.starts[c.k0])
+    return _Raw(cs, ce, kind, c, np_, tk.starts[c.k0], rule=rule)
 
 
 def _according(ctx: _Ctx, c: _Cue, sa: int, sb: int) -> _Raw | None:
@@ -1489,11 +1563,11 @@ def _according(ctx: _Ctx, c: _Cue, sa: int, sb: int) -> _Raw | None:
     while b > a and tk.words[b - 1] in {",", "\u2014", "("}:
         b -= 1
     if b - a >= 3:
-        return _content_raw(ctx, a, b, c, np_)
+        return _content_raw(ctx, a, b, c, np_, "indirect.content_according_to")
     e = np_.j
     while e < eb and tk.words[e] != ",":
         e += 1
-    return _content_raw(ctx, e + 1, eb, c, np_)
+    return _content_raw(ctx, e + 1, eb, c, np_, "indirect.according_to_content")
 
 
 def _that_follows(tk: _Tokens, ca: int, x: int) -> bool:
@@ -1551,7 +1625,7 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
         if c.strict and not any(tk.words[x] in {'"', ":"} or lw[x] == "that"
                                 for x in range(c.k1, min(c.k1 + 8, eb_))):
             return None
-        r = _content_raw(ctx, c.k1, eb_, c, None)
+        r = _content_raw(ctx, c.k1, eb_, c, None, "indirect.and_second_cue")
         if r is not None:
             r.elliptic = prev_in_sentence[-1]
             r.clause_a = c.aux0 - 1
@@ -1571,7 +1645,7 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
             and _read_np(tk, a, c.aux0) is None):
         np_ = _np_after(ctx, c.k1, sb)
         if np_ is not None and np_.j >= eb - 6 and not has_that and np_.j - np_.i <= 10:
-            return _content_raw(ctx, a, p, c, np_)
+            return _content_raw(ctx, a, p, c, np_, "indirect.content_said_speaker")
     # "The plan, an inside source said, is to ...": a tag inside the reported clause; the
     # content is the part after the tag.
     if (post and tk.words[post[0]] == "," and len(post) >= 4 and not has_that
@@ -1581,7 +1655,7 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
         if m is not None and m > a:
             np_ = _read_np(tk, m + 1, c.aux0)
             if np_ is not None and np_.j - np_.i <= 8:
-                r = _content_raw(ctx, post[0] + 1, eb, c, np_)
+                r = _content_raw(ctx, post[0] + 1, eb, c, np_, "indirect.tag_inside")
                 if r is not None:
                     r.clause_a = m + 1
                     return r
@@ -1618,7 +1692,7 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
                 continue
             best = (m, np_)
         if best is not None:
-            r = _content_raw(ctx, a, best[0], c, best[1])
+            r = _content_raw(ctx, a, best[0], c, best[1], "indirect.content_speaker_said")
             if r is not None:
                 return r
     # "..., insiders said: Trump's lead ...": the content follows the colon.
@@ -1627,23 +1701,25 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
             if tk.words[m] == "," and m + 1 < c.aux0:
                 np_ = _read_np(tk, m + 1, c.aux0)
                 if np_ is not None:
-                    return _content_raw(ctx, post[0] + 1, eb, c, np_)
+                    return _content_raw(ctx, post[0] + 1, eb, c, np_, "indirect.tag_colon")
                 break
     # "As the paper noted, ...": the content follows the tag.
     if lw[a] == "as" and post and tk.words[post[0]] == "," and a + 1 < c.aux0:
         np_ = _read_np(tk, a + 1, c.aux0)
         if np_ is not None:
-            return _content_raw(ctx, post[0] + 1, eb, c, np_)
+            return _content_raw(ctx, post[0] + 1, eb, c, np_, "indirect.as_tag")
     # Forward: "X said (that) ...".
     if how == "cue" and a < c.aux0 and lw[a] in _PREPOSITIONS:
         return None  # the object of an earlier cue, not a new subject
     np_ = _read_np(tk, a, c.aux0) if a < c.aux0 else None
+    rule = "indirect.speaker_said"
     if np_ is None and how == "conj" and sa < a < c.aux0:
         # The conjunction was inside the subject ("The person, who asked ... because the
         # talks were confidential, described"): read from the sentence start instead.
         np_ = _read_np(tk, sa, c.aux0)
         if np_ is not None:
             a = sa
+            rule = "indirect.speaker_said_from_sentence_start"
     elliptic = None
     if np_ is None and lw[c.k0].endswith("ing") and p >= sa and tk.words[p] == ",":
         # "..., Nefzi said, adding, ...": the speaker of the attribution just before.
@@ -1651,13 +1727,17 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
                   if x.cue is not None and x.cue.k0 < c.k0]
         if before:
             elliptic = max(before, key=lambda x: x.cue.k0)
+            rule = "indirect.adding"
     if np_ is None and elliptic is None and (how in {"who", "conj"} or a < c.aux0):
-        np_ = _fallback_subject(ctx, c, a, how, sa)
+        fallback = _fallback_subject(ctx, c, a, how, sa)
+        if fallback is not None:
+            np_, rule = fallback[0], "indirect." + fallback[1]
     if np_ is None and elliptic is None:
         prev = by_sentence.get(si)
         tail = lw[c.aux0 - 1] if c.aux0 - 1 >= sa else ""
         if prev and ((a == c.aux0 and how == "conj") or tail in {"and", "but"}):
             elliptic = prev[-1]
+            rule = "indirect.conj_shared_subject"
         else:
             return None
     ca = c.k1
@@ -1687,7 +1767,7 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
     )
     if c.strict and not explicit:
         return None
-    r = _content_raw(ctx, ca, eb, c, np_)
+    r = _content_raw(ctx, ca, eb, c, np_, rule)
     if r is None:
         return None
     r.clause_a = a
@@ -1968,6 +2048,7 @@ def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Attribution]:
                 speaker_end=se,
                 cue_start=cs_,
                 cue_end=ce_,
+                rule=r.rule,
             )
         )
     out.sort(key=lambda a: (a.start, a.end))

@@ -53,9 +53,11 @@ from ..text import Document, normalize_quotes
 from .registry import CorpusColumns, Family, Parameter, packaged
 
 __all__ = [
+    "AGENT_RULES",
     "CONSTRUCTIONS",
     "FramingResult",
     "HarmMention",
+    "RULES",
     "emotive_counts_by_side",
     "find_harm_mentions",
     "framing_metrics",
@@ -83,6 +85,66 @@ _PARENTHETICAL_OPENERS = frozenset({
 BOTH = "both"
 UNKNOWN = "unknown"
 UNATTRIBUTED = "unattributed"
+
+#: The rules that class a harm mention: rule id (``HarmMention.rule``) -> what it
+#: matches. The family is how the trigger was found in the lexicon (``verb``: a
+#: transitive, phrasal or hostage-taking verb; ``intransitive``; ``noun``;
+#: ``adjective``: "dead", or "wounded/injured/displaced" after "the"); the rule decides
+#: the construction (a passive rule gives ``passive_agent`` or ``passive_agentless`` as a
+#: by-phrase is found or not). Documented with an example each in docs/metrics.md
+#: (harm framing rule ids).
+RULES: dict[str, str] = {
+    "verb.passive_be": "a participle after a form of be or get: were killed (by ...)",
+    "verb.active_perfect": "a participle after have: has killed",
+    "verb.active_relative": "a past form after who/which/that: an attack that killed",
+    "verb.participle_no_subject": "a participle at the sentence start or after a colon, "
+                                  "bracket or preposition: killed by the hundreds",
+    "verb.participle_after_determiner": "a participle after a determiner: the slain "
+                                        "journalist",
+    "verb.coordinated_passive": "a participle coordinated with an earlier passive harm "
+                                "verb: were killed and wounded",
+    "verb.active_past_object": "a past form with an object: an airstrike killed five "
+                               "people",
+    "verb.intransitive_use": "a verb the lexicon allows without an object (starve), with "
+                             "none: children starved, are starving",
+    "verb.causative_left": "a participle governed by left/leaving: the strike left five "
+                           "wounded",
+    "verb.reduced_passive": "any other participle: the children killed in the strike",
+    "verb.gerund_noun": "an -ing form after a determiner or before of: the killing of",
+    "verb.gerund_no_object": "an -ing form with no object and no be: the shooting "
+                             "continued",
+    "verb.active_ing": "an -ing form with an object or after be: ..., killing five",
+    "verb.noun_form": "a base or -s form that is also a harm noun, with no verb marker "
+                      "before it: gunshot wounds",
+    "verb.active_finite": "any other finite form: strikes kill 20 people",
+    "intransitive.passive_be": "an intransitive phrase whose verb is a participle, after "
+                               "be: were starved to death",
+    "intransitive.verb": "an intransitive verb or phrase: died, lost their lives",
+    "noun.harm_noun": "a harm noun: deaths, the death toll, casualties",
+    "adjective.left_dead": "left/leaving ... dead: the strike left 20 dead",
+    "adjective.left_dead_passive": "be left ... dead: five were left dead",
+    "adjective.be_dead": "dead after be: are dead",
+    "adjective.the_dead": "dead as a noun: the dead, 20 dead",
+    "adjective.noun_use": "wounded/injured/displaced after the, as a noun: the wounded "
+                          "were taken to hospital",
+    "adjective.modifier": "wounded/injured/displaced after the, before a noun: the "
+                          "wounded children",
+}
+
+#: How the agent of a mention was found: rule id (``HarmMention.agent_rule``, None when
+#: there is no agent) -> what it matches.
+AGENT_RULES: dict[str, str] = {
+    "agent.subject": "the noun phrase before the verbal group: Israeli strikes killed",
+    "agent.main_clause_subject": "the main clause's subject, for a participial clause: "
+                                 "Gunmen attacked the village, killing five",
+    "agent.coordinated_verb": "the agent of an active harm verb coordinated with this one: "
+                              "the strike killed seven and wounded 19",
+    "agent.by_phrase": "the noun phrase after by: killed by Israeli fire",
+    "agent.at_the_hands_of": "the noun phrase after at the hands of",
+    "agent.possessor": "the possessor of an agentive noun: Israel's killing of",
+    "agent.cause_verb_subject": "the subject of a cause verb before a harm noun: the "
+                                "shelling caused heavy casualties",
+}
 
 
 # --------------------------------------------------------------------------- data
@@ -564,6 +626,12 @@ class HarmMention:
         The victims phrase as written, when found.
     victim_side : str
         A side name, ``"both"`` or ``"unknown"`` (see :func:`victim_side`).
+    rule : str or None
+        The rule that classed the mention, a key of :data:`RULES` (None for a mention
+        made elsewhere).
+    agent_rule : str or None
+        How the agent was found, a key of :data:`AGENT_RULES`; None when there is no
+        agent.
     """
 
     sentence: int
@@ -575,6 +643,8 @@ class HarmMention:
     agent: str | None
     victims: str | None
     victim_side: str
+    rule: str | None = None
+    agent_rule: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -584,7 +654,9 @@ class HarmMention:
             "trigger": self.trigger,
             "harm_type": self.harm_type,
             "construction": self.construction,
+            "rule": self.rule,
             "agent": self.agent,
+            "agent_rule": self.agent_rule,
             "victims": self.victims,
             "victim_side": self.victim_side,
         }
@@ -601,6 +673,8 @@ class _Hit:
     construction: str = ""
     agent: tuple[int, int] | None = None
     victims: tuple[int, int] | None = None
+    rule: str = ""  # a key of RULES, set with the construction
+    agent_rule: str | None = None  # a key of AGENT_RULES, set with the agent
 
 
 class _Sent:
@@ -793,8 +867,9 @@ class _Sent:
             return None
         return (j, k)
 
-    def by_agent(self, j: int) -> tuple[int, int] | None:
-        """A by-phrase (or "at the hands of") after token ``j``, within the clause."""
+    def by_agent(self, j: int) -> tuple[tuple[int, int], str] | None:
+        """A by-phrase (or "at the hands of") after token ``j``, within the clause, and
+        its agent rule."""
         g = self.g
         k = j
         while k < self.n and k - j <= 10:
@@ -813,16 +888,27 @@ class _Sent:
                 if self.w(k + 1) in g["by_blockers"] or self.w(k + 2) in g["by_blockers"] and \
                         self.w(k + 1) == "the":
                     return None
-                return self.np_after(k + 1, allow=("of", "from", "'s"))
+                span = self.np_after(k + 1, allow=("of", "from", "'s"))
+                return (span, "agent.by_phrase") if span else None
             if w == "hands" and self.w(k - 1) == "the" and self.w(k - 2) == "at" and \
                     self.w(k + 1) == "of":
-                return self.np_after(k + 2, allow=("of", "'s"))
+                span = self.np_after(k + 2, allow=("of", "'s"))
+                return (span, "agent.at_the_hands_of") if span else None
             # another participle ("a strike carried out by") owns a later by-phrase
             if k > j and (w.endswith("ed") or w in g["irregular_participles"]) and \
                     w not in self.lex.verb_forms and w not in g["skippable"]:
                 return None
             k += 1
         return None
+
+    def subject_agent(self, i: int) -> tuple[tuple[int, int] | None, str | None]:
+        """The doer of an active verb at token ``i`` and its agent rule: the subject
+        before it, or else the main clause's subject."""
+        span = self.subject_before(i)
+        if span is not None:
+            return span, "agent.subject"
+        span = self.lede_subject(i)
+        return span, ("agent.main_clause_subject" if span else None)
 
     def lede_subject(self, i: int) -> tuple[int, int] | None:
         """Subject of the main clause, for a participial clause (", killing five")."""
@@ -943,26 +1029,30 @@ class _Sent:
         else:
             self._classify_adj(h)
 
-    def _passive(self, h: _Hit) -> None:
+    def _passive(self, h: _Hit, rule: str) -> None:
         ag = self.by_agent(h.j)
         h.construction = "passive_agent" if ag else "passive_agentless"
-        h.agent = ag
+        h.rule = rule
+        h.agent, h.agent_rule = ag if ag else (None, None)
         if h.victims is None:
             h.victims = self.subject_before(h.i)
 
-    def _active(self, h: _Hit, object_ok: bool) -> None:
+    def _active(self, h: _Hit, object_ok: bool, rule: str) -> None:
         entry = h.entry or {}
         if entry.get("intransitive_use") and not object_ok:
             h.construction = "intransitive"
+            h.rule = "verb.intransitive_use"
             h.victims = self.subject_before(h.i)
             return
         h.construction = "active_agent"
+        h.rule = rule
         shared = self._coordinated_active(h) if object_ok else None
         if shared is not None:
             # "The strike killed seven and wounded 19": both verbs have its subject.
             h.agent = shared.agent
+            h.agent_rule = "agent.coordinated_verb" if shared.agent else None
         else:
-            h.agent = self.subject_before(h.i) or self.lede_subject(h.i)
+            h.agent, h.agent_rule = self.subject_agent(h.i)
         if h.victims is None and object_ok:
             h.victims = self.np_after(self.next_word(h.j))
 
@@ -999,37 +1089,38 @@ class _Sent:
             return None
         if "pp" in forms:
             if pw in g["be_forms"] and not (pw == "'s" and self._possessive_s(p)):
-                return self._passive(h)
+                return self._passive(h, "verb.passive_be")
             if pw in g["have_forms"]:
-                return self._active(h, has_object)
+                return self._active(h, has_object, "verb.active_perfect")
             if "past" in forms and pw in ("who", "which", "that"):
                 # a relative clause: "an attack that killed 1,400 people"
-                return self._active(h, has_object)
+                return self._active(h, has_object, "verb.active_relative")
             if (p < 0 or pw in (":", "(", "of", "in", "on", "for", "from", "with", "among",
                                 "to", "into", "about")) and "ing" not in forms:
                 # no subject before it: an adjectival participle ("displaced families",
                 # "Palestinians in Gaza: killed by the hundreds")
-                return self._passive(h)
+                return self._passive(h, "verb.participle_no_subject")
             if pw in g["determiners"] and "ing" not in forms:
                 if pw == "the" and self.low[h.i] in self.lex.nominal_adjectives:
                     return self._classify_adj(h)  # "the wounded were taken to hospital"
-                return self._passive(h)
+                return self._passive(h, "verb.participle_after_determiner")
             if pw in ("and", "or"):
                 # "were killed and wounded", "shot and killed a teenager"
                 prev = next((o for o in hits if o.j == p and o.kind == "verb"), None)
                 if prev is not None and prev.construction.startswith("passive") and \
                         not has_object:
-                    return self._passive(h)
+                    return self._passive(h, "verb.coordinated_passive")
             if "past" in forms and has_object:
                 if blockers and self._object_blocked(h.j, blockers):
                     h.construction = ""
                     return None
-                return self._active(h, True)
+                return self._active(h, True, "verb.active_past_object")
             if h.entry.get("intransitive_use") and "past" in forms and pw not in \
                     g["determiners"] and self.subject_before(h.i) is not None and \
                     self.w(h.j) not in ("by",):
                 # "children starved": intransitive use of starve
                 h.construction = "intransitive"
+                h.rule = "verb.intransitive_use"
                 h.victims = self.subject_before(h.i)
                 return None
             causer = self._causative_left(h.i)
@@ -1037,28 +1128,30 @@ class _Sent:
                 # "the strike left five dead and dozens wounded": the subject of
                 # "left" did it
                 h.construction = "active_agent"
+                h.rule = "verb.causative_left"
                 h.victims = (causer + 1, h.i) if causer + 1 < h.i else None
-                h.agent = self.subject_before(causer) or self.lede_subject(causer)
+                h.agent, h.agent_rule = self.subject_agent(causer)
                 return None
-            return self._passive(h)
+            return self._passive(h, "verb.reduced_passive")
         if "ing" in forms:
             if pw in g["determiners"] or self.w(h.j) == "of":
-                return self._classify_noun(h)
+                return self._classify_noun(h, "verb.gerund_noun")
             if blockers and has_object and self._object_blocked(h.j, blockers):
                 h.construction = ""  # "shooting a video"
                 return None
             if not has_object and pw not in g["be_forms"] and not h.entry.get(
                     "intransitive_use"):
-                return self._classify_noun(h)  # "the killing continued", "a mass shooting"
-            return self._active(h, has_object)
+                # "the killing continued", "a mass shooting"
+                return self._classify_noun(h, "verb.gerund_no_object")
+            return self._active(h, has_object, "verb.active_ing")
         # base, s or simple past
         if forms & {"base", "s"} and self.low[h.i] in self.lex.nouns:
             if pw not in g["verb_markers"]:
-                return self._classify_noun(h)
+                return self._classify_noun(h, "verb.noun_form")
         if blockers and has_object and self._object_blocked(h.j, blockers):
             h.construction = ""
             return None
-        return self._active(h, has_object)
+        return self._active(h, has_object, "verb.active_finite")
 
     def _causative_left(self, i: int) -> int | None:
         """Index of an active "left/leaving" governing the participle at ``i``."""
@@ -1087,14 +1180,16 @@ class _Sent:
         p = self.prev_word(h.i)
         if first in self.lex.verb_forms and self.w(p) in self.g["be_forms"] and \
                 any(f == "pp" for _l, f, _e in self.lex.verb_forms[first]):
-            return self._passive(h)
+            return self._passive(h, "intransitive.passive_be")
         h.construction = "intransitive"
+        h.rule = "intransitive.verb"
         h.victims = self.subject_before(h.i)
         return None
 
-    def _classify_noun(self, h: _Hit) -> None:
+    def _classify_noun(self, h: _Hit, rule: str = "noun.harm_noun") -> None:
         g = self.g
         h.construction = "nominal"
+        h.rule = rule
         head = self.low[h.j - 1]
         # premodifiers: up to three words back, stopping at determiners and verbs
         k = h.i - 1
@@ -1108,7 +1203,7 @@ class _Sent:
                 poss = self._possessor(k)
                 if poss is not None:
                     if head in g["agentive_nouns"]:
-                        h.agent = poss
+                        h.agent, h.agent_rule = poss, "agent.possessor"
                     else:
                         a = poss[0]
                 break
@@ -1118,7 +1213,7 @@ class _Sent:
                 subj = self.subject_before(k)
                 if subj is not None:
                     if w in g["cause_verbs"]:
-                        h.agent = subj
+                        h.agent, h.agent_rule = subj, "agent.cause_verb_subject"
                     else:
                         a = subj[0]
                 break
@@ -1148,7 +1243,7 @@ class _Sent:
             if self.w(k) == "by":
                 ag = self.by_agent(k)
                 if ag:
-                    h.agent = ag
+                    h.agent, h.agent_rule = ag
         return None
 
     def _possessor(self, k: int) -> tuple[int, int] | None:
@@ -1176,18 +1271,22 @@ class _Sent:
                     if self.w(kp) in g["be_forms"]:
                         h.victims = self.subject_before(kp + 1)
                         h.construction = "passive_agentless"
+                        h.rule = "adjective.left_dead_passive"
                         return
                     h.victims = (k + 1, h.i) if k + 1 < h.i else None
                     h.construction = "active_agent"
-                    h.agent = self.subject_before(k) or self.lede_subject(k)
+                    h.rule = "adjective.left_dead"
+                    h.agent, h.agent_rule = self.subject_agent(k)
                     return
                 if self.is_punct(k):
                     break
             if pw in g["be_forms"]:
                 h.construction = "intransitive"  # "are dead", "was found dead"
+                h.rule = "adjective.be_dead"
                 h.victims = self.subject_before(h.i)
                 return
             h.construction = "nominal"  # "the dead", "20 dead"
+            h.rule = "adjective.the_dead"
             if self.num(pw) or pw in ("least", "more", "dozens", "hundreds"):
                 h.victims = self.subject_before(h.i)
             return
@@ -1197,8 +1296,10 @@ class _Sent:
                                        h.j >= self.n or nxt in ("who", "and"))
         if noun_use:
             h.construction = "nominal"
+            h.rule = "adjective.noun_use"
             return
         h.construction = "intransitive" if w == "starving" else "passive_agentless"
+        h.rule = "adjective.modifier"
         h.victims = (h.j, self.np_after(h.j)[1]) if self.np_after(h.j) else None
 
 
@@ -1276,6 +1377,8 @@ def find_harm_mentions(
                     agent=agent_raw,
                     victims=victims_raw,
                     victim_side=side,
+                    rule=h.rule,
+                    agent_rule=h.agent_rule if h.agent else None,
                 )
             )
     return out

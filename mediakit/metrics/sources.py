@@ -130,6 +130,7 @@ class SourcesResult:
                     "named": a.named,
                     "kind": a.kind,
                     "cue": a.cue,
+                    "rule": a.rule,
                     "text": a.text,
                     "start": a.start,
                     "end": a.end,
