@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mediakit.evaluate_framing import evaluate_casualty_corpus, evaluate_framing
+from evaluation.casualty import evaluate_casualty_corpus
+from mediakit.evaluate import evaluate_framing
 from mediakit.metrics.framing import (
     AGENT_RULES,
     CONSTRUCTIONS,
