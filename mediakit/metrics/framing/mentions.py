@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...text import Document
-from .constructions import _Sent
+from .constructions import classify_sentence
 from .sides import UNKNOWN, _compiled, victim_side
-from .tokens import _WORDS, _is_number
+from .tokens import _WORDS, _is_number, _Sent
 from .triggers import _lex, _Lexicon, _might_have_harm
 
 
@@ -119,7 +119,7 @@ def find_harm_mentions(
             continue
         sent = _Sent(norm, lex)
         last_side: str | None = None
-        for h in sent.find():
+        for h in classify_sentence(sent):
             if not h.construction:
                 continue
             trig_a, trig_b = sent.t[h.i].start, sent.t[h.j - 1].end

@@ -1,21 +1,26 @@
-"""The harm lexicon: loading and compiling it, and the quick test for harm words.
+"""Harm triggers: the harm lexicon (loading, compiling) and finding its words.
 
 The lexicon (``mediakit/data/harm_lexicon.yaml``) lists the words and phrases that
 name harm to people (transitive, phrasal, intransitive and hostage-taking verbs, harm
 nouns, nominal adjectives) and the grammar word classes the rules read.
+:func:`find_triggers` finds them in one tokenised sentence; :func:`_might_have_harm`
+skips, with one regular expression, the sentences that hold none.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from .tokens import _Sent
 
 # libyaml's safe loader when present: ten times faster on first use.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -165,3 +170,119 @@ def _prefilter(lex: _Lexicon) -> re.Pattern:
 
 def _might_have_harm(s: str, lex: _Lexicon) -> bool:
     return _prefilter(lex).search(s) is not None
+
+
+@dataclass
+class _Hit:
+    """A trigger found in a sentence (token span), filled in as it is classed."""
+
+    i: int  # first token
+    j: int  # one past last token
+    kind: str  # verb | intransitive | noun | adj
+    harm_type: str
+    forms: tuple[str, ...] = ()  # verb forms the trigger token may have
+    entry: Mapping[str, Any] = field(default_factory=dict)
+    construction: str = ""
+    agent: tuple[int, int] | None = None
+    victims: tuple[int, int] | None = None
+    rule: str = ""  # a key of RULES, set with the construction
+    agent_rule: str | None = None  # a key of AGENT_RULES, set with the agent
+
+
+def find_triggers(s: _Sent) -> list[_Hit]:
+    """The harm triggers of one sentence, in text order, not yet classed.
+
+    Three passes, each over the tokens the earlier ones left: multi-token patterns
+    (longest first), hostage-taking ("took ... hostage"), then single tokens.
+    """
+    used = [False] * s.n
+    hits = _phrase_hits(s, used) + _hostage_hits(s, used) + _word_hits(s, used)
+    hits.sort(key=lambda h: h.i)
+    return hits
+
+
+def _phrase_hits(s: _Sent, used: list[bool]) -> list[_Hit]:
+    """Multi-token patterns, longest first; marks their tokens in ``used``."""
+    lex = s.lex
+    hits: list[_Hit] = []
+    for i in range(s.n):
+        if used[i]:
+            continue
+        for toks, kind, htype, form in lex.phrases.get(s.low[i], ()):
+            L = len(toks)
+            if tuple(s.low[i:i + L]) == toks and not any(used[i:i + L]):
+                forms = (form,) if form else ()
+                if form == "pp":
+                    forms = ("pp", "past")
+                hits.append(_Hit(i, i + L, kind, htype, forms))
+                for k in range(i, i + L):
+                    used[k] = True
+                break
+    return hits
+
+
+def _hostage_hits(s: _Sent, used: list[bool]) -> list[_Hit]:
+    """Hostage-taking: a light verb a few words before "hostage" ("took 240 people
+    hostage"); the words between are the victims. Marks both tokens in ``used``."""
+    lex = s.lex
+    hits: list[_Hit] = []
+    for c in range(s.n):
+        if used[c] or s.low[c] not in lex.hostage_complements:
+            continue
+        for k in range(c - 1, max(-1, c - 1 - lex.hostage_gap), -1):
+            if used[k] or s.is_punct(k):
+                break
+            fname = lex.hostage_verbs.get(s.low[k])
+            if fname:
+                forms = (fname,)
+                if s.low[k] in ("took", "held", "seized"):
+                    forms = ("past", "pp")
+                end = c + 1 if c == k + 1 else k + 1
+                h = _Hit(k, end, "verb", lex.hostage_type, forms)
+                if c > k + 1:
+                    h.victims = (k + 1, c)
+                hits.append(h)
+                used[k] = True
+                used[c] = True
+                break
+    return hits
+
+
+def _word_hits(s: _Sent, used: list[bool]) -> list[_Hit]:
+    """Single-token triggers: verbs, intransitives, nouns, nominal adjectives."""
+    lex = s.lex
+    hits: list[_Hit] = []
+    for i in range(s.n):
+        if used[i]:
+            continue
+        w = s.low[i]
+        if w in lex.verb_forms:
+            cands = lex.verb_forms[w]
+            forms = tuple(f for _l, f, _e in cands)
+            hits.append(_Hit(i, i + 1, "verb", cands[0][2]["type"], forms, cands[0][2]))
+        elif w in lex.intransitive:
+            htype, entry = lex.intransitive[w]
+            if not _intransitive_ok(s, i, entry):
+                continue
+            hits.append(_Hit(i, i + 1, "intransitive", htype, (), entry))
+        elif w in lex.nouns:
+            if w in ("death",) and s.w(i + 1) in lex.death_blockers:
+                continue
+            hits.append(_Hit(i, i + 1, "noun", lex.nouns[w]))
+        elif w in lex.nominal_adjectives:
+            hits.append(_Hit(i, i + 1, "adj", lex.nominal_adjectives[w]))
+        else:
+            continue
+        used[i] = True
+    return hits
+
+
+def _intransitive_ok(s: _Sent, i: int, entry: Mapping[str, Any]) -> bool:
+    nxt = entry.get("require_next")
+    if nxt and s.w(i + 1) not in nxt:
+        return False
+    within = entry.get("require_within")
+    if within:
+        words = set(s.low[i + 1:i + 1 + int(within)])
+        return bool(words & set(entry.get("require_any", ())))
+    return True
