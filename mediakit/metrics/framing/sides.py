@@ -234,22 +234,8 @@ def victim_side(
             return found[0]
         if len(found) > 1:
             return BOTH
-    perps: set[str] = set()
-    named: set[str] = set()
-    rest = sentence
-    if agent:
-        a_plain, a_perp = _side_mentions(agent, pats, perp_nouns, speech=speech)
-        if a_perp:
-            # "an Israeli strike on Gaza": the strike's side did it, Gaza is a place
-            perps |= set(a_perp)
-            named |= set(a_plain) - set(a_perp)
-        else:
-            perps |= set(a_plain)  # "Hamas gunmen", "Israel" as the doer
-        rest = rest.replace(agent, " " * len(agent))  # same length: offsets hold
-    dist: dict[str, int] = {}
-    r_plain, r_perp = _side_mentions(rest, pats, perp_nouns, anchor, dist, speech)
-    named |= set(r_plain)
-    perps |= set(r_perp)
+    named, perps, dist = _named_and_perpetrators(sentence, agent, pats, perp_nouns,
+                                                 speech, anchor)
     order = [str(k) for k in side_terms]
     others = [x for x in order if x in named and x not in perps]
     if len(others) == 1:
@@ -267,6 +253,36 @@ def victim_side(
     if len(order) == 2 and len(perps) == 1:
         return order[1] if order[0] in perps else order[0]
     return UNKNOWN
+
+
+def _named_and_perpetrators(
+    sentence: str,
+    agent: str | None,
+    pats: _SideIndex,
+    perp_nouns: frozenset[str],
+    speech: frozenset[str],
+    anchor: int | None,
+) -> tuple[set[str], set[str], dict[str, int]]:
+    """Steps 2-3 of :func:`victim_side`: the sides a sentence names as possible victims,
+    those it names as perpetrators (the agent's sides among them), and each plain
+    side's nearest distance to ``anchor``."""
+    perps: set[str] = set()
+    named: set[str] = set()
+    rest = sentence
+    if agent:
+        a_plain, a_perp = _side_mentions(agent, pats, perp_nouns, speech=speech)
+        if a_perp:
+            # "an Israeli strike on Gaza": the strike's side did it, Gaza is a place
+            perps |= set(a_perp)
+            named |= set(a_plain) - set(a_perp)
+        else:
+            perps |= set(a_plain)  # "Hamas gunmen", "Israel" as the doer
+        rest = rest.replace(agent, " " * len(agent))  # same length: offsets hold
+    dist: dict[str, int] = {}
+    r_plain, r_perp = _side_mentions(rest, pats, perp_nouns, anchor, dist, speech)
+    named |= set(r_plain)
+    perps |= set(r_perp)
+    return named, perps, dist
 
 
 def sentence_side(mentions: Sequence[HarmMention]) -> str:
