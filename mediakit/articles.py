@@ -20,10 +20,12 @@ warning naming the file is recorded in :attr:`Article.warnings` and issued with
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import json
 import re
+import stat
 import warnings
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
@@ -34,7 +36,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ArticleError
+from .errors import ArticleError, MediakitWarning
 
 __all__ = [
     "Article",
@@ -45,6 +47,7 @@ __all__ = [
     "LoadOptions",
     "article_at_row",
     "article_from_text",
+    "check_input",
     "clean_body",
     "iter_articles",
     "load_articles",
@@ -278,7 +281,42 @@ def clean_body(raw_body: str, patterns: tuple[re.Pattern, ...] | None = None
 _TITLE_OUTLET = re.compile(r"^(?P<title>.+?)\s+[\u2013\u2014|]\s+(?P<outlet>[^\u2013\u2014|]+)$")
 
 
+#: Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one):
+#: (mark, codec that reads the text after it, name for messages).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE"),
+)
+
+
+def _wide_bom(data: bytes) -> tuple[bytes, str, str] | None:
+    """The UTF-16 or UTF-32 byte-order mark ``data`` starts with, if any.
+
+    UTF-8 with a mark is left to the UTF-8 path (``utf-8-sig``), as before; text in
+    UTF-16 and UTF-32 is full of NUL bytes, so it must be recognised before the NUL
+    check that refuses binary files.
+    """
+    for mark, codec, label in _BOMS:
+        if data.startswith(mark):
+            return None if codec == "utf-8" else (mark, codec, label)
+    return None
+
+
 def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    wide = _wide_bom(data)
+    if wide is not None:
+        mark, codec, label = wide
+        try:
+            text = data[len(mark):].decode(codec)
+        except UnicodeDecodeError as exc:
+            raise ArticleError(path, f"starts with a {label} byte-order mark but is not "
+                               f"valid {label} (byte {exc.start + len(mark)})") from None
+        if "\x00" in text:
+            raise ArticleError(path, "binary file (contains NUL characters), not an article")
+        return text, ()
     if b"\x00" in data:
         raise ArticleError(path, "binary file (contains NUL bytes), not an article")
     try:
@@ -334,9 +372,11 @@ def _build(*, slug, title, outlet, date_, author, url, raw_body, path, sha, row,
 
 def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
     try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise ArticleError(path, f"file is {size} bytes, larger than the limit of "
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise ArticleError(path, f"not a regular file ({_file_kind(st.st_mode)})")
+        if max_bytes is not None and st.st_size > max_bytes:
+            raise ArticleError(path, f"file is {st.st_size} bytes, larger than the limit of "
                                f"{max_bytes} bytes (raise max_bytes to accept it)")
         return path.read_bytes()
     except OSError as exc:
@@ -348,6 +388,9 @@ def _from_txt(path: Path, text: str, common: dict) -> Article:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         raise ArticleError(path, "article text is empty")
+    if not any(line.strip() for line in lines[first + 1:]):
+        raise ArticleError(path, "only a title line, no body (the first line of a .txt "
+                           "file is its title)")
     heading = lines[first].strip()
     m = _TITLE_OUTLET.match(heading)
     title, outlet = (m.group("title"), m.group("outlet")) if m else (heading, None)
@@ -467,19 +510,45 @@ def _jsonl_article(path, number, raw, options, patterns, stem) -> Article:
 
 
 def _jsonl_lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """Non-blank lines of a .jsonl file with their numbers (from 1)."""
+    """Non-blank lines of a .jsonl file with their numbers (from 1), as bytes.
+
+    A file in UTF-16 or UTF-32 (with a byte-order mark) is decoded as it is read and
+    its lines are given re-encoded as UTF-8, so that every line decodes the same way.
+    """
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise ArticleError(path, f"cannot read file ({exc.strerror})") from None
     found = False
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        wide = _wide_bom(handle.read(4))
+        handle.seek(0)
+        if wide is None:
+            lines = enumerate(handle, start=1)
+        else:
+            mark, codec, label = wide
+            handle.seek(len(mark))
+            lines = _wide_lines(path, handle, codec, label)
+        for number, raw in lines:
             if raw.strip():
                 found = True
                 yield number, raw
     if not found:
         raise ArticleError(path, "file is empty")
+
+
+def _wide_lines(path: Path, handle, codec: str, label: str) -> Iterator[tuple[int, bytes]]:
+    """Lines of a UTF-16 or UTF-32 file (``handle`` just past its mark) as UTF-8 bytes."""
+    import io
+
+    text = io.TextIOWrapper(handle, encoding=codec, newline="\n")
+    try:
+        for number, line in enumerate(text, start=1):
+            yield number, line.encode("utf-8")
+    except UnicodeDecodeError:
+        # Decoded a block at a time, so the line at fault is not known.
+        raise ArticleError(path, f"starts with a {label} byte-order mark but is not valid "
+                           f"{label}") from None
 
 
 def _iter_jsonl(path, options, ids, patterns, stem):
@@ -494,33 +563,17 @@ def _iter_jsonl(path, options, ids, patterns, stem):
 def _stream_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
     """Check a (possibly very large) file's encoding in one streaming pass.
 
-    Same policy as :func:`_decode` (UTF-8, else Windows-1252, else Latin-1, with a
-    warning naming the file), without holding the file in memory.
+    Same policy as :func:`_decode` (a UTF-16 or UTF-32 byte-order mark decides, else
+    UTF-8, else Windows-1252, else Latin-1, with a warning naming the file), without
+    holding the file in memory.
     """
-    import codecs
-
-    utf8 = codecs.getincrementaldecoder("utf-8-sig")()
-    cp1252 = codecs.getincrementaldecoder("cp1252")()
-    ok = {"utf-8-sig": True, "cp1252": True}
-    empty = True
     try:
         with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                if b"\x00" in chunk:
-                    raise ArticleError(path, "binary file (contains NUL bytes), not an article")
-                empty = empty and not chunk.strip()
-                for name, dec in (("utf-8-sig", utf8), ("cp1252", cp1252)):
-                    if ok[name]:
-                        try:
-                            dec.decode(chunk)
-                        except UnicodeDecodeError:
-                            ok[name] = False
-            for name, dec in (("utf-8-sig", utf8), ("cp1252", cp1252)):
-                if ok[name]:
-                    try:
-                        dec.decode(b"", final=True)
-                    except UnicodeDecodeError:
-                        ok[name] = False
+            wide = _wide_bom(handle.read(4))
+            if wide is not None:
+                return _stream_wide(path, handle, *wide)
+            handle.seek(0)
+            ok, empty = _stream_narrow(path, handle)
     except OSError as exc:
         raise ArticleError(path, f"cannot read file ({exc.strerror})") from None
     if empty:
@@ -531,6 +584,54 @@ def _stream_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
     message = f"{path}: not valid UTF-8; decoded as {label}, check the characters"
     warnings.warn(message, UnicodeWarning, stacklevel=4)
     return enc, (message,)
+
+
+def _stream_narrow(path: Path, handle) -> tuple[dict, bool]:
+    """Which of UTF-8 and Windows-1252 decode the whole file, and whether it is blank."""
+    utf8 = codecs.getincrementaldecoder("utf-8-sig")()
+    cp1252 = codecs.getincrementaldecoder("cp1252")()
+    ok = {"utf-8-sig": True, "cp1252": True}
+    empty = True
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        if b"\x00" in chunk:
+            raise ArticleError(path, "binary file (contains NUL bytes), not an article")
+        empty = empty and not chunk.strip()
+        for name, dec in (("utf-8-sig", utf8), ("cp1252", cp1252)):
+            if ok[name]:
+                try:
+                    dec.decode(chunk)
+                except UnicodeDecodeError:
+                    ok[name] = False
+    for name, dec in (("utf-8-sig", utf8), ("cp1252", cp1252)):
+        if ok[name]:
+            try:
+                dec.decode(b"", final=True)
+            except UnicodeDecodeError:
+                ok[name] = False
+    return ok, empty
+
+
+def _stream_wide(path: Path, handle, mark: bytes, codec: str, label: str
+                 ) -> tuple[str, tuple[str, ...]]:
+    """Check a UTF-16 or UTF-32 file (``handle`` just past its mark) decodes; return the
+    codec that reads it from the start, mark included."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    empty = True
+    offset = len(mark)
+    try:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            text = decoder.decode(chunk)
+            if "\x00" in text:
+                raise ArticleError(path, "binary file (contains NUL characters), not an article")
+            empty = empty and not text.strip()
+            offset += len(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        raise ArticleError(path, f"starts with a {label} byte-order mark but is not valid "
+                           f"{label} (near byte {offset + exc.start})") from None
+    if empty:
+        raise ArticleError(path, "file is empty")
+    return codec[:6], ()  # "utf-16" / "utf-32": these read the mark and drop it
 
 
 def _iter_csv(path, options, ids, patterns, stem, only_row=None):
@@ -586,9 +687,96 @@ def _csv_rows(reader, path, options, ids, patterns, stem, warns, only_row=None):
             return
 
 
-def _is_article_file(p: Path) -> bool:
-    return (p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-            and not p.name.startswith(".") and p.name.lower() != "readme.md")
+_FILE_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+               (stat.S_ISDIR, "a folder"))
+
+
+def _file_kind(mode: int) -> str:
+    return next((name for test, name in _FILE_KINDS if test(mode)), "not a file")
+
+
+def check_input(path: str | Path) -> Path:
+    """Refuse an input that is neither a regular file nor a folder, without opening it.
+
+    Reading a named pipe blocks until something writes to it, and a device may never
+    end (or do something when opened), so both are refused from their ``stat``.
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    ArticleError
+        ``no such file or folder`` or ``not a regular file (a named pipe)`` and so on.
+    """
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file or folder") from None
+    except OSError as exc:
+        raise ArticleError(path, f"cannot read ({exc.strerror})") from None
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise ArticleError(path, f"not a regular file ({_file_kind(mode)}); give an article "
+                           "file or a folder")
+    return path
+
+
+def _names(items: list[str], at_most: int = 5) -> str:
+    shown = ", ".join(items[:at_most])
+    return shown if len(items) <= at_most else f"{shown} and {len(items) - at_most} more"
+
+
+def folder_files(folder: str | Path) -> list[Path]:
+    """The article files of a folder, in sorted order (not recursive).
+
+    ``README.md``, files of other types and sub-folders are left out silently. Hidden
+    article files (``.draft.txt``) and entries that are not regular files (named
+    pipes, devices, sockets, broken links) are left out too, and each of these two
+    kinds is reported in one :class:`~mediakit.errors.MediakitWarning` line naming
+    the folder and the entries.
+
+    Parameters
+    ----------
+    folder : str or Path
+
+    Returns
+    -------
+    list of Path
+    """
+    folder = Path(folder)
+    files, hidden, odd = [], [], []
+    for p in sorted(folder.iterdir()):
+        try:
+            mode = p.stat().st_mode
+        except OSError:
+            odd.append(f"{p.name} (a broken link)")
+            continue
+        if stat.S_ISDIR(mode):
+            continue
+        if not stat.S_ISREG(mode):
+            odd.append(f"{p.name} ({_file_kind(mode)})")
+        elif p.suffix.lower() not in ARTICLE_SUFFIXES or p.name.lower() == "readme.md":
+            continue
+        elif p.name.startswith("."):
+            hidden.append(p.name)
+        else:
+            files.append(p)
+    if odd:
+        warnings.warn(f"{folder}: skipped {len(odd)} "
+                      f"{'entry that is' if len(odd) == 1 else 'entries that are'} not a "
+                      f"regular file: {_names(odd)}", MediakitWarning, stacklevel=3)
+    if hidden:
+        warnings.warn(f"{folder}: skipped {len(hidden)} hidden file(s): {_names(hidden)}",
+                      MediakitWarning, stacklevel=3)
+    return files
 
 
 def iter_articles(path: str | Path, options: LoadOptions | None = None
@@ -600,7 +788,7 @@ def iter_articles(path: str | Path, options: LoadOptions | None = None
     path : str or Path
         An article file, a multi-article file (.jsonl, .csv), or a folder of them
         (read in sorted order, not recursively; ``README.md`` and hidden files are
-        skipped).
+        skipped, see :func:`folder_files`).
     options : LoadOptions, optional
         Column names, size limit and clutter patterns.
 
@@ -612,15 +800,14 @@ def iter_articles(path: str | Path, options: LoadOptions | None = None
     Raises
     ------
     ArticleError
-        If ``path`` does not exist or is a folder with no article files.
+        If ``path`` does not exist, is not a regular file or folder (a named pipe, a
+        device), or is a folder with no article files.
     """
     options = options or LoadOptions()
-    path = Path(path)
-    if not path.exists():
-        raise ArticleError(path, "no such file or folder")
+    path = check_input(path)
     ids: dict[str, int] = {}
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if _is_article_file(p))
+        files = folder_files(path)
         if not files:
             raise ArticleError(path, "folder holds no article files "
                                f"({', '.join(ARTICLE_SUFFIXES)})")
@@ -654,7 +841,7 @@ def article_at_row(path: str | Path, row: int, options: LoadOptions | None = Non
         None when no article stands at that row.
     """
     options = options or LoadOptions()
-    path = Path(path)
+    path = check_input(path)
     patterns = load_clutter_patterns(options.clutter_path)
     stem = slugify(path.stem)
     try:
