@@ -45,6 +45,7 @@ __all__ = [
     "LoadFailure",
     "LoadedArticles",
     "LoadOptions",
+    "MissingTextError",
     "article_at_row",
     "article_from_text",
     "check_input",
@@ -91,6 +92,14 @@ class Article:
         Line (JSONL) or row (CSV, header = 1) within a multi-article file.
     warnings : tuple of str
         Problems that did not stop loading (e.g. a non-UTF-8 encoding).
+    source_id : str or None
+        The id exactly as the input gave it (the id field of a JSON, JSONL, CSV or
+        Parquet record, ``id`` in Markdown front matter), before it was made safe for
+        file names; None when the input gave none.
+    extra : tuple of (str, value) pairs
+        The record's other fields (those no :class:`Columns` name points at, and not
+        the text), in input order, values as read: what a corpus table carries as
+        ``meta_<name>`` columns.
     """
 
     id: str
@@ -106,6 +115,8 @@ class Article:
     sha256: str = ""
     row: int | None = None
     warnings: tuple[str, ...] = ()
+    source_id: str | None = None
+    extra: tuple[tuple[str, object], ...] = ()
 
     def to_dict(self) -> dict:
         """Plain-data copy of the record."""
@@ -114,11 +125,16 @@ class Article:
 
 @dataclass(frozen=True)
 class LoadFailure:
-    """An article that could not be loaded: which file (and row), and why."""
+    """An article that could not be loaded: which file (and row), and why.
+
+    ``fields`` is set when the problem is that the text field is missing: the fields
+    (or CSV/Parquet columns) the record has, so a caller can say which exist.
+    """
 
     path: str
     problem: str
     row: int | None = None
+    fields: tuple[str, ...] | None = None
 
     @property
     def message(self) -> str:
@@ -159,6 +175,41 @@ class LoadOptions:
     columns: Columns = field(default_factory=Columns)
     max_bytes: int = DEFAULT_MAX_BYTES
     clutter_path: str | None = None
+
+
+class MissingTextError(ArticleError):
+    """The record (or the header) has no field of the text column's name.
+
+    Attributes
+    ----------
+    fields : tuple of str
+        The fields it has.
+    """
+
+    def __init__(self, path, problem: str, row=None, fields=()):
+        super().__init__(path, problem, row)
+        self.fields = tuple(fields)
+
+    def __reduce__(self):
+        return (self.__class__, (self.path, self.problem, self.row, self.fields))
+
+
+def missing_text(path, columns: Columns, fields, row=None, kind: str = "field",
+                 every: bool = False) -> MissingTextError:
+    """The error for a record or header without the text field, naming what it has
+    (``every``: for a whole input none of whose records has it)."""
+    fields = tuple(str(f) for f in fields)
+    if every:
+        what, found = f"no record has the '{columns.text}' {kind}", f"{kind}s found"
+    else:
+        what, found = f"no '{columns.text}' {kind}", f"{kind}s are"
+    found = f"{found}: {', '.join(fields)}" if fields else f"there are no {kind}s"
+    return MissingTextError(path, f"{what} ({found}; name the text {kind} with "
+                            "--text-column)", row, fields)
+
+
+def _failure(exc: ArticleError, path, row) -> LoadFailure:
+    return LoadFailure(str(path), exc.problem, row, getattr(exc, "fields", None))
 
 
 class LoadedArticles(list):
@@ -352,7 +403,7 @@ def _text_field(value) -> str | None:
 
 
 def _build(*, slug, title, outlet, date_, author, url, raw_body, path, sha, row, warns,
-           patterns, max_bytes):
+           patterns, max_bytes, source_id=None, extra=()):
     if not isinstance(raw_body, str):
         raise ArticleError(path, f"article text is {type(raw_body).__name__}, not text", row)
     if len(raw_body.encode("utf-8")) > max_bytes:
@@ -367,6 +418,7 @@ def _build(*, slug, title, outlet, date_, author, url, raw_body, path, sha, row,
         id=slug, title=_text_field(title), outlet=_text_field(outlet), date=_iso_date(date_),
         author=_text_field(author), url=_text_field(url), body=body, raw_body=raw_body,
         clutter=clutter, source_path=path, sha256=sha, row=row, warnings=tuple(warns),
+        source_id=source_id, extra=tuple(extra),
     )
 
 
@@ -428,6 +480,7 @@ def _from_md(path: Path, text: str, common: dict, cols: Columns) -> Article:
     meta, body = _front_matter(path, text)
     if meta.get(cols.id) is not None:
         common["slug"] = slugify(str(meta[cols.id]))
+    common.update(source_id=_given_id(meta.get(cols.id)), extra=_extra(meta, cols))
     title = meta.get(cols.title)
     if title is None:  # a leading Markdown heading is the title
         m = re.match(r"\s*#\s+(.+)\n", body)
@@ -438,13 +491,26 @@ def _from_md(path: Path, text: str, common: dict, cols: Columns) -> Article:
                   raw_body=body.strip("\n"), **common)
 
 
+def _given_id(value) -> str | None:
+    """An id as the input gave it (None when it gave none, or an empty one)."""
+    if value is None or _text_field(value) is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _extra(record: dict, cols: Columns) -> tuple:
+    named = set(asdict(cols).values())
+    return tuple((str(k), v) for k, v in record.items() if k not in named)
+
+
 def _from_mapping(record: dict, common: dict, cols: Columns) -> Article:
     path, row = common["path"], common["row"]
     if not isinstance(record, dict):
         raise ArticleError(path, "expected an object with the article's fields", row)
     if cols.text not in record:
-        raise ArticleError(path, f"no '{cols.text}' field (set the text column name)", row)
-    return _build(title=record.get(cols.title), outlet=record.get(cols.outlet),
+        raise missing_text(path, cols, record, row)
+    return _build(source_id=_given_id(record.get(cols.id)), extra=_extra(record, cols),
+                  title=record.get(cols.title), outlet=record.get(cols.outlet),
                   date_=record.get(cols.date), author=record.get(cols.author),
                   url=record.get(cols.url), raw_body=record.get(cols.text), **common)
 
@@ -492,7 +558,7 @@ def _iter_file(path: Path, options: LoadOptions, ids: dict[str, int]
         raise ArticleError(path, f"unsupported file type '{suffix}' "
                            f"(expected one of {', '.join(ARTICLE_SUFFIXES)})")
     except ArticleError as exc:
-        yield LoadFailure(exc.path or str(path), exc.problem, exc.row)
+        yield _failure(exc, exc.path or path, exc.row)
 
 
 def _jsonl_article(path, number, raw, options, patterns, stem) -> Article:
@@ -549,6 +615,8 @@ def _wide_lines(path: Path, handle, codec: str, label: str) -> Iterator[tuple[in
         # Decoded a block at a time, so the line at fault is not known.
         raise ArticleError(path, f"starts with a {label} byte-order mark but is not valid "
                            f"{label}") from None
+    finally:
+        text.close()  # and the file under it
 
 
 def _iter_jsonl(path, options, ids, patterns, stem):
@@ -557,7 +625,7 @@ def _iter_jsonl(path, options, ids, patterns, stem):
             article = _jsonl_article(path, number, raw, options, patterns, stem)
             yield replace(article, id=_unique(ids, article.id))
         except ArticleError as exc:
-            yield LoadFailure(str(path), exc.problem, number)
+            yield _failure(exc, path, number)
 
 
 def _stream_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
@@ -652,8 +720,7 @@ def _csv_rows(reader, path, options, ids, patterns, stem, warns, only_row=None):
     except csv.Error as exc:
         raise ArticleError(path, f"malformed CSV header: {exc}", 1) from None
     if cols.text not in header:
-        raise ArticleError(path, f"no '{cols.text}' column (columns are: "
-                           f"{', '.join(header)}; set the text column name)", 1)
+        raise missing_text(path, cols, header, 1, kind="column")
     while True:
         number = reader.line_num + 1
         try:
@@ -682,7 +749,7 @@ def _csv_rows(reader, path, options, ids, patterns, stem, warns, only_row=None):
             article = _from_mapping(record, common, cols)
             yield replace(article, id=_unique(ids, article.id))
         except ArticleError as exc:
-            yield LoadFailure(str(path), exc.problem, number)
+            yield _failure(exc, path, number)
         if only_row is not None:
             return
 
@@ -851,12 +918,12 @@ def article_at_row(path: str | Path, row: int, options: LoadOptions | None = Non
                     try:
                         return _jsonl_article(path, number, raw, options, patterns, stem)
                     except ArticleError as exc:
-                        return LoadFailure(str(path), exc.problem, number)
+                        return _failure(exc, path, number)
             return None
         if path.suffix.lower() == ".csv":
             return next(_iter_csv(path, options, {}, patterns, stem, only_row=row), None)
     except ArticleError as exc:
-        return LoadFailure(exc.path or str(path), exc.problem, exc.row)
+        return _failure(exc, exc.path or path, exc.row)
     raise ArticleError(path, "a row can only be read from a .jsonl or .csv file")
 
 
