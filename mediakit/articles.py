@@ -253,9 +253,17 @@ def slugify(name: str, fallback: str = "article", max_length: int = 80) -> str:
 
 
 def _unique(ids: dict[str, int], slug: str) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``, ... if taken: never an id given out before,
+    also when an input's own id looks like a made one (``a``, ``a-2``, ``a``)."""
     n = ids.get(slug, 0) + 1
     ids[slug] = n
-    return slug if n == 1 else f"{slug}-{n}"
+    if n == 1:
+        return slug
+    while f"{slug}-{n}" in ids:
+        n += 1
+    ids[slug] = n
+    ids[f"{slug}-{n}"] = 1
+    return f"{slug}-{n}"
 
 
 # ----------------------------------------------------------------------- clutter

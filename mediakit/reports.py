@@ -41,7 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .articles import Article, LoadFailure, check_input, iter_articles, slugify
+from .articles import Article, LoadFailure, _unique, check_input, iter_articles, slugify
 from .errors import MediakitError
 from .io import output_lock, write_atomic, write_json
 from .params import load_options_from_parameters, recorded_parameters, validate_parameters
@@ -485,9 +485,7 @@ def plan_jobs(inputs: Iterable[str | Path], out_dir: str | Path, parameters: Map
     jobs = []
 
     def unique(slug: str) -> str:
-        n = seen.get(slug, 0) + 1
-        seen[slug] = n
-        return slug if n == 1 else f"{slug}-{n}"
+        return _unique(seen, slug)  # the loader's rule: two articles never share a folder
 
     for path in inputs:
         for item in iter_articles(path, options):  # raises on a missing input

@@ -324,3 +324,12 @@ def test_a_folder_reports_what_it_skipped_in_one_line_each(tmp_path):
     from mediakit.errors import MediakitWarning
 
     assert all(w.category is MediakitWarning for w in record)
+
+
+def test_ids_stay_unique_when_an_input_id_looks_like_a_made_one(tmp_path):
+    # Sorted: a-2.txt, a.md, a.txt. The second "a" used to become "a-2" too, and its
+    # metrics file (a-2.json) overwrote the first's.
+    for name in ("a-2.txt", "a.md", "a.txt"):
+        (tmp_path / name).write_text(f"Title\nBody of {name}.", "utf-8")
+    (tmp_path / "b.jsonl").write_text('{"id": "a-3", "body": "x"}\n{"id": "a", "body": "y"}\n')
+    assert [a.id for a in load_articles(tmp_path)] == ["a-2", "a", "a-3", "a-3-2", "a-4"]
