@@ -112,7 +112,9 @@ class Analyzer:
         for name in ("codebook", "clutter_path"):
             value = getattr(self, name)
             if value is not None and not Path(value).is_file():
-                raise ParameterError(value, f"{name}: no such file")
+                # A named pipe or device would block or never end: refused unopened.
+                what = "not a regular file" if Path(value).exists() else "no such file"
+                raise ParameterError(value, f"{name}: {what}")
         if isinstance(self.max_bytes, bool) or not isinstance(self.max_bytes, int) \
                 or self.max_bytes <= 0:
             raise ParameterError(None, f"max_bytes must be a positive integer, got "

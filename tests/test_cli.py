@@ -96,3 +96,15 @@ def test_a_named_pipe_is_refused_at_once_and_skipped_entries_get_one_line(tmp_pa
         f"mediakit: {tmp_path}: skipped 1 entry that is not a regular file: pipe.txt (a named "
         "pipe)",
         f"mediakit: {tmp_path}: skipped 1 hidden file(s): .b.txt"]
+
+
+def test_a_named_pipe_as_codebook_or_clutter_file_is_refused(tmp_path, capsys):
+    import os
+
+    pipe = tmp_path / "codebook.yaml"
+    os.mkfifo(pipe)
+    code, _, err = run(capsys, "analyze", str(SEED), "--codebook", str(pipe))
+    assert code == 2
+    assert err == f"mediakit: {pipe}: codebook: not a regular file\n"
+    code, _, err = run(capsys, "analyze", str(SEED), "--clutter", str(tmp_path / "none.txt"))
+    assert (code, err) == (2, f"mediakit: {tmp_path / 'none.txt'}: clutter_path: no such file\n")
