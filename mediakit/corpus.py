@@ -376,7 +376,7 @@ def _meta_kind(value) -> str | None:
     if isinstance(value, bool):
         return "bool"
     if isinstance(value, int):
-        return "int64"
+        return "int64" if -2**63 <= value < 2**63 else "string"  # JSON has no size limit
     if isinstance(value, float):
         return "double"
     return "string"

@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``mediakit corpus``; exit 1 when some articles went to the errors table, or
-    when a run stopped by ``--stop-after`` has measured no article yet."""
+    when no article was measured (also in a run stopped by ``--stop-after``)."""
     if args.scheduler and args.engine != "dask":
         args.engine = "dask"  # an address only makes sense for Dask
     analyzer = analyzer_from_args(args)

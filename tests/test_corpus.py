@@ -531,7 +531,7 @@ def test_input_ids_are_kept_as_given_and_extra_fields_become_meta_columns(tmp_pa
         {"id": 17, "body": body, "category": "sport", "section": "front", "score": 5,
          "weight": 0.5, "tags": None, "flag": False},
         {"id": "business/001", "body": body, "score": None},  # same id, fewer fields
-        {"body": body, "category": "x"},
+        {"body": body, "category": "x", "big": 2**64},  # no int64 holds it: text
     ]
     src = tmp_path / "c.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in lines))
@@ -539,16 +539,16 @@ def test_input_ids_are_kept_as_given_and_extra_fields_become_meta_columns(tmp_pa
     table = pq.read_table(result.out)
     meta = [n for n in table.schema.names if n.startswith("meta_")]
     assert meta == ["meta_category", "meta_section", "meta_score", "meta_weight", "meta_tags",
-                    "meta_flag"]
+                    "meta_flag", "meta_big"]
     assert [str(table.schema.field(n).type) for n in meta] == [
-        "string", "string", "int64", "double", "string", "bool"]
+        "string", "string", "int64", "double", "string", "bool", "string"]
     rows = table.to_pylist()
     assert [r["id"] for r in rows] == ["business/001", "17", "business/001", "c-4"]
     assert [[r[n] for n in meta] for r in rows] == [
-        ["business", "3", 2, 1.0, '["a", "b"]', True],
-        ["sport", "front", 5, 0.5, None, False],
-        [None, None, None, None, None, None],
-        ["x", None, None, None, None, None],
+        ["business", "3", 2, 1.0, '["a", "b"]', True, None],
+        ["sport", "front", 5, 0.5, None, False, None],
+        [None, None, None, None, None, None, None],
+        ["x", None, None, None, None, None, str(2**64)],
     ]
     # Only file names are made safe: the metrics file of the same article keeps its slug.
     assert [a.id for a in iter_corpus(src)] == ["business-001", "17", "business-001-2", "c-4"]
