@@ -6,8 +6,9 @@ from __future__ import annotations
 from ..lexicon import _CONJ, _MODALS, _PASSIVE, _RELATIVE, _TIME_WORDS
 from ..noun_phrases import _NP, _read_np
 from ..quotes import _Quote
+from ..tokens import _n_words
 from .clauses import _clause_start, _fallback_subject, _np_after
-from .context import _Ctx
+from .context import _Ctx, _Raw
 from .cues import _Cue
 
 _STOP_AFTER = frozenset(".!?;\"")
@@ -106,3 +107,43 @@ def _before_frame(
     if fallback is None:
         return None
     return c, fallback[0], None, "quote.before_" + fallback[1]
+
+
+def _frame_quotations(ctx: _Ctx) -> tuple[list[_Raw], list[tuple[_Raw, int]]]:
+    """Pass 1: every quotation with a tag after or before it.
+
+    Returns the attributions in quotation order, and the ones whose speaker is an earlier
+    cue's (``quote.before_adding``) with that cue's first token, resolved after pass 2.
+    Marks each tagging cue used (``ctx.used``) and each tagged quotation framed
+    (``ctx.framed``).
+    """
+    tk = ctx.tk
+    t = ctx.t
+    raws: list[_Raw] = []
+    pendings: list[tuple[_Raw, int]] = []
+    prev_close_tok = 0
+    prev_para = -1
+    for qi, q in enumerate(ctx.quotes):
+        if q.paragraph != prev_para:
+            prev_close_tok = ctx.para_tok[q.paragraph][0]
+            prev_para = q.paragraph
+        words = _n_words(t, q.cs, q.ce)
+        hit = _after_frame(ctx, q)
+        pending = None
+        if hit is None:
+            bf = _before_frame(ctx, q, prev_close_tok)
+            hit = (bf[0], bf[1], bf[3]) if bf else None
+            pending = bf[2] if bf else None
+        if hit is not None:
+            c, np_, rule = hit
+            kind = "direct" if (words >= 4 or not t[q.cs : q.cs + 1].islower()) else "partial"
+            r = _Raw(q.cs, q.ce, kind, c, np_, tk.starts[c.k0], quote=True, rule=rule)
+            if pending is not None:
+                pendings.append((r, pending))
+            raws.append(r)
+            ctx.quote_raws.setdefault(ctx.tok_sent[c.k0], []).append(r)
+            ctx.framed[qi] = r
+            ctx.used.add(c.k0)
+        if q.close is not None:
+            prev_close_tok = tk.index_at(q.close + 1)
+    return raws, pendings

@@ -356,3 +356,49 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
     if elliptic is not None:
         r.elliptic = elliptic
     return r
+
+
+def _report_speech(
+    ctx: _Ctx, raws: list[_Raw], pendings: list[tuple[_Raw, int]]
+) -> list[_Raw]:
+    """Pass 2: reported speech around the cues pass 1 left unused, after the quotation
+    attributions ``raws``; then the speaker of each pending ``quote.before_adding``
+    quotation (its earlier cue's attribution), and reports holding quoted fragments
+    split into partial attributions."""
+    raws = list(raws)
+    by_sentence: dict[int, list[_Raw]] = {}
+    for c in ctx.cues:
+        if c.k0 in ctx.used:
+            continue
+        r = _indirect(ctx, c, by_sentence)
+        if r is not None:
+            raws.append(r)
+            ctx.used.add(c.k0)
+            by_sentence.setdefault(ctx.tok_sent[c.k0], []).append(r)
+    by_cue = {r.cue.k0: r for r in raws if r.cue is not None}
+    for r, k0 in pendings:
+        r.elliptic = by_cue.get(k0)
+    _stop_at_next_attribution(ctx, by_sentence)
+    raws = [r for r in raws if r.ce > r.cs]
+    return _split_partials(ctx, raws)
+
+
+def _stop_at_next_attribution(ctx: _Ctx, by_sentence: dict[int, list[_Raw]]) -> None:
+    """Reported content stops where the next attribution in the sentence begins (its
+    clause, its speaker or its cue)."""
+    tk = ctx.tk
+    for rs in by_sentence.values():
+        rs.sort(key=lambda r: r.cs)
+        for a, b in zip(rs, rs[1:]):
+            if not (a.cs < b.cs < a.ce) or b.cue is None:
+                continue
+            if b.clause_a is not None and b.clause_a < b.cue.k0:
+                cut = tk.starts[b.clause_a]
+                if b.np is not None and b.np.i < b.clause_a:
+                    cut = tk.starts[b.np.i]
+            elif b.np is not None and b.np.i < b.cue.k0:
+                cut = tk.starts[b.np.i]
+            else:
+                cut = tk.starts[b.cue.aux0]
+            if cut > a.cs:
+                a.ce = _trim_end(ctx.t, a.cs, min(a.ce, cut))
