@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from ..lexicon import (
     _MODALS,
@@ -179,39 +180,14 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
     if c.lemma == "according to":
         return _according(ctx, c, sa, sb)
     eb = min(_sentence_end(ctx, sa, sb), c.k1 + _MAX_CONTENT)
-    p = c.aux0 - 1
-    noun_form = lw[c.k0].endswith("s") and lw[c.k0] != "says"
-    if lw[c.k0] == c.lemma and c.lemma not in {"say", "tell"}:
-        # "a new report", "this claim": a bare form after a singular determiner is a noun.
-        for x in range(c.aux0 - 1, max(sa, c.aux0 - 5) - 1, -1):
-            if lw[x] in {"a", "an", "this", "every", "each", "another"}:
-                return None
-            if tk.words[x] in {",", '"'} or lw[x] in _VERBISH:
-                break
-    if p >= sa and ((lw[p] in _PASSIVE or lw[p] == "to" or lw[p] in _NOUN_BEFORE)
-                    and not _went_on_to(lw, p, sa)
-                    or (noun_form and (tk.words[p][:1].isdigit() or lw[p] in _NUMBERS))):
-        return None  # "is said to", "to say", "the claims", "eight states": not a speech act
-    if p >= sa and (lw[p].endswith("'s") or lw[p].endswith("s'")):
-        return None  # "Dean's comments": a noun
-    if p >= sa and lw[p] in _RELATIVE and not (p - 1 >= sa and tk.words[p - 1] == ","):
-        return None  # "women who complained": a restrictive relative clause
-    if p >= sa and lw[p] in _MODALS:
-        return None  # "she would ask", "will say": speech that has not happened
+    if not _speech_act(ctx, c, sa):
+        return None
     a, how = _clause_start(ctx, sa, c.aux0)
     prev_in_sentence = by_sentence.get(si)
     if (c.aux0 - 1 >= sa and lw[c.aux0 - 1] in {"and", "but"} and prev_in_sentence
             and not lw[c.k0].endswith("ing")):
         # "... said X and accused Y of Z": the subject of the earlier cue.
-        eb_ = _sentence_end(ctx, sa, sb)
-        if c.strict and not any(tk.words[x] in {'"', ":"} or lw[x] == "that"
-                                for x in range(c.k1, min(c.k1 + 8, eb_))):
-            return None
-        r = _content_raw(ctx, c.k1, eb_, c, None, "indirect.and_second_cue")
-        if r is not None:
-            r.elliptic = prev_in_sentence[-1]
-            r.clause_a = c.aux0 - 1
-        return r
+        return _and_second_cue(ctx, c, sa, sb, prev_in_sentence[-1])
     for prev in by_sentence.get(si, [])[-6:]:
         if prev.cs <= tk.starts[c.k0] < prev.ce and how in {"cue", None}:
             return None  # speech reported inside another attribution's content
@@ -222,26 +198,116 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
     has_that = any(lw[x] == "that" and _that_follows(tk, c.k1, x) for x in post[:8])
     # A later cue ends this clause, unless it is a participle after a comma (", adding").
     later_cue = any(tk.words[x.aux0 - 1] != "," for x in ctx.cues_between(c.k1, eb))
-    # "..., said Ahmed Nasser." (inverted, after the content)
-    if (p >= a and tk.words[p] == "," and p - a >= 3 and c.lemma not in _TELL_LIKE
-            and _read_np(tk, a, c.aux0) is None):
-        np_ = _np_after(ctx, c.k1, sb)
-        if np_ is not None and np_.j >= eb - 6 and not has_that and np_.j - np_.i <= 10:
-            return _content_raw(ctx, a, p, c, np_, "indirect.content_said_speaker")
-    # "The plan, an inside source said, is to ...": a tag inside the reported clause; the
-    # content is the part after the tag.
-    if (post and tk.words[post[0]] == "," and len(post) >= 4 and not has_that
+    site = _Site(si, sa, sb, eb, c.aux0 - 1, a, how, post, has_that, later_cue)
+    for pattern in _TAG_PATTERNS:
+        r = pattern(ctx, c, site)
+        if r is not None:
+            return r or None
+    return _speaker_said(ctx, c, site, by_sentence)
+
+
+@dataclass
+class _Site:
+    """Where one cue stands, as the reported-speech patterns read it (token indices)."""
+
+    si: int  # the cue's sentence
+    sa: int  # the sentence's first token
+    sb: int  # one past its last token
+    eb: int  # where content may end: the sentence end, at most _MAX_CONTENT past the cue
+    p: int  # the token before the cue and its auxiliaries
+    a: int  # where the cue's clause starts (_clause_start)
+    how: str | None  # the kind of boundary there
+    post: list[int]  # the tokens from the cue's end to eb
+    has_that: bool  # a "that" opening the content follows the cue closely
+    later_cue: bool  # a later cue (not a participle after a comma) before eb
+
+
+def _speech_act(ctx: _Ctx, c: _Cue, sa: int) -> bool:
+    """Whether the cue's word reports speech here, rather than being a noun ("a new
+    report", "the claims", "Dean's comments"), a passive or an infinitive ("is said to",
+    "to say"), a restrictive relative clause or speech that has not happened ("will
+    say")."""
+    tk = ctx.tk
+    lw = tk.lower
+    p = c.aux0 - 1
+    noun_form = lw[c.k0].endswith("s") and lw[c.k0] != "says"
+    if lw[c.k0] == c.lemma and c.lemma not in {"say", "tell"}:
+        # "a new report", "this claim": a bare form after a singular determiner is a noun.
+        for x in range(c.aux0 - 1, max(sa, c.aux0 - 5) - 1, -1):
+            if lw[x] in {"a", "an", "this", "every", "each", "another"}:
+                return False
+            if tk.words[x] in {",", '"'} or lw[x] in _VERBISH:
+                break
+    if p >= sa and ((lw[p] in _PASSIVE or lw[p] == "to" or lw[p] in _NOUN_BEFORE)
+                    and not _went_on_to(lw, p, sa)
+                    or (noun_form and (tk.words[p][:1].isdigit() or lw[p] in _NUMBERS))):
+        return False  # "is said to", "to say", "the claims", "eight states": not a speech act
+    if p >= sa and (lw[p].endswith("'s") or lw[p].endswith("s'")):
+        return False  # "Dean's comments": a noun
+    if p >= sa and lw[p] in _RELATIVE and not (p - 1 >= sa and tk.words[p - 1] == ","):
+        return False  # "women who complained": a restrictive relative clause
+    if p >= sa and lw[p] in _MODALS:
+        return False  # "she would ask", "will say": speech that has not happened
+    return True
+
+
+def _and_second_cue(ctx: _Ctx, c: _Cue, sa: int, sb: int, earlier: _Raw) -> _Raw | None:
+    """"... said X and accused Y of Z": a second cue after "and"/"but" shares the subject
+    of the ``earlier`` attribution in the sentence."""
+    tk = ctx.tk
+    lw = tk.lower
+    eb_ = _sentence_end(ctx, sa, sb)
+    if c.strict and not any(tk.words[x] in {'"', ":"} or lw[x] == "that"
+                            for x in range(c.k1, min(c.k1 + 8, eb_))):
+        return None
+    r = _content_raw(ctx, c.k1, eb_, c, None, "indirect.and_second_cue")
+    if r is not None:
+        r.elliptic = earlier
+        r.clause_a = c.aux0 - 1
+    return r
+
+
+# The tag patterns below return the attribution, False when they claim the cue but give
+# none (the content is too short), or None when they do not apply (the next one is tried).
+
+
+def _content_said_speaker(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
+    """"..., said Ahmed Nasser." (inverted, after the content)."""
+    tk = ctx.tk
+    if (s.p >= s.a and tk.words[s.p] == "," and s.p - s.a >= 3 and c.lemma not in _TELL_LIKE
+            and _read_np(tk, s.a, c.aux0) is None):
+        np_ = _np_after(ctx, c.k1, s.sb)
+        if np_ is not None and np_.j >= s.eb - 6 and not s.has_that and np_.j - np_.i <= 10:
+            return _content_raw(ctx, s.a, s.p, c, np_, "indirect.content_said_speaker") or False
+    return None
+
+
+def _tag_inside(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
+    """"The plan, an inside source said, is to ...": a tag inside the reported clause; the
+    content is the part after the tag."""
+    tk = ctx.tk
+    lw = tk.lower
+    post = s.post
+    if (post and tk.words[post[0]] == "," and len(post) >= 4 and not s.has_that
             and not lw[post[1]].endswith("ing") and post[1] not in ctx.cue_at
             and tk.words[post[1]] != '"'):
-        m = next((x for x in range(c.aux0 - 1, a, -1) if tk.words[x] == ","), None)
-        if m is not None and m > a:
+        m = next((x for x in range(c.aux0 - 1, s.a, -1) if tk.words[x] == ","), None)
+        if m is not None and m > s.a:
             np_ = _read_np(tk, m + 1, c.aux0)
             if np_ is not None and np_.j - np_.i <= 8:
-                r = _content_raw(ctx, post[0] + 1, eb, c, np_, "indirect.tag_inside")
+                r = _content_raw(ctx, post[0] + 1, s.eb, c, np_, "indirect.tag_inside")
                 if r is not None:
                     r.clause_a = m + 1
                     return r
-    # "..., both officials said." (subject after the content, nothing much after the cue)
+    return None
+
+
+def _content_speaker_said(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
+    """"..., both officials said." (subject after the content, nothing much after the
+    cue)."""
+    tk = ctx.tk
+    lw = tk.lower
+    a, post = s.a, s.post
     first_comma = next((x - c.k1 for x in post if tk.words[x] == ","), len(post))
     adverbial = all(
         lw[x] in _TIME_WORDS or lw[x] in _POST_CUE or _is_adverb(lw[x]) or _is_cap(tk.words[x])
@@ -252,8 +318,8 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
         first_comma <= 8 and bool(post) and lw[post[0]] in _PREPOSITIONS and not c.strict
         and not any(lw[x] in _FINITE for x in post[:first_comma])
     )
-    if (adverbial or short_tail) and not has_that and not later_cue and not (
-        how == "cue" and lw[a] in _PREPOSITIONS
+    if (adverbial or short_tail) and not s.has_that and not s.later_cue and not (
+        s.how == "cue" and lw[a] in _PREPOSITIONS
     ):
         # The subject may hold commas itself ("his top aide, Tad Devine, told"): try up to
         # three commas back and keep the farthest that still reads as a noun phrase.
@@ -277,22 +343,80 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
             r = _content_raw(ctx, a, best[0], c, best[1], "indirect.content_speaker_said")
             if r is not None:
                 return r
-    # "..., insiders said: Trump's lead ...": the content follows the colon.
+    return None
+
+
+def _tag_colon(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
+    """"..., insiders said: Trump's lead ...": the content follows the colon."""
+    tk = ctx.tk
+    a, post = s.a, s.post
     if post and tk.words[post[0]] == ":" and not _read_np(tk, a, c.aux0):
         for m in range(c.aux0 - 1, a, -1):
             if tk.words[m] == "," and m + 1 < c.aux0:
                 np_ = _read_np(tk, m + 1, c.aux0)
                 if np_ is not None:
-                    return _content_raw(ctx, post[0] + 1, eb, c, np_, "indirect.tag_colon")
+                    return _content_raw(ctx, post[0] + 1, s.eb, c, np_,
+                                        "indirect.tag_colon") or False
                 break
-    # "As the paper noted, ...": the content follows the tag.
-    if lw[a] == "as" and post and tk.words[post[0]] == "," and a + 1 < c.aux0:
+    return None
+
+
+def _as_tag(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
+    """"As the paper noted, ...": the content follows the tag."""
+    tk = ctx.tk
+    a, post = s.a, s.post
+    if tk.lower[a] == "as" and post and tk.words[post[0]] == "," and a + 1 < c.aux0:
         np_ = _read_np(tk, a + 1, c.aux0)
         if np_ is not None:
-            return _content_raw(ctx, post[0] + 1, eb, c, np_, "indirect.as_tag")
-    # Forward: "X said (that) ...".
-    if how == "cue" and a < c.aux0 and lw[a] in _PREPOSITIONS:
+            return _content_raw(ctx, post[0] + 1, s.eb, c, np_, "indirect.as_tag") or False
+    return None
+
+
+_TAG_PATTERNS = (_content_said_speaker, _tag_inside, _content_speaker_said, _tag_colon,
+                 _as_tag)
+
+
+def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
+                  by_sentence: dict[int, list[_Raw]]) -> _Raw | None:
+    """Forward: "X said (that) ...", the content after the cue (and its addressee)."""
+    tk = ctx.tk
+    lw = tk.lower
+    if s.how == "cue" and s.a < c.aux0 and lw[s.a] in _PREPOSITIONS:
         return None  # the object of an earlier cue, not a new subject
+    subject = _forward_subject(ctx, c, s, by_sentence)
+    if subject is None:
+        return None
+    np_, elliptic, rule, a = subject
+    eb = s.eb
+    ca, that_found = _content_start(ctx, c, eb)
+    has_that = s.has_that or that_found
+    explicit = (
+        has_that
+        or (ca < tk.n and tk.words[ca] in {":", '"'})
+        or any(tk.words[x] == '"' for x in range(ca, eb))
+        or (c.lemma == "ask" and any(lw[x] in {"if", "whether", "why", "how", "what"}
+                                     for x in range(ca, min(ca + 4, eb))))
+    )
+    if c.strict and not explicit:
+        return None
+    r = _content_raw(ctx, ca, eb, c, np_, rule)
+    if r is None:
+        return None
+    r.clause_a = a
+    if elliptic is not None:
+        r.elliptic = elliptic
+    return r
+
+
+def _forward_subject(
+    ctx: _Ctx, c: _Cue, s: _Site, by_sentence: dict[int, list[_Raw]]
+) -> tuple[_NP | None, _Raw | None, str, int] | None:
+    """The subject of a forward cue: a noun phrase before it, or an earlier attribution
+    whose speaker it shares. Returns the noun phrase (or None), that attribution (or
+    None), the rule id and the token where the clause starts; None if there is none."""
+    tk = ctx.tk
+    lw = tk.lower
+    a, how, sa, si, p = s.a, s.how, s.sa, s.si, s.p
     np_ = _read_np(tk, a, c.aux0) if a < c.aux0 else None
     rule = "indirect.speaker_said"
     if np_ is None and how == "conj" and sa < a < c.aux0:
@@ -322,6 +446,15 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
             rule = "indirect.conj_shared_subject"
         else:
             return None
+    return np_, elliptic, rule, a
+
+
+def _content_start(ctx: _Ctx, c: _Cue, eb: int) -> tuple[int, bool]:
+    """Where reported content starts after a forward cue: past the addressee ("told
+    reporters (on Monday) that ...") and past an opening "that". Returns the token and
+    whether a "that" was skipped (for cues other than "tell")."""
+    tk = ctx.tk
+    lw = tk.lower
     ca = c.k1
     if c.lemma in _TELL_LIKE:
         # Skip the addressee: "told reporters (on Monday) that ...", "told me".
@@ -334,28 +467,12 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
             ca += 1
             while ca < eb and _is_cap(tk.words[ca]) and tk.words[ca - 1][:1].isupper():
                 ca += 1
-    else:
-        x = next((x for x in range(ca, min(ca + 7, eb)) if lw[x] == "that"), None)
-        if (x is not None and _that_follows(tk, ca, x)
-                and not (x + 1 < eb and (lw[x + 1] in _FINITE or lw[x + 1] in _MODALS))):
-            ca = x + 1
-            has_that = True
-    explicit = (
-        has_that
-        or (ca < tk.n and tk.words[ca] in {":", '"'})
-        or any(tk.words[x] == '"' for x in range(ca, eb))
-        or (c.lemma == "ask" and any(lw[x] in {"if", "whether", "why", "how", "what"}
-                                     for x in range(ca, min(ca + 4, eb))))
-    )
-    if c.strict and not explicit:
-        return None
-    r = _content_raw(ctx, ca, eb, c, np_, rule)
-    if r is None:
-        return None
-    r.clause_a = a
-    if elliptic is not None:
-        r.elliptic = elliptic
-    return r
+        return ca, False
+    x = next((x for x in range(ca, min(ca + 7, eb)) if lw[x] == "that"), None)
+    if (x is not None and _that_follows(tk, ca, x)
+            and not (x + 1 < eb and (lw[x + 1] in _FINITE or lw[x + 1] in _MODALS))):
+        return x + 1, True
+    return ca, False
 
 
 def _report_speech(
