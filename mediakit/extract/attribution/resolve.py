@@ -145,94 +145,121 @@ def _resolve_personal_pronoun(ctx: _Ctx, reg: _Registry, r: _Raw, g: str, pos: i
 
 def _resolve_np(ctx: _Ctx, reg: _Registry, r: _Raw, np_: _NP, done: list[_Raw],
                 subj_pos: list[int]) -> None:
-    tk = ctx.tk
-    pos = tk.starts[np_.i]
+    """Fill ``r``'s speaker, speaker type, gender, description and ``named`` from its
+    subject noun phrase, by the phrase's kind."""
+    pos = ctx.tk.starts[np_.i]
     para = ctx.para_of(pos)
     if np_.kind == "pronoun":
-        g = np_.gender
-        r.stype = "person" if g in {"m", "f"} else ("group" if g == "p" else "institution")
-        if g in {"1"}:
-            r.stype = "person"
-            return
-        if g in {"m", "f"}:
-            _resolve_personal_pronoun(ctx, reg, r, g, pos, para, done, subj_pos)
-            return
-        cand = None
-        # Earlier speakers, nearest first.
-        for prev in reversed(done[-30:]):
-            if prev.speaker is None or (prev.np is not None and tk.starts[prev.np.i] >= pos):
-                continue
-            if ctx.para_of(prev.anchor) < para - 3:
-                break
-            if (g in {"m", "f"} and prev.stype in {"person", "unnamed"}
-                    and _compatible(g, prev.gender)):
-                cand = (prev.anchor, prev.speaker, prev.stype, prev.gender, prev.desc, prev.named)
-                break
-            if g == "p" and (prev.stype in {"group", "institution"}):
-                cand = (prev.anchor, prev.speaker, prev.stype, prev.gender, prev.desc, prev.named)
-                break
-            if g == "n" and prev.stype == "institution":
-                cand = (prev.anchor, prev.speaker, prev.stype, prev.gender, prev.desc, prev.named)
-                break
-        # Sentence subjects between that speaker and the pronoun are nearer antecedents.
-        i = bisect.bisect_left(subj_pos, pos) - 1
-        lo = cand[0] if cand else -1
-        while i >= 0 and reg.subjects[i][0] > lo:
-            spos, kind, name, gender = reg.subjects[i]
-            if ctx.para_of(spos) < para - 2:
-                break
-            if g in {"m", "f"} and kind == "person":
-                gender = reg.persons[name].gender if name in reg.persons else gender
-                if _compatible(g, gender):
-                    cand = (spos, name, "person", gender, reg.description(name), True)
-                    break
-            if g == "n" and kind == "institution":
-                cand = (spos, name, "institution", None, None, False)
-                break
-            i -= 1
-        if cand is not None:
-            _, r.speaker, r.stype, r.gender, r.desc, r.named = cand
-            if r.stype == "person" and r.speaker in reg.persons and r.gender is None:
-                reg.persons[r.speaker].gender = g
-        else:
-            r.gender = g if g in {"m", "f"} else None
-        return
-    if np_.kind == "person":
-        tokens = [_strip_poss(w) for w in tk.words[np_.extra.get("name_start", np_.i) : np_.j]]
-        canonical = reg.lookup(tokens, pos)
-        if canonical is None:
-            canonical = " ".join(tokens)
-            if len(tokens) >= 2:
-                reg.persons[canonical] = _Person(
-                    canonical, tuple(w.lower() for w in tokens), np_.gender, pos
-                )
-        person = reg.persons.get(canonical)
-        if person is not None and np_.description:
-            if np_.description not in person.descriptions:
-                person.descriptions.append(np_.description)
-        r.speaker = canonical
+        _resolve_pronoun(ctx, reg, r, np_.gender, pos, para, done, subj_pos)
+    elif np_.kind == "person":
+        _resolve_person(ctx, reg, r, np_, pos)
+    elif np_.kind == "institution":
+        _resolve_institution(r, np_, done)
+    else:
+        _resolve_description(r, np_, done)
+
+
+def _resolve_pronoun(ctx: _Ctx, reg: _Registry, r: _Raw, g: str | None, pos: int, para: int,
+                     done: list[_Raw], subj_pos: list[int]) -> None:
+    """Resolve a pronoun of gender ``g`` ("m", "f", "p" plural, "n" neuter, "1" first
+    person): "he"/"she" by :func:`_resolve_personal_pronoun`; "they" the nearest earlier
+    group or institution speaker, "it" the nearest institution (speaker or sentence
+    subject)."""
+    tk = ctx.tk
+    r.stype = "person" if g in {"m", "f"} else ("group" if g == "p" else "institution")
+    if g in {"1"}:
         r.stype = "person"
-        r.named = True
-        r.gender = (person.gender if person else None) or np_.gender
-        r.desc = reg.description(canonical) if person else np_.description
         return
-    if np_.kind == "institution":
-        name = np_.name or np_.mention
-        if name.lower().startswith("the ") and name[4:5].isupper():
-            name = name[4:]
-        r.speaker = _lower_first(name)
-        r.stype = "institution"
-        r.desc = np_.description
-        # A specific institution ("Qatar", "the Israeli military") is an identified
-        # source; "the ministry" becomes one when it resolves to an earlier name.
-        r.named = any(w[:1].isupper() for w in name.split()[:-1]) or name[:1].isupper()
-        if name.lower().startswith("the ") and len(name.split()) <= 3:
-            head = name.split()[-1].lower()
-            for prev in reversed(done[-30:]):
-                if prev.stype == "institution" and prev.speaker and head in prev.speaker.lower():
-                    r.speaker, r.desc, r.named = prev.speaker, prev.desc, prev.named
-                    break
+    if g in {"m", "f"}:
+        _resolve_personal_pronoun(ctx, reg, r, g, pos, para, done, subj_pos)
         return
+    cand = None
+    # Earlier speakers, nearest first.
+    for prev in reversed(done[-30:]):
+        if prev.speaker is None or (prev.np is not None and tk.starts[prev.np.i] >= pos):
+            continue
+        if ctx.para_of(prev.anchor) < para - 3:
+            break
+        if (g in {"m", "f"} and prev.stype in {"person", "unnamed"}
+                and _compatible(g, prev.gender)):
+            cand = (prev.anchor, prev.speaker, prev.stype, prev.gender, prev.desc, prev.named)
+            break
+        if g == "p" and (prev.stype in {"group", "institution"}):
+            cand = (prev.anchor, prev.speaker, prev.stype, prev.gender, prev.desc, prev.named)
+            break
+        if g == "n" and prev.stype == "institution":
+            cand = (prev.anchor, prev.speaker, prev.stype, prev.gender, prev.desc, prev.named)
+            break
+    # Sentence subjects between that speaker and the pronoun are nearer antecedents.
+    i = bisect.bisect_left(subj_pos, pos) - 1
+    lo = cand[0] if cand else -1
+    while i >= 0 and reg.subjects[i][0] > lo:
+        spos, kind, name, gender = reg.subjects[i]
+        if ctx.para_of(spos) < para - 2:
+            break
+        if g in {"m", "f"} and kind == "person":
+            gender = reg.persons[name].gender if name in reg.persons else gender
+            if _compatible(g, gender):
+                cand = (spos, name, "person", gender, reg.description(name), True)
+                break
+        if g == "n" and kind == "institution":
+            cand = (spos, name, "institution", None, None, False)
+            break
+        i -= 1
+    if cand is not None:
+        _, r.speaker, r.stype, r.gender, r.desc, r.named = cand
+        if r.stype == "person" and r.speaker in reg.persons and r.gender is None:
+            reg.persons[r.speaker].gender = g
+    else:
+        r.gender = g if g in {"m", "f"} else None
+
+
+def _resolve_person(ctx: _Ctx, reg: _Registry, r: _Raw, np_: _NP, pos: int) -> None:
+    """A named person: the registered person the name refers to (registered now if it is a
+    full name not seen before), with the descriptions gathered for them."""
+    tk = ctx.tk
+    tokens = [_strip_poss(w) for w in tk.words[np_.extra.get("name_start", np_.i) : np_.j]]
+    canonical = reg.lookup(tokens, pos)
+    if canonical is None:
+        canonical = " ".join(tokens)
+        if len(tokens) >= 2:
+            reg.persons[canonical] = _Person(
+                canonical, tuple(w.lower() for w in tokens), np_.gender, pos
+            )
+    person = reg.persons.get(canonical)
+    if person is not None and np_.description:
+        if np_.description not in person.descriptions:
+            person.descriptions.append(np_.description)
+    r.speaker = canonical
+    r.stype = "person"
+    r.named = True
+    r.gender = (person.gender if person else None) or np_.gender
+    r.desc = reg.description(canonical) if person else np_.description
+
+
+def _resolve_institution(r: _Raw, np_: _NP, done: list[_Raw]) -> None:
+    """An institution: its name, or the earlier institution speaker "the ministry" refers
+    to."""
+    name = np_.name or np_.mention
+    if name.lower().startswith("the ") and name[4:5].isupper():
+        name = name[4:]
+    r.speaker = _lower_first(name)
+    r.stype = "institution"
+    r.desc = np_.description
+    # A specific institution ("Qatar", "the Israeli military") is an identified
+    # source; "the ministry" becomes one when it resolves to an earlier name.
+    r.named = any(w[:1].isupper() for w in name.split()[:-1]) or name[:1].isupper()
+    if name.lower().startswith("the ") and len(name.split()) <= 3:
+        head = name.split()[-1].lower()
+        for prev in reversed(done[-30:]):
+            if prev.stype == "institution" and prev.speaker and head in prev.speaker.lower():
+                r.speaker, r.desc, r.named = prev.speaker, prev.desc, prev.named
+                break
+
+
+def _resolve_description(r: _Raw, np_: _NP, done: list[_Raw]) -> None:
+    """An unnamed person or a group: the noun phrase as the speaker, a name given in the
+    description, or the earlier speaker "the official" refers to."""
     # "a resident who gave his name only as Abu Ali": a person named in the description.
     m = _NAME_AS.search(np_.description or "")
     if m and np_.kind == "unnamed":
