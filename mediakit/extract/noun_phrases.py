@@ -196,24 +196,7 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         j -= 1
     if i >= j or j - i > 60 or tk.lower[j - 1] in {"to", "as", "of", "for", "by", "with"}:
         return None  # "went on to", "was quoted as": no subject ends with these
-    chunks = _split_chunks(tk, i, j)
-    # Adverbial chunks ("On Monday,", "in response to ...,", "however,") are dropped.
-    chunks = [
-        c for c in chunks
-        if not ((tk.lower[c[0]] in _PREPOSITIONS and not _approximate_number(tk, c[0], c[1]))
-                or tk.lower[c[0]] in _LEADERS
-                or (c[1] - c[0] == 1 and _is_adverb(tk.lower[c[0]]))
-                or (c[1] - c[0] <= 3 and tk.lower[c[1] - 1] in {"later", "earlier", "after",
-                                                                  "ago", "before"}))
-    ]
-    # Leading adverbial clauses: "Marking the end of ...,", "Shortly after ...,", "Back in
-    # 1999,", "Late last month,".
-    while len(chunks) > 1 and not _is_name_chunk(tk, *chunks[0]) and (
-        tk.lower[chunks[0][0]] in _TIME_STARTS
-        or (tk.lower[chunks[0][0]].endswith("ing") and len(tk.lower[chunks[0][0]]) > 4)
-        or _is_adverb(tk.lower[chunks[0][0]])
-    ):
-        chunks.pop(0)
+    chunks = _drop_adverbials(tk, _split_chunks(tk, i, j))
     # "..., which he promised": the subject inside an object relative clause.
     if chunks and tk.lower[chunks[-1][0]] in {"which", "whom", "that"} and len(chunks) > 1:
         a_, b_ = chunks[-1]
@@ -224,25 +207,10 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         chunks = chunks[1:]  # a dateline: "LONDON — Donald Trump said"
     if not chunks:
         return None
-    # The mention is the first name-like chunk; chunks before it that read as clauses
-    # are a leading subordinate clause, dropped; the others describe it.
-    head = None
-    for n, c in enumerate(chunks):
-        if _is_name_chunk(tk, *c):
-            head = c
-            chunks = [x for x in chunks[:n] if not _has_verb(tk, *x)] + chunks[n:]
-            break
-    if head is None:
-        head = chunks[0]
-        last = chunks[-1]
-        if (_has_verb(tk, *head) and len(chunks) > 1 and last[1] - last[0] == 1
-                and tk.lower[last[0]] in _PRONOUNS):
-            # "Kasich offered the man a job, he says": the clause before is the content.
-            head = last
-            chunks = [head]
-        # A relative clause or a participle starting the chunk cannot be the head.
-        if tk.lower[head[0]] in _RELATIVE:
-            return None
+    picked = _pick_head(tk, chunks)
+    if picked is None:
+        return None
+    head, chunks = picked
     hi, hj = head
     # Cut a relative clause off the head: "an Israeli official who spoke ...".
     cut = hj
@@ -264,17 +232,8 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     if core_j - hi > 14:
         return None
     others = [c for c in chunks if c != head]
-    for a, b in others:
-        w0, lw0_ = tk.words[a], tk.lower[a]
-        if (w0[:1].islower() and lw0_.endswith("s") and not lw0_.endswith("ss")
-                and lw0_ not in _lex("groups") and lw0_ not in _DETERMINERS
-                and lw0_ not in {"his", "its", "this", "whose"}):
-            return None  # "..., remains committed to ...": a clause, not an apposition
-        for k in range(a, b):
-            if tk.lower[k] in _RELATIVE:
-                break
-            if _verbish(tk.lower[k]) or tk.words[k] in {'"', ";", "?", "!"}:
-                return None  # a clause, not an apposition ("as if it had been")
+    if not _are_appositions(tk, others):
+        return None
     desc_parts = [" ".join(tk.words[a:b]) for a, b in others]
     if cut < hj:
         rel = " ".join(tk.words[cut:hj])
@@ -284,14 +243,9 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     if core_j - hi == 1 and lw0 in _PRONOUNS:
         g = _PRONOUNS[lw0]
         return _NP(hi, core_j, "pronoun", tk.words[hi], gender=g, plural=(g == "p"))
-    if _is_cap(tk.words[hi]) and lw0 not in _DETERMINERS and _is_name_chunk(tk, hi, core_j):
-        np_ = _classify_capitalised(tk, hi, core_j)
-    elif (titled := _titled_name(tk, hi, core_j)) is not None:
-        np_ = titled
-    else:
-        np_ = _read_common_np(tk, hi, core_j)
-        if np_ is None:
-            return None
+    np_ = _read_head(tk, hi, core_j)
+    if np_ is None:
+        return None
     if rel:
         if np_.kind == "person":
             desc_parts.insert(0, rel)
@@ -305,6 +259,83 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     if np_.gender is None:
         np_.gender = _gender_of_words(tk.words[i:j])
     return np_
+
+
+def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The chunks of a would-be subject without its adverbial chunks and leading
+    adverbial clauses."""
+    # Adverbial chunks ("On Monday,", "in response to ...,", "however,") are dropped.
+    chunks = [
+        c for c in chunks
+        if not ((tk.lower[c[0]] in _PREPOSITIONS and not _approximate_number(tk, c[0], c[1]))
+                or tk.lower[c[0]] in _LEADERS
+                or (c[1] - c[0] == 1 and _is_adverb(tk.lower[c[0]]))
+                or (c[1] - c[0] <= 3 and tk.lower[c[1] - 1] in {"later", "earlier", "after",
+                                                                  "ago", "before"}))
+    ]
+    # Leading adverbial clauses: "Marking the end of ...,", "Shortly after ...,", "Back in
+    # 1999,", "Late last month,".
+    while len(chunks) > 1 and not _is_name_chunk(tk, *chunks[0]) and (
+        tk.lower[chunks[0][0]] in _TIME_STARTS
+        or (tk.lower[chunks[0][0]].endswith("ing") and len(tk.lower[chunks[0][0]]) > 4)
+        or _is_adverb(tk.lower[chunks[0][0]])
+    ):
+        chunks.pop(0)
+    return chunks
+
+
+def _pick_head(
+    tk: _Tokens, chunks: list[tuple[int, int]]
+) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """The head chunk of a subject and the chunks kept around it; None if the head would
+    be a relative clause."""
+    # The mention is the first name-like chunk; chunks before it that read as clauses
+    # are a leading subordinate clause, dropped; the others describe it.
+    head = None
+    for n, c in enumerate(chunks):
+        if _is_name_chunk(tk, *c):
+            head = c
+            chunks = [x for x in chunks[:n] if not _has_verb(tk, *x)] + chunks[n:]
+            break
+    if head is None:
+        head = chunks[0]
+        last = chunks[-1]
+        if (_has_verb(tk, *head) and len(chunks) > 1 and last[1] - last[0] == 1
+                and tk.lower[last[0]] in _PRONOUNS):
+            # "Kasich offered the man a job, he says": the clause before is the content.
+            head = last
+            chunks = [head]
+        # A relative clause or a participle starting the chunk cannot be the head.
+        if tk.lower[head[0]] in _RELATIVE:
+            return None
+    return head, chunks
+
+
+def _are_appositions(tk: _Tokens, others: list[tuple[int, int]]) -> bool:
+    """Whether the chunks besides the head describe it, rather than being clauses."""
+    for a, b in others:
+        w0, lw0_ = tk.words[a], tk.lower[a]
+        if (w0[:1].islower() and lw0_.endswith("s") and not lw0_.endswith("ss")
+                and lw0_ not in _lex("groups") and lw0_ not in _DETERMINERS
+                and lw0_ not in {"his", "its", "this", "whose"}):
+            return False  # "..., remains committed to ...": a clause, not an apposition
+        for k in range(a, b):
+            if tk.lower[k] in _RELATIVE:
+                break
+            if _verbish(tk.lower[k]) or tk.words[k] in {'"', ";", "?", "!"}:
+                return False  # a clause, not an apposition ("as if it had been")
+    return True
+
+
+def _read_head(tk: _Tokens, hi: int, hj: int) -> _NP | None:
+    """Read the head of a subject: a capitalised name, a name after a lower-case title, or
+    a common noun phrase."""
+    if _is_cap(tk.words[hi]) and tk.lower[hi] not in _DETERMINERS and _is_name_chunk(tk, hi, hj):
+        return _classify_capitalised(tk, hi, hj)
+    titled = _titled_name(tk, hi, hj)
+    if titled is not None:
+        return titled
+    return _read_common_np(tk, hi, hj)
 
 
 def _titled_name(tk: _Tokens, i: int, j: int) -> _NP | None:
