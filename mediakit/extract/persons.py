@@ -23,7 +23,7 @@ from .lexicon import (
     _lex,
     _lexicon,
 )
-from .noun_phrases import _apposition, _classify_capitalised, _gender_of_name, _gender_of_words
+from .noun_phrases import _NP, _apposition, _classify_capitalised, _gender_of_name, _gender_of_words
 from .tokens import _is_cap, _strip_poss
 
 if TYPE_CHECKING:  # the registry reads a context the attribution passes build
@@ -64,95 +64,116 @@ class _Registry:
         self._build()
 
     def _build(self) -> None:
+        for a, b in self.ctx.sent_tok:
+            self._read_sentence(a, b)
+
+    def _read_sentence(self, a: int, b: int) -> None:
+        """Register the people named in the sentence of tokens ``a``..``b`` (outside
+        quotations), and record its first subject (a person or an institution)."""
         ctx = self.ctx
         tk = ctx.tk
         lw = tk.lower
-        titles = _lex("titles")
         starters = _sentence_starters()
-        first_names = _first_names()
-        for a, b in ctx.sent_tok:
-            k = a
-            first_subject = True
-            people: list[tuple[int, str]] = []
-            while k < b:
-                if not _is_cap(tk.words[k]) or ctx.in_quote[k] >= 0:
-                    k += 1
+        k = a
+        first_subject = True
+        people: list[tuple[int, str]] = []
+        while k < b:
+            if not _is_cap(tk.words[k]) or ctx.in_quote[k] >= 0:
+                k += 1
+                continue
+            j = k
+            while j < b and (
+                _is_cap(tk.words[j])
+                or ((lw[j] in _PARTICLES or lw[j] == "of") and j + 1 < b
+                    and _is_cap(tk.words[j + 1]))
+            ):
+                j += 1
+                if lw[j - 1].endswith("'s"):
+                    break
+            i = k
+            while i < j and (lw[i] in starters or lw[i] in _DETERMINERS or lw[i] in _LEADERS
+                             or lw[i] in _PREPOSITIONS):
+                i += 1
+            k = max(j, k + 1)
+            if i >= j:
+                continue
+            np_ = _classify_capitalised(tk, i, j)
+            if np_.kind == "person":
+                canonical = self._register_person(np_, i, j, a, b)
+                if canonical is None:
                     continue
-                j = k
-                while j < b and (
-                    _is_cap(tk.words[j])
-                    or ((lw[j] in _PARTICLES or lw[j] == "of") and j + 1 < b
-                        and _is_cap(tk.words[j + 1]))
-                ):
-                    j += 1
-                    if lw[j - 1].endswith("'s"):
-                        break
-                i = k
-                while i < j and (lw[i] in starters or lw[i] in _DETERMINERS or lw[i] in _LEADERS
-                                 or lw[i] in _PREPOSITIONS):
-                    i += 1
-                k = max(j, k + 1)
-                if i >= j:
-                    continue
-                np_ = _classify_capitalised(tk, i, j)
-                if np_.kind == "person":
-                    ns = np_.extra["name_start"]
-                    name_tokens = [_strip_poss(w) for w in tk.words[ns:j]]
-                    if not name_tokens or not name_tokens[-1]:
-                        continue
-                    hon = np_.extra["honorific"]
-                    # "said X" (inverted tag), not "told X" (the addressee).
-                    after_cue = (i - 1) >= a and (i - 1) in ctx.cue_at and (
-                        ctx.cue_at[i - 1].lemma not in _TELL_LIKE | {"ask", "urge", "call"}
-                    )
-                    before_cue = j in ctx.cue_at or (j < b and tk.words[j] == ",")
-                    known = (
-                        name_tokens[0].lower() in first_names
-                        or hon is not None
-                        or ns > i
-                        or after_cue
-                        or before_cue
-                    )
-                    full = len(name_tokens) >= 2 or hon is not None or ns > i
-                    canonical = self.lookup(name_tokens, tk.starts[i])
-                    if canonical is None and known and full and len(name_tokens) >= 2:
-                        canonical = " ".join(name_tokens)
-                        self.persons[canonical] = _Person(
-                            canonical, tuple(w.lower() for w in name_tokens),
-                            _gender_of_name(name_tokens, hon), tk.starts[i],
-                        )
-                    if canonical is None:
-                        continue
-                    person = self.persons[canonical]
-                    if person.gender is None:
-                        person.gender = _gender_of_name(name_tokens, hon)
-                    # Pre-modifier titles: "Israeli Defense Minister", "Hamas spokesman".
-                    pre = self._premodifier(i, ns, a, titles)
-                    if pre:
-                        person.descriptions.append(pre)
-                    if j < b and tk.words[j] == ",":
-                        d = _apposition(tk, j, b, ctx.cue_at)
-                        if d:
-                            person.descriptions.append(d[0])
-                            if person.gender is None:
-                                person.gender = _gender_of_words(d[0].split())
-                    people.append((j, canonical))
-                    if first_subject:
-                        self.subjects.append((tk.starts[i], "person", canonical, person.gender))
-                        first_subject = False
-                elif np_.kind == "institution" and first_subject:
-                    self.subjects.append((tk.starts[i], "institution", np_.name or np_.mention,
-                                          None))
+                people.append((j, canonical))
+                if first_subject:
+                    self.subjects.append((tk.starts[i], "person", canonical,
+                                          self.persons[canonical].gender))
                     first_subject = False
-            if len({c for _, c in people}) == 1:
-                # One person in the sentence: a later "his"/"her" there gives the gender.
-                j, canonical = people[0]
-                person = self.persons[canonical]
+            elif np_.kind == "institution" and first_subject:
+                self.subjects.append((tk.starts[i], "institution", np_.name or np_.mention,
+                                      None))
+                first_subject = False
+        self._gender_from_pronouns(people, b)
+
+    def _register_person(self, np_: _NP, i: int, j: int, a: int, b: int) -> str | None:
+        """The canonical name of the person named at tokens ``i``..``j`` of the sentence
+        ``a``..``b`` (registered now if the name is full and reads as a person's), with the
+        titles and the apposition the text gives them there; None if it names no one."""
+        ctx = self.ctx
+        tk = ctx.tk
+        ns = np_.extra["name_start"]
+        name_tokens = [_strip_poss(w) for w in tk.words[ns:j]]
+        if not name_tokens or not name_tokens[-1]:
+            return None
+        hon = np_.extra["honorific"]
+        # "said X" (inverted tag), not "told X" (the addressee).
+        after_cue = (i - 1) >= a and (i - 1) in ctx.cue_at and (
+            ctx.cue_at[i - 1].lemma not in _TELL_LIKE | {"ask", "urge", "call"}
+        )
+        before_cue = j in ctx.cue_at or (j < b and tk.words[j] == ",")
+        known = (
+            name_tokens[0].lower() in _first_names()
+            or hon is not None
+            or ns > i
+            or after_cue
+            or before_cue
+        )
+        full = len(name_tokens) >= 2 or hon is not None or ns > i
+        canonical = self.lookup(name_tokens, tk.starts[i])
+        if canonical is None and known and full and len(name_tokens) >= 2:
+            canonical = " ".join(name_tokens)
+            self.persons[canonical] = _Person(
+                canonical, tuple(w.lower() for w in name_tokens),
+                _gender_of_name(name_tokens, hon), tk.starts[i],
+            )
+        if canonical is None:
+            return None
+        person = self.persons[canonical]
+        if person.gender is None:
+            person.gender = _gender_of_name(name_tokens, hon)
+        # Pre-modifier titles: "Israeli Defense Minister", "Hamas spokesman".
+        pre = self._premodifier(i, ns, a, _lex("titles"))
+        if pre:
+            person.descriptions.append(pre)
+        if j < b and tk.words[j] == ",":
+            d = _apposition(tk, j, b, ctx.cue_at)
+            if d:
+                person.descriptions.append(d[0])
                 if person.gender is None:
-                    seen = {_PRONOUN_GENDER[lw[x]] for x in range(j, b)
-                            if lw[x] in _PRONOUN_GENDER and ctx.in_quote[x] < 0}
-                    if len(seen) == 1:
-                        person.gender = seen.pop()
+                    person.gender = _gender_of_words(d[0].split())
+        return canonical
+
+    def _gender_from_pronouns(self, people: list[tuple[int, str]], b: int) -> None:
+        """One person in the sentence: a later "his"/"her" there (up to token ``b``) gives
+        the gender."""
+        if len({c for _, c in people}) != 1:
+            return
+        lw = self.ctx.tk.lower
+        j, canonical = people[0]
+        person = self.persons[canonical]
+        if person.gender is None:
+            seen = {_PRONOUN_GENDER[lw[x]] for x in range(j, b)
+                    if lw[x] in _PRONOUN_GENDER and self.ctx.in_quote[x] < 0}
+            if len(seen) == 1:
+                person.gender = seen.pop()
 
     def _premodifier(self, i: int, ns: int, a: int, titles: frozenset[str]) -> str | None:
         tk = self.ctx.tk
