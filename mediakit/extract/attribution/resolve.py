@@ -28,7 +28,9 @@ def _lower_first(s: str) -> str:
 
 
 def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Attribution]:
-    tk = ctx.tk
+    """Resolve the speaker of every raw attribution (in anchor order, so antecedents come
+    first) and return the records in text order; a span found twice counts once, and the
+    writer's own voice ("I", "we") is no source."""
     reg = _Registry(ctx)
     subj_pos = [s[0] for s in reg.subjects]
     done: list[_Raw] = []
@@ -55,52 +57,55 @@ def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Attribution]:
         elif np_ is not None:
             _resolve_np(ctx, reg, r, np_, done, subj_pos)
         done.append(r)
-        anchor = tk.starts[r.cue.k0] if (r.cue is not None and r.inherit is None) else r.cs
-        if r.inherit is not None:
-            np_ = None
-        si = ctx.sentence_of(anchor)
-        para = ctx.doc.sentences[si].paragraph if ctx.doc.sentences else 0
-        mention = ss = se = None
-        # A quote interrupted by its tag ("A," X said. "B.") keeps the tag's cue and
-        # mention; a floating quote paragraph has none of its own.
-        root = r
-        while root.inherit is not None and ctx.para_of(root.inherit.anchor) == ctx.para_of(r.cs):
-            root = root.inherit
-        if root.inherit is not None:
-            root = _Raw(r.cs, r.ce, r.kind, None, None, r.cs)
-        subject = root
-        while subject.np is None and subject.elliptic is not None:
-            subject = subject.elliptic  # "... but says": the subject of the first verb
-        if subject.np is not None:
-            ss, se = _span_text(tk, subject.np.i, subject.np.j)
-            mention = ctx.orig[ss:se]
-        cue = None
-        cs_ = ce_ = None
-        if root.cue is not None:
-            cs_, ce_ = tk.starts[root.cue.aux0], tk.ends[root.cue.k1 - 1]
-            cue = ctx.orig[cs_:ce_]
-        out.append(
-            Attribution(
-                speaker=r.speaker,
-                speaker_mention=mention,
-                speaker_description=r.desc,
-                named=r.named,
-                kind=r.kind,
-                cue=cue,
-                text=ctx.orig[r.cs : r.ce],
-                start=r.cs,
-                end=r.ce,
-                sentence=si,
-                paragraph=para,
-                speaker_start=ss,
-                speaker_end=se,
-                cue_start=cs_,
-                cue_end=ce_,
-                rule=r.rule,
-            )
-        )
+        out.append(_record(ctx, r))
     out.sort(key=lambda a: (a.start, a.end))
     return out
+
+
+def _record(ctx: _Ctx, r: _Raw) -> Attribution:
+    """The :class:`Attribution` of a resolved raw attribution, with the offsets of its
+    sentence, paragraph, speaker mention and cue."""
+    tk = ctx.tk
+    anchor = tk.starts[r.cue.k0] if (r.cue is not None and r.inherit is None) else r.cs
+    si = ctx.sentence_of(anchor)
+    para = ctx.doc.sentences[si].paragraph if ctx.doc.sentences else 0
+    mention = ss = se = None
+    # A quote interrupted by its tag ("A," X said. "B.") keeps the tag's cue and
+    # mention; a floating quote paragraph has none of its own.
+    root = r
+    while root.inherit is not None and ctx.para_of(root.inherit.anchor) == ctx.para_of(r.cs):
+        root = root.inherit
+    if root.inherit is not None:
+        root = _Raw(r.cs, r.ce, r.kind, None, None, r.cs)
+    subject = root
+    while subject.np is None and subject.elliptic is not None:
+        subject = subject.elliptic  # "... but says": the subject of the first verb
+    if subject.np is not None:
+        ss, se = _span_text(tk, subject.np.i, subject.np.j)
+        mention = ctx.orig[ss:se]
+    cue = None
+    cs_ = ce_ = None
+    if root.cue is not None:
+        cs_, ce_ = tk.starts[root.cue.aux0], tk.ends[root.cue.k1 - 1]
+        cue = ctx.orig[cs_:ce_]
+    return Attribution(
+        speaker=r.speaker,
+        speaker_mention=mention,
+        speaker_description=r.desc,
+        named=r.named,
+        kind=r.kind,
+        cue=cue,
+        text=ctx.orig[r.cs : r.ce],
+        start=r.cs,
+        end=r.ce,
+        sentence=si,
+        paragraph=para,
+        speaker_start=ss,
+        speaker_end=se,
+        cue_start=cs_,
+        cue_end=ce_,
+        rule=r.rule,
+    )
 
 
 def _resolve_personal_pronoun(ctx: _Ctx, reg: _Registry, r: _Raw, g: str, pos: int,
