@@ -3,8 +3,12 @@
 Readability, sentiment, who speaks, civilian voice and harm framing, per article and
 across corpora. The public API is re-exported here; see ``docs/`` for the metrics.
 
-Note that ``mediakit.readability`` and ``mediakit.sentiment`` are the functions; their
-modules are reached with ``from mediakit.metrics.readability import ...``.
+The package is laid out by layer (``docs/architecture.md``): ``mediakit.text`` (the
+document and its units), ``mediakit.extract`` (who speaks), ``mediakit.metrics`` (one
+module per family, and their registry), ``mediakit.io`` (loaders, writers),
+``mediakit.run`` (analyzer, corpus, reports) and ``mediakit.cli``. ``mediakit.readability``
+and ``mediakit.sentiment`` are the functions; their modules are
+``mediakit.metrics.readability`` and ``mediakit.metrics.sentiment``.
 """
 
 __version__ = "0.1.0"

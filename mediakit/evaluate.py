@@ -1,76 +1,506 @@
-"""Evaluation command: ``python -m mediakit.evaluate {sources,framing,humanisation} PATH``.
+"""Score mediakit on your own hand-coded gold: ``python -m mediakit.evaluate TASK GOLD``.
 
-``sources PATH`` scores who-speaks extraction: on hand gold (``tests/gold``) per split,
-or on a PolNeAR copy (a folder with ``metadata.tsv``) with ``--split train|dev``.
-``framing`` and ``humanisation`` hand over to :mod:`mediakit.evaluate_framing` and
-:mod:`mediakit.civilian`.
+The one evaluation module that ships with mediakit, so that a researcher who edits the
+codebook or a word list can measure the change on gold data of their own, in the formats
+of ``tests/gold/README.md``:
+
+* ``sources`` (:func:`evaluate_gold`): who speaks, on gold files of attributions
+  (content, speaker, kind, role, side), per split;
+* ``framing`` (:func:`evaluate_framing`): harm constructions and victim sides, on gold
+  sentences;
+* ``humanisation`` (:func:`evaluate_humanisation`): name, age, occupation, place and
+  family of the people a text introduces.
+
+Every analysis parameter (``--codebook``, ``--reporting-verbs``, ``--occupations``, ...)
+can be given, so an edited list is scored as it would run. The harnesses for annotated
+corpora kept outside the repository (PolNeAR, the casualty sentences) are in the source
+checkout's ``evaluation/`` folder, not in the package.
+
+Matching rule for attributions: a predicted attribution matches a gold one when their
+content spans share word tokens covering at least half of the shorter of the two (tokens
+are runs of letters and digits, counted by their start offsets); pairs are matched one to
+one, best overlap first.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .errors import MediakitError
-from .evaluate_framing import evaluate_framing
-from .metrics.civilian import evaluate_humanisation
+from .errors import CodebookError, MediakitError, ParameterError
+from .metrics.civilian import HUMANISATION_FIELDS, extract_humanisation
+from .metrics.framing import CONSTRUCTIONS, HarmMention, find_harm_mentions
+from .text import normalize_quotes, segment
 
-__all__ = ["main"]
+__all__ = ["GOLD_SIDE_TERMS", "evaluate_framing", "evaluate_gold", "evaluate_humanisation",
+           "loose_matches", "main", "match_spans"]
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _tokens(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    out: set[int] = set()
+    for s, e in spans:
+        out.update(m.start() + s for m in _WORD.finditer(text[s:e]))
+    return frozenset(out)
+
+
+def _overlap_candidates(text, predicted, gold, threshold):
+    """Every (share, shared tokens, predicted index, gold index) whose contents share word
+    tokens covering at least ``threshold`` of the shorter one, in prediction order."""
+    ptoks = [_tokens(text, p) for p in predicted]
+    gtoks = [_tokens(text, g) for g in gold]
+    # Index gold tokens so each prediction only meets the gold items it touches.
+    owner: dict[int, list[int]] = {}
+    for gi, toks in enumerate(gtoks):
+        for t in toks:
+            owner.setdefault(t, []).append(gi)
+    cands = []
+    for pi, toks in enumerate(ptoks):
+        shared: Counter[int] = Counter()
+        for t in toks:
+            for gi in owner.get(t, ()):
+                shared[gi] += 1
+        for gi, n in shared.items():
+            short = min(len(toks), len(gtoks[gi]))
+            if short and n / short >= threshold:
+                cands.append((n / short, n, pi, gi))
+    return cands
+
+
+def match_spans(
+    text: str,
+    predicted: list[list[tuple[int, int]]],
+    gold: list[list[tuple[int, int]]],
+    threshold: float = 0.5,
+) -> list[tuple[int, int]]:
+    """Match predicted to gold content spans one to one.
+
+    Parameters
+    ----------
+    text : str
+        The document the offsets index.
+    predicted, gold : list of list of (int, int)
+        Each item is one attribution's content, as one or more ``(start, end)`` spans.
+    threshold : float
+        Minimum share of the shorter content's word tokens that the two must share.
+
+    Returns
+    -------
+    list of (int, int)
+        ``(predicted index, gold index)`` pairs, best overlap first.
+    """
+    cands = _overlap_candidates(text, predicted, gold, threshold)
+    cands.sort(reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for _, _, pi, gi in cands:
+        if pi in used_p or gi in used_g:
+            continue
+        used_p.add(pi)
+        used_g.add(gi)
+        pairs.append((pi, gi))
+    return pairs
+
+
+def loose_matches(
+    text: str,
+    predicted: list[list[tuple[int, int]]],
+    gold: list[list[tuple[int, int]]],
+    threshold: float = 0.5,
+) -> tuple[set[int], set[int], dict[int, int]]:
+    """Many-to-one matching: which predictions overlap some gold item and which gold
+    items some prediction overlaps (same overlap rule as :func:`match_spans`).
+
+    Needed because a gold content may be discontinuous ("A," he said. "B.") while the
+    extractor returns one attribution per quotation. Returns the matched prediction
+    indices, the matched gold indices and, per matched prediction, its best gold item.
+    """
+    mp: set[int] = set()
+    mg: set[int] = set()
+    best: dict[int, int] = {}
+    top: dict[int, int] = {}
+    for _, n, pi, gi in _overlap_candidates(text, predicted, gold, threshold):
+        mp.add(pi)
+        mg.add(gi)
+        if pi not in top or n > top[pi]:
+            top[pi], best[pi] = n, gi
+    return mp, mg, best
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+# ------------------------------------------------------------------ who speaks
+
+
+def _norm_speaker(s: str | None) -> str | None:
+    if s is None:
+        return None
+    s = " ".join(s.replace("\u2019", "'").lower().split())
+    return s[4:] if s.startswith("the ") else s
+
+
+def _gold_body(item: dict, folder: Path) -> str:
+    if "text" in item:
+        return item["text"]
+    from .io.articles import load_articles
+
+    rel = Path(item["path"])
+    for base in (Path.cwd(), *folder.resolve().parents):
+        if (base / rel).is_file():
+            return load_articles(base / rel)[0].body
+    raise ParameterError(folder / f"{item.get('id', '?')}.json", f"text not found: {rel}")
+
+
+def _score(rows: list[tuple[dict, list, str]]) -> dict:
+    n_pred = n_gold = tp = spk_ok = kind_ok = role_ok = side_ok = named_ok = 0
+    roles = False
+    for item, preds, body in rows:
+        gold = item["attributions"]
+        gspans = []
+        for g in gold:
+            i = body.find(g["content"])
+            gspans.append([(i, i + len(g["content"]))] if i >= 0 else [])
+        pspans = [[(p.start, p.end)] for p in preds]
+        # Optional gold items neither reward nor penalise: predictions that fall on them
+        # and the items themselves leave the counts.
+        optional = {gi for gi, g in enumerate(gold) if g.get("optional")}
+        _, _, best = loose_matches(body, pspans, gspans)
+        drop_p = {pi for pi, gi in best.items() if gi in optional}
+        keep_p = [pi for pi in range(len(preds)) if pi not in drop_p]
+        keep_g = [gi for gi in range(len(gold)) if gi not in optional]
+        pairs = match_spans(body, [pspans[pi] for pi in keep_p], [gspans[gi] for gi in keep_g])
+        n_pred += len(keep_p)
+        n_gold += len(keep_g)
+        tp += len(pairs)
+        for a, b in pairs:
+            p, g = preds[keep_p[a]], gold[keep_g[b]]
+            names = {_norm_speaker(g["speaker"])} | {_norm_speaker(x) for x in g.get("aliases", [])}
+            spk_ok += _norm_speaker(p.speaker) in names
+            kind_ok += p.kind == g["kind"]
+            named_ok += bool(p.named) == bool(g.get("named"))
+            if p.role is not None or p.side is not None:
+                roles = True
+                role_ok += p.role == g.get("role")
+                side_ok += p.side == g.get("side")
+    out = {
+        "files": len(rows),
+        "gold": n_gold,
+        "predicted": n_pred,
+        "attribution": _prf(tp, n_pred, n_gold),
+        "speaker": _prf(spk_ok, n_pred, n_gold),
+        "speaker_accuracy_matched": round(spk_ok / tp, 4) if tp else 0.0,
+        "kind_accuracy": round(kind_ok / tp, 4) if tp else 0.0,
+        "named_accuracy": round(named_ok / tp, 4) if tp else 0.0,
+    }
+    if roles:
+        out["role_accuracy"] = round(role_ok / tp, 4) if tp else 0.0
+        out["side_accuracy"] = round(side_ok / tp, 4) if tp else 0.0
+    return out
+
+
+def evaluate_gold(folder: str | Path,
+                  splits: tuple[str, ...] = ("tune", "heldout", "blind"),
+                  codebook: str | None = None, reporting_verbs: str | None = None) -> dict:
+    """Score the "who speaks" analysis on hand-annotated gold files.
+
+    Parameters
+    ----------
+    folder : str or Path
+        ``tests/gold`` or ``tests/gold/sources``: JSON files in the format of
+        ``tests/gold/README.md``.
+    splits : tuple of str
+        Which splits to score.
+    codebook, reporting_verbs : str, optional
+        A codebook and a reporting-verb list instead of the packaged ones.
+
+    Returns
+    -------
+    dict
+        Per split: ``attribution`` P/R/F1 (content match, one to one, rule of
+        :func:`match_spans`); ``speaker`` P/R/F1 (a matched attribution whose speaker
+        string equals the gold speaker or one of its aliases, case-insensitive, a
+        leading "the" ignored; both None counts as equal); ``speaker_accuracy_matched``,
+        ``kind_accuracy`` and ``named_accuracy`` over matched attributions; and
+        ``role_accuracy``/``side_accuracy``.
+        Gold items marked ``optional`` are left out of the counts, with the predictions
+        that fall on them.
+    """
+    root = Path(folder)
+    if (root / "sources").is_dir():
+        root = root / "sources"
+    files = sorted(root.glob("*.json"))
+    if not files:
+        raise ParameterError(root, "no gold .json files")
+    from .metrics.sources import analyze_sources
+    by_split: dict[str, list] = {s: [] for s in splits}
+    for f in files:
+        try:
+            item = json.loads(f.read_text("utf-8"))
+        except json.JSONDecodeError as exc:
+            raise ParameterError(f, f"not valid JSON: {exc.msg}", exc.lineno) from exc
+        split = item.get("split")
+        if split not in by_split:
+            continue
+        body = _gold_body(item, root)
+        doc = segment(body)
+        preds = list(analyze_sources(doc, codebook=codebook,
+                                     verbs_path=reporting_verbs).attributions)
+        by_split[split].append((item, preds, body))
+    return {s: _score(rows) for s, rows in by_split.items() if rows}
+
+
+# ------------------------------------------------------------------ harm framing
+
+
+# Sides of the wars in the gold sentences: demonyms, country names, armed forces
+# and the main cities, fixed before the held-out sentences were scored.
+GOLD_SIDE_TERMS: dict[str, list[str]] = {
+    "israel": ["Israel", "Israeli", "Israelis", "kibbutz", "Tel Aviv", "IDF"],
+    "palestine": ["Palestinian", "Palestinians", "Gaza", "Gazan", "Gazans", "Hamas",
+                  "West Bank", "Rafah", "Khan Younis"],
+    "ukraine": ["Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kharkiv", "Odesa", "Dnipro",
+                "Zaporizhzhia", "Kherson"],
+    "russia": ["Russia", "Russian", "Russians", "Moscow", "Kremlin", "Belgorod", "Wagner"],
+}
+
+
+_LABELS = (*CONSTRUCTIONS, "none")
+
+
+def _per_class(pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> dict:
+    out: dict = {}
+    for lab in labels:
+        tp = sum(1 for g, p in pairs if g == lab and p == lab)
+        fp = sum(1 for g, p in pairs if g != lab and p == lab)
+        fn = sum(1 for g, p in pairs if g == lab and p != lab)
+        if tp + fp + fn == 0:
+            continue
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        out[lab] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4),
+                    "support": tp + fn}
+    return out
+
+
+def _matching(mentions: Sequence[HarmMention], a: int, b: int) -> HarmMention | None:
+    for m in mentions:
+        if m.start < b and m.end > a:
+            return m
+    return None
+
+
+def evaluate_framing(
+    gold_path: str | Path,
+    side_terms: Mapping[str, Sequence[str]] | None = None,
+    harm_lexicon: str | None = None,
+) -> dict:
+    """Score constructions and victim sides on the hand-labelled gold sentences.
+
+    Each gold line is ``{"sentence", "trigger", "construction", "victim_side",
+    "split"}``. The predicted mention is the one whose trigger overlaps the first
+    occurrence of the gold trigger in the sentence; no such mention is predicted
+    ``"none"`` (a miss).
+
+    Parameters
+    ----------
+    gold_path : str or Path
+        ``tests/gold/framing.jsonl`` or a folder holding it.
+    side_terms : Mapping[str, Sequence[str]], optional
+        Side vocabulary; defaults to :data:`GOLD_SIDE_TERMS`.
+    harm_lexicon : str, optional
+        A harm lexicon instead of the packaged one.
+
+    Returns
+    -------
+    dict
+        ``{split: {"n", "accuracy", "per_class": {label: {precision, recall, f1,
+        support}}, "victim_side_accuracy", "detected"}}`` for ``tune``, ``heldout``,
+        ``blind`` (written by someone who never saw the rules) and ``all``.
+    """
+    path = Path(gold_path)
+    if path.is_dir():
+        path = path / "framing.jsonl"
+    sides = side_terms or GOLD_SIDE_TERMS
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    results: dict[str, list] = {"tune": [], "heldout": [], "blind": [], "all": []}
+    for r in rows:
+        doc = segment(r["sentence"])
+        ms = find_harm_mentions(doc, lexicon=harm_lexicon, side_terms=sides)
+        a = doc.text.lower().find(r["trigger"].lower())
+        m = _matching(ms, a, a + len(r["trigger"])) if a >= 0 else None
+        rec = (r["construction"], m.construction if m else "none",
+               r["victim_side"], m.victim_side if m else "none")
+        results[r["split"]].append(rec)
+        results["all"].append(rec)
+    out: dict = {}
+    for split, recs in results.items():
+        if not recs:
+            continue
+        pairs = [(g, p) for g, p, *_ in recs]
+        out[split] = {
+            "n": len(recs),
+            "accuracy": round(sum(g == p for g, p in pairs) / len(recs), 4),
+            "detected": round(sum(p != "none" for _g, p in pairs) / len(recs), 4),
+            "victim_side_accuracy": round(sum(gs == ps for _g, _p, gs, ps in recs)
+                                          / len(recs), 4),
+            "per_class": _per_class(pairs, _LABELS),
+        }
+    return out
+
+
+# ------------------------------------------------------------------ humanisation
+
+
+def _r(x):
+    return None if x is None else round(x, 4)
+
+
+def _norm(v) -> str:
+    s = normalize_quotes(str(v)).lower().strip(" ,.")
+    return re.sub(r"^(?:the|a|an|from)\s+", "", s)
+
+
+def _match(field: str, pred, gold) -> bool:
+    if field == "age":
+        return int(pred) == int(gold)
+    p, g = _norm(pred), _norm(gold)
+    return p == g or (bool(p) and (p in g or g in p))
+
+
+def evaluate_humanisation(path: str | Path, occupations: str | None = None,
+                          family_terms: str | None = None) -> dict:
+    """Per-field precision and recall of :func:`extract_humanisation` on gold data.
+
+    Parameters
+    ----------
+    path : str or Path
+        ``tests/gold`` (the folder) or the ``humanisation.jsonl`` file: one JSON
+        object a line with ``text``, ``name``, ``age``, ``occupation``, ``place``,
+        ``family`` (null when absent) and ``split`` (``tune`` or ``heldout``).
+    occupations, family_terms : str, optional
+        Word lists instead of the packaged ones.
+
+    Returns
+    -------
+    dict
+        ``{split: {field: {"tp", "fp", "fn", "precision", "recall", "f1"}}}`` for
+        ``tune``, ``heldout`` and ``all``. A prediction is a true positive when the
+        gold has the field and the values match (ages equal; strings equal after
+        case, quotes and a leading "the/a/from" are ignored, or one containing the
+        other); a predicted value that does not match counts as a false positive
+        *and* a false negative. The name is extracted, never taken from the gold.
+    """
+    p = Path(path)
+    if p.is_dir():
+        p = p / "humanisation.jsonl"
+    rows = []
+    for n, line in enumerate(p.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise CodebookError(p, f"not valid JSON: {exc.msg}", row=n) from None
+    tallies = {s: {f: Counter() for f in HUMANISATION_FIELDS}
+               for s in ("tune", "heldout", "blind", "all")}
+    for row in rows:
+        pred = extract_humanisation(row["text"], occupations_path=occupations,
+                                    family_path=family_terms)
+        for split in (row.get("split", "tune"), "all"):
+            for f in HUMANISATION_FIELDS:
+                g, pv = row.get(f), pred[f]
+                c = tallies[split][f]
+                if pv is not None and g is not None and _match(f, pv, g):
+                    c["tp"] += 1
+                else:
+                    if pv is not None:
+                        c["fp"] += 1
+                    if g is not None:
+                        c["fn"] += 1
+    out: dict = {}
+    for split, fields in tallies.items():
+        out[split] = {}
+        for f, c in fields.items():
+            tp, fp, fn = c["tp"], c["fp"], c["fn"]
+            prec = tp / (tp + fp) if tp + fp else None
+            rec = tp / (tp + fn) if tp + fn else None
+            f1 = (2 * prec * rec / (prec + rec)) if prec and rec else (0.0 if prec is not None
+                                                                      and rec is not None else None)
+            out[split][f] = {"tp": tp, "fp": fp, "fn": fn, "precision": _r(prec),
+                             "recall": _r(rec), "f1": _r(f1)}
+    out["n"] = {s: sum(1 for r in rows if r.get("split", "tune") == s)
+                for s in ("tune", "heldout", "blind")}
+    out["n"]["all"] = len(rows)
+    return out
+
+
+# ------------------------------------------------------------------ command line
 
 
 def _print_block(title: str, res: dict) -> None:
     print(f"== {title}")
     for key, val in res.items():
         if isinstance(val, dict) and {"precision", "recall", "f1"} <= set(val):
-            print(
-                f"  {key:<26} P {val['precision']:.3f}  R {val['recall']:.3f}  "
-                f"F1 {val['f1']:.3f}"
-            )
+            print(f"  {key:<26} P {val['precision']:.3f}  R {val['recall']:.3f}  "
+                  f"F1 {val['f1']:.3f}")
         elif isinstance(val, dict):
             print(f"  {key:<26} {json.dumps(val)}")
         else:
             print(f"  {key:<26} {val}")
 
 
-def _sources(args: argparse.Namespace) -> dict:
-    from .evaluate_sources import evaluate_gold, evaluate_polnear
-
-    path = Path(args.path)
-    if (path / "metadata.tsv").is_file():
-        return {f"polnear-{args.split}": evaluate_polnear(path, split=args.split, limit=args.limit)}
-    return evaluate_gold(path)
+def print_results(task: str, res: dict, as_json: bool = False) -> None:
+    """Print an evaluation's figures: blocks of aligned lines, or JSON."""
+    if as_json:
+        print(json.dumps(res, indent=2, sort_keys=True))
+        return
+    blocks = res if all(isinstance(v, dict) for v in res.values()) else {task: res}
+    for title, block in blocks.items():
+        _print_block(title, block)
 
 
 #: task -> function of the parsed arguments returning the figures.
 EVALUATIONS = {
-    "sources": _sources,
-    "framing": lambda args: evaluate_framing(args.path),
-    "humanisation": lambda args: evaluate_humanisation(args.path),
+    "sources": lambda a: evaluate_gold(a.path, codebook=a.codebook,
+                                       reporting_verbs=a.reporting_verbs),
+    "framing": lambda a: evaluate_framing(a.path, harm_lexicon=a.harm_lexicon),
+    "humanisation": lambda a: evaluate_humanisation(a.path, occupations=a.occupations,
+                                                    family_terms=a.family_terms),
 }
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run an evaluation and print its figures (``--json`` for machine-readable output)."""
-    parser = argparse.ArgumentParser(prog="python -m mediakit.evaluate", description=__doc__)
+    """Score on gold data and print the figures (``--json`` for machine-readable output)."""
+    from .metrics.registry import all_parameters
+
+    parser = argparse.ArgumentParser(prog="python -m mediakit.evaluate",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("task", choices=list(EVALUATIONS))
-    parser.add_argument("path", help="gold folder or file (or a PolNeAR folder for sources)")
-    parser.add_argument("--split", default="dev", help="PolNeAR split (train or dev)")
-    parser.add_argument("--limit", type=int, default=None, help="PolNeAR: first N articles")
+    parser.add_argument("path", help="gold folder or file (format: tests/gold/README.md)")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    for p in all_parameters():
+        if p.data_file is not None:
+            parser.add_argument(p.option, dest=p.name, metavar=p.metavar, help=p.help)
     args = parser.parse_args(argv)
     try:
         res = EVALUATIONS[args.task](args)
     except MediakitError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps(res, indent=2, sort_keys=True))
-        return 0
-    blocks = res if all(isinstance(v, dict) for v in res.values()) else {args.task: res}
-    for title, block in blocks.items():
-        _print_block(title, block)
+    print_results(args.task, res, args.json)
     return 0
 
 

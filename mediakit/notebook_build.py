@@ -7,6 +7,12 @@ code cell, ``# %% [markdown]`` a Markdown cell (its lines prefixed with ``# ``),
 this module turns each into ``notebooks/<name>.ipynb`` with no outputs, no execution
 counts and fixed cell ids, so the same source always gives the same bytes.
 
+The notebooks that ``mediakit report`` and ``mediakit batch`` run (:data:`PACKAGED`) are
+built a second time, into ``mediakit/data/notebooks/``, so they ship in the package (as
+package data) and an installed mediakit runs them without the project checkout. Both
+copies are builds of the one source; ``--check`` (and the test suite) fails when either
+is stale.
+
 Teaching exercises (``notebooks/src/teaching/<name>.py``) are written once, as the
 solution, and built twice: ``notebooks/teaching/solutions/<name>.ipynb`` keeps the
 solution, ``notebooks/teaching/<name>.ipynb`` (the student's copy) drops it, so the two
@@ -29,6 +35,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import nbformat
@@ -36,31 +43,40 @@ import nbformat
 from .errors import MediakitError
 from .io.writers import write_atomic
 
-__all__ = ["NOTEBOOK_DIR", "SOLUTIONS_DIR", "SOURCE_DIR", "TARGETS", "TEACHING_DIR",
-           "TEACHING_SOURCE_DIR", "Target", "build_all", "build_notebook", "build_targets",
-           "parse_percent", "render_notebook", "select_variant"]
+__all__ = ["NOTEBOOK_DIR", "PACKAGED", "PACKAGED_DIR", "SOLUTIONS_DIR", "SOURCE_DIR", "TARGETS",
+           "TEACHING_DIR", "TEACHING_SOURCE_DIR", "Target", "build_all", "build_notebook",
+           "build_targets", "parse_percent", "render_notebook", "select_variant"]
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 SOURCE_DIR = NOTEBOOK_DIR / "src"
 TEACHING_SOURCE_DIR = SOURCE_DIR / "teaching"
 TEACHING_DIR = NOTEBOOK_DIR / "teaching"
 SOLUTIONS_DIR = TEACHING_DIR / "solutions"
+# The notebooks mediakit's commands run, shipped as package data of mediakit.data
+# (mediakit.run.reports reads them from here).
+PACKAGED_DIR = Path(str(resources.files("mediakit.data"))) / "notebooks"
+PACKAGED = ("article_report", "compare_articles")
 
 VARIANTS = ("full", "solution", "student")
 
 
 @dataclass(frozen=True)
 class Target:
-    """One folder of sources built into one folder of notebooks, as one variant."""
+    """One folder of sources built into one folder of notebooks, as one variant.
+
+    ``names`` limits the build to those sources (stems); empty: every ``*.py``.
+    """
 
     src_dir: Path
     out_dir: Path
     variant: str = "full"
+    names: tuple[str, ...] = ()
 
 
 # Everything `python -m mediakit.notebook_build` builds.
 TARGETS = (
     Target(SOURCE_DIR, NOTEBOOK_DIR, "full"),
+    Target(SOURCE_DIR, PACKAGED_DIR, "full", PACKAGED),
     Target(TEACHING_SOURCE_DIR, SOLUTIONS_DIR, "solution"),
     Target(TEACHING_SOURCE_DIR, TEACHING_DIR, "student"),
 )
@@ -285,7 +301,8 @@ def _refresh(source: Path, out_dir: Path, check: bool, variant: str) -> bool:
 
 
 def build_all(src_dir: Path = SOURCE_DIR, out_dir: Path = NOTEBOOK_DIR,
-              check: bool = False, variant: str = "full") -> list[Path]:
+              check: bool = False, variant: str = "full",
+              names: tuple[str, ...] = ()) -> list[Path]:
     """Build every ``src_dir/*.py``; return the sources whose notebook was stale.
 
     Parameters
@@ -296,6 +313,8 @@ def build_all(src_dir: Path = SOURCE_DIR, out_dir: Path = NOTEBOOK_DIR,
         Only compare, write nothing.
     variant : {"full", "solution", "student"}
         Which version to build (see :func:`select_variant`).
+    names : tuple of str
+        Build only the sources with these stems (empty: all).
 
     Returns
     -------
@@ -306,6 +325,12 @@ def build_all(src_dir: Path = SOURCE_DIR, out_dir: Path = NOTEBOOK_DIR,
     sources = sorted(Path(src_dir).glob("*.py"))
     if not sources:
         raise MediakitError(src_dir, "no notebook sources (*.py) here")
+    if names:
+        missing = sorted(set(names) - {source.stem for source in sources})
+        if missing:
+            raise MediakitError(src_dir, f"no notebook source {', '.join(missing)} "
+                                "(*.py) here")
+        sources = [source for source in sources if source.stem in names]
     return [source for source in sources if _refresh(source, out_dir, check, variant)]
 
 
@@ -319,7 +344,8 @@ def build_targets(targets: tuple[Target, ...] = TARGETS, check: bool = False) ->
     """
     stale: list[Path] = []
     for target in targets:
-        for source in build_all(target.src_dir, target.out_dir, check, target.variant):
+        for source in build_all(target.src_dir, target.out_dir, check, target.variant,
+                                target.names):
             stale.append(Path(target.out_dir) / f"{source.stem}.ipynb")
     return stale
 
@@ -332,7 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if a notebook is missing or stale")
     parser.add_argument("--src", type=Path, help="percent-format sources (default: "
-                        "notebooks/src and notebooks/src/teaching)")
+                        "notebooks/src and notebooks/src/teaching, built into notebooks/ "
+                        "and mediakit/data/notebooks/)")
     parser.add_argument("--out", type=Path, help="built notebooks (with --src)")
     parser.add_argument("--variant", choices=VARIANTS, default="full",
                         help="with --src: which version of teaching sources to build")

@@ -1,5 +1,5 @@
-"""Tests for mediakit.extract.attribution and mediakit.evaluate_sources (expected values worked out
-by reading the texts)."""
+"""Tests for mediakit.extract.attribution, mediakit.evaluate and evaluation.polnear
+(expected values worked out by reading the texts)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,10 @@ from pathlib import Path
 import pytest
 
 import mediakit
+from evaluation.polnear import evaluate_polnear, read_brat
 from mediakit.errors import ParameterError
+from mediakit.evaluate import evaluate_gold, loose_matches, match_spans
 from mediakit.evaluate import main as evaluate_main
-from mediakit.evaluate_sources import (
-    evaluate_gold,
-    evaluate_polnear,
-    loose_matches,
-    match_spans,
-    read_brat,
-)
 from mediakit.extract.attribution import (
     RULES,
     Attribution,

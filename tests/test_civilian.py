@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from mediakit.metrics.civilian import civilian_voice, evaluate_humanisation, extract_humanisation
+from mediakit.evaluate import evaluate_humanisation
+from mediakit.metrics.civilian import civilian_voice, extract_humanisation
 from mediakit.metrics.sources import analyze_sources
 from mediakit.text import segment
 from tests.test_sources import BODY, att

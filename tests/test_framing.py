@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mediakit.evaluate_framing import evaluate_casualty_corpus, evaluate_framing
+from evaluation.casualty import evaluate_casualty_corpus
+from mediakit.evaluate import evaluate_framing
 from mediakit.metrics.framing import (
     AGENT_RULES,
     CONSTRUCTIONS,
@@ -309,9 +310,10 @@ def test_rule_ids_written_in_the_code_are_in_the_tables():
 
     import mediakit.metrics.framing as module
 
-    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
-    literals = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
-                and isinstance(n.value, str)
+    trees = [ast.parse(f.read_text(encoding="utf-8"))
+             for f in sorted(Path(module.__file__).parent.glob("*.py"))]
+    literals = {n.value for tree in trees for n in ast.walk(tree)
+                if isinstance(n, ast.Constant) and isinstance(n.value, str)
                 and re.fullmatch(r"(verb|intransitive|noun|adjective|agent)\.\w+", n.value)}
     assert literals == set(RULES) | set(AGENT_RULES)
 

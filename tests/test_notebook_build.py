@@ -9,6 +9,8 @@ import pytest
 from mediakit.errors import MediakitError
 from mediakit.notebook_build import (
     NOTEBOOK_DIR,
+    PACKAGED,
+    PACKAGED_DIR,
     SOURCE_DIR,
     build_targets,
     main,
@@ -75,6 +77,45 @@ def test_committed_notebooks_are_the_build_of_their_sources():
         for cell in nb["cells"]:
             if cell["cell_type"] == "code":
                 assert cell["outputs"] == [] and cell["execution_count"] is None, path
+
+
+def test_the_package_ships_the_notebooks_the_commands_run_built_from_the_same_sources():
+    from mediakit.run import reports
+
+    assert PACKAGED_DIR == reports.NOTEBOOKS
+    assert PACKAGED_DIR.parent.name == "data" and PACKAGED_DIR.parent.parent.name == "mediakit"
+    assert sorted(p.name for p in PACKAGED_DIR.iterdir()) == [
+        "article_report.ipynb", "compare_articles.ipynb"]
+    assert set(PACKAGED) == {"article_report", "compare_articles"}
+    # Same source, same build: the copy users open and the copy the commands run agree.
+    for name in PACKAGED:
+        assert reports.notebook_path(name).read_bytes() == \
+            (NOTEBOOK_DIR / f"{name}.ipynb").read_bytes()
+
+
+def test_notebook_path_names_a_notebook_the_package_lacks():
+    from mediakit.run.reports import notebook_path
+
+    with pytest.raises(MediakitError) as err:
+        notebook_path("compare_corpus")
+    assert err.value.message.endswith("compare_corpus.ipynb: notebook not found in the "
+                                      "mediakit package (in a checkout, build it with "
+                                      "`python -m mediakit.notebook_build`)")
+
+
+def test_a_target_with_names_builds_only_those_and_names_a_missing_source(tmp_path):
+    from mediakit.notebook_build import Target
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.py").write_text(SAMPLE)
+    (src / "b.py").write_text(SAMPLE)
+    built = build_targets((Target(src, tmp_path / "out", "full", ("b",)),))
+    assert built == [tmp_path / "out" / "b.ipynb"]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["b.ipynb"]
+    with pytest.raises(MediakitError) as err:
+        build_targets((Target(src, tmp_path / "out", "full", ("b", "c")),))
+    assert err.value.message == f"{src}: no notebook source c (*.py) here"
 
 
 def test_check_reports_stale_and_build_fixes_it(tmp_path, capsys):

@@ -1,4 +1,4 @@
-"""The ``mediakit report`` and ``mediakit batch`` commands (see :mod:`mediakit.reports`).
+"""The ``mediakit report`` and ``mediakit batch`` commands (see :mod:`mediakit.run.reports`).
 
 ``report`` writes a report per article; ``batch`` does the same over a folder or
 corpus and then runs the comparison notebook over the results folder. Both end with
@@ -44,7 +44,8 @@ def _common(parser: argparse.ArgumentParser, out_default: str | None) -> None:
     parser.add_argument("--with-code", action="store_true",
                         help="show the notebook code in the HTML (hidden by default)")
     parser.add_argument("--notebook", metavar="IPYNB",
-                        help="report notebook to run (default: notebooks/article_report.ipynb)")
+                        help="report notebook to run (default: mediakit's own "
+                             "article_report.ipynb)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_analysis_options(parser)
 

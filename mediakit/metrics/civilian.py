@@ -19,9 +19,7 @@ Chouliaraki, L. (2006). *The Spectatorship of Suffering*. London: Sage.
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +33,6 @@ __all__ = [
     "CivilianVoice",
     "HUMANISATION_FIELDS",
     "civilian_voice",
-    "evaluate_humanisation",
     "extract_humanisation",
     "load_word_list",
 ]
@@ -604,82 +601,12 @@ def _para_index(starts: list[int], offset: int, default: int) -> int:
     return k if k >= 0 else default
 
 
-# ------------------------------------------------------------------ evaluation
 
 
-def _norm(v) -> str:
-    s = normalize_quotes(str(v)).lower().strip(" ,.")
-    return re.sub(r"^(?:the|a|an|from)\s+", "", s)
 
 
-def _match(field: str, pred, gold) -> bool:
-    if field == "age":
-        return int(pred) == int(gold)
-    p, g = _norm(pred), _norm(gold)
-    return p == g or (bool(p) and (p in g or g in p))
 
 
-def evaluate_humanisation(path: str | Path) -> dict:
-    """Per-field precision and recall of :func:`extract_humanisation` on gold data.
-
-    Parameters
-    ----------
-    path : str or Path
-        ``tests/gold`` (the folder) or the ``humanisation.jsonl`` file: one JSON
-        object a line with ``text``, ``name``, ``age``, ``occupation``, ``place``,
-        ``family`` (null when absent) and ``split`` (``tune`` or ``heldout``).
-
-    Returns
-    -------
-    dict
-        ``{split: {field: {"tp", "fp", "fn", "precision", "recall", "f1"}}}`` for
-        ``tune``, ``heldout`` and ``all``. A prediction is a true positive when the
-        gold has the field and the values match (ages equal; strings equal after
-        case, quotes and a leading "the/a/from" are ignored, or one containing the
-        other); a predicted value that does not match counts as a false positive
-        *and* a false negative. The name is extracted, never taken from the gold.
-    """
-    p = Path(path)
-    if p.is_dir():
-        p = p / "humanisation.jsonl"
-    rows = []
-    for n, line in enumerate(p.read_text("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rows.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise CodebookError(p, f"not valid JSON: {exc.msg}", row=n) from None
-    tallies = {s: {f: Counter() for f in HUMANISATION_FIELDS}
-               for s in ("tune", "heldout", "blind", "all")}
-    for row in rows:
-        pred = extract_humanisation(row["text"])
-        for split in (row.get("split", "tune"), "all"):
-            for f in HUMANISATION_FIELDS:
-                g, pv = row.get(f), pred[f]
-                c = tallies[split][f]
-                if pv is not None and g is not None and _match(f, pv, g):
-                    c["tp"] += 1
-                else:
-                    if pv is not None:
-                        c["fp"] += 1
-                    if g is not None:
-                        c["fn"] += 1
-    out: dict = {}
-    for split, fields in tallies.items():
-        out[split] = {}
-        for f, c in fields.items():
-            tp, fp, fn = c["tp"], c["fp"], c["fn"]
-            prec = tp / (tp + fp) if tp + fp else None
-            rec = tp / (tp + fn) if tp + fn else None
-            f1 = (2 * prec * rec / (prec + rec)) if prec and rec else (0.0 if prec is not None
-                                                                      and rec is not None else None)
-            out[split][f] = {"tp": tp, "fp": fp, "fn": fn, "precision": _r(prec),
-                             "recall": _r(rec), "f1": _r(f1)}
-    out["n"] = {s: sum(1 for r in rows if r.get("split", "tune") == s)
-                for s in ("tune", "heldout", "blind")}
-    out["n"]["all"] = len(rows)
-    return out
 
 
 FAMILY = Family(

@@ -6,6 +6,11 @@ notebook through :func:`mediakit.io.writers.write_json`). A batch runs the artic
 *processes* (papermill's ``cwd`` handling changes the process-wide working directory,
 so threads are unsafe), then the comparison notebook over ``DIR``.
 
+The notebooks run are the package's own copies, ``mediakit/data/notebooks/`` (package
+data, built from ``notebooks/src/`` by :mod:`mediakit.notebook_build` like the
+``notebooks/`` copies users open in JupyterLab), so an installed mediakit needs no
+project checkout.
+
 Resumable and interrupt-safe: each finished article gets ``DIR/<id>/.done.json``,
 written last and atomically, recording the input's SHA-256, the parameters, mediakit's
 version, the notebook's SHA-256 and the SHA-256 of each output. ``resume=True`` skips
@@ -32,6 +37,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from .. import __version__
@@ -57,17 +63,33 @@ __all__ = [
     "run_report",
 ]
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+# The packaged notebooks (mediakit.notebook_build.PACKAGED_DIR builds them here).
+NOTEBOOKS = Path(str(resources.files("mediakit.data"))) / "notebooks"
 DONE_FILE = ".done.json"
 OUTPUTS = ("metrics.json", "report.html", "report.ipynb")
 
 
 def notebook_path(name: str) -> Path:
-    """The built notebook ``notebooks/<name>.ipynb`` shipped with the source tree."""
+    """The packaged notebook ``mediakit/data/notebooks/<name>.ipynb``.
+
+    Parameters
+    ----------
+    name : str
+        The notebook's name, e.g. ``"article_report"``.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    MediakitError
+        If the package holds no such notebook.
+    """
     path = NOTEBOOKS / f"{name}.ipynb"
     if not path.is_file():
-        raise MediakitError(path, "notebook not found (build it with "
-                            "`python -m mediakit.notebook_build`)")
+        raise MediakitError(path, "notebook not found in the mediakit package (in a "
+                            "checkout, build it with `python -m mediakit.notebook_build`)")
     return path
 
 
@@ -430,7 +452,7 @@ def plan_jobs(inputs: Iterable[str | Path], out_dir: str | Path, parameters: Map
     parameters : Mapping
         Report parameters shared by every article (thresholds, codebook, ...).
     notebook : path, optional
-        The report notebook (default: ``notebooks/article_report.ipynb``).
+        The report notebook (default: the packaged ``article_report.ipynb``).
     with_code : bool
         Show code in the HTML.
 
@@ -617,7 +639,7 @@ def run_batch(inputs: Iterable[str | Path], out_dir: str | Path, parameters: Map
     progress : bool or None
         Progress bar (None: on a terminal only).
     notebook : path, optional
-        Report notebook to run instead of ``notebooks/article_report.ipynb``.
+        Report notebook to run instead of the packaged ``article_report.ipynb``.
 
     Returns
     -------

@@ -1,51 +1,31 @@
-"""Evaluation of the harm-framing rules (:mod:`mediakit.metrics.framing`).
+"""Harm mentions and victim sides on real US war reporting (the casualty sentences).
 
-Two measurements:
-
-- :func:`evaluate_framing` scores constructions and victim sides against the
-  hand-labelled sentences of ``tests/gold/framing.jsonl``, separately for the
-  ``tune`` split (used while writing the rules) and the ``heldout`` split (written
-  before the rules and never used to adjust them).
-- :func:`evaluate_casualty_corpus` measures, on real sentences of US Gaza-war
-  coverage (Jackson 2024, hollyjackson/casualty_mentions_nyt, kept outside the
-  repository), how often a harm mention is found, how often the victim side agrees
-  with the hand label, and how often active/passive agrees with the data set's
-  automatic (parser-assigned, so only rough) voice tag.
-
-Side vocabularies used here are evaluation settings, not part of the framing
-rules: in production the codebook supplies ``side_terms``.
+``python -m evaluation casualty ../shared/data/casualty-sentences``: Jackson's sentences of
+New York Times, Washington Post and Wall Street Journal coverage of the Gaza war
+(hollyjackson/casualty_mentions_nyt), kept outside the repository. Measures how often a
+harm mention is found, how often the victim side agrees with the hand label, and how often
+active/passive agrees with the data set's automatic (parser-assigned, so only rough)
+voice tag. The side vocabularies here are evaluation settings; in production the codebook
+supplies ``side_terms``.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .metrics.framing import (
+from mediakit.metrics.framing import (
     CONSTRUCTIONS,
-    HarmMention,
     emotive_counts_by_side,
     find_harm_mentions,
     sentence_side,
 )
-from .text import segment
+from mediakit.text import segment
 
-__all__ = ["CASUALTY_SIDE_TERMS", "GOLD_SIDE_TERMS", "evaluate_casualty_corpus",
-           "evaluate_framing"]
+__all__ = ["CASUALTY_SIDE_TERMS", "evaluate_casualty_corpus"]
 
-# Sides of the wars in the gold sentences: demonyms, country names, armed forces
-# and the main cities, fixed before the held-out sentences were scored.
-GOLD_SIDE_TERMS: dict[str, list[str]] = {
-    "israel": ["Israel", "Israeli", "Israelis", "kibbutz", "Tel Aviv", "IDF"],
-    "palestine": ["Palestinian", "Palestinians", "Gaza", "Gazan", "Gazans", "Hamas",
-                  "West Bank", "Rafah", "Khan Younis"],
-    "ukraine": ["Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kharkiv", "Odesa", "Dnipro",
-                "Zaporizhzhia", "Kherson"],
-    "russia": ["Russia", "Russian", "Russians", "Moscow", "Kremlin", "Belgorod", "Wagner"],
-}
 
 # The two sides of the casualty-sentence labels. Place names are the main places of
 # the 7 October attack (Israel side) and of the Gaza Strip (Palestine side).
@@ -58,91 +38,14 @@ CASUALTY_SIDE_TERMS: dict[str, list[str]] = {
                   "Deir al-Balah", "Gaza City", "al-Ahli", "Ahli Arab"],
 }
 
-_LABELS = (*CONSTRUCTIONS, "none")
-
-
-def _prf(pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> dict:
-    out: dict = {}
-    for lab in labels:
-        tp = sum(1 for g, p in pairs if g == lab and p == lab)
-        fp = sum(1 for g, p in pairs if g != lab and p == lab)
-        fn = sum(1 for g, p in pairs if g == lab and p != lab)
-        if tp + fp + fn == 0:
-            continue
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        out[lab] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4),
-                    "support": tp + fn}
-    return out
-
-
-def _matching(mentions: Sequence[HarmMention], a: int, b: int) -> HarmMention | None:
-    for m in mentions:
-        if m.start < b and m.end > a:
-            return m
-    return None
-
-
-def evaluate_framing(
-    gold_path: str | Path,
-    side_terms: Mapping[str, Sequence[str]] | None = None,
-) -> dict:
-    """Score constructions and victim sides on the hand-labelled gold sentences.
-
-    Each gold line is ``{"sentence", "trigger", "construction", "victim_side",
-    "split"}``. The predicted mention is the one whose trigger overlaps the first
-    occurrence of the gold trigger in the sentence; no such mention is predicted
-    ``"none"`` (a miss).
-
-    Parameters
-    ----------
-    gold_path : str or Path
-        ``tests/gold/framing.jsonl`` or a folder holding it.
-    side_terms : Mapping[str, Sequence[str]], optional
-        Side vocabulary; defaults to :data:`GOLD_SIDE_TERMS`.
-
-    Returns
-    -------
-    dict
-        ``{split: {"n", "accuracy", "per_class": {label: {precision, recall, f1,
-        support}}, "victim_side_accuracy", "detected"}}`` for ``tune``, ``heldout``,
-        ``blind`` (written by someone who never saw the rules) and ``all``.
-    """
-    path = Path(gold_path)
-    if path.is_dir():
-        path = path / "framing.jsonl"
-    sides = side_terms or GOLD_SIDE_TERMS
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    results: dict[str, list] = {"tune": [], "heldout": [], "blind": [], "all": []}
-    for r in rows:
-        doc = segment(r["sentence"])
-        ms = find_harm_mentions(doc, side_terms=sides)
-        a = doc.text.lower().find(r["trigger"].lower())
-        m = _matching(ms, a, a + len(r["trigger"])) if a >= 0 else None
-        rec = (r["construction"], m.construction if m else "none",
-               r["victim_side"], m.victim_side if m else "none")
-        results[r["split"]].append(rec)
-        results["all"].append(rec)
-    out: dict = {}
-    for split, recs in results.items():
-        if not recs:
-            continue
-        pairs = [(g, p) for g, p, *_ in recs]
-        out[split] = {
-            "n": len(recs),
-            "accuracy": round(sum(g == p for g, p in pairs) / len(recs), 4),
-            "detected": round(sum(p != "none" for _g, p in pairs) / len(recs), 4),
-            "victim_side_accuracy": round(sum(gs == ps for _g, _p, gs, ps in recs)
-                                          / len(recs), 4),
-            "per_class": _prf(pairs, _LABELS),
-        }
-    return out
-
 
 _SPACES = re.compile(r"\s+")
+
+
 # The corpus's tokenisation detached punctuation and clitics ("Israel 's", "killed ,").
 _DETACHED = re.compile(r" (?=[,.;:!?%)\]]|'s\b|n't\b|'re\b|'ve\b|'ll\b|'d\b)")
+
+
 _OPEN = re.compile(r"([(\[$]) ")
 
 

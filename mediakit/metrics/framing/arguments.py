@@ -1,0 +1,250 @@
+"""Arguments of a harm mention: the noun phrases of its agent, victims and subjects.
+
+Functions over one tokenised sentence (:class:`~.tokens._Sent`): a token index in, a
+``(start, end)`` token span out (None when there is none); the agent finders also
+return the agent rule (a key of :data:`~.constructions.AGENT_RULES`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .tokens import _Sent
+    from .triggers import _Hit
+
+# Words that open a parenthetical between a subject and its verb ("The missile, fired
+# from ..., killed"; "Hamas, which controls Gaza, breached"; "gunmen from Hamas, the
+# faction that governs Gaza, had killed"; "a strike on a home, near the crossing, had").
+_PARENTHETICAL_OPENERS = frozenset({
+    "which", "who", "whose", "the", "a", "an", "its", "his", "her", "their",
+    "near", "in", "on", "at", "from", "with", "after", "before", "during", "along",
+})
+
+
+def object_follows(s: _Sent, j: int) -> bool:
+    """Does a noun phrase (an object) start at token ``j``?"""
+    k = s.next_word(j)
+    if k >= s.n or s.is_punct(k):
+        return False
+    w = s.w(k)
+    if w in ("and", "or") and (s.transitive_form(k + 1) or (
+            s.w(k + 1).endswith("ed") and len(s.w(k + 1)) > 4)):
+        # "killed and wounded dozens", "killed and captured soldiers"
+        return object_follows(s, k + 2)
+    qa = s.lex.quantity_after.get(w)
+    if qa is not None:
+        nxt = s.w(k + 1)
+        if "#num" in qa:
+            return s.num(nxt) or nxt in ("a", "an")
+        if "#notime" in qa:
+            return nxt not in s.g["time_nouns"]
+        return nxt in qa
+    if w in s.g["non_object"]:
+        return False
+    return True
+
+
+def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
+    """Noun phrase before token ``i`` (the start of the verbal group)."""
+    g = s.g
+    k = i - 1
+    # skip auxiliaries, modals and adverbs of the verbal group
+    while k >= 0 and (
+        s.skippable(k) or s.w(k) in g["be_forms"] or s.w(k) in g["have_forms"]
+        or s.w(k) in g["modals"]
+    ):
+        k -= 1
+    # "shot and killed": skip the coordinated manner verb
+    if s.w(k) in ("and", "or") and s.w(k - 1) in g["coordinated_manner_verbs"]:
+        k -= 2
+    if s.w(k) == "," and not s.w(i).endswith("ing"):
+        # "The missile, fired from across the river, killed seven": the subject of a
+        # finite verb stands before a parenthetical set off by commas. (", killing
+        # five" is a participial clause instead: see lede_subject.)
+        opening = _parenthetical_start(s, k)
+        if opening is not None:
+            return subject_before(s, opening)
+    end = k + 1
+    start = end
+    used_relative = False
+    while k >= 0 and end - k <= 12:
+        w = s.w(k)
+        if w in ("who", "which", "that") and not used_relative:
+            # "those who died", "gunmen who killed": take the antecedent instead
+            used_relative = True
+            if start == end:
+                end = k
+                start = k
+                k -= 1
+                continue
+            break
+        if w == "'s":
+            start = k
+            k -= 1
+            continue
+        if s.is_punct(k):
+            if w == "," and start < end and all(s.num(x) for x in s.low[start:end]):
+                # ", 19," an age in apposition: skip it
+                end = k
+                start = k
+                k -= 1
+                continue
+            if w in ("'",) or (w == "-" and 0 < k):
+                start = k
+                k -= 1
+                continue
+            break
+        if w in g["clause_words"] or w in g["be_forms"] or w in g["have_forms"]:
+            break
+        if w in s.lex.verb_forms or w in s.lex.intransitive:
+            break  # "were killed and four were wounded": stop at the other verb
+        start = k
+        k -= 1
+    while start < end and s.w(start) in ("and", "or", "but", "then"):
+        start += 1
+    if start >= end:
+        return None
+    return (start, end)
+
+
+def _parenthetical_start(s: _Sent, close: int) -> int | None:
+    """The comma opening a parenthetical that ends with the comma at ``close``.
+
+    None unless the stretch between is short (at most 20 tokens), holds no other
+    punctuation but hyphens, apostrophes and the full stops of abbreviations ("9
+    a.m."; the rules see one sentence at a time), starts as a parenthetical does (a
+    relative pronoun, a participle, a determiner or a preposition: "which hit",
+    "fired from", "the group that", "near the border"), and a word stands before the
+    opening comma.
+    """
+    for k in range(close - 1, max(close - 21, 0), -1):
+        w = s.w(k)
+        if w == ",":
+            first = s.w(k + 1)
+            opens = (first in _PARENTHETICAL_OPENERS
+                     or (first.endswith(("ed", "en")) and len(first) > 3))
+            ok = k > 0 and not s.is_punct(k - 1) and k + 1 < close and opens
+            return k if ok else None
+        if s.is_punct(k) and w not in ("-", "'", "."):
+            return None
+    return None
+
+
+def np_after(s: _Sent, j: int, allow: tuple[str, ...] = ("of",)) -> tuple[int, int] | None:
+    """Noun phrase starting at token ``j``."""
+    g = s.g
+    k = j
+    while k < s.n and k - j < 10:
+        w = s.w(k)
+        if s.is_punct(k) and w != "'s":
+            break
+        if w in allow:
+            k += 1
+            continue
+        if k > j and w.endswith("ed") and len(w) > 4 and "-" not in w and \
+                w not in g["ed_adjectives"]:
+            break  # a verb: "the killings by settlers continued"
+        if k > j and (w in g["np_stop_prepositions"] or w in g["clause_words"]
+                      or w in g["be_forms"] or w in g["have_forms"] or w in ("and", "or")
+                      and k + 1 < s.n and s.transitive_form(k + 1)):
+            # "at least": keep going
+            if w == "at" and s.w(k + 1) in ("least", "most"):
+                k += 2
+                continue
+            break
+        k += 1
+    if k <= j:
+        return None
+    return (j, k)
+
+
+def by_agent(s: _Sent, j: int) -> tuple[tuple[int, int], str] | None:
+    """A by-phrase (or "at the hands of") after token ``j``, within the clause, and
+    its agent rule."""
+    g = s.g
+    k = j
+    while k < s.n and k - j <= 10:
+        w = s.w(k)
+        if (w in ("and", "or") and s.participle(k + 1)) or (
+                w == "," and s.w(k + 1) in s.lex.verb_forms):
+            # coordinated participles share the by-phrase: "killed or taken
+            # hostage by Hamas", "displaced, injured or killed by airstrikes"
+            k += 2
+            continue
+        if s.is_punct(k):
+            return None
+        if w in g["clause_words"] and w != "as":
+            return None
+        if w == "by":
+            if s.w(k + 1) in g["by_blockers"] or s.w(k + 2) in g["by_blockers"] and \
+                    s.w(k + 1) == "the":
+                return None
+            span = np_after(s, k + 1, allow=("of", "from", "'s"))
+            return (span, "agent.by_phrase") if span else None
+        if w == "hands" and s.w(k - 1) == "the" and s.w(k - 2) == "at" and \
+                s.w(k + 1) == "of":
+            span = np_after(s, k + 2, allow=("of", "'s"))
+            return (span, "agent.at_the_hands_of") if span else None
+        # another participle ("a strike carried out by") owns a later by-phrase
+        if k > j and (w.endswith("ed") or w in g["irregular_participles"]) and \
+                w not in s.lex.verb_forms and w not in g["skippable"]:
+            return None
+        k += 1
+    return None
+
+
+def subject_agent(s: _Sent, i: int) -> tuple[tuple[int, int] | None, str | None]:
+    """The doer of an active verb at token ``i`` and its agent rule: the subject
+    before it, or else the main clause's subject."""
+    span = subject_before(s, i)
+    if span is not None:
+        return span, "agent.subject"
+    span = lede_subject(s, i)
+    return span, ("agent.main_clause_subject" if span else None)
+
+
+def lede_subject(s: _Sent, i: int) -> tuple[int, int] | None:
+    """Subject of the main clause, for a participial clause (", killing five")."""
+    g = s.g
+    for k in range(0, min(i, 12)):
+        w = s.w(k)
+        if s.is_punct(k) or w in g["clause_words"]:
+            return None
+        if k > 0 and (w in g["lede_verbs"] or (w.endswith("ed") and len(w) > 4)
+                      or w in g["have_forms"] or w in g["be_forms"]):
+            return (0, k)
+    return None
+
+
+def possessor(s: _Sent, k: int) -> tuple[int, int] | None:
+    """Noun phrase before the possessive "'s" at token ``k``."""
+    b = k
+    a = k - 1
+    while a - 1 >= 0 and s.t[a - 1].text[:1].isupper() and not s.is_punct(a - 1) \
+            and s.w(a - 1) not in s.g["determiners"] and k - a < 4:
+        a -= 1
+    if a < 0 or s.is_punct(a):
+        return None
+    return (a, b)
+
+
+def coordinated_active(s: _Sent, h: _Hit, hits: list[_Hit]) -> _Hit | None:
+    """The active harm verb among ``hits`` that ``h`` is coordinated with ("killed
+    seven people and wounded 19"), if only its object stands between them and
+    "and"/"or"."""
+    g = s.g
+    conj = s.prev_word(h.i)
+    if s.w(conj) not in ("and", "or"):
+        return None
+    prev = next((o for o in reversed(hits) if o.i < h.i and o.kind == "verb"
+                 and o.construction == "active_agent"), None)
+    if prev is None or conj - prev.j > 10:
+        return None
+    for k in range(prev.j, conj):
+        w = s.w(k)
+        if (s.is_punct(k) and w != ",") or w in g["clause_words"] \
+                or w in g["be_forms"] or w in g["have_forms"] \
+                or w in s.lex.verb_forms:
+            return None
+    return prev

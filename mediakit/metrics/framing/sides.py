@@ -1,0 +1,350 @@
+"""Victim sides: whose victims a harm mention describes, and the tone around each side.
+
+Sides are named by caller-supplied side terms (the codebook's); all of a call's terms are
+compiled into one index (:class:`_SideIndex`) matched as whole words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...text import Document, normalize_quotes
+from .triggers import _lex, _Lexicon
+
+if TYPE_CHECKING:
+    from .mentions import HarmMention
+
+BOTH = "both"
+UNKNOWN = "unknown"
+UNATTRIBUTED = "unattributed"
+
+
+_PIECE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, eq=False)
+class _SideIndex:
+    """All side terms in one regular expression, with the sides of each term."""
+
+    order: tuple[str, ...]
+    pattern: re.Pattern | None
+    ci: Mapping[str, tuple[str, ...]]  # lower-case term -> sides
+    cs: Mapping[str, tuple[str, ...]]  # acronym as written -> sides
+    first: frozenset[str]  # lower-case first word piece of every term
+    scan_all: bool  # a term starts with a non-word character: scan every position
+
+    def matches(self, text: str):
+        """Yield (match, sides) for each side term in ``text``."""
+        if self.pattern is None:
+            return
+        if self.scan_all:
+            found = self.pattern.finditer(text)
+        else:
+            # try the big alternation only where a term's first word starts: a
+            # regular expression with hundreds of alternatives is slow to slide
+            found = self._at_candidates(text)
+        for m in found:
+            t = m.group(0)
+            sides = self.cs.get(t, ()) + self.ci.get(t.lower(), ())
+            if sides:
+                yield m, sides
+
+    def _at_candidates(self, text: str):
+        last = 0
+        for pm in _PIECE.finditer(text):
+            if pm.start() < last or pm.group(0).lower() not in self.first:
+                continue
+            m = self.pattern.match(text, pm.start())
+            if m:
+                last = m.end()
+                yield m
+
+
+@lru_cache(maxsize=64)
+def _side_index(items: tuple[tuple[str, tuple[str, ...]], ...]) -> _SideIndex:
+    ci: dict[str, list[str]] = {}
+    cs: dict[str, list[str]] = {}
+    parts: dict[str, str] = {}
+    first: set[str] = set()
+    scan_all = False
+    for side, terms in items:
+        for raw in terms:
+            a = normalize_quotes(raw.strip())
+            if not a:
+                continue
+            piece = _PIECE.match(a)
+            if piece:
+                first.add(piece.group(0).lower())
+            else:
+                scan_all = True
+            # Acronyms match case-sensitively ("WHO" is not "who", "UN" not "un");
+            # other terms case-insensitively ("kibbutz", "Kibbutz").
+            letters = [c for c in a if c.isalpha()]
+            if len(letters) >= 2 and all(c.isupper() for c in letters):
+                cs.setdefault(a, []).append(side)
+                parts.setdefault(a, re.escape(a))
+            else:
+                ci.setdefault(a.lower(), []).append(side)
+                parts.setdefault(a.lower(), "(?i:" + re.escape(a) + ")")
+    pattern = None
+    if parts:
+        # longest first, so "Gaza City" wins over "Gaza"
+        body = "|".join(parts[k] for k in sorted(parts, key=lambda k: (-len(k), k)))
+        pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])")
+    return _SideIndex(
+        order=tuple(side for side, _ in items),
+        pattern=pattern,
+        ci={k: tuple(dict.fromkeys(v)) for k, v in ci.items()},
+        cs={k: tuple(dict.fromkeys(v)) for k, v in cs.items()},
+        first=frozenset(first),
+        scan_all=scan_all,
+    )
+
+
+def _freeze_sides(side_terms: Mapping[str, Sequence[str]] | None) -> tuple:
+    if not side_terms:
+        return ()
+    return tuple((str(k), tuple(str(t) for t in v)) for k, v in side_terms.items())
+
+
+def _compiled(side_terms: Mapping[str, Sequence[str]] | None) -> _SideIndex:
+    return _side_index(_freeze_sides(side_terms))
+
+
+def _sides_in(text: str, pats: _SideIndex) -> list[str]:
+    """Sides whose terms occur in ``text``, in side_terms order."""
+    found: set[str] = set()
+    for _m, sides in pats.matches(text):
+        found.update(sides)
+    return [side for side in pats.order if side in found]
+
+
+_NEXT_WORDS = re.compile(
+    r"(?:'s\b)?\W*([^\W_]+(?:-[^\W_]+)*)?\W*([^\W_]+(?:-[^\W_]+)*)?\W*([^\W_]+)?")
+_PREV_WORDS = re.compile(r"([^\W_]+)?\W*([^\W_]+)?\W*$")
+
+
+def _side_mentions(
+    text: str,
+    pats: _SideIndex,
+    perp_nouns: frozenset[str],
+    anchor: int | None = None,
+    distance: dict[str, int] | None = None,
+    speech: frozenset[str] = frozenset(),
+) -> tuple[list[str], list[str]]:
+    """Sides named in ``text``: (as possible victims, only as perpetrators). With an
+    ``anchor`` offset, ``distance`` receives each plain side's nearest distance."""
+    is_plain: set[str] = set()
+    is_perp: set[str] = set()
+    for m, sides in pats.matches(text):
+        nxt = _NEXT_WORDS.match(text, m.end())
+        after = [w.lower() for w in (nxt.group(1), nxt.group(2), nxt.group(3)) if w] \
+            if nxt else []
+        # a side's forces or officials as the source of a report ("the Israeli
+        # military said") are neither perpetrator nor victim
+        if after and after[0] in perp_nouns and len(after) > 1 and after[1] in speech:
+            continue
+        if len(after) > 2 and after[1] in perp_nouns and after[2] in speech:
+            continue
+        prv = _PREV_WORDS.search(text[max(0, m.start() - 40):m.start()])
+        before = [w.lower() for w in (prv.group(2), prv.group(1)) if w] if prv else []
+        if (after and after[0] in perp_nouns) or (len(after) > 1 and after[1] in perp_nouns
+                                                  and after[0] not in ("and", "or")) or (
+            before and (before[0] in ("by", "from") or (
+                len(before) > 1 and before[0] in ("the",) and before[1] in ("by", "from"))
+                or (before[0] == "of" and len(before) > 1 and before[1] in perp_nouns))):
+            is_perp.update(sides)
+            continue
+        is_plain.update(sides)
+        if anchor is not None and distance is not None:
+            d = min(abs(m.start() - anchor), abs(m.end() - anchor))
+            for side in sides:
+                distance[side] = min(d, distance.get(side, d))
+    plain = [side for side in pats.order if side in is_plain]
+    perp = [side for side in pats.order if side in is_perp and side not in is_plain]
+    return plain, perp
+
+
+def victim_side(
+    victims: str | None,
+    sentence: str,
+    agent: str | None,
+    side_terms: Mapping[str, Sequence[str]] | None,
+    lexicon: _Lexicon | str | Path | None = None,
+    anchor: int | None = None,
+    _pats: _SideIndex | None = None,
+) -> str:
+    """Decide whose victims a harm mention describes.
+
+    Rule, in order:
+
+    1. side terms in the victims phrase decide: the one side named there, or
+       ``"both"`` if two or more sides are;
+    2. otherwise the perpetrator sides are collected: the sides named in the
+       agent phrase and side terms in perpetrator contexts anywhere in the
+       sentence ("Israeli airstrikes", "Hamas gunmen", "an attack by Hamas": see
+       ``perpetrator_nouns`` in the lexicon). Among the other sides named in the
+       sentence (outside the agent phrase), those that are not perpetrators win:
+       one gives that side; with two or more, the one named nearest to ``anchor``
+       (the trigger's offset) when it is given, else ``"both"``;
+    3. otherwise, if the sentence names sides only as perpetrators and also as
+       places or people, the one such side (or ``"both"``);
+    4. otherwise, when ``side_terms`` has exactly two sides and only one of them
+       was named, as perpetrator, the victims are the other side (the dyadic
+       reading of "killed in Israeli airstrikes", "Hamas killed 1,200 people");
+    5. otherwise ``"unknown"``.
+
+    Parameters
+    ----------
+    victims : str or None
+        The victims phrase of the mention.
+    sentence : str
+        The sentence holding the mention.
+    agent : str or None
+        The agent phrase, removed from the sentence before step 2.
+    side_terms : Mapping[str, Sequence[str]]
+        Side name -> words naming it ("Israeli", "Gazans" ...), matched as whole
+        words, case-insensitively except acronyms ("WHO" is not "who").
+    lexicon : optional
+        Harm lexicon (for its perpetrator nouns).
+    anchor : int, optional
+        Offset of the trigger in ``sentence``, to break ties by proximity.
+
+    Returns
+    -------
+    str
+        A side name, ``"both"`` or ``"unknown"``.
+    """
+    if not side_terms:
+        return UNKNOWN
+    pats = _pats if _pats is not None else _compiled(side_terms)
+    g = _lex(lexicon).g
+    perp_nouns = g["perpetrator_nouns"]
+    speech = g["speech_words"]
+    if victims:
+        # the victims phrase is the victims: no perpetrator filtering here
+        # ("Twelve Israeli soldiers have been killed")
+        found = _sides_in(victims, pats)
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            return BOTH
+    named, perps, dist = _named_and_perpetrators(sentence, agent, pats, perp_nouns,
+                                                 speech, anchor)
+    order = [str(k) for k in side_terms]
+    others = [x for x in order if x in named and x not in perps]
+    if len(others) == 1:
+        return others[0]
+    if len(others) > 1:
+        near = [x for x in others if x in dist]
+        if anchor is not None and near:
+            return min(near, key=lambda x: (dist[x], order.index(x)))
+        return BOTH
+    cands = [x for x in order if x in named]
+    if len(cands) == 1:
+        return cands[0]
+    if len(cands) > 1:
+        return BOTH
+    if len(order) == 2 and len(perps) == 1:
+        return order[1] if order[0] in perps else order[0]
+    return UNKNOWN
+
+
+def _named_and_perpetrators(
+    sentence: str,
+    agent: str | None,
+    pats: _SideIndex,
+    perp_nouns: frozenset[str],
+    speech: frozenset[str],
+    anchor: int | None,
+) -> tuple[set[str], set[str], dict[str, int]]:
+    """Steps 2-3 of :func:`victim_side`: the sides a sentence names as possible victims,
+    those it names as perpetrators (the agent's sides among them), and each plain
+    side's nearest distance to ``anchor``."""
+    perps: set[str] = set()
+    named: set[str] = set()
+    rest = sentence
+    if agent:
+        a_plain, a_perp = _side_mentions(agent, pats, perp_nouns, speech=speech)
+        if a_perp:
+            # "an Israeli strike on Gaza": the strike's side did it, Gaza is a place
+            perps |= set(a_perp)
+            named |= set(a_plain) - set(a_perp)
+        else:
+            perps |= set(a_plain)  # "Hamas gunmen", "Israel" as the doer
+        rest = rest.replace(agent, " " * len(agent))  # same length: offsets hold
+    dist: dict[str, int] = {}
+    r_plain, r_perp = _side_mentions(rest, pats, perp_nouns, anchor, dist, speech)
+    named |= set(r_plain)
+    perps |= set(r_perp)
+    return named, perps, dist
+
+
+def sentence_side(mentions: Sequence[HarmMention]) -> str:
+    """The victim side of a sentence's mentions: their one side, ``both`` when they name
+    different sides, ``unknown`` when none names a side."""
+    sides = {m.victim_side for m in mentions} - {UNKNOWN}
+    if BOTH in sides or len(sides) > 1:
+        return BOTH
+    if len(sides) == 1:
+        return next(iter(sides))
+    return UNKNOWN
+
+
+def _round(x: float) -> float:
+    return round(float(x), 4)
+
+
+def tone_by_actor(
+    doc: Document,
+    sentence_compounds: Sequence[float],
+    side_terms: Mapping[str, Sequence[str]] | None,
+) -> dict[str, dict]:
+    """Mean VADER compound of the sentences that name each side.
+
+    Parameters
+    ----------
+    doc : Document
+        The segmented text.
+    sentence_compounds : Sequence[float]
+        One VADER compound per sentence of ``doc``, in order.
+    side_terms : Mapping[str, Sequence[str]]
+        Side name -> words naming it.
+
+    Returns
+    -------
+    dict
+        ``{side: {"sentences": n, "mean_compound": x or None}}`` for every side in
+        ``side_terms`` (a sentence naming two sides counts for both).
+
+    Raises
+    ------
+    ValueError
+        If ``sentence_compounds`` is not aligned with ``doc.sentences``.
+
+    References
+    ----------
+    Hutto, C. J. & Gilbert, E. (2014). VADER: A parsimonious rule-based model for
+    sentiment analysis of social media text. ICWSM-14.
+    """
+    if len(sentence_compounds) != len(doc.sentences):
+        raise ValueError(
+            f"sentence_compounds has {len(sentence_compounds)} values for "
+            f"{len(doc.sentences)} sentences"
+        )
+    pats = _compiled(side_terms)
+    sums = {side: [0, 0.0] for side in pats.order}
+    for s, c in zip(doc.sentences, sentence_compounds, strict=True):
+        for side in _sides_in(doc.normalized[s.start:s.end], pats):
+            sums[side][0] += 1
+            sums[side][1] += float(c)
+    out = {}
+    for side in (side_terms or {}):
+        n, tot = sums.get(str(side), [0, 0.0])
+        out[str(side)] = {"sentences": n, "mean_compound": _round(tot / n) if n else None}
+    return out
