@@ -19,9 +19,21 @@ Asr, F. T., et al. (2021). The Gender Gap Tracker. PLOS ONE 16(1): e0245533.
 """
 
 from ..lexicon import load_reporting_verbs
+from .direct import QUOTE_RULES
 from .extractor import extract_attributions
-from .record import RULES, Attribution
+from .indirect import INDIRECT_RULES
+from .inherit import INHERIT_RULES
+from .record import Attribution
 from .resolve import find_person_descriptions
+
+#: The patterns that produce an attribution: rule id (``Attribution.rule``) ->
+#: what it matches. ``quote.*``: a quotation with a tag of its own (pass 1,
+#: :mod:`.direct`); ``indirect.*``: reported speech around a cue (pass 2, :mod:`.indirect`;
+#: a report holding quoted fragments gives one partial attribution per fragment, each with
+#: the report's rule); ``inherit.*`` and ``unattributed.*``: a quotation without a tag of
+#: its own (pass 3, :mod:`.inherit`). Each pass's table sits with its patterns.
+#: Documented with an example each in docs/metrics.md (attribution rule ids).
+RULES: dict[str, str] = {**QUOTE_RULES, **INDIRECT_RULES, **INHERIT_RULES}
 
 __all__ = [
     "RULES",

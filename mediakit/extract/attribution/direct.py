@@ -11,6 +11,25 @@ from .clauses import _clause_start, _fallback_subject, _np_after
 from .context import _Ctx, _Raw
 from .cues import _Cue
 
+#: The rules of pass 1, a quotation with a tag of its own: rule id (``Attribution.rule``)
+#: -> what it matches; part of :data:`mediakit.extract.attribution.RULES`.
+QUOTE_RULES: dict[str, str] = {
+    "quote.after_speaker_said": 'tag after the quotation: "...," X said',
+    "quote.after_said_speaker": 'inverted tag after the quotation: "...," said X',
+    "quote.after_according_to": 'after the quotation: "...," according to X',
+    "quote.before_speaker_said": 'tag before the quotation: X said: "..."',
+    "quote.before_adding": 'participle cue before the quotation after an earlier tag: '
+                           '"..., X said, adding, "..." (the earlier cue\'s speaker)',
+    "quote.before_who_said": 'relative clause before the quotation: X, who said: "..."',
+    "quote.before_saying": 'participle after a comma before the quotation: X ..., saying '
+                           '"..." (the clause\'s subject)',
+    "quote.before_and_said": 'coordinated cue before the quotation: X laughed and said: '
+                             '"..." (the clause\'s subject)',
+    "quote.before_quoted_as": 'X was quoted as saying: "..."',
+    "quote.before_went_on_to": 'X went on to say: "..."',
+    "quote.before_by_saying": 'X ... by saying "..." (the clause\'s subject)',
+}
+
 _STOP_AFTER = frozenset(".!?;\"")
 
 

@@ -27,6 +27,35 @@ from .clauses import _clause_start, _fallback_subject, _np_after, _went_on_to
 from .context import _Ctx, _Raw
 from .cues import _Cue
 
+#: The rules of pass 2, reported speech around a cue (a report holding quoted fragments
+#: gives one partial attribution per fragment, each with the report's rule): rule id ->
+#: what it matches; part of :data:`mediakit.extract.attribution.RULES`.
+INDIRECT_RULES: dict[str, str] = {
+    "indirect.speaker_said": "X said (that) ..., X told Y that ..., X urged Y to ...",
+    "indirect.speaker_said_from_sentence_start":
+        "X said ..., the subject read from the sentence start because a conjunction "
+        "inside it was taken for a clause boundary",
+    "indirect.content_speaker_said": "tag after the content: ..., both officials said.",
+    "indirect.content_said_speaker": "inverted tag after the content: ..., said X.",
+    "indirect.content_according_to": "content before the tag: ..., according to X.",
+    "indirect.according_to_content": "content after the tag: According to X, ...",
+    "indirect.tag_inside": "tag inside the reported clause: The plan, a source said, is to ...",
+    "indirect.tag_colon": "tag before a colon: ..., insiders said: ...",
+    "indirect.as_tag": "as-clause before the content: As the paper noted, ...",
+    "indirect.and_second_cue": "a second cue after 'and'/'but' in a sentence with an "
+                               "attribution: X said ... and accused Y of ... (X)",
+    "indirect.adding": "participle cue after an earlier tag: ..., X said, adding that ... (X)",
+    "indirect.who_said": "relative clause: X, who said ...",
+    "indirect.saying": "participle after a comma: X ..., saying ... (the clause's subject)",
+    "indirect.and_said": "coordinated cue: X laughed and said ... (the clause's subject)",
+    "indirect.quoted_as": "X was quoted as saying ...",
+    "indirect.went_on_to": "X went on to say ...",
+    "indirect.by_saying": "X ... by saying ... (the clause's subject)",
+    "indirect.conj_shared_subject":
+        "a cue right after a conjunction with no subject of its own, in a sentence with "
+        "an attribution: ..., while adding that ... (the earlier speaker)",
+}
+
 
 def _split_partials(ctx: _Ctx, raws: list[_Raw]) -> list[_Raw]:
     """Reported speech holding quoted fragments gives one partial attribution per

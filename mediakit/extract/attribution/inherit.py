@@ -10,6 +10,16 @@ from ..quotes import _Quote
 from ..tokens import _n_words
 from .context import _Ctx, _Raw
 
+#: The rules of pass 3, a quotation without a tag of its own: rule id -> what it
+#: matches; part of :data:`mediakit.extract.attribution.RULES`.
+INHERIT_RULES: dict[str, str] = {
+    "inherit.same_paragraph": 'an interrupted quotation: "A," X said. "B ..." (X)',
+    "inherit.next_paragraph": "a paragraph opening with a full-sentence quotation right "
+                              "after a paragraph with an attribution (its speaker)",
+    "unattributed.quote": "a full-sentence quotation with no tag and no speaker to inherit "
+                          "(speaker None)",
+}
+
 
 def _near(raws: list[_Raw], anchors: list[int], offset: int) -> list[_Raw]:
     i = bisect.bisect_right(anchors, offset)
