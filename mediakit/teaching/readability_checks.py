@@ -20,12 +20,12 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ..metrics.readability import (
-    _clean,
     cmudict_syllables,
     count_readability,
     flesch_reading_ease,
     word_syllables,
 )
+from ..metrics.readability.words import _clean
 from .feedback import (
     CLOSE,
     CORRECT,
