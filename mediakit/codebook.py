@@ -19,7 +19,7 @@ Order of the rules (the first list with a match decides the role):
 The side comes from the person, else the first organisation that has a side (not for
 experts: an expert's employer is not their side), else the earliest nationality
 word, place or state name, else the codebook's ``default_sides`` for the role, else
-``unknown``. (:mod:`mediakit.sources` may then place a speaker from the text around them.)
+``unknown``. (:mod:`mediakit.metrics.sources` may then place a speaker from the text around them.)
 """
 
 from __future__ import annotations

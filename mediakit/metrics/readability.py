@@ -389,7 +389,7 @@ def _package_dir(name: str) -> Path:
     # find_spec locates an installed package without importing (running) it.
     spec = util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError(f"mediakit.readability needs the {name!r} package installed")
+        raise ModuleNotFoundError(f"mediakit readability needs the {name!r} package installed")
     return Path(next(iter(spec.submodule_search_locations)))
 
 

@@ -3,7 +3,7 @@
 :func:`analyze_sources` runs the attribution extractor
 (:func:`mediakit.extract.attribution.extract_attributions`), classifies each speaker with the
 codebook (:mod:`mediakit.codebook`), merges attributions by the same speaker into one
-*source*, and measures how diverse the set of sources is (:mod:`mediakit.diversity`).
+*source*, and measures how diverse the set of sources is (:mod:`mediakit.metrics.diversity`).
 
 Merging speakers into sources
 -----------------------------

@@ -3,19 +3,24 @@
 A corpus run reads articles in input order, cuts them into chunks of ``chunk_size``
 input items, analyses each chunk with :class:`~mediakit.run.analyzer.Analyzer` (in this
 process, in a standard-library process pool, or on Dask, see
-:mod:`mediakit.corpus_dask`) and writes each finished chunk as one Parquet part file,
-atomically. Memory stays flat because only a bounded number of chunks is in flight;
-an interrupted run resumes by skipping the chunks whose part files exist. At the end
+:mod:`mediakit.run.corpus_dask`) and writes each finished chunk as one Parquet part file,
+atomically and read back before it is put in place, then a record naming its SHA-256.
+Memory stays flat because only a bounded number of chunks is in flight; an interrupted
+run resumes by skipping the chunks whose records and part files check out. At the end
 the local engine compacts the parts into one Parquet file; the Dask engine keeps them
-as a partitioned Parquet folder.
+as a partitioned Parquet folder. A run holds a lock on its output throughout, so two
+runs never write one output at once.
 
 Rows are :func:`flatten_metrics` of the metrics-file record, so a row holds the same
-numbers as ``mediakit analyze``. Articles that cannot be read or analysed go to an
-errors table (input position, id, source path, row, reason) and the run goes on.
+numbers as ``mediakit analyze``, except that ``id`` is the id as the input gave it;
+the input's other fields follow as ``meta_<field>`` columns. Articles that cannot be
+read or analysed go to an errors table (input position, id, source path, row, reason)
+and the run goes on.
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import multiprocessing
@@ -23,9 +28,11 @@ import os
 import shutil
 import signal
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, replace
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,18 +41,21 @@ import pyarrow.parquet as pq
 
 from .. import __version__
 from ..codebook import load_codebook
-from ..errors import ArticleError, MediakitError, ParameterError
+from ..errors import ArticleError, MediakitError, MediakitWarning, ParameterError
 from ..io.articles import (
     Article,
     Columns,
     LoadFailure,
     LoadOptions,
     article_from_text,
+    check_input,
+    folder_files,
     iter_articles,
 )
-from ..io.writers import dumps_json, write_atomic
+from ..io.writers import dumps_json, output_lock, write_atomic
 from ..metrics.registry import families, registry_version
 from .analyzer import Analyzer
+from .workers import exit_with_parent
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -62,6 +72,7 @@ __all__ = [
     "expand_categories",
     "flatten_metrics",
     "iter_corpus",
+    "meta_columns",
     "read_errors",
     "row_layout",
     "run_corpus",
@@ -356,6 +367,9 @@ class RowLayout:
     categories: dict
     templates: dict
     types: tuple  # (column, Arrow type name) in column order
+    #: The input's own fields carried into the table, (column, Arrow type name) after
+    #: the metric columns: ``meta_<field>`` (see :func:`meta_columns`).
+    meta: tuple = ()
 
     def flatten(self, record: dict) -> dict:
         """:func:`flatten_metrics` with this layout's categories."""
@@ -365,7 +379,60 @@ class RowLayout:
     def schema(self) -> pa.Schema:
         names = {"bool": pa.bool_(), "int64": pa.int64(), "double": pa.float64(),
                  "string": pa.string()}
-        return pa.schema([pa.field(n, names[t]) for n, t in self.types])
+        return pa.schema([pa.field(n, names[t]) for n, t in self.types + self.meta])
+
+    def row(self, article: Article, record: dict) -> dict:
+        """The table row of an article: its flattened metrics with the id as the input
+        gave it, then its ``meta_`` fields, each converted to its column's type."""
+        row = _conform(self.flatten(record), dict(self.types))
+        if article.source_id is not None:
+            row["id"] = article.source_id
+        if self.meta:
+            extra = dict(article.extra)
+            for column, kind in self.meta:
+                row[column] = _meta_cell(extra.get(column[len(META_PREFIX):]), kind)
+        return row
+
+
+#: Prefix of the columns that carry an input's own fields (category, section, ...).
+META_PREFIX = "meta_"
+
+
+def _meta_kind(value) -> str | None:
+    """The column type a field value asks for (None for a missing value)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int64" if -2**63 <= value < 2**63 else "string"  # JSON has no size limit
+    if isinstance(value, float):
+        return "double"
+    return "string"
+
+
+def _column_kind(kinds: set) -> str:
+    """One column type for all the values a field takes: numbers stay numbers (int and
+    float together are double), anything mixed is text."""
+    kinds = kinds - {None}
+    if kinds in ({"bool"}, {"int64"}, {"double"}):
+        return next(iter(kinds))
+    if kinds == {"int64", "double"}:
+        return "double"
+    return "string"
+
+
+def _meta_cell(value, kind: str):
+    if value is None:
+        return None
+    if kind == "double":
+        return float(value)
+    if kind != "string" or isinstance(value, str):
+        return value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    # Lists, objects and the scalars of a mixed field: as JSON, the way they were given.
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _templates(record: dict, categories: dict) -> dict:
@@ -488,8 +555,12 @@ ERROR_SCHEMA = pa.schema([
 
 def _iter_parquet(path: Path, options: LoadOptions, batch_size: int = 1024
                   ) -> Iterator[Article | LoadFailure]:
-    """Articles of a Parquet file, read in record batches (row = 1-based record number)."""
-    from ..io.articles import _unique, slugify  # the loader's own id rules
+    """Articles of a Parquet file, read in record batches (row = 1-based record number).
+
+    Columns no :class:`~mediakit.io.articles.Columns` name points at become the
+    articles' ``extra`` fields; the row hash covers the named columns only.
+    """
+    from ..io.articles import _given_id, _unique, missing_text, slugify  # the loader's rules
 
     cols = options.columns
     try:
@@ -498,15 +569,16 @@ def _iter_parquet(path: Path, options: LoadOptions, batch_size: int = 1024
         raise ArticleError(path, f"cannot read Parquet file ({exc})") from None
     names = parquet.schema_arrow.names
     if cols.text not in names:
-        raise ArticleError(path, f"no '{cols.text}' column (columns are: {', '.join(names)}; "
-                           "set the text column name)")
+        raise missing_text(path, cols, names, kind="column")
     wanted = [c for c in dict.fromkeys(asdict(cols).values()) if c in names]
+    others = [c for c in names if c not in wanted]
     ids: dict[str, int] = {}
     stem = slugify(path.stem)
     number = 0
-    for batch in parquet.iter_batches(batch_size=batch_size, columns=wanted):
-        for record in batch.to_pylist():
+    for batch in parquet.iter_batches(batch_size=batch_size, columns=wanted + others):
+        for full in batch.to_pylist():
             number += 1
+            record = {k: full[k] for k in wanted}
             meta = {k: record.get(getattr(cols, k)) for k in
                     ("title", "outlet", "date", "author", "url")}
             given = record.get(cols.id)
@@ -525,7 +597,9 @@ def _iter_parquet(path: Path, options: LoadOptions, batch_size: int = 1024
                 continue
             raw = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
             yield replace(article, id=_unique(ids, article.id), source_path=str(path),
-                          row=number, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest())
+                          row=number, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+                          source_id=_given_id(given),
+                          extra=tuple((k, full[k]) for k in others))
 
 
 def iter_corpus(path: str | Path, options: LoadOptions | None = None
@@ -545,7 +619,7 @@ def iter_corpus(path: str | Path, options: LoadOptions | None = None
     Article or LoadFailure
     """
     options = options or LoadOptions()
-    path = Path(path)
+    path = check_input(path)
     if path.is_file() and path.suffix.lower() == ".parquet":
         yield from _iter_parquet(path, options)
     else:
@@ -580,6 +654,61 @@ def input_fingerprint(path: str | Path) -> str:
         st = p.stat()
         h.update(f"{p.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
+
+
+def meta_columns(path: str | Path, options: LoadOptions | None = None) -> tuple:
+    """The input's own fields a corpus table carries, as ``meta_<field>`` columns.
+
+    Every field of the input's records that no :class:`~mediakit.io.articles.Columns`
+    name points at (and that is not the text): JSON, JSONL and CSV fields, Parquet
+    columns, Markdown front-matter keys. The input is read once for this (without
+    analysing anything), so the columns and their types are fixed before the first
+    chunk: a field that holds only booleans, only integers, or numbers is typed so;
+    anything else is text (lists, objects and the odd number in a text field are
+    written as JSON; dates as ISO 8601). A field an article lacks is null.
+
+    Parameters
+    ----------
+    path : str or Path
+        The corpus input.
+    options : LoadOptions, optional
+        Column names and size limit, as for the run.
+
+    Returns
+    -------
+    tuple of (str, str)
+        ``(column, Arrow type name)`` in the order the fields first appear.
+
+    Raises
+    ------
+    MissingTextError
+        If the input is one file and no record in it has the text field: the message
+        names ``--text-column`` and the fields found.
+    """
+    from ..io.articles import missing_text
+
+    options = options or LoadOptions()
+    path = check_input(path)
+    # .txt files have no fields; the folder's skipped files are reported by the run.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        files = ([p for p in folder_files(path) if p.suffix.lower() != ".txt"]
+                 if path.is_dir() else [path])
+        kinds: dict[str, set] = {}
+        articles, found = 0, {}
+        for f in files:
+            for item in iter_corpus(f, options):
+                if isinstance(item, Article):
+                    articles += 1
+                    for key, value in item.extra:
+                        kinds.setdefault(key, set()).add(_meta_kind(value))
+                elif item.fields is not None:
+                    found.update(dict.fromkeys(item.fields))
+    if found and not articles and not path.is_dir():
+        if path.suffix.lower() in (".csv", ".parquet"):  # the header has no such column
+            raise missing_text(path, options.columns, found, kind="column")
+        raise missing_text(path, options.columns, found, every=True)
+    return tuple((META_PREFIX + key, _column_kind(k)) for key, k in kinds.items())
 
 
 # ------------------------------------------------------------------ chunk analysis
@@ -634,7 +763,6 @@ def analyze_chunk(chunk: Chunk, analyzer: Analyzer, layout: RowLayout
     errors : list of dict
         One entry per item that failed (see :data:`ERROR_SCHEMA`).
     """
-    column_types = dict(layout.types)
     rows, errors = [], []
     for offset, item in enumerate(chunk.items):
         position = chunk.start + offset
@@ -642,15 +770,18 @@ def analyze_chunk(chunk: Chunk, analyzer: Analyzer, layout: RowLayout
             errors.append(_error(position, None, item.path, item.row, item.problem))
             continue
         try:
-            rows.append(_conform(layout.flatten(analyzer.analyze(item).to_dict()),
-                                 column_types))
+            rows.append(layout.row(item, analyzer.analyze(item).to_dict()))
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus
-            errors.append(_error(position, item.id, item.source_path, item.row,
+            given = item.id if item.source_id is None else item.source_id
+            errors.append(_error(position, given, item.source_path, item.row,
                                  f"analysis failed: {type(exc).__name__}: {exc}"))
     return chunk.index, pa.Table.from_pylist(rows, schema=layout.schema), errors
 
 
-def _warm_worker() -> None:
+def _warm_worker(run_pid: int | None = None) -> None:
+    # A worker of a killed run must not wait for work for ever (its parent, the fork
+    # server, exits when the run's main process is gone; see mediakit.run.workers).
+    exit_with_parent(run_pid)
     # Ctrl-C reaches the whole process group: the parent shuts the pool down and
     # keeps what was written, so workers must not die with tracebacks of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -672,7 +803,8 @@ def map_local(fn: Callable, chunks: Iterable[Chunk], jobs: int) -> Iterator[tupl
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["mediakit.run.corpus"])  # imported once, forked warm
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm_worker)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm_worker,
+                               initargs=(os.getpid(),))
     pending: set = set()
     try:
         for chunk in chunks:
@@ -698,8 +830,8 @@ def _part_name(index: int) -> str:
     return f"part-{index:06d}.parquet"
 
 
-def _errors_name(index: int) -> str:
-    return f"_errors-{index:06d}.json"
+def _record_name(index: int) -> str:
+    return f"_chunk-{index:06d}.json"
 
 
 def _table_bytes(table: pa.Table) -> bytes:
@@ -708,20 +840,64 @@ def _table_bytes(table: pa.Table) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
+def _check_parquet(path: Path, rows: int, schema: pa.Schema | None = None) -> None:
+    """Raise unless ``path`` reads back as Parquet with ``rows`` rows (and ``schema``)."""
+    try:
+        parquet = pq.ParquetFile(path)
+        found = parquet.metadata.num_rows
+        same = schema is None or parquet.schema_arrow.equals(schema, check_metadata=True)
+    except (OSError, pa.ArrowException) as exc:
+        raise MediakitError(path, f"the file just written does not read back ({exc})") from None
+    if found != rows:
+        raise MediakitError(path, f"the file just written reads back with {found} rows, not "
+                            f"{rows}")
+    if not same:
+        raise MediakitError(path, "the file just written reads back with other columns")
+
+
 def _write_chunk(folder: Path, schema: pa.Schema, index: int, rows: pa.Table,
-                 errors: list) -> None:
-    # Errors first: the part file's existence is what marks the chunk as done.
-    write_atomic(folder / _errors_name(index), dumps_json(errors))
+                 errors: list) -> dict:
+    """Write a chunk's part file (read back before it is put in place), then its record,
+    which names the part's SHA-256 and marks the chunk as done. Returns the record."""
     table = rows.replace_schema_metadata(schema.metadata)
-    write_atomic(folder / _part_name(index), _table_bytes(table))
+    data = _table_bytes(table)
+    write_atomic(folder / _part_name(index), data,
+                 check=lambda tmp: _check_parquet(tmp, table.num_rows, table.schema))
+    record = {"index": index, "items": table.num_rows + len(errors), "rows": table.num_rows,
+              "part_sha256": hashlib.sha256(data).hexdigest(), "errors": errors}
+    write_atomic(folder / _record_name(index), dumps_json(record))
+    return record
 
 
-def _done_chunks(folder: Path) -> set[int]:
-    done = set()
-    for p in folder.glob("part-*.parquet"):
-        if (folder / _errors_name(int(p.stem[5:]))).is_file():
-            done.add(int(p.stem[5:]))
+def _done_chunks(folder: Path) -> dict[int, dict]:
+    """The chunks an earlier run finished: index -> ``{"items", "rows", "errors"}``.
+
+    A chunk counts only when its record (written after its part file) reads back and
+    the part file's bytes have the SHA-256 the record names, so a part left half-made
+    or replaced by anything after the record was written is done again."""
+    done = {}
+    for path in folder.glob("_chunk-*.json"):
+        try:
+            record = json.loads(path.read_text("utf-8"))
+            index = int(record["index"])
+            if path.name != _record_name(index):
+                continue
+            data = (folder / _part_name(index)).read_bytes()
+            if hashlib.sha256(data).hexdigest() == record["part_sha256"]:
+                done[index] = _tally(record)
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
     return done
+
+
+def _tally(record: dict) -> dict:
+    errors = record["errors"]
+    return {"items": int(record["items"]), "rows": int(record["rows"]), "errors": len(errors),
+            "first_errors": [_error_message(e) for e in errors[:3]]}
+
+
+def _error_message(error: dict) -> str:
+    return ArticleError(error["source_path"], error["reason"], error["row"]).message
 
 
 def _run_metadata(analyzer: Analyzer) -> dict:
@@ -731,7 +907,17 @@ def _run_metadata(analyzer: Analyzer) -> dict:
     return {"schema_version": record["schema_version"], "provenance": prov}
 
 
-def _prepare_folder(folder: Path, manifest: dict, resume: bool) -> set[int]:
+def _remove_temporary(folder: Path, name: str = "") -> None:
+    """Remove the temporary files of killed runs (``.NAME*.tmp``); only while holding
+    the output's lock, when no other run can be writing them."""
+    for path in folder.glob(f".{glob.escape(name)}*.tmp"):
+        path.unlink(missing_ok=True)
+
+
+def _prepare_folder(folder: Path, manifest: dict, resume: bool) -> dict[int, dict]:
+    """Make the parts folder ready; return the chunks an earlier run with the same
+    settings finished (see :func:`_done_chunks`). A folder holding a run with other
+    settings is started over, with one line saying what differs."""
     path = folder / _MANIFEST
     if folder.exists() and not resume:
         _remove_run_folder(folder)
@@ -741,17 +927,25 @@ def _prepare_folder(folder: Path, manifest: dict, resume: bool) -> set[int]:
                 raise MediakitError(folder, "exists and is not a mediakit corpus folder "
                                     "(choose another --out)")
         else:
-            old = json.loads(path.read_text("utf-8"))
-            if old != manifest:
+            try:
+                old = json.loads(path.read_text("utf-8"))
+            except (OSError, ValueError):
+                old = None
+            if old == manifest:
+                _remove_temporary(folder)
+                return _done_chunks(folder)
+            if isinstance(old, dict):
                 changed = sorted(k for k in set(old) | set(manifest)
                                  if old.get(k) != manifest.get(k))
-                raise MediakitError(folder, "holds a run with other settings "
-                                    f"({', '.join(changed)} differ); rerun with --no-resume "
-                                    "to start over")
-            return _done_chunks(folder)
+                what = f"{', '.join(changed)} differ"
+            else:
+                what = "its manifest does not read back"
+            warnings.warn(f"{folder}: holds a run with other settings ({what}); starting "
+                          "over", MediakitWarning, stacklevel=4)
+            _remove_run_folder(folder)
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(path, dumps_json(manifest))
-    return set()
+    return {}
 
 
 def _remove_run_folder(folder: Path) -> None:
@@ -769,8 +963,8 @@ ROW_GROUP_ROWS = 2000
 
 
 def _compact(folder: Path, out: Path, schema: pa.Schema, n_chunks: int) -> int:
-    """Stream the part files into one Parquet file, atomically."""
-    tmp = out.with_name(f".{out.name}.tmp")
+    """Stream the part files into one Parquet file, read it back, then put it in place."""
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")  # one per process
     rows = 0
     buffered: list = []
     try:
@@ -788,6 +982,9 @@ def _compact(folder: Path, out: Path, schema: pa.Schema, n_chunks: int) -> int:
             if buffered or rows == 0:
                 writer.write_table(pa.concat_tables(buffered) if buffered
                                    else schema.empty_table())
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        _check_parquet(tmp, rows, schema)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -798,34 +995,47 @@ def _compact(folder: Path, out: Path, schema: pa.Schema, n_chunks: int) -> int:
 def _collect_errors(folder: Path, n_chunks: int) -> list[dict]:
     errors = []
     for index in range(n_chunks):
-        errors.extend(json.loads((folder / _errors_name(index)).read_text("utf-8")))
+        record = json.loads((folder / _record_name(index)).read_text("utf-8"))
+        errors.extend(record["errors"])
     return errors
 
 
+def _read_errors_table(path: Path, parquet: bool) -> pa.Table:
+    if parquet:
+        return pq.read_table(path)
+    import pyarrow.csv as pacsv
+
+    convert = pacsv.ConvertOptions(column_types=ERROR_SCHEMA, strings_can_be_null=True)
+    return pacsv.read_csv(path, convert_options=convert)
+
+
 def write_errors(path: str | Path, errors: list[dict]) -> Path:
-    """Write the errors table: Parquet if ``path`` ends in ``.parquet``, else CSV."""
+    """Write the errors table: Parquet if ``path`` ends in ``.parquet``, else CSV.
+
+    The file is read back (and its row count checked) before it replaces ``path``."""
     path = Path(path)
     table = pa.Table.from_pylist(errors, schema=ERROR_SCHEMA)
-    if path.suffix.lower() == ".parquet":
-        return write_atomic(path, _table_bytes(table))
+    parquet = path.suffix.lower() == ".parquet"
+
+    def check(tmp: Path) -> None:
+        found = _read_errors_table(tmp, parquet).num_rows
+        if found != len(errors):
+            raise MediakitError(tmp, f"the errors table just written reads back with {found} "
+                                f"rows, not {len(errors)}")
+
+    if parquet:
+        return write_atomic(path, _table_bytes(table), check=check)
     import pyarrow.csv as pacsv
 
     sink = pa.BufferOutputStream()
     pacsv.write_csv(table, sink)
-    return write_atomic(path, sink.getvalue().to_pybytes())
+    return write_atomic(path, sink.getvalue().to_pybytes(), check=check)
 
 
 def read_errors(path: str | Path):
     """Read an errors table written by :func:`run_corpus` as a pandas DataFrame."""
-    import pandas as pd
-
     path = Path(path)
-    if path.suffix.lower() == ".parquet":
-        return pd.read_parquet(path)
-    import pyarrow.csv as pacsv
-
-    convert = pacsv.ConvertOptions(column_types=ERROR_SCHEMA, strings_can_be_null=True)
-    return pacsv.read_csv(path, convert_options=convert).to_pandas()
+    return _read_errors_table(path, path.suffix.lower() == ".parquet").to_pandas()
 
 
 def default_errors_path(out: str | Path) -> Path:
@@ -849,13 +1059,16 @@ class CorpusResult:
     errors_path : Path or None
         The errors table (None when the run stopped early).
     rows, errors : int
-        Articles written and items that failed.
+        Articles written and items that failed (so far, when the run stopped early).
     chunks, resumed_chunks : int
-        Chunks in the input, and those found already written.
+        Chunks in the input (read so far, when the run stopped early), and those
+        found already written.
     complete : bool
         False when ``stop_after`` ended the run before the input did.
     seconds : float
         Wall time.
+    first_errors : tuple of str
+        The first few errors (``path, line N: reason``), for a summary line.
     """
 
     out: Path
@@ -866,6 +1079,7 @@ class CorpusResult:
     resumed_chunks: int
     complete: bool
     seconds: float
+    first_errors: tuple[str, ...] = ()
 
 
 def run_corpus(input: str | Path, out: str | Path, *, engine: str = "local", jobs: int = 1,
@@ -875,6 +1089,10 @@ def run_corpus(input: str | Path, out: str | Path, *, engine: str = "local", job
                progress: bool = True, stop_after: int | None = None) -> CorpusResult:
     """Analyse a corpus into a flat Parquet table.
 
+    One run at a time writes an output: the run holds an exclusive lock
+    (``<out>.lock``, see :func:`mediakit.io.output_lock`) from start to end, and a
+    second run into the same output stops at once, naming the first one's process.
+
     Parameters
     ----------
     input : str or Path
@@ -883,7 +1101,7 @@ def run_corpus(input: str | Path, out: str | Path, *, engine: str = "local", job
         The Parquet file to write (local engine), or the folder of part files
         (Dask engine).
     engine : {"local", "dask"}
-        Standard-library process pool, or Dask (:mod:`mediakit.corpus_dask`).
+        Standard-library process pool, or Dask (:mod:`mediakit.run.corpus_dask`).
     jobs : int
         Worker processes (local: 1 means this process; Dask: LocalCluster workers).
     scheduler : str, optional
@@ -891,7 +1109,9 @@ def run_corpus(input: str | Path, out: str | Path, *, engine: str = "local", job
     chunk_size : int
         Input items per chunk (and per part file).
     resume : bool
-        Keep the chunks an earlier, interrupted run with the same settings wrote.
+        Keep the chunks an earlier, interrupted run with the same settings wrote (a
+        run with other settings is started over, with a
+        :class:`~mediakit.errors.MediakitWarning` saying what differs).
     errors : str or Path, optional
         The errors table (default ``<out>.errors.csv``; ``.parquet`` for Parquet).
     analyzer : Analyzer, optional
@@ -911,8 +1131,9 @@ def run_corpus(input: str | Path, out: str | Path, *, engine: str = "local", job
     Raises
     ------
     MediakitError
-        If the input is missing, the parameters are invalid or the output folder
-        holds a run with other settings.
+        If the input is missing or not a regular file or folder, no record of a
+        one-file input has the text field, the parameters are invalid, or the output
+        is another run's (:class:`~mediakit.io.OutputBusyError`) or not mediakit's.
     """
     began = time.perf_counter()
     if engine not in ("local", "dask"):
@@ -926,32 +1147,39 @@ def run_corpus(input: str | Path, out: str | Path, *, engine: str = "local", job
     if stop_after is not None and (isinstance(stop_after, bool) or not isinstance(stop_after, int)
                                    or stop_after < 1):
         raise ParameterError(None, f"stop_after must be a positive integer, got {stop_after!r}")
-    input_path, out = Path(input), Path(out)
-    if not input_path.exists():
-        raise ArticleError(input_path, "no such file or folder")
+    input_path, out = check_input(input), Path(out)
     analyzer = analyzer or Analyzer()
     analyzer.validate()
     options = replace(analyzer.load_options(), columns=columns or Columns())
-    layout = row_layout(analyzer)
-    run_meta = _run_metadata(analyzer)
-    schema = layout.schema.with_metadata({"mediakit": json.dumps(run_meta, sort_keys=True)})
-    params = tuple(analyzer.get_params().items())
-    types = layout.types
-    manifest = {
-        "mediakit_version": __version__,
-        "input": str(input_path.resolve()),
-        "input_fingerprint": input_fingerprint(input_path),
-        "chunk_size": chunk_size,
-        "parameters": dict(params),
-        "columns": asdict(options.columns),
-        "schema": [list(t) for t in types],
-    }
     if engine == "dask" and out.is_file():
         raise MediakitError(out, "is a file; the Dask engine writes a folder of part files "
                             "(choose another --out)")
     if engine == "local" and out.is_dir():
         raise MediakitError(out, "is a folder; the local engine writes one Parquet file "
                             "(choose another --out)")
+    with output_lock(out):
+        _remove_temporary(out.parent, out.name)  # left by killed runs
+        return _run_locked(input_path, out, engine=engine, jobs=jobs, scheduler=scheduler,
+                           chunk_size=chunk_size, resume=resume, errors=errors,
+                           analyzer=analyzer, options=options, progress=progress,
+                           stop_after=stop_after, began=began)
+
+
+def _run_locked(input_path: Path, out: Path, *, engine, jobs, scheduler, chunk_size, resume,
+                errors, analyzer, options, progress, stop_after, began) -> CorpusResult:
+    """:func:`run_corpus` once it holds the output's lock."""
+    layout = replace(row_layout(analyzer), meta=meta_columns(input_path, options))
+    run_meta = _run_metadata(analyzer)
+    schema = layout.schema.with_metadata({"mediakit": json.dumps(run_meta, sort_keys=True)})
+    manifest = {
+        "mediakit_version": __version__,
+        "input": str(input_path.resolve()),
+        "input_fingerprint": input_fingerprint(input_path),
+        "chunk_size": chunk_size,
+        "parameters": dict(analyzer.get_params()),
+        "columns": asdict(options.columns),
+        "schema": [list(t) for t in layout.types + layout.meta],
+    }
     folder = out if engine == "dask" else out.with_name(out.name + ".parts")
     done = _prepare_folder(folder, manifest, resume)
     errors_path = Path(errors) if errors else default_errors_path(out)
@@ -961,13 +1189,17 @@ def run_corpus(input: str | Path, out: str | Path, *, engine: str = "local", job
     bar = tqdm(total=count_items(input_path), unit="article", disable=not progress,
                smoothing=0.1, dynamic_ncols=True)
     n_chunks = 0
-    written = 0
+    tallies: dict[int, dict] = {}  # chunks done, resumed or new
+    resumed = 0
 
     def todo() -> Iterator[Chunk]:
-        nonlocal n_chunks
+        nonlocal n_chunks, resumed
         for chunk in chunked(iter_corpus(input_path, options), chunk_size):
             n_chunks = chunk.index + 1
-            if chunk.index in done:
+            old = done.get(chunk.index)
+            if old is not None and old["items"] == len(chunk.items):
+                tallies[chunk.index] = old
+                resumed += 1
                 bar.update(len(chunk.items))
                 continue
             yield chunk
@@ -980,9 +1212,10 @@ def run_corpus(input: str | Path, out: str | Path, *, engine: str = "local", job
     else:
         results = map_local(worker, todo(), jobs)
     stopped = False
+    written = 0
     try:
         for index, rows, errs in results:
-            _write_chunk(folder, schema, index, rows, errs)
+            tallies[index] = _tally(_write_chunk(folder, schema, index, rows, errs))
             bar.update(rows.num_rows + len(errs))
             written += 1
             if stop_after is not None and written >= stop_after:
@@ -992,20 +1225,21 @@ def run_corpus(input: str | Path, out: str | Path, *, engine: str = "local", job
         if hasattr(results, "close"):
             results.close()
         bar.close()
-    seconds = time.perf_counter() - began
+    kept = [tallies[i] for i in sorted(tallies) if i < n_chunks]
+    n_rows = sum(t["rows"] for t in kept)
+    n_errors = sum(t["errors"] for t in kept)
+    first = tuple(m for t in kept for m in t["first_errors"])[:3]
     if stopped:
-        return CorpusResult(out, None, 0, 0, n_chunks, len(done), False, seconds)
+        return CorpusResult(out, None, n_rows, n_errors, n_chunks, resumed, False,
+                            time.perf_counter() - began, first)
     error_rows = _collect_errors(folder, n_chunks)
-    if engine == "dask":
-        n_rows = sum(pq.ParquetFile(folder / _part_name(i)).metadata.num_rows
-                     for i in range(n_chunks))
-    else:
+    if engine != "dask":
         n_rows = _compact(folder, out, schema, n_chunks)
     write_errors(errors_path, error_rows)
     if engine != "dask":
         shutil.rmtree(folder)
-    return CorpusResult(out, errors_path, n_rows, len(error_rows), n_chunks, len(done), True,
-                        time.perf_counter() - began)
+    return CorpusResult(out, errors_path, n_rows, len(error_rows), n_chunks, resumed, True,
+                        time.perf_counter() - began, first)
 
 
 class _ChunkTask:
