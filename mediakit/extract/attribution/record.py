@@ -12,7 +12,7 @@ class Attribution:
     ``start``/``end`` delimit the content (without enclosing quotation marks) in
     ``doc.text``; ``speaker_start``/``speaker_end`` the speaker as written at the cue;
     ``cue_start``/``cue_end`` the cue words. ``role`` and ``side`` are filled later by
-    the codebook (:mod:`mediakit.sources`). ``rule`` names the pattern that produced the
+    the codebook (:mod:`mediakit.metrics.sources`). ``rule`` names the pattern that produced the
     attribution, a key of :data:`~mediakit.extract.attribution.RULES` (None for a record
     made by another extractor).
     """
