@@ -408,7 +408,7 @@ def test_the_compacted_table_is_read_back_before_it_replaces_the_output(tmp_path
     def refuse(path, rows, schema=None):
         raise MediakitError(path, f"the file just written reads back with 0 rows, not {rows}")
 
-    monkeypatch.setattr(corpus, "_check_parquet", refuse)
+    monkeypatch.setattr(corpus.parts, "_check_parquet", refuse)
     with pytest.raises(MediakitError, match="reads back with 0 rows, not 1"):
         run_corpus(src, out, chunk_size=1, progress=False)
     assert out.read_bytes() == b"the previous table"
