@@ -3,7 +3,7 @@ the formulas need."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...text import Document, segment
@@ -73,6 +73,98 @@ class ReadabilityCounts:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
+@dataclass
+class _Tally:
+    """Running counts of one pass over the text (see :func:`count_readability`)."""
+
+    sentences: int = 0
+    words: int = 0
+    tokens: int = 0
+    syllables: int = 0
+    letters: int = 0
+    characters: int = 0
+    polysyllabic: int = 0
+    complex_: int = 0
+    long_: int = 0
+    unfamiliar_ts: int = 0
+    linsear_easy: int = 0
+    linsear_hard: int = 0
+    linsear_sentences: int = 0
+    difficult: set = field(default_factory=set)
+    per_paragraph: dict = field(default_factory=dict)
+    # Every word token, for the Dale-Chall name rule and count.
+    seen: list = field(default_factory=list)
+    lower_case_forms: set = field(default_factory=set)
+    name_candidates: set = field(default_factory=set)
+
+    def add_word(self, tok: _Token, first_in_sentence: bool) -> None:
+        """Count one word token (``first_in_sentence``: no word before it)."""
+        if self.words < LINSEAR_WORDS:
+            if tok.syllables >= 3:
+                self.linsear_hard += 1
+            elif tok.syllables > 0:
+                self.linsear_easy += 1
+            if first_in_sentence:
+                self.linsear_sentences += 1
+        self.words += 1
+        if tok.syllables >= 3:
+            self.polysyllabic += 1
+            if not tok.familiar_list:
+                self.complex_ += 1
+        if tok.syllables >= 2 and not tok.familiar_list:
+            self.difficult.add(tok.word)
+        if tok.letters > 6:
+            self.long_ += 1
+        if not tok.familiar_list:
+            self.unfamiliar_ts += 1
+        self.seen.append(tok)
+        lower = tok.word.lower()
+        if tok.word[0].islower():
+            self.lower_case_forms.add(lower)
+        elif not first_in_sentence:
+            self.name_candidates.add(lower)
+
+    def add_sentence(self, raw_tokens: list[str], paragraph: int, words_path: str | None) -> None:
+        """Count one sentence's white-space tokens."""
+        s_words = s_syllables = 0
+        for raw in raw_tokens:
+            tok = _token(raw, words_path)
+            self.tokens += 1
+            self.characters += len(raw)
+            self.letters += tok.letters
+            if not tok.word:
+                continue
+            self.add_word(tok, s_words == 0)
+            s_words += 1
+            s_syllables += tok.syllables
+        if s_words:
+            self.sentences += 1
+            self.syllables += s_syllables
+            row = self.per_paragraph.setdefault(paragraph, [0, 0, 0])
+            row[0] += 1
+            row[1] += s_words
+            row[2] += s_syllables
+
+    def unfamiliar_by_the_rules(self) -> tuple[int, int]:
+        """Unfamiliar words by the published rules, and the names counted as familiar.
+
+        Names of persons and places are familiar (Dale & Chall 1948). Without a parser a
+        name is a word that is capitalised every time it occurs and at least once where
+        capitals are not forced (inside a sentence). Places and people pass; so do
+        organisations, which the rule does not name.
+        """
+        names = self.name_candidates - self.lower_case_forms
+        unfamiliar = familiar_names = 0
+        for tok in self.seen:
+            if tok.familiar_rules:
+                continue
+            if tok.capitalised and tok.word.lower() in names:
+                familiar_names += 1
+            else:
+                unfamiliar += 1
+        return unfamiliar, familiar_names
+
+
 def count_readability(
     text_or_document: str | Document, *, familiar_words_path: str | Path | None = None
 ) -> tuple[ReadabilityCounts, tuple[tuple[int, int, int, int], ...]]:
@@ -94,94 +186,29 @@ def count_readability(
     """
     doc = segment(text_or_document) if isinstance(text_or_document, str) else text_or_document
     words_path = None if familiar_words_path is None else str(familiar_words_path)
-
-    sentences = words = tokens = syllables = letters = characters = 0
-    polysyllabic = complex_ = long_ = unfamiliar_ts = 0
-    difficult: set[str] = set()
-    linsear_easy = linsear_hard = linsear_sentences = 0
-    per_paragraph: dict[int, list[int]] = {}
-    # Every word token, for the Dale-Chall name rule and count.
-    seen: list[_Token] = []
-    lower_case_forms: set[str] = set()
-    name_candidates: set[str] = set()
-
+    t = _Tally()
     for sentence in doc.sentences:
-        raw_tokens = doc.normalized[sentence.start:sentence.end].split()
-        s_words = s_syllables = 0
-        for raw in raw_tokens:
-            tok = _token(raw, words_path)
-            tokens += 1
-            characters += len(raw)
-            letters += tok.letters
-            if not tok.word:
-                continue
-            first_in_sentence = s_words == 0
-            s_words += 1
-            s_syllables += tok.syllables
-            if words < LINSEAR_WORDS:
-                if tok.syllables >= 3:
-                    linsear_hard += 1
-                elif tok.syllables > 0:
-                    linsear_easy += 1
-                if first_in_sentence:
-                    linsear_sentences += 1
-            words += 1
-            if tok.syllables >= 3:
-                polysyllabic += 1
-                if not tok.familiar_list:
-                    complex_ += 1
-            if tok.syllables >= 2 and not tok.familiar_list:
-                difficult.add(tok.word)
-            if tok.letters > 6:
-                long_ += 1
-            if not tok.familiar_list:
-                unfamiliar_ts += 1
-            seen.append(tok)
-            lower = tok.word.lower()
-            if tok.word[0].islower():
-                lower_case_forms.add(lower)
-            elif not first_in_sentence:
-                name_candidates.add(lower)
-        if s_words:
-            sentences += 1
-            syllables += s_syllables
-            row = per_paragraph.setdefault(sentence.paragraph, [0, 0, 0])
-            row[0] += 1
-            row[1] += s_words
-            row[2] += s_syllables
-
-    # Names of persons and places are familiar (Dale & Chall 1948). Without a parser a
-    # name is a word that is capitalised every time it occurs and at least once where
-    # capitals are not forced (inside a sentence). Places and people pass; so do
-    # organisations, which the rule does not name.
-    names = name_candidates - lower_case_forms
-    unfamiliar = familiar_names = 0
-    for tok in seen:
-        if tok.familiar_rules:
-            continue
-        if tok.capitalised and tok.word.lower() in names:
-            familiar_names += 1
-        else:
-            unfamiliar += 1
-
+        t.add_sentence(doc.normalized[sentence.start:sentence.end].split(), sentence.paragraph,
+                       words_path)
+    unfamiliar, familiar_names = t.unfamiliar_by_the_rules()
     counts = ReadabilityCounts(
-        sentences=sentences,
-        paragraphs=len(per_paragraph),
-        words=words,
-        tokens=tokens,
-        syllables=syllables,
-        letters=letters,
-        characters=characters,
-        polysyllabic_words=polysyllabic,
-        complex_words=complex_,
-        difficult_words=len(difficult),
-        long_words=long_,
-        unfamiliar_words_textstat=unfamiliar_ts,
+        sentences=t.sentences,
+        paragraphs=len(t.per_paragraph),
+        words=t.words,
+        tokens=t.tokens,
+        syllables=t.syllables,
+        letters=t.letters,
+        characters=t.characters,
+        polysyllabic_words=t.polysyllabic,
+        complex_words=t.complex_,
+        difficult_words=len(t.difficult),
+        long_words=t.long_,
+        unfamiliar_words_textstat=t.unfamiliar_ts,
         unfamiliar_words=unfamiliar,
         familiar_names=familiar_names,
-        linsear_easy_words=linsear_easy,
-        linsear_hard_words=linsear_hard,
-        linsear_sentences=linsear_sentences,
+        linsear_easy_words=t.linsear_easy,
+        linsear_hard_words=t.linsear_hard,
+        linsear_sentences=t.linsear_sentences,
     )
-    paragraphs = tuple((i, *row) for i, row in sorted(per_paragraph.items()))
+    paragraphs = tuple((i, *row) for i, row in sorted(t.per_paragraph.items()))
     return counts, paragraphs
