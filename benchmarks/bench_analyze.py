@@ -23,8 +23,8 @@ also on half the text to show how it grows; and ``mediakit.analyze`` on 1 MB and
 half of it. Wall and CPU seconds are printed: on a shared machine the wall clock also
 counts waiting for a core.
 
-Usage: ``python benchmarks/bench_analyze.py [--copies N] [--rounds R] [--no-first-call]
-[--news-dir DIR] [--megabytes M] [--stock-kb K | --stock-full] [--no-long-text]``.
+Usage: ``python benchmarks/bench_analyze.py [--articles DIR] [--copies N] [--rounds R]
+[--no-first-call] [--news-dir DIR] [--megabytes M] [--stock-kb K | --stock-full] [--no-long-text]``.
 Aims (issue 2): overhead over the floor at most 1.3x; first call at most 0.2 s.
 Aim (issue 11): ``analyze`` on 1 MB of news in under 10 s.
 """
@@ -42,11 +42,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def make_articles(copies: int, tag: str) -> list[str]:
-    """Bodies of the sample articles, ``copies`` variants each, unseen by any cache."""
+#: Folder of real news articles (.txt, headline on the first line) to measure on instead
+#: of the sample articles (``--articles``).
+ARTICLES_DIR: list[Path] = []
+
+
+def _bodies() -> list[str]:
     import mediakit
 
-    bodies = [a.body for a in mediakit.load_articles(ROOT / "data" / "raw")]
+    if ARTICLES_DIR:
+        return [p.read_text("utf-8").split("\n", 1)[-1].strip()
+                for p in sorted(ARTICLES_DIR[0].glob("*.txt"))]
+    return [a.body for a in mediakit.load_articles(ROOT / "data" / "raw")]
+
+
+def make_articles(copies: int, tag: str) -> list[str]:
+    """Bodies of the articles, ``copies`` variants each, unseen by any cache."""
+    bodies = _bodies()
     out = []
     for c in range(copies):
         for i, body in enumerate(bodies):
@@ -202,7 +214,12 @@ def main() -> None:
     parser.add_argument("--stock-full", action="store_true",
                         help="stock VADER on the whole long text (about 30 min on 1 MB)")
     parser.add_argument("--no-long-text", action="store_true")
+    parser.add_argument("--articles", type=Path, default=None, metavar="DIR",
+                        help="measure on these real news articles (.txt, e.g. PolNeAR's dev "
+                             "texts) instead of the samples")
     args = parser.parse_args()
+    if args.articles is not None:
+        ARTICLES_DIR.append(args.articles)
 
     # Warm both: dictionaries, lexicons, imports. Cold start is measured separately.
     floor(make_articles(1, "warm-floor"))
