@@ -219,6 +219,17 @@ class Codebook:
         """
         return self._side_matcher.find(normalize_quotes(text))
 
+    def side_hits(self, doc) -> tuple[Match, ...]:
+        """Every side term in a document, leftmost first: a layer of the document,
+        found once and shared by every family that asks (:meth:`Document.layer`)."""
+        return doc.layer(("codebook.sides", self.path, id(self)),
+                         lambda d: tuple(self._side_matcher.find(d.normalized)))
+
+    def place_hits(self, doc) -> tuple[Match, ...]:
+        """Every place and state name of a side in a document (a shared layer)."""
+        return doc.layer(("codebook.places", self.path, id(self)),
+                         lambda d: tuple(self._place_matcher.find(d.normalized)))
+
     def place_mentions(self, text: str) -> list[Match]:
         """Places and state names of the codebook's sides in ``text``, leftmost first."""
         return self._place_matcher.find(normalize_quotes(text))

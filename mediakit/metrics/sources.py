@@ -381,10 +381,10 @@ def _unique(values) -> list[str]:
 
 
 def _side_index(doc: Document, cb: Codebook):
-    hits = cb.place_mentions(doc.text)
+    hits = cb.place_hits(doc)
     # Every place term is also a side term, so a place found settles "any side named";
     # only a text without places needs the (longer) side scan.
-    return [h.start for h in hits], hits, bool(hits) or bool(cb.side_mentions(doc.text))
+    return [h.start for h in hits], hits, bool(hits) or bool(cb.side_hits(doc))
 
 
 def _context_side(doc: Document, side_hits, offset: int, role: str) -> tuple[str, str | None]:
