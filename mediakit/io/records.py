@@ -72,6 +72,9 @@ class Article:
         The record's other fields (those no :class:`Columns` name points at, and not
         the text), in input order, values as read: what a corpus table carries as
         ``meta_<name>`` columns.
+    boilerplate : tuple of str
+        For a web page: the page's blocks of text that are not the article
+        (navigation, notices, embeds, comments), as removed by :mod:`mediakit.io.html`.
     """
 
     id: str
@@ -89,6 +92,7 @@ class Article:
     warnings: tuple[str, ...] = ()
     source_id: str | None = None
     extra: tuple[tuple[str, object], ...] = ()
+    boilerplate: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """Plain-data copy of the record."""
@@ -118,7 +122,12 @@ class LoadFailure:
 
 @dataclass(frozen=True)
 class Columns:
-    """Names of the fields of JSON, JSONL, CSV and Parquet inputs."""
+    """Names of the fields of JSON, JSONL, CSV and Parquet inputs.
+
+    ``html``, when set, names a field holding a saved web page: its main text (extracted
+    as for an ``.html`` file) is the article, and its metadata fills the fields the
+    record leaves empty.
+    """
 
     text: str = "body"
     title: str = "title"
@@ -127,6 +136,7 @@ class Columns:
     author: str = "author"
     url: str = "url"
     id: str = "id"
+    html: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,13 +181,15 @@ def missing_text(path, columns: Columns, fields, row=None, kind: str = "field",
     """The error for a record or header without the text field, naming what it has
     (``every``: for a whole input none of whose records has it)."""
     fields = tuple(str(f) for f in fields)
+    name, what_in, option = ((columns.html, "page", "--html-column") if columns.html
+                             else (columns.text, "text", "--text-column"))
     if every:
-        what, found = f"no record has the '{columns.text}' {kind}", f"{kind}s found"
+        what, found = f"no record has the '{name}' {kind}", f"{kind}s found"
     else:
-        what, found = f"no '{columns.text}' {kind}", f"{kind}s are"
+        what, found = f"no '{name}' {kind}", f"{kind}s are"
     found = f"{found}: {', '.join(fields)}" if fields else f"there are no {kind}s"
-    return MissingTextError(path, f"{what} ({found}; name the text {kind} with "
-                            "--text-column)", row, fields)
+    return MissingTextError(path, f"{what} ({found}; name the {what_in} {kind} with "
+                            f"{option})", row, fields)
 
 
 def _failure(exc: ArticleError, path, row) -> LoadFailure:
@@ -325,7 +337,7 @@ def _text_field(value) -> str | None:
 
 
 def _build(*, slug, title, outlet, date_, author, url, raw_body, path, sha, row, warns,
-           patterns, max_bytes, source_id=None, extra=()):
+           patterns, max_bytes, source_id=None, extra=(), boilerplate=()):
     if not isinstance(raw_body, str):
         raise ArticleError(path, f"article text is {type(raw_body).__name__}, not text", row)
     if len(raw_body.encode("utf-8")) > max_bytes:
@@ -340,7 +352,7 @@ def _build(*, slug, title, outlet, date_, author, url, raw_body, path, sha, row,
         id=slug, title=_text_field(title), outlet=_text_field(outlet), date=_iso_date(date_),
         author=_text_field(author), url=_text_field(url), body=body, raw_body=raw_body,
         clutter=clutter, source_path=path, sha256=sha, row=row, warnings=tuple(warns),
-        source_id=source_id, extra=tuple(extra),
+        source_id=source_id, extra=tuple(extra), boilerplate=tuple(boilerplate),
     )
 
 

@@ -29,7 +29,8 @@ class ArticleMetrics:
     ----------
     article : dict
         ``id, title, outlet, date, author, url, sha256, source_path, words,
-        paragraphs, sentences, clutter_removed`` (a count) and ``clutter_lines``.
+        paragraphs, sentences, clutter_removed`` (a count) and ``clutter_lines``;
+        ``boilerplate_removed`` and ``boilerplate_blocks`` for a web page's removed blocks.
     provenance : dict
         Versions, parameters, data files and the input's SHA-256.
     families : dict
@@ -146,6 +147,8 @@ class Analyzer:
             "sentences": len(doc.sentences),
             "clutter_removed": len(article.clutter),
             "clutter_lines": [{"line": c.line, "text": c.text} for c in article.clutter],
+            "boilerplate_removed": len(article.boilerplate),
+            "boilerplate_blocks": list(article.boilerplate),
             "warnings": list(article.warnings),
         }
         return ArticleMetrics(

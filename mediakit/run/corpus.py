@@ -132,7 +132,8 @@ def _rules_at(version: int) -> ColumnRules:
     return ColumnRules(
         prefix={"article": "", **{fam.name: fam.column_prefix for fam in fams}},
         transparent=frozenset(paths("transparent")),
-        dropped=(("article", "clutter_lines"), *paths("dropped")),
+        dropped=(("article", "clutter_lines"), ("article", "boilerplate_blocks"),
+                 *paths("dropped")),
         categories={(fam.name, *path): name for fam in fams
                     for path, name in fam.corpus.categories.items()},
     )
@@ -632,7 +633,7 @@ def count_items(path: str | Path) -> int | None:
     try:
         if path.is_dir():
             return sum(1 for p in path.iterdir() if p.is_file()
-                       and p.suffix.lower() in (".txt", ".md", ".json")
+                       and p.suffix.lower() in (".txt", ".md", ".json", ".html", ".htm")
                        and not p.name.startswith("."))
         suffix = path.suffix.lower()
         if suffix == ".parquet":

@@ -164,6 +164,8 @@ def at_a_glance(metrics: dict) -> pd.DataFrame:
         ("Sentences", art.get("sentences")),
         ("Clutter lines removed", art.get("clutter_removed")),
     ]
+    if art.get("boilerplate_removed"):  # a web page: its blocks that are not the article
+        rows.append(("Boilerplate blocks removed", art["boilerplate_removed"]))
     for warning in art.get("warnings") or ():
         rows.append(("Warning", warning))
     return pd.DataFrame({"": [r[0] for r in rows],
