@@ -20,6 +20,7 @@ import yaml
 
 from ..errors import ArticleError
 from .decoding import _decode, _jsonl_lines, _read_bytes, _stream_encoding
+from .html import HTML_SUFFIXES, extract_page
 from .records import (
     Article,
     Columns,
@@ -183,12 +184,35 @@ def _from_mapping(record: dict, common: dict, cols: Columns) -> Article:
     path, row = common["path"], common["row"]
     if not isinstance(record, dict):
         raise ArticleError(path, "expected an object with the article's fields", row)
+    if cols.html is not None:
+        return _from_html_field(record, common, cols)
     if cols.text not in record:
         raise missing_text(path, cols, record, row)
     return _build(source_id=_given_id(record.get(cols.id)), extra=_extra(record, cols),
                   title=record.get(cols.title), outlet=record.get(cols.outlet),
                   date_=record.get(cols.date), author=record.get(cols.author),
                   url=record.get(cols.url), raw_body=record.get(cols.text), **common)
+
+
+def _from_html_field(record: dict, common: dict, cols: Columns) -> Article:
+    """A record whose ``cols.html`` field is a saved page: its main text is the article;
+    the record's own metadata wins over the page's."""
+    path, row = common["path"], common["row"]
+    if cols.html not in record:
+        raise missing_text(path, cols, record, row)
+    html = record[cols.html]
+    if not isinstance(html, str):
+        raise ArticleError(path, f"the '{cols.html}' field is "
+                           f"{type(html).__name__}, not a web page", row)
+    page = extract_page(html, path, row)
+    meta = {k: record.get(getattr(cols, k)) for k in ("title", "outlet", "date", "author",
+                                                       "url")}
+    return _build(source_id=_given_id(record.get(cols.id)), extra=_extra(record, cols),
+                  **{("date_" if k == "date" else k): v if v not in (None, "")
+                     else getattr(page, k) for k, v in meta.items()},
+                  raw_body=page.body, boilerplate=page.boilerplate,
+                  **{**common, "warns": (*common["warns"], *page.warnings)})
+
 
 def _whole_file(parse: Callable[[Path, str, dict, Columns], Article]) -> LoaderFn:
     """A loader for a file that is one article: read (within the size limit), hashed,
@@ -259,7 +283,7 @@ def _csv_rows(reader, path, options, ids, patterns, stem, warns, only_row=None):
         raise ArticleError(path, "file is empty") from None
     except csv.Error as exc:
         raise ArticleError(path, f"malformed CSV header: {exc}", 1) from None
-    if cols.text not in header:
+    if (cols.html or cols.text) not in header:
         raise missing_text(path, cols, header, 1, kind="column")
     while True:
         number = reader.line_num + 1
@@ -321,6 +345,19 @@ def _csv_at_row(path: Path, row: int, options: LoadOptions):
                 None)
 
 
+def _iter_html(path: Path, options: LoadOptions, ids: dict[str, int]):
+    """A saved web page (see :mod:`mediakit.io.html`)."""
+    data = _read_bytes(path, options.max_bytes)
+    page = extract_page(data, str(path))
+    article = _build(slug=slugify(path.stem), title=page.title, outlet=page.outlet,
+                     date_=page.date, author=page.author, url=page.url, raw_body=page.body,
+                     path=str(path), sha=hashlib.sha256(data).hexdigest(), row=None,
+                     warns=page.warnings, boilerplate=page.boilerplate,
+                     patterns=load_clutter_patterns(options.clutter_path),
+                     max_bytes=options.max_bytes)
+    yield replace(article, id=_unique(ids, article.id))
+
+
 # --------------------------------------------------------------------- registry
 
 register_loader(Loader("text", (".txt",), _whole_file(_from_txt)))
@@ -328,3 +365,4 @@ register_loader(Loader("markdown", (".md",), _whole_file(_from_md)))
 register_loader(Loader("json", (".json",), _whole_file(_from_json)))
 register_loader(Loader("jsonl", (".jsonl",), _iter_jsonl_file, _jsonl_at_row))
 register_loader(Loader("csv", (".csv",), _iter_csv_file, _csv_at_row))
+register_loader(Loader("html", HTML_SUFFIXES, _iter_html))

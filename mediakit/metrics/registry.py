@@ -237,7 +237,8 @@ DOCUMENT_PARAMETERS: tuple[Parameter, ...] = (
 #: Packaged data files read whatever the parameters (recorded in the provenance with
 #: their SHA-256; not yet parameters of their own).
 FIXED_DATA_FILES = ("abbreviations.txt", "sentence_starters.txt", "attribution_lexicon.txt",
-                    "attribution_first_names.txt", "dale_chall_inflections.txt")
+                    "attribution_first_names.txt", "dale_chall_inflections.txt",
+                    "html_boilerplate.txt", "english_function_words.txt")
 
 #: The families mediakit ships, in the order they run: module path of each ``FAMILY``.
 BUILTIN_MODULES = (
