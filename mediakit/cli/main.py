@@ -36,6 +36,11 @@ def add_analysis_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("analysis")
     for p in all_parameters():  # declared once, in mediakit.metrics.registry
         shown = "" if p.default is None else " (default: %(default)s)"
+        if p.type is bool:  # --exclude-flagged / --no-exclude-flagged
+            group.add_argument(p.option, dest=p.name, default=p.default,
+                               action=argparse.BooleanOptionalAction,
+                               help=p.help.replace("%", "%%"))
+            continue
         group.add_argument(p.option, dest=p.name, type=p.type, default=p.default,
                            metavar=p.metavar, help=p.help.replace("%", "%%") + shown)
     cols = parser.add_argument_group("columns of .json/.jsonl/.csv/.parquet inputs")

@@ -161,12 +161,16 @@ class FamilyInput:
         are guaranteed).
     codebook : Codebook
         The codebook the parameters name (loaded once per process).
+    meta : mapping
+        The article's own fields beyond the standard ones (front matter, record
+        fields: :attr:`~mediakit.io.articles.Article.extra`), e.g. ``genre``.
     """
 
     doc: object
     params: Mapping[str, object]
     results: Mapping[str, object]
     codebook: object
+    meta: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,7 @@ BUILTIN_MODULES = (
     "mediakit.metrics.sources",
     "mediakit.metrics.civilian",
     "mediakit.metrics.framing",
+    "mediakit.metrics.integrity",
 )
 
 _REGISTRY: dict[str, Family] = {}

@@ -7,11 +7,18 @@ goes through :class:`Analyzer`, so the numbers are the same everywhere.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..codebook import load_codebook
 from ..io.articles import Article, LoadOptions, article_from_text
-from ..metrics.registry import FIXED_DATA_FILES, FamilyInput, all_parameters, families
+from ..metrics.integrity import text_without
+from ..metrics.registry import (
+    FIXED_DATA_FILES,
+    FamilyInput,
+    all_parameters,
+    families,
+    family,
+)
 from ..provenance import data_file_record, provenance
 from ..text import segment
 
@@ -129,9 +136,19 @@ class Analyzer:
         params = self.get_params()
         codebook = load_codebook(self.codebook)
         doc = segment(article.body)
+        meta = dict(article.extra)
         results: dict = {}
+        if params.get("exclude_flagged"):
+            # Integrity reads the whole text; every other family the text without the
+            # sentences it flags.
+            flagged = family("integrity").compute(FamilyInput(doc, params, results, codebook,
+                                                              meta))
+            results["integrity"] = replace(flagged, excluded_from_metrics=True)
+            doc = segment(text_without(doc, flagged.flagged_indices))
         for fam in families():
-            results[fam.name] = fam.compute(FamilyInput(doc, params, results, codebook))
+            if fam.name not in results:
+                results[fam.name] = fam.compute(FamilyInput(doc, params, results, codebook,
+                                                            meta))
         info = {
             "id": article.id,
             "title": article.title,
