@@ -138,3 +138,18 @@ def test_html_and_seed_records_carry_integrity():
     assert record["integrity"]["band"] == "suspect"
     page = load_articles(ROOT / "tests" / "pages" / "news-page.html")[0]
     assert Analyzer().analyze(page).to_dict()["integrity"]["band"] == "clean"
+
+
+def test_evaluation_on_the_gold():
+    from mediakit.evaluation_integrity import evaluate_integrity
+
+    res = evaluate_integrity(ROOT / "tests" / "gold")
+    assert (res["n_texts"], res["n_sentences"]) == (11, 90)
+    assert res["clean_texts"] == {"sentences": 26, "flagged": 0}
+    assert res["first_person"] == {"sentences": 19, "flagged_with_genre": 0,
+                                   "flagged_as_news": 14}
+    # the counts of docs/evaluation.md: TP / predicted / gold per flag
+    expected = {"person": (9, 9, 9), "appeal": (6, 7, 7), "repetition": (2, 2, 3),
+                "fragment": (4, 4, 5), "stock_phrase": (8, 8, 8), "any": (19, 19, 20)}
+    got = {k: (v["tp"], v["predicted"], v["gold"]) for k, v in res["sentences"].items()}
+    assert got == expected
