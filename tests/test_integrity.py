@@ -153,3 +153,38 @@ def test_evaluation_on_the_gold():
                 "fragment": (4, 4, 5), "stock_phrase": (8, 8, 8), "any": (19, 19, 20)}
     got = {k: (v["tp"], v["predicted"], v["gold"]) for k, v in res["sentences"].items()}
     assert got == expected
+
+
+def test_report_views_list_and_mark_the_flagged_sentences(seed_article):
+    from mediakit.run import integrity_views as iv
+
+    metrics = Analyzer().analyze(seed_article).to_dict()
+    summary = iv.integrity_summary(metrics)
+    assert summary.loc["Sentences flagged", "value"] == "5 of 31 (16%)"
+    assert summary.loc["Band", "value"].startswith("suspect")
+    table = iv.flagged_sentences_table(metrics)
+    assert list(table.index) == [2, 4, 11, 23, 24]  # 1-based sentence numbers
+    assert table.loc[24, "rules"] == "appeal.please (Please)"
+    marked = iv.article_marked_html(metrics)
+    assert marked.count("<mark ") == 5 and marked.count("<p>") == 15
+    assert '<mark title="appeal">Please discuss confidential matters anonymously.</mark>' \
+        in marked
+    clean = Analyzer().analyze("The council met on Monday. It approved the budget.")
+    assert "No sentence is flagged" in iv.flagged_sentences_table(clean.to_dict())
+
+
+def test_cli_options(capsys):
+    import json
+
+    from mediakit.cli.main import main
+
+    assert main(["analyze", str(SEED), "--exclude-flagged", "--genre", "opinion"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["provenance"]["parameters"]["exclude_flagged"] is True
+    assert record["provenance"]["parameters"]["genre"] == "opinion"
+    # the person rules are lowered, but both first-person sentences of the seed carry
+    # another flag ("I plan to." is cut off; "We encourage you" is a stock phrase)
+    integ = record["integrity"]
+    assert (integ["genre"], integ["n_flagged"], integ["n_lowered"]) == ("opinion", 5, 0)
+    assert integ["counts"]["person"] == 0 and integ["rule_counts"]["person.second"] == 1
+    assert record["article"]["sentences"] == 31 - 5

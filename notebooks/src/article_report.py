@@ -64,6 +64,29 @@ views.at_a_glance(metrics)
 views.show(views.clutter_view(metrics))
 
 # %% [markdown]
+# ## Text integrity
+#
+# Sentences a news reporter would not have written: first or second person outside
+# quotations, appeals to the reader, clauses that repeat themselves, fragments, stock web
+# phrases (the rules and what each wrongly catches: `docs/metrics.md`). A *suspect*
+# article may be a scraped page or a machine-rewritten copy: read it before counting.
+# The flags are measured, not applied; `exclude_flagged` recomputes without them.
+
+# %%
+from mediakit.run import integrity_views
+
+integrity_views.integrity_summary(metrics)
+
+# %%
+views.show(integrity_views.flagged_sentences_table(metrics))
+
+# %% [markdown]
+# ### The article, flagged sentences marked
+
+# %%
+views.show(integrity_views.article_marked_html(metrics))
+
+# %% [markdown]
 # ## Readability
 #
 # Classic readability formulas, computed on the cleaned text. Grade-level indices give a
