@@ -71,7 +71,8 @@ def _rules_at(version: int) -> ColumnRules:
     return ColumnRules(
         prefix={"article": "", **{fam.name: fam.column_prefix for fam in fams}},
         transparent=frozenset(paths("transparent")),
-        dropped=(("article", "clutter_lines"), *paths("dropped")),
+        dropped=(("article", "clutter_lines"), ("article", "boilerplate_blocks"),
+                 *paths("dropped")),
         categories={(fam.name, *path): name for fam in fams
                     for path, name in fam.corpus.categories.items()},
     )

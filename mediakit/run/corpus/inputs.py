@@ -107,7 +107,7 @@ def count_items(path: str | Path) -> int | None:
     try:
         if path.is_dir():
             return sum(1 for p in path.iterdir() if p.is_file()
-                       and p.suffix.lower() in (".txt", ".md", ".json")
+                       and p.suffix.lower() in (".txt", ".md", ".json", ".html", ".htm")
                        and not p.name.startswith("."))
         suffix = path.suffix.lower()
         if suffix == ".parquet":
