@@ -184,6 +184,7 @@ _SINGLE_QUOTED = re.compile("\u2018[^\u2018\n]*?\u2019(?![A-Za-z])")
 # -------------------------------------------------------------------------- rules
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     w = word.lower()
     for suffix in ("ing", "ed", "es", "s", "e"):
@@ -221,9 +222,10 @@ def _appeal(words: list[str], rules: IntegrityRules) -> list[tuple[str, str]]:
 
 
 def _content(words: list[str], rules: IntegrityRules) -> list[tuple[int, str]]:
+    skip_function, skip_ignored = rules.function_words, rules.ignore
     return [(i, _stem(w)) for i, w in enumerate(words)
-            if len(w) > 2 and w.lower() not in rules.function_words
-            and w.lower() not in rules.ignore]
+            if len(w) > 2 and (low := w.lower()) not in skip_function
+            and low not in skip_ignored]
 
 
 def _repetition(tokens: list[str], rules: IntegrityRules) -> list[tuple[str, str]]:
@@ -234,9 +236,12 @@ def _repetition(tokens: list[str], rules: IntegrityRules) -> list[tuple[str, str
     pairs = [(i, j, (a, b)) for (i, a), (j, b) in zip(content, content[1:]) if j - i <= 2]
     lowers = [w.lower() for w in words]
     hits = []
+    starts: dict[str, list[int]] = {}
+    for k, w in enumerate(lowers):
+        starts.setdefault(w, []).append(k)
     for conn in rules.connectives:
         n = len(conn)
-        ks = [k for k in range(len(lowers) - n + 1) if tuple(lowers[k:k + n]) == conn
+        ks = [k for k in starts.get(conn[0], ()) if tuple(lowers[k:k + n]) == conn
               and k + n < len(lowers) and lowers[k + n].endswith("ing")]
         same = [pair for k in ks for i, _, pair in pairs if i == k + n
                 if any(j < k and p == pair for _, j, p in pairs)]
@@ -264,9 +269,8 @@ _COORDINATION = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "and", "or", 
 def _fragment(sentence: str, masked: str, words: list[str], rules: IntegrityRules
               ) -> list[tuple[str, str]]:
     stripped = sentence.strip()
-    for pattern in rules.labels:
-        if pattern.search(stripped):
-            return [("fragment.label", stripped)]
+    if _first_match(rules.labels, stripped) is not None:
+        return [("fragment.label", stripped)]
     hits = []
     end = _END.search(masked.rstrip())
     tail = masked[:end.start()] if end else masked.rstrip()
@@ -294,12 +298,35 @@ def _has_verb(words: list[str], rules: IntegrityRules) -> bool:
                or (i > 0 and lowers[i - 1] in _BEFORE_VERB) for i, w in enumerate(lowers))
 
 
-def _stock(masked: str, rules: IntegrityRules) -> list[tuple[str, str]]:
-    for pattern in rules.phrases:
-        m = pattern.search(masked)
+@lru_cache(maxsize=16)
+def _any_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """One pattern that matches where any of ``patterns`` does: a quick test before the
+    patterns are tried one by one (None when they cannot be joined, e.g. back-references)."""
+    if not patterns or any(re.search(r"\\[1-9]|\(\?P=", p.pattern) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def _first_match(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
+    """The match of the first pattern, in list order, that matches ``text``."""
+    joined = _any_of(patterns)
+    if joined is not None and joined.search(text) is None:
+        return None
+    for pattern in patterns:
+        m = pattern.search(text)
         if m:
-            return [("stock_phrase", m.group(0))]
-    return []
+            return m
+    return None
+
+
+def _stock(masked: str, rules: IntegrityRules) -> list[tuple[str, str]]:
+    m = _first_match(rules.phrases, masked)
+    return [("stock_phrase", m.group(0))] if m else []
+
+
 
 
 def _sentence_hits(sentence: str, masked: str, rules: IntegrityRules
