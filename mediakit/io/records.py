@@ -369,17 +369,6 @@ def _extra(record: dict, cols: Columns) -> tuple:
     return tuple((str(k), v) for k, v in record.items() if k not in named)
 
 
-def _from_mapping(record: dict, common: dict, cols: Columns) -> Article:
-    path, row = common["path"], common["row"]
-    if not isinstance(record, dict):
-        raise ArticleError(path, "expected an object with the article's fields", row)
-    if cols.text not in record:
-        raise missing_text(path, cols, record, row)
-    return _build(source_id=_given_id(record.get(cols.id)), extra=_extra(record, cols),
-                  title=record.get(cols.title), outlet=record.get(cols.outlet),
-                  date_=record.get(cols.date), author=record.get(cols.author),
-                  url=record.get(cols.url), raw_body=record.get(cols.text), **common)
-
 
 def _record_slug(record, cols: Columns, fallback: str) -> str:
     if isinstance(record, dict) and _text_field(record.get(cols.id)):
