@@ -172,6 +172,7 @@ COMMANDS: dict[str, tuple[str, object, object] | str] = {
     "report": "mediakit.cli.reports:REPORT",
     "batch": "mediakit.cli.reports:BATCH",
     "corpus": "mediakit.cli.corpus",
+    "codesheet": "mediakit.cli.coding:CODESHEET",
 }
 
 
