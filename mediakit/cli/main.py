@@ -173,6 +173,7 @@ COMMANDS: dict[str, tuple[str, object, object] | str] = {
     "batch": "mediakit.cli.reports:BATCH",
     "corpus": "mediakit.cli.corpus",
     "codesheet": "mediakit.cli.coding:CODESHEET",
+    "agreement": "mediakit.cli.coding:AGREEMENT",
 }
 
 
