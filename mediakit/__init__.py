@@ -57,6 +57,7 @@ __all__ = [
     "readability",
     "segment",
     "sentiment",
+    "show",
 ]
 
 
@@ -67,6 +68,10 @@ def __getattr__(name: str):
         from .run.frame import analyze_frame
 
         return analyze_frame
+    if name == "show":
+        from .run.article_view import show
+
+        return show
     if name == "agreement":  # pandas and krippendorff, on first use
         from .coding.agreement import agreement
 

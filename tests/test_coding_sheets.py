@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mediakit.coding.reading import CodingError, read_codesheet
@@ -18,6 +20,7 @@ from mediakit.text import segment
 from .coding_helpers import code, small_article, write_sheet
 
 SHA12 = "972ee570d7c4"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"  # kept screenshots (git-ignored)
 
 
 @pytest.fixture(scope="module")
