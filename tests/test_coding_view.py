@@ -82,3 +82,29 @@ def test_article_view_html_takes_the_body():
     record = mediakit.analyze(article).to_dict()
     assert article_view_html(record, article.body) == show(article, record).html
     assert SEED.exists()
+
+
+def test_report_shows_machine_and_corrected_figures(tmp_path):
+    from mediakit.run.params import validate_parameters
+    from mediakit.run.report_views import article_view, corrections_table
+    from mediakit.run.reports import report_metrics
+
+    from .coding_helpers import TEXT, code, write_sheet
+
+    src = tmp_path / "t1.txt"
+    src.write_text("Strike\n\n" + TEXT + "\n")
+    sheet = write_sheet(tmp_path / "s.xlsx", mediakit.load_articles(src))
+    from mediakit.coding.reading import read_codesheet
+
+    rid = read_codesheet(sheet).rows["attributions"][1].unit
+    code(sheet, sheet, "attributions", {rid: {"coder_role": "ngo"}})
+    values = validate_parameters("article_report", {"article_path": str(src),
+                                                    "corrections": str(sheet)})
+    metrics = report_metrics(values)
+    table = corrections_table(metrics)
+    assert table.loc["Civilian share of sources"].tolist() == ["50%", "0%"]
+    assert table.loc["Distinct sources"].tolist() == ["2", "2"]
+    assert table.loc["Rows corrected, rejected, added", "corrected by the coders"] == "1, 0, 0"
+    assert "Amal Hassan</u>" in article_view(metrics, values)
+    plain = report_metrics(validate_parameters("article_report", {"article_path": str(src)}))
+    assert "No corrections" in corrections_table(plain)

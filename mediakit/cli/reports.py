@@ -47,6 +47,9 @@ def _common(parser: argparse.ArgumentParser, out_default: str | None) -> None:
                         help="report notebook to run (default: mediakit's own "
                              "article_report.ipynb)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--corrections", metavar="SHEET",
+                        help="a coded sheet (.xlsx or .csv): reports show who speaks, "
+                        "civilian voice and framing corrected by the coders beside mediakit's")
     add_analysis_options(parser)
 
 
@@ -62,6 +65,10 @@ def _parameters(args: argparse.Namespace) -> dict:
             columns[name] = value
     if columns:
         params["columns"] = columns
+    if args.corrections:  # the notebook runs elsewhere: an absolute path
+        from pathlib import Path
+
+        params["corrections"] = str(Path(args.corrections).resolve())
     return {k: v for k, v in params.items() if v != defaults[k]}
 
 

@@ -133,6 +133,8 @@ REPORT_PARAMETERS: tuple[Parameter, ...] = (
     *ANALYSIS_PARAMETERS,
     Parameter("columns", dict, {}, 'field names of .jsonl/.csv corpora, e.g. {"text": '
               '"content"}'),
+    Parameter("corrections", str, None, "coded sheet (.xlsx .csv) whose codes correct who "
+              "speaks, civilian voice and framing (None: no corrections)", optional=True),
 )
 
 # The comparison notebook (notebooks/src/compare_articles.py).

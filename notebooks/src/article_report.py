@@ -31,6 +31,7 @@ family_terms: "Optional[str]" = None  # family word list for humanisation (defau
 harm_lexicon: "Optional[str]" = None  # harm lexicon YAML (default: the packaged one)
 emotive_terms: "Optional[str]" = None  # emotive-term YAML (default: the packaged one)
 columns: dict = {}  # field names of .jsonl/.csv corpora, e.g. {"text": "content"}
+corrections: "Optional[str]" = None  # coded sheet (.xlsx .csv) whose codes correct who speaks, civilian voice and framing (None: no corrections)
 
 # %%
 # Stop here, before any analysis, on an unknown parameter name or a wrong type.
@@ -58,6 +59,17 @@ views.at_a_glance(metrics)
 
 # %%
 views.show(views.clutter_view(metrics))
+
+# %% [markdown]
+# ## The article with its codes
+#
+# The text as measured, paragraphs numbered from 1. Each statement is highlighted in the
+# colour of its speaker's role, the speaker underlined where the text names them; the
+# footnotes (and the title shown on hover) give speaker, role, side, kind, cue and the
+# rule that decided. Harm mentions are boxed and labelled with their construction.
+
+# %%
+views.show(views.article_view(metrics, P))
 
 # %% [markdown]
 # ## Readability
@@ -152,6 +164,17 @@ views.show(views.framing_table(metrics))
 
 # %%
 views.show(views.framing_figure(metrics))
+
+# %% [markdown]
+# ## Corrected by the coders
+#
+# With the parameter `corrections` (a coding sheet from `mediakit codesheet`, coded by
+# hand), who speaks, civilian voice and framing are recomputed with the coders' codes
+# where they gave them; mediakit's figures and the corrected ones side by side. The
+# provenance records the sheet's SHA-256 and which rows were corrected.
+
+# %%
+views.show(views.corrections_table(metrics))
 
 # %% [markdown]
 # ## Provenance
