@@ -93,6 +93,10 @@ def test_changed_text_and_unknown_spans_are_refused(blank, tmp_path):
     with pytest.raises(CodingError, match="'t1' was coded with SHA-256 972ee570d7c4... but "
                                           "reads [0-9a-f]{12}... now: its text changed"):
         corrected_families(changed, Analyzer(), load_corrections(blank))
+    edited = code(blank, tmp_path / "t.xlsx", "attributions", {A1: {"text": "[[Other]] words."}})
+    with pytest.raises(CodingError, match="row 2, column text: row id .* marks other words "
+                                          "than mediakit finds now"):
+        _corrected(edited)
     added = code(blank, tmp_path / "x.xlsx", "attributions", {}, added=[{
         "article_id": "t1", "text": "[[words not there]]", "coder_verdict": "missed one here"}])
     with pytest.raises(CodingError, match="row 4, column text: the words marked"):

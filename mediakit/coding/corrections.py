@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..text import normalize_quotes
 from .reading import MISSED, CodedRow, CodedSheet, CodingError, read_codesheet
-from .sheets import SHEETS, code_lists, row_id
+from .sheets import SHEETS, code_lists, mark_span, row_id
 
 __all__ = ["Corrections", "apply_corrections", "corrected_families", "corrector",
            "load_corrections"]
@@ -116,16 +116,28 @@ def corrected_families(article, analyzer, corrections: Corrections) -> tuple[dic
     return {name: results[name].to_dict() for name in CORRECTED_FAMILIES}, provenance
 
 
-def _rows_by_id(corrections: Corrections, article, sheet: str, n_machine: int
+def _rows_by_id(corrections: Corrections, article, doc, sheet: str, spans: Sequence
                 ) -> tuple[dict, list[CodedRow]]:
+    """The sheet's rows of one article by row id, and the rows the coder added.
+
+    Each row must be one mediakit finds now, at the same words: a sheet made by another
+    version of the extractor (whose row ids may point at other statements) is refused.
+    """
     spec = SHEETS[sheet]
     rows = corrections.rows(article.id, sheet)
-    known = {row_id(article.sha256, spec, i) for i in range(n_machine)}
+    now = {row_id(article.sha256, spec, i): mark_span(doc, start, end)[0]
+           for i, (start, end) in enumerate(spans)}
     for r in rows:
-        if not r.added and r.unit not in known:
+        if r.added:
+            continue
+        if r.unit not in now:
             raise CodingError(corrections.sheet.path, f"row id {r.unit!r} matches no "
                               f"{spec.kind} mediakit finds in article {article.id!r} now",
                               sheet=sheet, row=r.line, column="row_id")
+        if " ".join(r.text.split()) != now[r.unit]:
+            raise CodingError(corrections.sheet.path, f"row id {r.unit!r} marks other words "
+                              "than mediakit finds now (a sheet made by another version?): "
+                              f"now {now[r.unit]!r}", sheet=sheet, row=r.line, column="text")
     return {r.unit: r for r in rows if not r.added}, [r for r in rows if r.added]
 
 
@@ -165,7 +177,8 @@ def _added_attribution(doc, row: CodedRow, path: str):
 
 def _correct_sources(result, doc, codebook, article, corrections: Corrections, log: dict):
     """A SourcesResult with the coders' codes (see the module docstring)."""
-    by_id, added = _rows_by_id(corrections, article, "attributions", len(result.attributions))
+    by_id, added = _rows_by_id(corrections, article, doc, "attributions",
+                               [(a.start, a.end) for a in result.attributions])
     reject = corrections.rejections["attributions"]
     names = {s.speaker.casefold(): s.id for s in result.speakers}
     items = []  # (attribution, group key, the coder's codes)
@@ -245,7 +258,8 @@ def _correct_framing(result, doc, params, article, corrections: Corrections, log
     """A FramingResult with the coders' constructions, harm types and victim sides."""
     from ..metrics.framing import FramingResult, HarmMention, emotive_counts_by_side
 
-    by_id, added = _rows_by_id(corrections, article, "harm_mentions", len(result.mentions))
+    by_id, added = _rows_by_id(corrections, article, doc, "harm_mentions",
+                               [(m.start, m.end) for m in result.mentions])
     reject = corrections.rejections["harm_mentions"]
     fields = ("construction", "harm_type", "victim_side")
     mentions = []
