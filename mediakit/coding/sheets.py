@@ -471,7 +471,7 @@ def _code_explanations(codes, codebook: Codebook) -> list[tuple[str, str, str, s
     return out
 
 
-def make_codesheet(paths: Sequence[str | Path], out: str | Path, analyzer=None, *,
+def make_codesheet(paths: Sequence[str | Path], out: str | Path, analyzer, *,
                    sample: int | None = None, seed: int = 0, stratify: str | None = None,
                    options=None) -> tuple[Path, dict[str, int], list]:
     """Analyse articles (or a sample of them) and write their coding sheet.
@@ -482,8 +482,9 @@ def make_codesheet(paths: Sequence[str | Path], out: str | Path, analyzer=None, 
         Article files, folders or corpus files (as ``mediakit analyze`` reads them).
     out : path
         The ``.xlsx`` or ``.csv`` to write.
-    analyzer : Analyzer, optional
-        The analysis whose decisions are coded (default parameters when None).
+    analyzer : Analyzer
+        The analysis whose decisions are coded (``mediakit.Analyzer()`` for the
+        defaults).
     sample, seed, stratify
         See :func:`sample_articles`.
     options : LoadOptions, optional
@@ -495,10 +496,8 @@ def make_codesheet(paths: Sequence[str | Path], out: str | Path, analyzer=None, 
         The path written, the number of rows per sheet, and the load failures.
     """
     from ..io.articles import LoadFailure, iter_articles
-    from ..run.analyzer import Analyzer
     from ..text import segment
 
-    analyzer = analyzer or Analyzer()
     analyzer.validate()
     if Path(out).suffix.lower() not in (".xlsx", ".csv"):
         raise MediakitError(out, "a coding sheet is written as .xlsx or .csv")
