@@ -79,6 +79,10 @@ def _summary(result, out: str) -> int:
     if skipped:
         line += f", {skipped} already current (skipped)"
     print(line, file=sys.stderr)
+    done_reports = [o for o in result.outcomes if o.status == "done"]
+    if len(done_reports) <= 10:  # a few: each report's path, to open it
+        for outcome in done_reports:
+            print(f"mediakit: report: {outcome.folder}/report.html", file=sys.stderr)
     if result.comparison is not None and result.comparison.ok:
         print(f"mediakit: comparison report: {result.comparison.folder}/comparison.html",
               file=sys.stderr)
