@@ -5,10 +5,6 @@
 # sentiment sentence by sentence, who speaks in it, how much civilians are heard and
 # how harm is told, and where the figures come from.
 # Every number is computed by `mediakit`; this notebook only arranges tables and plots.
-#
-# Run it through `mediakit report ARTICLE` or `mediakit batch INPUT --out DIR`, or with
-# papermill (`papermill --help-notebook notebooks/article_report.ipynb` lists the
-# parameters). Text parameters that look like numbers need papermill's `-r` (raw) option.
 
 # %% tags=["parameters"]
 article_path: str = "../data/raw/israel-hamas-war-latest-news.txt"  # article file (.txt .md .json) or corpus (.jsonl .csv)
