@@ -198,3 +198,26 @@ def test_codesheet_command(tmp_path, capsys):
     assert len(sheet.articles) == 3
     assert main(["codesheet", str(RAW), "--out", str(tmp_path / "s.txt")]) == 2
     assert "written as .xlsx or .csv" in capsys.readouterr().err
+
+
+def test_formula_like_text_and_control_characters_stay_text(tmp_path):
+    from openpyxl import load_workbook
+
+    from mediakit import Analyzer, article_from_text
+    from mediakit.coding.corrections import corrected_families, load_corrections
+
+    article = article_from_text('=SUM(A1:A9) was the\x0b total, the minister said.\n\n'
+                                '"@home we wait," said Amal Hassan.', id="evil")
+    for suffix in (".xlsx", ".csv"):
+        path = write_sheet(tmp_path / f"s{suffix}", [article])
+        rows = read_codesheet(path).rows["attributions"]
+        assert rows[0].text.startswith("=SUM(A1:") and "\x0b" not in rows[0].text
+        assert rows[0].text.endswith("was the total]], the minister said.")
+        assert rows[1].text.startswith('"[[@home we wait]],"')
+        # The sheet's text is what mediakit finds now: corrections accept it.
+        corrected_families(article, Analyzer(), load_corrections(path))
+    wb = load_workbook(tmp_path / "s.xlsx")
+    ws = wb["attributions"]
+    text_col = [c.value for c in ws[1]].index("text") + 1
+    assert ws.cell(2, text_col).data_type == "s"
+    assert "'=SUM(A1:" in (tmp_path / "s.csv").read_text()  # an apostrophe: text, not formula

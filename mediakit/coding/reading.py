@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import MediakitError
-from .sheets import ARTICLE_COLUMNS, MARK_CLOSE, MARK_OPEN, SHEETS, SheetSpec, code_lists
+from .sheets import (
+    ARTICLE_COLUMNS,
+    FORMULA_START,
+    MARK_CLOSE,
+    MARK_OPEN,
+    SHEETS,
+    SheetSpec,
+    code_lists,
+)
 
 __all__ = ["CodedRow", "CodedSheet", "CodingError", "read_codesheet"]
 
@@ -145,9 +153,17 @@ def _csv_tables(path: Path, data: bytes) -> dict[str, list[list[str]]]:
         if not any(c.strip() for c in row):
             continue
         name = row[0].strip()
-        tables.setdefault(name, [header[1:]]).append([c.strip() for c in row[1:]])
+        tables.setdefault(name, [header[1:]]).append([_uncsv(c) for c in row[1:]])
         lines.setdefault(name, [1]).append(n)
     return {name: _with_lines(t, lines[name]) for name, t in tables.items()}
+
+
+def _uncsv(cell: str) -> str:
+    # The apostrophe written before a formula-like cell (see sheets.FORMULA_START).
+    cell = cell.strip()
+    if cell.startswith("'") and cell[1:2] and cell[1] in FORMULA_START:
+        return cell[1:]
+    return cell
 
 
 def _with_lines(table: list[list[str]], lines: list[int]) -> list[list[str]]:

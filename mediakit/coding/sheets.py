@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,6 +50,7 @@ __all__ = [
     "row_id",
     "sample_articles",
     "sheet_rows",
+    "sheet_text",
     "write_codesheet",
 ]
 
@@ -199,7 +201,21 @@ def mark_span(doc: Document, start: int, end: int) -> tuple[str, int, int]:
     a, b = first.start, max(last.end, end)
     text = (doc.text[a:start] + MARK_OPEN + doc.text[start:end] + MARK_CLOSE
             + doc.text[end:b])
-    return " ".join(text.split()), first.paragraph + 1, first.index + 1
+    return " ".join(sheet_text(text).split()), first.paragraph + 1, first.index + 1
+
+
+#: Characters a workbook cell cannot hold (openpyxl's ``ILLEGAL_CHARACTERS_RE``): control
+#: characters other than tab, newline and carriage return. They are left out of every
+#: cell, in both formats, so a sheet's text reads back the same from .xlsx and .csv.
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+#: What spreadsheet programs read as the start of a formula in a CSV cell (OWASP, "CSV
+#: injection"): such a cell is written with a leading apostrophe, removed on reading.
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def sheet_text(value: str) -> str:
+    """Text as a sheet holds it: without the characters a workbook cell cannot hold."""
+    return _ILLEGAL.sub("", value)
 
 
 def _cell(value) -> str | int | float:
@@ -207,7 +223,7 @@ def _cell(value) -> str | int | float:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return value
+    return sheet_text(value) if isinstance(value, str) else value
 
 
 def sheet_rows(record: Mapping, doc: Document) -> dict[str, list[dict]]:
@@ -348,10 +364,16 @@ def _csv_text(rows: Mapping[str, Sequence[dict]], articles: Sequence[dict]) -> s
     writer.writeheader()
     for spec in SHEETS.values():
         for row in rows.get(spec.name, ()):
-            writer.writerow({"sheet": spec.name, **row})
+            writer.writerow({"sheet": spec.name, **{k: _csv_cell(v) for k, v in row.items()}})
     for a in articles:
-        writer.writerow({"sheet": "articles", **{k: _cell(v) for k, v in a.items()}})
+        writer.writerow({"sheet": "articles", **{k: _csv_cell(_cell(v)) for k, v in a.items()}})
     return buffer.getvalue()
+
+
+def _csv_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _workbook_bytes(rows, articles, codes, codebook: Codebook) -> bytes:
@@ -380,6 +402,9 @@ def _table(ws, columns: Sequence[str], rows: Iterable[dict]) -> None:
         cell.font = Font(bold=True)
     for row in rows:
         ws.append([row.get(c, "") for c in columns])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # article text, never a formula
     ws.freeze_panes = "B2"
     for i, name in enumerate(columns, start=1):
         letter = get_column_letter(i)
