@@ -143,7 +143,7 @@ def _paragraph_html(doc: Document, start: int, end: int, marks: Sequence[_Mark])
         for m in sorted((m for m in inside if m.start <= a and m.end >= b),
                         key=lambda m: -_ORDER[m.kind]):
             tag = {"quote": "mark", "speaker": "u", "harm": "span"}[m.kind]
-            text = f'<{tag} class="{m.css}" title="{_e(m.title)}">{text}</{tag}>'
+            text = f'<{tag} class="{_e(m.css)}" title="{_e(m.title)}">{text}</{tag}>'
         out.append(text)
         for m in inside:
             if m.end == b and m.note:
