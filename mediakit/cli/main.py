@@ -16,7 +16,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from .. import __version__
-from ..errors import MediakitError
+from ..errors import MediakitError, MediakitWarning
 from ..io.articles import Columns, LoadFailure, LoadOptions, iter_articles
 from ..io.writers import dumps_json, write_json
 from ..metrics.registry import all_parameters
@@ -232,7 +232,22 @@ def main(argv: list[str] | None = None) -> int:
     named = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(only=named if named in COMMANDS else None)
     args = parser.parse_args(argv)
-    warnings.simplefilter("ignore", UnicodeWarning)  # recorded in Article.warnings instead
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UnicodeWarning)  # recorded in Article.warnings instead
+        warnings.simplefilter("always", MediakitWarning)
+        warnings.showwarning = _show_warning
+        return _run(args)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Print mediakit's own warnings as one ``mediakit:`` line; others as Python does."""
+    if issubclass(category, MediakitWarning):
+        print(f"mediakit: {message}", file=sys.stderr)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args._run(args)
     except MediakitError as exc:

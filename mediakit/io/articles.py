@@ -20,10 +20,12 @@ warning naming the file is recorded in :attr:`Article.warnings` and issued with
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import json
 import re
+import stat
 import warnings
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
@@ -34,7 +36,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import ArticleError
+from ..errors import ArticleError, MediakitWarning
 
 __all__ = [
     "Article",
@@ -43,8 +45,10 @@ __all__ = [
     "LoadFailure",
     "LoadedArticles",
     "LoadOptions",
+    "MissingTextError",
     "article_at_row",
     "article_from_text",
+    "check_input",
     "clean_body",
     "iter_articles",
     "load_articles",
@@ -88,6 +92,14 @@ class Article:
         Line (JSONL) or row (CSV, header = 1) within a multi-article file.
     warnings : tuple of str
         Problems that did not stop loading (e.g. a non-UTF-8 encoding).
+    source_id : str or None
+        The id exactly as the input gave it (the id field of a JSON, JSONL, CSV or
+        Parquet record, ``id`` in Markdown front matter), before it was made safe for
+        file names; None when the input gave none.
+    extra : tuple of (str, value) pairs
+        The record's other fields (those no :class:`Columns` name points at, and not
+        the text), in input order, values as read: what a corpus table carries as
+        ``meta_<name>`` columns.
     """
 
     id: str
@@ -103,6 +115,8 @@ class Article:
     sha256: str = ""
     row: int | None = None
     warnings: tuple[str, ...] = ()
+    source_id: str | None = None
+    extra: tuple[tuple[str, object], ...] = ()
 
     def to_dict(self) -> dict:
         """Plain-data copy of the record."""
@@ -111,11 +125,16 @@ class Article:
 
 @dataclass(frozen=True)
 class LoadFailure:
-    """An article that could not be loaded: which file (and row), and why."""
+    """An article that could not be loaded: which file (and row), and why.
+
+    ``fields`` is set when the problem is that the text field is missing: the fields
+    (or CSV/Parquet columns) the record has, so a caller can say which exist.
+    """
 
     path: str
     problem: str
     row: int | None = None
+    fields: tuple[str, ...] | None = None
 
     @property
     def message(self) -> str:
@@ -156,6 +175,41 @@ class LoadOptions:
     columns: Columns = field(default_factory=Columns)
     max_bytes: int = DEFAULT_MAX_BYTES
     clutter_path: str | None = None
+
+
+class MissingTextError(ArticleError):
+    """The record (or the header) has no field of the text column's name.
+
+    Attributes
+    ----------
+    fields : tuple of str
+        The fields it has.
+    """
+
+    def __init__(self, path, problem: str, row=None, fields=()):
+        super().__init__(path, problem, row)
+        self.fields = tuple(fields)
+
+    def __reduce__(self):
+        return (self.__class__, (self.path, self.problem, self.row, self.fields))
+
+
+def missing_text(path, columns: Columns, fields, row=None, kind: str = "field",
+                 every: bool = False) -> MissingTextError:
+    """The error for a record or header without the text field, naming what it has
+    (``every``: for a whole input none of whose records has it)."""
+    fields = tuple(str(f) for f in fields)
+    if every:
+        what, found = f"no record has the '{columns.text}' {kind}", f"{kind}s found"
+    else:
+        what, found = f"no '{columns.text}' {kind}", f"{kind}s are"
+    found = f"{found}: {', '.join(fields)}" if fields else f"there are no {kind}s"
+    return MissingTextError(path, f"{what} ({found}; name the text {kind} with "
+                            "--text-column)", row, fields)
+
+
+def _failure(exc: ArticleError, path, row) -> LoadFailure:
+    return LoadFailure(str(path), exc.problem, row, getattr(exc, "fields", None))
 
 
 class LoadedArticles(list):
@@ -199,9 +253,17 @@ def slugify(name: str, fallback: str = "article", max_length: int = 80) -> str:
 
 
 def _unique(ids: dict[str, int], slug: str) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``, ... if taken: never an id given out before,
+    also when an input's own id looks like a made one (``a``, ``a-2``, ``a``)."""
     n = ids.get(slug, 0) + 1
     ids[slug] = n
-    return slug if n == 1 else f"{slug}-{n}"
+    if n == 1:
+        return slug
+    while f"{slug}-{n}" in ids:
+        n += 1
+    ids[slug] = n
+    ids[f"{slug}-{n}"] = 1
+    return f"{slug}-{n}"
 
 
 # ----------------------------------------------------------------------- clutter
@@ -278,7 +340,42 @@ def clean_body(raw_body: str, patterns: tuple[re.Pattern, ...] | None = None
 _TITLE_OUTLET = re.compile(r"^(?P<title>.+?)\s+[\u2013\u2014|]\s+(?P<outlet>[^\u2013\u2014|]+)$")
 
 
+#: Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one):
+#: (mark, codec that reads the text after it, name for messages).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE"),
+)
+
+
+def _wide_bom(data: bytes) -> tuple[bytes, str, str] | None:
+    """The UTF-16 or UTF-32 byte-order mark ``data`` starts with, if any.
+
+    UTF-8 with a mark is left to the UTF-8 path (``utf-8-sig``), as before; text in
+    UTF-16 and UTF-32 is full of NUL bytes, so it must be recognised before the NUL
+    check that refuses binary files.
+    """
+    for mark, codec, label in _BOMS:
+        if data.startswith(mark):
+            return None if codec == "utf-8" else (mark, codec, label)
+    return None
+
+
 def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    wide = _wide_bom(data)
+    if wide is not None:
+        mark, codec, label = wide
+        try:
+            text = data[len(mark):].decode(codec)
+        except UnicodeDecodeError as exc:
+            raise ArticleError(path, f"starts with a {label} byte-order mark but is not "
+                               f"valid {label} (byte {exc.start + len(mark)})") from None
+        if "\x00" in text:
+            raise ArticleError(path, "binary file (contains NUL characters), not an article")
+        return text, ()
     if b"\x00" in data:
         raise ArticleError(path, "binary file (contains NUL bytes), not an article")
     try:
@@ -314,7 +411,7 @@ def _text_field(value) -> str | None:
 
 
 def _build(*, slug, title, outlet, date_, author, url, raw_body, path, sha, row, warns,
-           patterns, max_bytes):
+           patterns, max_bytes, source_id=None, extra=()):
     if not isinstance(raw_body, str):
         raise ArticleError(path, f"article text is {type(raw_body).__name__}, not text", row)
     if len(raw_body.encode("utf-8")) > max_bytes:
@@ -329,14 +426,17 @@ def _build(*, slug, title, outlet, date_, author, url, raw_body, path, sha, row,
         id=slug, title=_text_field(title), outlet=_text_field(outlet), date=_iso_date(date_),
         author=_text_field(author), url=_text_field(url), body=body, raw_body=raw_body,
         clutter=clutter, source_path=path, sha256=sha, row=row, warnings=tuple(warns),
+        source_id=source_id, extra=tuple(extra),
     )
 
 
 def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
     try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise ArticleError(path, f"file is {size} bytes, larger than the limit of "
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise ArticleError(path, f"not a regular file ({_file_kind(st.st_mode)})")
+        if max_bytes is not None and st.st_size > max_bytes:
+            raise ArticleError(path, f"file is {st.st_size} bytes, larger than the limit of "
                                f"{max_bytes} bytes (raise max_bytes to accept it)")
         return path.read_bytes()
     except OSError as exc:
@@ -348,6 +448,9 @@ def _from_txt(path: Path, text: str, common: dict) -> Article:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         raise ArticleError(path, "article text is empty")
+    if not any(line.strip() for line in lines[first + 1:]):
+        raise ArticleError(path, "only a title line, no body (the first line of a .txt "
+                           "file is its title)")
     heading = lines[first].strip()
     m = _TITLE_OUTLET.match(heading)
     title, outlet = (m.group("title"), m.group("outlet")) if m else (heading, None)
@@ -385,6 +488,7 @@ def _from_md(path: Path, text: str, common: dict, cols: Columns) -> Article:
     meta, body = _front_matter(path, text)
     if meta.get(cols.id) is not None:
         common["slug"] = slugify(str(meta[cols.id]))
+    common.update(source_id=_given_id(meta.get(cols.id)), extra=_extra(meta, cols))
     title = meta.get(cols.title)
     if title is None:  # a leading Markdown heading is the title
         m = re.match(r"\s*#\s+(.+)\n", body)
@@ -395,13 +499,26 @@ def _from_md(path: Path, text: str, common: dict, cols: Columns) -> Article:
                   raw_body=body.strip("\n"), **common)
 
 
+def _given_id(value) -> str | None:
+    """An id as the input gave it (None when it gave none, or an empty one)."""
+    if value is None or _text_field(value) is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _extra(record: dict, cols: Columns) -> tuple:
+    named = set(asdict(cols).values())
+    return tuple((str(k), v) for k, v in record.items() if k not in named)
+
+
 def _from_mapping(record: dict, common: dict, cols: Columns) -> Article:
     path, row = common["path"], common["row"]
     if not isinstance(record, dict):
         raise ArticleError(path, "expected an object with the article's fields", row)
     if cols.text not in record:
-        raise ArticleError(path, f"no '{cols.text}' field (set the text column name)", row)
-    return _build(title=record.get(cols.title), outlet=record.get(cols.outlet),
+        raise missing_text(path, cols, record, row)
+    return _build(source_id=_given_id(record.get(cols.id)), extra=_extra(record, cols),
+                  title=record.get(cols.title), outlet=record.get(cols.outlet),
                   date_=record.get(cols.date), author=record.get(cols.author),
                   url=record.get(cols.url), raw_body=record.get(cols.text), **common)
 
@@ -449,7 +566,7 @@ def _iter_file(path: Path, options: LoadOptions, ids: dict[str, int]
         raise ArticleError(path, f"unsupported file type '{suffix}' "
                            f"(expected one of {', '.join(ARTICLE_SUFFIXES)})")
     except ArticleError as exc:
-        yield LoadFailure(exc.path or str(path), exc.problem, exc.row)
+        yield _failure(exc, exc.path or path, exc.row)
 
 
 def _jsonl_article(path, number, raw, options, patterns, stem) -> Article:
@@ -467,19 +584,47 @@ def _jsonl_article(path, number, raw, options, patterns, stem) -> Article:
 
 
 def _jsonl_lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """Non-blank lines of a .jsonl file with their numbers (from 1)."""
+    """Non-blank lines of a .jsonl file with their numbers (from 1), as bytes.
+
+    A file in UTF-16 or UTF-32 (with a byte-order mark) is decoded as it is read and
+    its lines are given re-encoded as UTF-8, so that every line decodes the same way.
+    """
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise ArticleError(path, f"cannot read file ({exc.strerror})") from None
     found = False
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        wide = _wide_bom(handle.read(4))
+        handle.seek(0)
+        if wide is None:
+            lines = enumerate(handle, start=1)
+        else:
+            mark, codec, label = wide
+            handle.seek(len(mark))
+            lines = _wide_lines(path, handle, codec, label)
+        for number, raw in lines:
             if raw.strip():
                 found = True
                 yield number, raw
     if not found:
         raise ArticleError(path, "file is empty")
+
+
+def _wide_lines(path: Path, handle, codec: str, label: str) -> Iterator[tuple[int, bytes]]:
+    """Lines of a UTF-16 or UTF-32 file (``handle`` just past its mark) as UTF-8 bytes."""
+    import io
+
+    text = io.TextIOWrapper(handle, encoding=codec, newline="\n")
+    try:
+        for number, line in enumerate(text, start=1):
+            yield number, line.encode("utf-8")
+    except UnicodeDecodeError:
+        # Decoded a block at a time, so the line at fault is not known.
+        raise ArticleError(path, f"starts with a {label} byte-order mark but is not valid "
+                           f"{label}") from None
+    finally:
+        text.close()  # and the file under it
 
 
 def _iter_jsonl(path, options, ids, patterns, stem):
@@ -488,39 +633,23 @@ def _iter_jsonl(path, options, ids, patterns, stem):
             article = _jsonl_article(path, number, raw, options, patterns, stem)
             yield replace(article, id=_unique(ids, article.id))
         except ArticleError as exc:
-            yield LoadFailure(str(path), exc.problem, number)
+            yield _failure(exc, path, number)
 
 
 def _stream_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
     """Check a (possibly very large) file's encoding in one streaming pass.
 
-    Same policy as :func:`_decode` (UTF-8, else Windows-1252, else Latin-1, with a
-    warning naming the file), without holding the file in memory.
+    Same policy as :func:`_decode` (a UTF-16 or UTF-32 byte-order mark decides, else
+    UTF-8, else Windows-1252, else Latin-1, with a warning naming the file), without
+    holding the file in memory.
     """
-    import codecs
-
-    utf8 = codecs.getincrementaldecoder("utf-8-sig")()
-    cp1252 = codecs.getincrementaldecoder("cp1252")()
-    ok = {"utf-8-sig": True, "cp1252": True}
-    empty = True
     try:
         with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                if b"\x00" in chunk:
-                    raise ArticleError(path, "binary file (contains NUL bytes), not an article")
-                empty = empty and not chunk.strip()
-                for name, dec in (("utf-8-sig", utf8), ("cp1252", cp1252)):
-                    if ok[name]:
-                        try:
-                            dec.decode(chunk)
-                        except UnicodeDecodeError:
-                            ok[name] = False
-            for name, dec in (("utf-8-sig", utf8), ("cp1252", cp1252)):
-                if ok[name]:
-                    try:
-                        dec.decode(b"", final=True)
-                    except UnicodeDecodeError:
-                        ok[name] = False
+            wide = _wide_bom(handle.read(4))
+            if wide is not None:
+                return _stream_wide(path, handle, *wide)
+            handle.seek(0)
+            ok, empty = _stream_narrow(path, handle)
     except OSError as exc:
         raise ArticleError(path, f"cannot read file ({exc.strerror})") from None
     if empty:
@@ -531,6 +660,54 @@ def _stream_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
     message = f"{path}: not valid UTF-8; decoded as {label}, check the characters"
     warnings.warn(message, UnicodeWarning, stacklevel=4)
     return enc, (message,)
+
+
+def _stream_narrow(path: Path, handle) -> tuple[dict, bool]:
+    """Which of UTF-8 and Windows-1252 decode the whole file, and whether it is blank."""
+    utf8 = codecs.getincrementaldecoder("utf-8-sig")()
+    cp1252 = codecs.getincrementaldecoder("cp1252")()
+    ok = {"utf-8-sig": True, "cp1252": True}
+    empty = True
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        if b"\x00" in chunk:
+            raise ArticleError(path, "binary file (contains NUL bytes), not an article")
+        empty = empty and not chunk.strip()
+        for name, dec in (("utf-8-sig", utf8), ("cp1252", cp1252)):
+            if ok[name]:
+                try:
+                    dec.decode(chunk)
+                except UnicodeDecodeError:
+                    ok[name] = False
+    for name, dec in (("utf-8-sig", utf8), ("cp1252", cp1252)):
+        if ok[name]:
+            try:
+                dec.decode(b"", final=True)
+            except UnicodeDecodeError:
+                ok[name] = False
+    return ok, empty
+
+
+def _stream_wide(path: Path, handle, mark: bytes, codec: str, label: str
+                 ) -> tuple[str, tuple[str, ...]]:
+    """Check a UTF-16 or UTF-32 file (``handle`` just past its mark) decodes; return the
+    codec that reads it from the start, mark included."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    empty = True
+    offset = len(mark)
+    try:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            text = decoder.decode(chunk)
+            if "\x00" in text:
+                raise ArticleError(path, "binary file (contains NUL characters), not an article")
+            empty = empty and not text.strip()
+            offset += len(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        raise ArticleError(path, f"starts with a {label} byte-order mark but is not valid "
+                           f"{label} (near byte {offset + exc.start})") from None
+    if empty:
+        raise ArticleError(path, "file is empty")
+    return codec[:6], ()  # "utf-16" / "utf-32": these read the mark and drop it
 
 
 def _iter_csv(path, options, ids, patterns, stem, only_row=None):
@@ -551,8 +728,7 @@ def _csv_rows(reader, path, options, ids, patterns, stem, warns, only_row=None):
     except csv.Error as exc:
         raise ArticleError(path, f"malformed CSV header: {exc}", 1) from None
     if cols.text not in header:
-        raise ArticleError(path, f"no '{cols.text}' column (columns are: "
-                           f"{', '.join(header)}; set the text column name)", 1)
+        raise missing_text(path, cols, header, 1, kind="column")
     while True:
         number = reader.line_num + 1
         try:
@@ -581,14 +757,101 @@ def _csv_rows(reader, path, options, ids, patterns, stem, warns, only_row=None):
             article = _from_mapping(record, common, cols)
             yield replace(article, id=_unique(ids, article.id))
         except ArticleError as exc:
-            yield LoadFailure(str(path), exc.problem, number)
+            yield _failure(exc, path, number)
         if only_row is not None:
             return
 
 
-def _is_article_file(p: Path) -> bool:
-    return (p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-            and not p.name.startswith(".") and p.name.lower() != "readme.md")
+_FILE_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+               (stat.S_ISDIR, "a folder"))
+
+
+def _file_kind(mode: int) -> str:
+    return next((name for test, name in _FILE_KINDS if test(mode)), "not a file")
+
+
+def check_input(path: str | Path) -> Path:
+    """Refuse an input that is neither a regular file nor a folder, without opening it.
+
+    Reading a named pipe blocks until something writes to it, and a device may never
+    end (or do something when opened), so both are refused from their ``stat``.
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    ArticleError
+        ``no such file or folder`` or ``not a regular file (a named pipe)`` and so on.
+    """
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file or folder") from None
+    except OSError as exc:
+        raise ArticleError(path, f"cannot read ({exc.strerror})") from None
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise ArticleError(path, f"not a regular file ({_file_kind(mode)}); give an article "
+                           "file or a folder")
+    return path
+
+
+def _names(items: list[str], at_most: int = 5) -> str:
+    shown = ", ".join(items[:at_most])
+    return shown if len(items) <= at_most else f"{shown} and {len(items) - at_most} more"
+
+
+def folder_files(folder: str | Path) -> list[Path]:
+    """The article files of a folder, in sorted order (not recursive).
+
+    ``README.md``, files of other types and sub-folders are left out silently. Hidden
+    article files (``.draft.txt``) and entries that are not regular files (named
+    pipes, devices, sockets, broken links) are left out too, and each of these two
+    kinds is reported in one :class:`~mediakit.errors.MediakitWarning` line naming
+    the folder and the entries.
+
+    Parameters
+    ----------
+    folder : str or Path
+
+    Returns
+    -------
+    list of Path
+    """
+    folder = Path(folder)
+    files, hidden, odd = [], [], []
+    for p in sorted(folder.iterdir()):
+        try:
+            mode = p.stat().st_mode
+        except OSError:
+            odd.append(f"{p.name} (a broken link)")
+            continue
+        if stat.S_ISDIR(mode):
+            continue
+        if not stat.S_ISREG(mode):
+            odd.append(f"{p.name} ({_file_kind(mode)})")
+        elif p.suffix.lower() not in ARTICLE_SUFFIXES or p.name.lower() == "readme.md":
+            continue
+        elif p.name.startswith("."):
+            hidden.append(p.name)
+        else:
+            files.append(p)
+    if odd:
+        warnings.warn(f"{folder}: skipped {len(odd)} "
+                      f"{'entry that is' if len(odd) == 1 else 'entries that are'} not a "
+                      f"regular file: {_names(odd)}", MediakitWarning, stacklevel=3)
+    if hidden:
+        warnings.warn(f"{folder}: skipped {len(hidden)} hidden file(s): {_names(hidden)}",
+                      MediakitWarning, stacklevel=3)
+    return files
 
 
 def iter_articles(path: str | Path, options: LoadOptions | None = None
@@ -600,7 +863,7 @@ def iter_articles(path: str | Path, options: LoadOptions | None = None
     path : str or Path
         An article file, a multi-article file (.jsonl, .csv), or a folder of them
         (read in sorted order, not recursively; ``README.md`` and hidden files are
-        skipped).
+        skipped, see :func:`folder_files`).
     options : LoadOptions, optional
         Column names, size limit and clutter patterns.
 
@@ -612,15 +875,14 @@ def iter_articles(path: str | Path, options: LoadOptions | None = None
     Raises
     ------
     ArticleError
-        If ``path`` does not exist or is a folder with no article files.
+        If ``path`` does not exist, is not a regular file or folder (a named pipe, a
+        device), or is a folder with no article files.
     """
     options = options or LoadOptions()
-    path = Path(path)
-    if not path.exists():
-        raise ArticleError(path, "no such file or folder")
+    path = check_input(path)
     ids: dict[str, int] = {}
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if _is_article_file(p))
+        files = folder_files(path)
         if not files:
             raise ArticleError(path, "folder holds no article files "
                                f"({', '.join(ARTICLE_SUFFIXES)})")
@@ -654,7 +916,7 @@ def article_at_row(path: str | Path, row: int, options: LoadOptions | None = Non
         None when no article stands at that row.
     """
     options = options or LoadOptions()
-    path = Path(path)
+    path = check_input(path)
     patterns = load_clutter_patterns(options.clutter_path)
     stem = slugify(path.stem)
     try:
@@ -664,12 +926,12 @@ def article_at_row(path: str | Path, row: int, options: LoadOptions | None = Non
                     try:
                         return _jsonl_article(path, number, raw, options, patterns, stem)
                     except ArticleError as exc:
-                        return LoadFailure(str(path), exc.problem, number)
+                        return _failure(exc, path, number)
             return None
         if path.suffix.lower() == ".csv":
             return next(_iter_csv(path, options, {}, patterns, stem, only_row=row), None)
     except ArticleError as exc:
-        return LoadFailure(exc.path or str(path), exc.problem, exc.row)
+        return _failure(exc, exc.path or path, exc.row)
     raise ArticleError(path, "a row can only be read from a .jsonl or .csv file")
 
 

@@ -54,7 +54,9 @@ def _positive_int(name: str, value) -> None:
 
 def _existing_file(name: str, value) -> None:
     if value is not None and not Path(value).is_file():
-        raise ParameterError(value, f"{name}: no such file")
+        # A named pipe or device would block or never end: refused unopened.
+        what = "not a regular file" if Path(value).exists() else "no such file"
+        raise ParameterError(value, f"{name}: {what}")
 
 
 #: Checks a parameter may name (``Parameter.check``): name -> function(name, value).
