@@ -45,6 +45,7 @@ __all__ = [
     "ParameterError",
     "__version__",
     "analyze",
+    "agreement",
     "analyze_frame",
     "analyze_sources",
     "article_from_text",
@@ -56,6 +57,7 @@ __all__ = [
     "readability",
     "segment",
     "sentiment",
+    "show",
 ]
 
 
@@ -66,4 +68,12 @@ def __getattr__(name: str):
         from .run.frame import analyze_frame
 
         return analyze_frame
+    if name == "show":
+        from .run.article_view import show
+
+        return show
+    if name == "agreement":  # pandas and krippendorff, on first use
+        from .coding.agreement import agreement
+
+        return agreement
     raise AttributeError(f"module 'mediakit' has no attribute {name!r}")

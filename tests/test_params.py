@@ -58,7 +58,8 @@ def test_unknown_name_is_refused_and_lists_the_known_ones():
     with pytest.raises(ParameterError) as err:
         validate_parameters("compare_articles", {"result_dir": "x"})
     assert err.value.message == ("compare_articles.ipynb: unknown parameter 'result_dir' "
-                                 "(parameters are: results_dir, output_csv)")
+                                 "(parameters are: results_dir, output_csv, group_by, "
+                                 "min_articles, bootstrap_resamples, seed)")
 
 
 def test_columns_must_map_text_to_text():
@@ -77,8 +78,9 @@ def test_kernel_side_check_finds_names_from_papermills_injected_cell():
         check_notebook_parameters("compare_articles", ns)
     # The same name assigned by hand in an earlier cell (not by papermill) is fine.
     ns["In"] = ["", 'results_dir = "x"\n', 'result_dir = "y"\n', "check(...)"]
-    assert check_notebook_parameters("compare_articles", ns) == {"results_dir": "r",
-                                                                 "output_csv": None}
+    assert check_notebook_parameters("compare_articles", ns) == {
+        "results_dir": "r", "output_csv": None, "group_by": "outlet", "min_articles": 2,
+        "bootstrap_resamples": 2000, "seed": 0}
 
 
 def test_kernel_side_check_reports_a_missing_parameter():

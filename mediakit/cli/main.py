@@ -113,6 +113,9 @@ def _analyze_arguments(parser: argparse.ArgumentParser) -> None:
                         help="how long to wait for a web address (default: %(default)s)")
     parser.add_argument("--format", choices=("json", "table"), default="json",
                         help="what to print (default json)")
+    parser.add_argument("--corrections", metavar="SHEET",
+                        help="a coded sheet (.xlsx or .csv): add the sources, civilian voice "
+                        "and framing recomputed with the coders' codes (key 'corrected')")
     add_analysis_options(parser)
 
 
@@ -136,15 +139,27 @@ def _analyze_run(args: argparse.Namespace) -> int:
     analyzer = analyzer_from_args(args)
     options = load_options_from_args(args)
     records, failures = [], []
-    for item in iter_inputs(args.paths, options, fetch_to=args.out, timeout=args.timeout):
+    items = iter_inputs(args.paths, options, fetch_to=args.out, timeout=args.timeout)
+    correct = None
+    if args.corrections:  # every record is computed before any is written
+        from ..coding.corrections import corrector
+
+        items = list(items)
+        correct = corrector(args.corrections, analyzer, items)
+    for item in items:
         if isinstance(item, LoadFailure):
             failures.append(item)
             continue
         report_warnings(item)
         record = analyzer.analyze(item).to_dict()
-        if args.out:
+        if correct is not None:
+            correct(item, record)
+        if args.out and correct is None:
             write_json(Path(args.out) / f"{item.id}.json", record)
         records.append(record)
+    if args.out and correct is not None:
+        for record in records:
+            write_json(Path(args.out) / f"{record['article']['id']}.json", record)
     if args.format == "table":
         if records:
             print(_table(records))
@@ -202,6 +217,8 @@ COMMANDS: dict[str, tuple[str, object, object] | str] = {
     "report": "mediakit.cli.reports:REPORT",
     "batch": "mediakit.cli.reports:BATCH",
     "corpus": "mediakit.cli.corpus",
+    "codesheet": "mediakit.cli.coding:CODESHEET",
+    "agreement": "mediakit.cli.coding:AGREEMENT",
 }
 
 

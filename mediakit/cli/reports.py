@@ -47,6 +47,9 @@ def _common(parser: argparse.ArgumentParser, out_default: str | None) -> None:
                         help="report notebook to run (default: mediakit's own "
                              "article_report.ipynb)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--corrections", metavar="SHEET",
+                        help="a coded sheet (.xlsx or .csv): reports show who speaks, "
+                        "civilian voice and framing corrected by the coders beside mediakit's")
     add_analysis_options(parser)
 
 
@@ -62,6 +65,10 @@ def _parameters(args: argparse.Namespace) -> dict:
             columns[name] = value
     if columns:
         params["columns"] = columns
+    if args.corrections:  # the notebook runs elsewhere: an absolute path
+        from pathlib import Path
+
+        params["corrections"] = str(Path(args.corrections).resolve())
     return {k: v for k, v in params.items() if v != defaults[k]}
 
 
@@ -72,6 +79,10 @@ def _summary(result, out: str) -> int:
     if skipped:
         line += f", {skipped} already current (skipped)"
     print(line, file=sys.stderr)
+    done_reports = [o for o in result.outcomes if o.status == "done"]
+    if len(done_reports) <= 10:  # a few: each report's path, to open it
+        for outcome in done_reports:
+            print(f"mediakit: report: {outcome.folder}/report.html", file=sys.stderr)
     if result.comparison is not None and result.comparison.ok:
         print(f"mediakit: comparison report: {result.comparison.folder}/comparison.html",
               file=sys.stderr)

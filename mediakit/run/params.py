@@ -133,6 +133,8 @@ REPORT_PARAMETERS: tuple[Parameter, ...] = (
     *ANALYSIS_PARAMETERS,
     Parameter("columns", dict, {}, 'field names of .jsonl/.csv corpora, e.g. {"text": '
               '"content"}'),
+    Parameter("corrections", str, None, "coded sheet (.xlsx .csv) whose codes correct who "
+              "speaks, civilian voice and framing (None: no corrections)", optional=True),
 )
 
 # The comparison notebook (notebooks/src/compare_articles.py).
@@ -141,6 +143,12 @@ COMPARE_PARAMETERS: tuple[Parameter, ...] = (
               "(one sub-folder with metrics.json per article)"),
     Parameter("output_csv", str, None, "where the comparison table is written (None: "
               "results_dir/comparison.csv)", optional=True, recorded=False),
+    Parameter("group_by", str, "outlet", "comma-separated columns whose groups are "
+              "compared pairwise (outlet, date, or any column of the table)"),
+    Parameter("min_articles", int, 2, "groups with fewer articles are left out of the "
+              "differences"),
+    Parameter("bootstrap_resamples", int, 2000, "bootstrap resamples of each difference"),
+    Parameter("seed", int, 0, "seed of the bootstrap (the same seed, the same intervals)"),
 )
 
 # The corpus comparison notebook (notebooks/src/compare_corpus.py).
@@ -158,6 +166,10 @@ COMPARE_CORPUS_PARAMETERS: tuple[Parameter, ...] = (
               "comparisons"),
     Parameter("output_csv", str, None, "where the table of group means is written (None: "
               "nothing written)", optional=True, recorded=False),
+    Parameter("group_by", str, "outlet,period", "comma-separated columns whose groups are "
+              "compared pairwise (outlet, period, or any column of the table)"),
+    Parameter("bootstrap_resamples", int, 2000, "bootstrap resamples of each difference"),
+    Parameter("seed", int, 0, "seed of the bootstrap (the same seed, the same intervals)"),
 )
 
 # The teaching exercises (notebooks/src/teaching/*.py). None: the exercise's own

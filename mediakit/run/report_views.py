@@ -24,15 +24,18 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ..errors import MediakitError
+from .coding_views import article_view, corrections_table
 
 __all__ = [
     "FIGURE_DPI",
+    "article_view",
     "at_a_glance",
     "civilian_and_agentless_figure",
     "civilian_summary",
     "clutter_table",
     "clutter_view",
     "comparison_table",
+    "corrections_table",
     "default_csv",
     "diversity_table",
     "extreme_sentences",

@@ -112,7 +112,10 @@ def report_metrics(values: Mapping) -> dict:
 
     Called by the report notebook right after its parameters are checked. The
     provenance gains ``notebook``: the notebook's name, SHA-256 and the recorded
-    parameters (not ``output_dir``: where results go does not change them).
+    parameters (not ``output_dir``: where results go does not change them). With the
+    parameter ``corrections`` the record gains ``corrected`` (see
+    :func:`mediakit.coding.corrections.apply_corrections`) when the article is in the
+    sheet.
 
     Parameters
     ----------
@@ -129,6 +132,13 @@ def report_metrics(values: Mapping) -> dict:
     analyzer = analyzer_from_parameters(values)  # validates before any reading
     article = article_from_parameters(values)
     metrics = analyzer.analyze(article).to_dict()
+    if values.get("corrections"):
+        from ..coding.corrections import apply_corrections, load_corrections
+        from ..coding.sheets import code_lists
+
+        sheet = load_corrections(values["corrections"],
+                                 code_lists(values["codebook"], values["harm_lexicon"]))
+        apply_corrections(metrics, article, analyzer, sheet)
     metrics["provenance"]["notebook"] = {
         "name": "article_report",
         "sha256": values.get("notebook_sha256"),

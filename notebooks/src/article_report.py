@@ -5,10 +5,6 @@
 # sentiment sentence by sentence, who speaks in it, how much civilians are heard and
 # how harm is told, and where the figures come from.
 # Every number is computed by `mediakit`; this notebook only arranges tables and plots.
-#
-# Run it through `mediakit report ARTICLE` or `mediakit batch INPUT --out DIR`, or with
-# papermill (`papermill --help-notebook notebooks/article_report.ipynb` lists the
-# parameters). Text parameters that look like numbers need papermill's `-r` (raw) option.
 
 # %% tags=["parameters"]
 article_path: str = "../data/raw/israel-hamas-war-latest-news.txt"  # article file (.txt .md .json) or corpus (.jsonl .csv)
@@ -35,6 +31,7 @@ stock_phrases: "Optional[str]" = None  # stock web phrases, one regular expressi
 exclude_flagged: bool = False  # compute the other families without the sentences the integrity rules flag (recorded; off by default)
 genre: "Optional[str]" = None  # the article's genre (news, opinion, feature, ...): first-person genres lower the person flag (default: the front matter's genre, else news)
 columns: dict = {}  # field names of .jsonl/.csv corpora, e.g. {"text": "content"}
+corrections: "Optional[str]" = None  # coded sheet (.xlsx .csv) whose codes correct who speaks, civilian voice and framing (None: no corrections)
 
 # %%
 # Stop here, before any analysis, on an unknown parameter name or a wrong type.
@@ -85,6 +82,16 @@ views.show(integrity_views.flagged_sentences_table(metrics))
 
 # %%
 views.show(integrity_views.article_marked_html(metrics))
+
+# ## The article with its codes
+#
+# The text as measured, paragraphs numbered from 1. Each statement is highlighted in the
+# colour of its speaker's role, the speaker underlined where the text names them; the
+# footnotes (and the title shown on hover) give speaker, role, side, kind, cue and the
+# rule that decided. Harm mentions are boxed and labelled with their construction.
+
+# %%
+views.show(views.article_view(metrics, P))
 
 # %% [markdown]
 # ## Readability
@@ -179,6 +186,17 @@ views.show(views.framing_table(metrics))
 
 # %%
 views.show(views.framing_figure(metrics))
+
+# %% [markdown]
+# ## Corrected by the coders
+#
+# With the parameter `corrections` (a coding sheet from `mediakit codesheet`, coded by
+# hand), who speaks, civilian voice and framing are recomputed with the coders' codes
+# where they gave them; mediakit's figures and the corrected ones side by side. The
+# provenance records the sheet's SHA-256 and which rows were corrected.
+
+# %%
+views.show(views.corrections_table(metrics))
 
 # %% [markdown]
 # ## Provenance

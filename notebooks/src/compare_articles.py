@@ -9,6 +9,10 @@
 # %% tags=["parameters"]
 results_dir: str = "../data/processed"  # folder of mediakit batch results (one sub-folder with metrics.json per article)
 output_csv: "Optional[str]" = None  # where the comparison table is written (None: results_dir/comparison.csv)
+group_by: str = "outlet"  # comma-separated columns whose groups are compared pairwise (outlet, date, or any column of the table)
+min_articles: int = 2  # groups with fewer articles are left out of the differences
+bootstrap_resamples: int = 2000  # bootstrap resamples of each difference
+seed: int = 0  # seed of the bootstrap (the same seed, the same intervals)
 
 # %%
 # Stop here, before reading anything, on an unknown parameter name or a wrong type.
@@ -58,3 +62,27 @@ views.show(views.source_mix_by_article_figure(results))
 
 # %%
 views.show(views.civilian_and_agentless_figure(results))
+
+# %% [markdown]
+# ## Differences between groups
+#
+# For each measure and each pair of groups (each column of `group_by`), the difference
+# of the means (first group minus second), its bootstrap confidence interval (BCa,
+# seeded) and Hedges' g. With a handful of articles per group the intervals are wide:
+# read them as such.
+
+# %%
+from mediakit.errors import ParameterError
+from mediakit.run.differences import group_differences, paper_table
+
+measures = [c for c in table.columns if c not in ("title", "outlet", "date")]
+for column in [c.strip() for c in P["group_by"].split(",") if c.strip()]:
+    if column not in table.columns:
+        raise ParameterError("compare_articles", f"group_by: no such column {column!r}")
+    d = group_differences(table, column, measures, n_resamples=P["bootstrap_resamples"],
+                          seed=P["seed"], min_articles=P["min_articles"])
+    views.show(views.text_html(f"Differences between {column} groups", "h3"))
+    views.show(paper_table(d).to_html(index=False) if len(d) else
+               views.text_html("Fewer than two groups with enough articles."))
+    views.show(views.text_html("Bootstrap: " + ", ".join(
+        f"{k} {v}" for k, v in d.attrs["bootstrap"].items())))

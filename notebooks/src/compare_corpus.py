@@ -17,6 +17,9 @@ period: str = "M"  # time period for trends: Y (year), Q (quarter), M (month), W
 confidence: float = 0.95  # level of the confidence intervals
 min_articles: int = 5  # groups with fewer articles are left out of the comparisons
 output_csv: "Optional[str]" = None  # where the table of group means is written (None: nothing written)
+group_by: str = "outlet,period"  # comma-separated columns whose groups are compared pairwise (outlet, period, or any column of the table)
+bootstrap_resamples: int = 2000  # bootstrap resamples of each difference
+seed: int = 0  # seed of the bootstrap (the same seed, the same intervals)
 
 # %%
 # Stop here, before reading anything, on an unknown parameter name, a wrong type or value.
@@ -98,6 +101,31 @@ for metric in METRICS:
 # %%
 for metric in METRICS:
     views.show(frame.distribution_figure(big_outlets, metric, by="outlet"))
+
+# %% [markdown]
+# ## Differences between groups
+#
+# For each measure and each pair of groups (each column of `group_by`), the difference
+# of the means (first group minus second), its bootstrap confidence interval (BCa,
+# seeded: the settings are in the table below) and Hedges' g, the difference in pooled
+# standard deviations. Groups with fewer than `min_articles` articles are left out.
+
+# %%
+from mediakit.run.differences import group_differences, paper_table
+
+differences = []
+for column in [c.strip() for c in P["group_by"].split(",") if c.strip()]:
+    if column not in table.columns:
+        raise ParameterError("compare_corpus", f"group_by: no such column {column!r}")
+    d = group_differences(table, column, METRICS, confidence=P["confidence"],
+                          n_resamples=P["bootstrap_resamples"], seed=P["seed"],
+                          min_articles=P["min_articles"])
+    differences.append(d)
+    views.show(views.text_html(f"Differences between {column} groups", "h3"))
+    views.show(paper_table(d).to_html(index=False) if len(d) else
+               views.text_html("Fewer than two groups with enough articles."))
+views.show(views.text_html("Bootstrap: " + ", ".join(
+    f"{k} {v}" for k, v in (differences[0].attrs["bootstrap"] if differences else {}).items())))
 
 # %%
 if P["output_csv"]:
