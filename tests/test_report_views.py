@@ -200,7 +200,8 @@ def test_every_view_reads_the_real_record_of_the_seed(seed_article):
 
     m = json.loads(json.dumps(analyze(seed_article).to_dict()))
     read = views.readability_table(m)
-    assert len(read) == 10 and read["value"].notna().all() and (read["band"] != "").all()
+    assert len(read) == 9 and read["value"].notna().all() and (read["band"] != "").all()
+    assert "textstat" in views.dale_chall_note(m)  # the other Dale-Chall figure, as a note
     assert "—" not in views.sentiment_summary(m)["value"].tolist()
     assert "—" not in views.at_a_glance(m).loc[["Title", "Outlet", "Words"], "value"].tolist()
     assert len(views.clutter_view(m)) == m["article"]["clutter_removed"] > 0
@@ -221,3 +222,35 @@ def test_every_view_reads_the_real_record_of_the_seed(seed_article):
                    views.sentiment_distribution_figure, views.source_mix_figure,
                    views.voice_strip_figure, views.framing_figure):
         assert isinstance(figure(m), Figure), figure.__name__
+
+
+def test_tables_read_as_an_appendix():
+    import pandas as pd
+
+    table = pd.DataFrame({"role": ["armed_group", None], "share": [0.12345, float("nan")],
+                          "direct": [True, False], "speaker": ["<b>Amal</b>", "UN"]},
+                         index=pd.Index(["a", "b"], name="source_id"))
+    html = views.table_html(table)
+    # the index is a column like the others, labels in words, no pandas index column
+    assert "<th style=\"text-align:left\">Source id</th>" in html
+    assert ">Armed group<" in html and ">Source id<" in html
+    assert ">0.12<" in html and "nan" not in html.lower() and "None" not in html
+    assert ">yes<" in html and ">no<" in html and "True" not in html
+    assert "&lt;b&gt;Amal&lt;/b&gt;" in html  # text escaped
+    assert "text-align:right\">0.12" in html  # numbers right, text left
+    assert views.words("passive_agentless") == "Passive agentless"
+    assert views.words("Sen. Maria Lopez") == "Sen. Maria Lopez"
+
+
+def test_provenance_lists_each_parameter_once(seed_article):
+    import json
+
+    from mediakit import analyze
+
+    m = json.loads(json.dumps(analyze(seed_article).to_dict()))
+    m["provenance"]["notebook"] = {"sha256": "ab" * 32,
+                                   "parameters": dict(m["provenance"]["parameters"])}
+    labels = list(views.provenance_table(m).index)
+    assert len(labels) == len(set(labels))
+    assert labels.count("parameter positive_threshold") == 1
+    assert "data file reporting_verbs" in labels and "dependencies" in labels

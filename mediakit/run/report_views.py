@@ -17,6 +17,8 @@ import functools
 import html
 import io
 import json
+import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -33,10 +35,12 @@ __all__ = [
     "civilian_and_agentless_figure",
     "civilian_summary",
     "clutter_table",
+    "cell_text",
     "clutter_view",
     "comparison_table",
     "corrections_table",
     "default_csv",
+    "dale_chall_note",
     "diversity_table",
     "extreme_sentences",
     "figure_png",
@@ -62,8 +66,10 @@ __all__ = [
     "source_mix_by_article_figure",
     "source_mix_figure",
     "sources_table",
+    "table_html",
     "text_html",
     "voice_strip_figure",
+    "words",
     "write_comparison_csv",
 ]
 
@@ -81,7 +87,6 @@ _INDICES = (
     ("automated_readability_index", "Automated Readability Index", "US school grade"),
     ("linsear_write", "Linsear Write", "US school grade"),
     ("dale_chall", "Dale-Chall (new formula)", "score; 9.0+ is college level"),
-    ("dale_chall_textstat", "Dale-Chall (textstat)", "score; 9.0+ is college level"),
     ("consensus_grade", "Consensus grade", "US school grade"),
 )
 
@@ -111,14 +116,66 @@ def heading_html(metrics: dict) -> str:
     return text_html(title, "h1") + (text_html(byline, "p") if byline else "")
 
 
+#: A code as the data files write it ("armed_group", "passive_agentless"): shown in words.
+_CODE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+
+
+def words(label) -> str:
+    """A code or key in words for a reader: ``armed_group`` -> ``Armed group``.
+
+    Anything else (names, sentences, numbers as text) is returned unchanged.
+    """
+    text = _plain(label)
+    if len(text) <= 40 and _CODE.fullmatch(text):
+        text = text.replace("_", " ")
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def cell_text(value) -> str:
+    """One table cell as a reader sees it: no None, NaN, True or False, two decimals."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "\u2014"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return words(value)
+
+
+def table_html(table: pd.DataFrame) -> str:
+    """A table fit for a paper's appendix, as escaped static HTML.
+
+    The index becomes the first column (a pandas index column never shows); labels and
+    codes are in words; empty cells are a dash; floats have two decimals; text columns are
+    left-aligned, number columns right-aligned.
+    """
+    frame = table if isinstance(table.index, pd.RangeIndex) else table.reset_index()
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) and
+               not pd.api.types.is_bool_dtype(frame[c]) for c in frame.columns]
+    head = "".join(f'<th style="text-align:{"right" if num else "left"}">'
+                   f"{html.escape(words(c) if c != '' else '')}</th>"
+                   for c, num in zip(frame.columns, numeric))
+    rows = []
+    for values in frame.itertuples(index=False):
+        cells = "".join(f'<td style="text-align:{"right" if num else "left"}">'
+                        f"{html.escape(cell_text(v))}</td>" for v, num in zip(values, numeric))
+        rows.append(f"<tr>{cells}</tr>")
+    return (f'<table class="mediakit-table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
 def show(obj) -> None:
-    """Display a Figure (as PNG), an HTML fragment from this module, or anything else."""
+    """Display a Figure (as PNG), a table (:func:`table_html`), an HTML fragment from this
+    module, or anything else."""
     from IPython.display import HTML, Image, display
 
     if isinstance(obj, Figure):
         titles = [ax.get_title() for ax in obj.axes if ax.get_title()]
         display(Image(data=figure_png(obj), format="png",
                       metadata={"alt": "; ".join(titles) or "figure"}))
+    elif isinstance(obj, pd.DataFrame):
+        display(HTML(table_html(obj)))
     elif isinstance(obj, str):
         display(HTML(obj))  # only fragments built here with html.escape
     else:
@@ -200,6 +257,17 @@ def readability_table(metrics: dict) -> pd.DataFrame:
     rows = [(label, read.get(key), scale, bands.get(key, ""))
             for key, label, scale in _INDICES if key in read]
     return pd.DataFrame(rows, columns=["index", "value", "scale", "band"]).set_index("index")
+
+
+def dale_chall_note(metrics: dict) -> str:
+    """The other Dale-Chall figure, as a note under the readability table (HTML)."""
+    value = metrics["readability"].get("dale_chall_textstat")
+    if value is None:
+        return ""
+    return text_html(f"Dale-Chall above follows the published rules (inflections of listed "
+                     f"words and names of people and places count as familiar). textstat's "
+                     f"method, which counts them as unfamiliar, gives {value:.2f}; older "
+                     f"studies that used textstat report that figure.", "p")
 
 
 def paragraph_grade_figure(metrics: dict) -> Figure:
@@ -320,21 +388,25 @@ def extreme_sentences(metrics: dict, n: int = 3, which: str = "positive") -> pd.
 
 
 def provenance_table(metrics: dict) -> pd.DataFrame:
-    """Versions, commit, parameters and hashes, one row each."""
+    """Versions, commit, hashes, each parameter once, the data files and the dependencies."""
     prov = metrics["provenance"]
     rows = [("mediakit version", prov.get("mediakit_version")),
             ("mediakit commit", prov.get("mediakit_commit")),
             ("input SHA-256", prov.get("input_sha256")),
             ("notebook SHA-256", (prov.get("notebook") or {}).get("sha256")),
             ("schema version", metrics.get("schema_version"))]
-    for name, value in sorted((prov.get("parameters") or {}).items()):
-        rows.append((f"parameter {name}", json.dumps(value)))
-    for name, value in sorted(((prov.get("notebook") or {}).get("parameters") or {}).items()):
-        rows.append((f"notebook parameter {name}", json.dumps(value, ensure_ascii=False)))
-    for name, version in sorted((prov.get("dependencies") or {}).items()):
-        rows.append((name, version))
+    # The notebook's parameters include the analysis's: each is listed once.
+    params = {**(prov.get("parameters") or {}),
+              **((prov.get("notebook") or {}).get("parameters") or {})}
+    for name, value in sorted(params.items()):
+        rows.append((f"parameter {name}", "\u2014" if value is None else
+                     value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)))
+    for name, record in sorted((prov.get("data_files") or {}).items()):
+        rows.append((f"data file {name}", f"{record['path']} (SHA-256 {record['sha256'][:12]})"))
+    deps = prov.get("dependencies") or {}
+    rows.append(("dependencies", ", ".join(f"{k} {v}" for k, v in sorted(deps.items()))))
     return pd.DataFrame({"": [r[0] for r in rows],
-                         "value": ["—" if r[1] is None else str(r[1]) for r in rows]}
+                         "value": ["\u2014" if r[1] is None else str(r[1]) for r in rows]}
                         ).set_index("")
 
 

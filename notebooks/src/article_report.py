@@ -55,7 +55,7 @@ views.show(views.heading_html(metrics))
 # prompts) were removed before measuring.
 
 # %%
-views.at_a_glance(metrics)
+views.show(views.at_a_glance(metrics))
 
 # %%
 views.show(views.clutter_view(metrics))
@@ -72,7 +72,7 @@ views.show(views.clutter_view(metrics))
 # %%
 from mediakit.run import integrity_views
 
-integrity_views.integrity_summary(metrics)
+views.show(integrity_views.integrity_summary(metrics))
 
 # %%
 views.show(integrity_views.flagged_sentences_table(metrics))
@@ -102,7 +102,8 @@ views.show(views.article_view(metrics, P))
 # hard passage stands out from an easy lede.
 
 # %%
-views.readability_table(metrics)
+views.show(views.readability_table(metrics))
+views.show(views.dale_chall_note(metrics))
 
 # %%
 views.show(views.paragraph_grade_figure(metrics))
@@ -115,7 +116,7 @@ views.show(views.paragraph_grade_figure(metrics))
 # VADER on the whole text at once saturates towards ±1 on long articles.
 
 # %%
-views.sentiment_summary(metrics)
+views.show(views.sentiment_summary(metrics))
 
 # %%
 views.show(views.sentiment_arc_figure(metrics))
@@ -127,13 +128,13 @@ views.show(views.sentiment_distribution_figure(metrics))
 # ### Most positive sentences
 
 # %%
-views.extreme_sentences(metrics, 3, "positive")
+views.show(views.extreme_sentences(metrics, 3, "positive"))
 
 # %% [markdown]
 # ### Most negative sentences
 
 # %%
-views.extreme_sentences(metrics, 3, "negative")
+views.show(views.extreme_sentences(metrics, 3, "negative"))
 
 # %% [markdown]
 # ## Who speaks
@@ -207,4 +208,4 @@ views.show(views.corrections_table(metrics))
 # byte-identical `metrics.json`.
 
 # %%
-views.provenance_table(metrics)
+views.show(views.provenance_table(metrics))
