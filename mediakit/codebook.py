@@ -25,6 +25,7 @@ word, place or state name, else the codebook's ``default_sides`` for the role, e
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -39,9 +40,11 @@ __all__ = [
     "Classification",
     "Codebook",
     "Match",
+    "SideTermMatcher",
     "default_codebook_path",
     "load_codebook",
     "parse_codebook",
+    "side_term_matcher",
 ]
 
 # The roles a codebook may use. A custom codebook may drop roles it does not need but
@@ -167,6 +170,73 @@ class _Matcher:
                                  best_rule.side))
                 pos = best_end
         return out
+
+
+class SideTermMatcher:
+    """Side terms (side -> terms) matched by the codebook's one rule, :func:`_term_pattern`.
+
+    Whole words; an optional plural -s/-es on a term ending in a letter ("Ethiopian"
+    matches "Ethiopians"); all-capital terms ("US", "WHO", "IDF") only in capitals;
+    other terms in any case; ``re:`` terms are regular expressions. The leftmost, then
+    longest, match wins. A term listed under several sides gives all of them.
+
+    Parameters
+    ----------
+    side_terms : Mapping[str, Sequence[str]]
+        Side name -> terms, in the order sides are reported.
+    """
+
+    def __init__(self, side_terms: Mapping[str, Sequence[str]]):
+        self.order: tuple[str, ...] = tuple(str(k) for k in side_terms)
+        rules: list[_Rule] = []
+        sides_of: dict[str, list[str]] = {}
+        for side, terms in side_terms.items():
+            for raw in terms:
+                term = normalize_quotes(str(raw).strip())
+                if not term:
+                    continue
+                key = _term_key(term)
+                if key not in sides_of:
+                    sides_of[key] = []
+                    rules.append(_Rule(term, _term_pattern(term), None, None))
+                if str(side) not in sides_of[key]:
+                    sides_of[key].append(str(side))
+        self._sides = {k: tuple(v) for k, v in sides_of.items()}
+        self._matcher = _Matcher("sides", rules)
+
+    def matches(self, text: str) -> list[tuple[Match, tuple[str, ...]]]:
+        """Each side term in ``text`` (quotes already normalised), leftmost first, with
+        the sides it names."""
+        return [(m, self._sides[_term_key(m.term)]) for m in self._matcher.find(text)]
+
+
+def _term_key(term: str) -> str:
+    letters = [c for c in term if c.isalpha()]
+    if term.startswith("re:") or (len(letters) >= 2 and all(c.isupper() for c in letters)):
+        return term
+    return term.lower()
+
+
+@lru_cache(maxsize=64)
+def _side_term_matcher(items: tuple[tuple[str, tuple[str, ...]], ...]) -> SideTermMatcher:
+    return SideTermMatcher(dict(items))
+
+
+def side_term_matcher(side_terms: Mapping[str, Sequence[str]] | None) -> SideTermMatcher:
+    """The (cached) :class:`SideTermMatcher` of a side-term mapping.
+
+    Parameters
+    ----------
+    side_terms : Mapping[str, Sequence[str]] or None
+        Side name -> terms (a codebook's ``side_terms`` or a plain mapping); None or
+        empty gives a matcher that finds nothing.
+
+    Returns
+    -------
+    SideTermMatcher
+    """
+    items = tuple((str(k), tuple(str(t) for t in v)) for k, v in (side_terms or {}).items())
+    return _side_term_matcher(items)
 
 
 @dataclass(frozen=True, eq=False)

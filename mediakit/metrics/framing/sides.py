@@ -1,19 +1,19 @@
 """Victim sides: whose victims a harm mention describes, and the tone around each side.
 
-Sides are named by caller-supplied side terms (the codebook's); all of a call's terms are
-compiled into one index (:class:`_SideIndex`) matched as whole words.
+Sides are named by caller-supplied side terms (the codebook's, or a plain mapping), found
+by the codebook's one matcher (:class:`mediakit.codebook.SideTermMatcher`: whole words,
+plurals, ``re:`` terms, acronyms in capitals).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...text import Document, normalize_quotes
+from ...codebook import SideTermMatcher, side_term_matcher
+from ...text import Document
 from .triggers import _lex, _Lexicon
 
 if TYPE_CHECKING:
@@ -24,99 +24,12 @@ UNKNOWN = "unknown"
 UNATTRIBUTED = "unattributed"
 
 
-_PIECE = re.compile(r"[^\W_]+")
+def _compiled(side_terms: Mapping[str, Sequence[str]] | None) -> SideTermMatcher:
+    """The codebook's matcher for ``side_terms`` (built once per mapping)."""
+    return side_term_matcher(side_terms)
 
 
-@dataclass(frozen=True, eq=False)
-class _SideIndex:
-    """All side terms in one regular expression, with the sides of each term."""
-
-    order: tuple[str, ...]
-    pattern: re.Pattern | None
-    ci: Mapping[str, tuple[str, ...]]  # lower-case term -> sides
-    cs: Mapping[str, tuple[str, ...]]  # acronym as written -> sides
-    first: frozenset[str]  # lower-case first word piece of every term
-    scan_all: bool  # a term starts with a non-word character: scan every position
-
-    def matches(self, text: str):
-        """Yield (match, sides) for each side term in ``text``."""
-        if self.pattern is None:
-            return
-        if self.scan_all:
-            found = self.pattern.finditer(text)
-        else:
-            # try the big alternation only where a term's first word starts: a
-            # regular expression with hundreds of alternatives is slow to slide
-            found = self._at_candidates(text)
-        for m in found:
-            t = m.group(0)
-            sides = self.cs.get(t, ()) + self.ci.get(t.lower(), ())
-            if sides:
-                yield m, sides
-
-    def _at_candidates(self, text: str):
-        last = 0
-        for pm in _PIECE.finditer(text):
-            if pm.start() < last or pm.group(0).lower() not in self.first:
-                continue
-            m = self.pattern.match(text, pm.start())
-            if m:
-                last = m.end()
-                yield m
-
-
-@lru_cache(maxsize=64)
-def _side_index(items: tuple[tuple[str, tuple[str, ...]], ...]) -> _SideIndex:
-    ci: dict[str, list[str]] = {}
-    cs: dict[str, list[str]] = {}
-    parts: dict[str, str] = {}
-    first: set[str] = set()
-    scan_all = False
-    for side, terms in items:
-        for raw in terms:
-            a = normalize_quotes(raw.strip())
-            if not a:
-                continue
-            piece = _PIECE.match(a)
-            if piece:
-                first.add(piece.group(0).lower())
-            else:
-                scan_all = True
-            # Acronyms match case-sensitively ("WHO" is not "who", "UN" not "un");
-            # other terms case-insensitively ("kibbutz", "Kibbutz").
-            letters = [c for c in a if c.isalpha()]
-            if len(letters) >= 2 and all(c.isupper() for c in letters):
-                cs.setdefault(a, []).append(side)
-                parts.setdefault(a, re.escape(a))
-            else:
-                ci.setdefault(a.lower(), []).append(side)
-                parts.setdefault(a.lower(), "(?i:" + re.escape(a) + ")")
-    pattern = None
-    if parts:
-        # longest first, so "Gaza City" wins over "Gaza"
-        body = "|".join(parts[k] for k in sorted(parts, key=lambda k: (-len(k), k)))
-        pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])")
-    return _SideIndex(
-        order=tuple(side for side, _ in items),
-        pattern=pattern,
-        ci={k: tuple(dict.fromkeys(v)) for k, v in ci.items()},
-        cs={k: tuple(dict.fromkeys(v)) for k, v in cs.items()},
-        first=frozenset(first),
-        scan_all=scan_all,
-    )
-
-
-def _freeze_sides(side_terms: Mapping[str, Sequence[str]] | None) -> tuple:
-    if not side_terms:
-        return ()
-    return tuple((str(k), tuple(str(t) for t in v)) for k, v in side_terms.items())
-
-
-def _compiled(side_terms: Mapping[str, Sequence[str]] | None) -> _SideIndex:
-    return _side_index(_freeze_sides(side_terms))
-
-
-def _sides_in(text: str, pats: _SideIndex) -> list[str]:
+def _sides_in(text: str, pats: SideTermMatcher) -> list[str]:
     """Sides whose terms occur in ``text``, in side_terms order."""
     found: set[str] = set()
     for _m, sides in pats.matches(text):
@@ -131,7 +44,7 @@ _PREV_WORDS = re.compile(r"([^\W_]+)?\W*([^\W_]+)?\W*$")
 
 def _side_mentions(
     text: str,
-    pats: _SideIndex,
+    pats: SideTermMatcher,
     perp_nouns: frozenset[str],
     anchor: int | None = None,
     distance: dict[str, int] | None = None,
@@ -142,7 +55,7 @@ def _side_mentions(
     is_plain: set[str] = set()
     is_perp: set[str] = set()
     for m, sides in pats.matches(text):
-        nxt = _NEXT_WORDS.match(text, m.end())
+        nxt = _NEXT_WORDS.match(text, m.end)
         after = [w.lower() for w in (nxt.group(1), nxt.group(2), nxt.group(3)) if w] \
             if nxt else []
         # a side's forces or officials as the source of a report ("the Israeli
@@ -151,7 +64,7 @@ def _side_mentions(
             continue
         if len(after) > 2 and after[1] in perp_nouns and after[2] in speech:
             continue
-        prv = _PREV_WORDS.search(text[max(0, m.start() - 40):m.start()])
+        prv = _PREV_WORDS.search(text[max(0, m.start - 40):m.start])
         before = [w.lower() for w in (prv.group(2), prv.group(1)) if w] if prv else []
         if (after and after[0] in perp_nouns) or (len(after) > 1 and after[1] in perp_nouns
                                                   and after[0] not in ("and", "or")) or (
@@ -162,7 +75,7 @@ def _side_mentions(
             continue
         is_plain.update(sides)
         if anchor is not None and distance is not None:
-            d = min(abs(m.start() - anchor), abs(m.end() - anchor))
+            d = min(abs(m.start - anchor), abs(m.end - anchor))
             for side in sides:
                 distance[side] = min(d, distance.get(side, d))
     plain = [side for side in pats.order if side in is_plain]
@@ -177,7 +90,7 @@ def victim_side(
     side_terms: Mapping[str, Sequence[str]] | None,
     lexicon: _Lexicon | str | Path | None = None,
     anchor: int | None = None,
-    _pats: _SideIndex | None = None,
+    _pats: SideTermMatcher | None = None,
 ) -> str:
     """Decide whose victims a harm mention describes.
 
@@ -258,7 +171,7 @@ def victim_side(
 def _named_and_perpetrators(
     sentence: str,
     agent: str | None,
-    pats: _SideIndex,
+    pats: SideTermMatcher,
     perp_nouns: frozenset[str],
     speech: frozenset[str],
     anchor: int | None,
