@@ -64,6 +64,7 @@ __all__ = [
     "find_harm_mentions",
     "framing_metrics",
     "harm_types",
+    "is_agentless",
     "load_emotive_terms",
     "load_harm_lexicon",
     "sentence_side",
