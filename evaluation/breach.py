@@ -22,7 +22,7 @@ import csv
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from mediakit.codebook import load_codebook, side_term_matcher
+from mediakit.codebook import load_codebook
 from mediakit.errors import MediakitError
 from mediakit.metrics.framing import (
     HarmMention,
@@ -30,8 +30,6 @@ from mediakit.metrics.framing import (
     is_agentless,
     sentence_side,
 )
-from mediakit.metrics.framing.sides import _side_mentions
-from mediakit.metrics.framing.triggers import _lex
 from mediakit.text import segment
 
 __all__ = ["PERPETRATOR_LABELS", "cohen_kappa", "evaluate_breach", "sentence_labels"]
@@ -85,16 +83,7 @@ def _victim_label(side: str) -> str:
     return "Both" if side == "both" else "Neither"
 
 
-def _agent_sides(m: HarmMention, matcher) -> tuple[str, ...]:
-    # the sides of the agent phrase, those in perpetrator contexts first ("an Israeli
-    # strike on Gaza")
-    if not m.agent:
-        return ()
-    plain, perp = _side_mentions(m.agent, matcher, _lex(None).g["perpetrator_nouns"])
-    return tuple(perp or plain)
-
-
-def sentence_labels(mentions: Sequence[HarmMention], matcher=None) -> tuple[str, str]:
+def sentence_labels(mentions: Sequence[HarmMention]) -> tuple[str, str]:
     """The (perpetrator, victim) labels of one sentence, in the data set's terms.
 
     The death mentions (killing, death, casualty count) decide, or every mention when
@@ -113,7 +102,7 @@ def sentence_labels(mentions: Sequence[HarmMention], matcher=None) -> tuple[str,
         ``Both``, ``Neither``.
     """
     dm = _deciding(mentions)
-    perp = _perpetrator_label(s for m in dm for s in _agent_sides(m, matcher))
+    perp = _perpetrator_label(s for m in dm for s in _sides_of(m.perpetrator_side))
     return perp, _victim_label(sentence_side(dm))
 
 
@@ -190,7 +179,7 @@ def evaluate_breach(
     folder : str or Path
         The ``breach-globe`` folder (``globe_sentences.csv``). Read only.
     side_terms : Mapping[str, Sequence[str]], optional
-        Defaults to the packaged codebook's side terms.
+        Defaults to the packaged codebook's side terms (and its ``opponents``).
     harm_lexicon : str, optional
         A harm lexicon instead of the packaged one.
 
@@ -210,12 +199,14 @@ def evaluate_breach(
     MediakitError
         If the file cannot be read or lacks a column.
     """
-    sides = side_terms if side_terms is not None else load_codebook().side_terms
+    cb = load_codebook()
+    sides = side_terms if side_terms is not None else cb.side_terms
+    opponents = cb.opponents if side_terms is None else None
     recs: dict[str, list] = {"all": [], "even": [], "odd": []}
     for row in _read(Path(folder)):
         ms = find_harm_mentions(segment(row["sentence"]), lexicon=harm_lexicon,
-                                side_terms=sides)
-        perp, victim = sentence_labels(ms, side_term_matcher(sides))
+                                side_terms=sides, opponents=opponents)
+        perp, victim = sentence_labels(ms)
         agentless = all(is_agentless(m) for m in _deciding(ms))
         rec = (row["responsible"].strip(), perp, row["victim"].strip(), victim, agentless)
         recs["all"].append(rec)

@@ -259,6 +259,10 @@ class Codebook:
         Side -> every term (nationality words, places, state names, and the names of
         organisations and people on that side) that places a mention on that side.
         Used by :mod:`mediakit.metrics.framing` for victims' sides and tone by actor.
+    opponents : dict
+        Side -> the sides it fights (``sides.<side>.opponents``): the victims of a harm
+        whose only named perpetrator is a side, when the sentence names no victims'
+        side, are its one opponent (:func:`mediakit.metrics.framing.victim_side`).
     """
 
     path: str
@@ -272,6 +276,7 @@ class Codebook:
     _side_matcher: _Matcher
     _place_matcher: _Matcher
     _state_lookup: dict
+    opponents: dict = field(default_factory=dict)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def find_terms(self, text: str) -> list[Match]:
@@ -484,6 +489,7 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
     state_lookup: dict[str, str] = {}
     state_terms: dict[str, list[str]] = {}
     side_terms: dict[str, list[str]] = {}
+    opponent_nodes: dict[str, list] = {}
     for k, v in _mapping(top["sides"], path, "sides"):
         side = _scalar(k, path, "a side name")
         if not re.fullmatch(r"[a-z][a-z0-9_]*", side):
@@ -496,10 +502,15 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
             continue
         for sk, sv in _mapping(v, path, f"side {side!r}"):
             field = _scalar(sk, path, "a field of a side")
-            if field not in ("terms", "places", "states", "label"):
+            if field not in ("terms", "places", "states", "label", "opponents"):
                 raise CodebookError(path, f"unknown field {field!r} in side {side!r} "
-                                    "(use terms, places, states, label)", row=_line(sk))
+                                    "(use terms, places, states, label, opponents)",
+                                    row=_line(sk))
             if field == "label":
+                continue
+            if field == "opponents":
+                opponent_nodes[side] = [(n, _scalar(n, path, "an opponent side"))
+                                        for n in _sequence(sv, path, f"sides.{side}.opponents")]
                 continue
             for term, _ in _terms(sv, path, f"sides.{side}.{field}"):
                 side_rules.append(_Rule(term, _term_pattern(term), None, side))
@@ -521,6 +532,8 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
             raise CodebookError(path, f"unknown side {value!r}", row=_line(node))
         return value
 
+    opponents = {side: tuple(check_side(n, v) for n, v in nodes)
+                 for side, nodes in opponent_nodes.items()}
     default_sides: dict[str, str] = {}
     if "default_sides" in top:
         for k, v in _mapping(top["default_sides"], path, "default_sides"):
@@ -600,6 +613,7 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
         _side_matcher=_Matcher("sides", dedupe(side_rules)),
         _place_matcher=_Matcher("places", dedupe(place_rules)),
         _state_lookup=state_lookup,
+        opponents=opponents,
     )
 
 

@@ -86,7 +86,8 @@ def test_analyzer_params_are_stored_unchanged_and_picklable():
                               "familiar_words": None, "positive_threshold": 0.1,
                               "negative_threshold": -0.2, "reporting_verbs": None,
                               "occupations": None, "family_terms": None,
-                              "harm_lexicon": None, "emotive_terms": None}
+                              "harm_lexicon": None, "emotive_terms": None,
+                              "weapon_counts_as_named": False}
     b = pickle.loads(pickle.dumps(a))
     assert b.get_params() == a.get_params()
     record = analyze("A calm day. Nothing happened.", b).to_dict()

@@ -30,12 +30,22 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 COLUMN_FIELDS = tuple(f.name for f in fields(Columns))
 
 
+def _parse_bool(text: str) -> bool:
+    low = text.strip().lower()
+    if low in ("true", "yes", "1", "on"):
+        return True
+    if low in ("false", "no", "0", "off"):
+        return False
+    raise argparse.ArgumentTypeError(f"expected true or false, got {text!r}")
+
+
 def add_analysis_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by every command that analyses articles."""
     group = parser.add_argument_group("analysis")
     for p in all_parameters():  # declared once, in mediakit.metrics.registry
         shown = "" if p.default is None else " (default: %(default)s)"
-        group.add_argument(p.option, dest=p.name, type=p.type, default=p.default,
+        group.add_argument(p.option, dest=p.name, type=_parse_bool if p.type is bool else p.type,
+                           default=p.default,
                            metavar=p.metavar, help=p.help.replace("%", "%%") + shown)
     cols = parser.add_argument_group("columns of .json/.jsonl/.csv/.parquet inputs")
     for name in COLUMN_FIELDS:

@@ -30,6 +30,7 @@ occupations: "Optional[str]" = None  # occupation word list for humanisation (de
 family_terms: "Optional[str]" = None  # family word list for humanisation (default: the packaged one)
 harm_lexicon: "Optional[str]" = None  # harm lexicon YAML (default: the packaged one)
 emotive_terms: "Optional[str]" = None  # emotive-term YAML (default: the packaged one)
+weapon_counts_as_named: bool = False  # count a harm whose sentence names only its cause, without an actor (an airstrike killed), as naming the perpetrator
 columns: dict = {}  # field names of .jsonl/.csv corpora, e.g. {"text": "content"}
 
 # %%

@@ -83,6 +83,19 @@ def _side_mentions(
     return plain, perp
 
 
+#: How a mention's victim side was decided: rule id (``HarmMention.victim_side_rule``,
+#: None when the side is unknown) -> what it matches (see :func:`victim_side`).
+VICTIM_SIDE_RULES: dict[str, str] = {
+    "side.victims_phrase": "side terms in the victims phrase: twelve Israeli soldiers",
+    "side.named_in_sentence": "a side named elsewhere in the sentence, not as perpetrator "
+                              "(a place, people): killed in an airstrike in Gaza",
+    "side.opponent_of_perpetrator": "the one opponent of the one perpetrator side: killed "
+                                    "in Israeli strikes",
+    "side.previous_mention": "an elliptical victims phrase takes the previous mention's "
+                             "side: two soldiers were killed and four were wounded",
+}
+
+
 def victim_side(
     victims: str | None,
     sentence: str,
@@ -91,26 +104,53 @@ def victim_side(
     lexicon: _Lexicon | str | Path | None = None,
     anchor: int | None = None,
     _pats: SideTermMatcher | None = None,
+    perpetrator_sides: Sequence[str] = (),
+    opponents: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
-    """Decide whose victims a harm mention describes.
+    """Decide whose victims a harm mention describes (the side of
+    :func:`explain_victim_side`).
+
+    Returns
+    -------
+    str
+        A side name, ``"both"`` or ``"unknown"``.
+    """
+    return explain_victim_side(victims, sentence, agent, side_terms, lexicon, anchor, _pats,
+                               perpetrator_sides, opponents)[0]
+
+
+def explain_victim_side(
+    victims: str | None,
+    sentence: str,
+    agent: str | None,
+    side_terms: Mapping[str, Sequence[str]] | None,
+    lexicon: _Lexicon | str | Path | None = None,
+    anchor: int | None = None,
+    _pats: SideTermMatcher | None = None,
+    perpetrator_sides: Sequence[str] = (),
+    opponents: Mapping[str, Sequence[str]] | None = None,
+) -> tuple[str, str | None]:
+    """Decide whose victims a harm mention describes, and by which rule.
 
     Rule, in order:
 
-    1. side terms in the victims phrase decide: the one side named there, or
-       ``"both"`` if two or more sides are;
-    2. otherwise the perpetrator sides are collected: the sides named in the
-       agent phrase and side terms in perpetrator contexts anywhere in the
-       sentence ("Israeli airstrikes", "Hamas gunmen", "an attack by Hamas": see
-       ``perpetrator_nouns`` in the lexicon). Among the other sides named in the
-       sentence (outside the agent phrase), those that are not perpetrators win:
-       one gives that side; with two or more, the one named nearest to ``anchor``
-       (the trigger's offset) when it is given, else ``"both"``;
-    3. otherwise, if the sentence names sides only as perpetrators and also as
-       places or people, the one such side (or ``"both"``);
-    4. otherwise, when ``side_terms`` has exactly two sides and only one of them
-       was named, as perpetrator, the victims are the other side (the dyadic
-       reading of "killed in Israeli airstrikes", "Hamas killed 1,200 people");
-    5. otherwise ``"unknown"``.
+    1. ``side.victims_phrase``: side terms in the victims phrase decide: the one side
+       named there, or ``"both"`` if two or more sides are;
+    2. ``side.named_in_sentence``: otherwise the perpetrator sides are collected: the
+       mention's ``perpetrator_sides``, the sides named in the agent phrase and side
+       terms in perpetrator contexts anywhere in the sentence ("Israeli airstrikes",
+       "Hamas gunmen", "an attack by Hamas": see ``perpetrator_nouns`` in the lexicon).
+       Among the other sides named in the sentence (outside the agent phrase), those
+       that are not perpetrators win: one gives that side; with two or more, the one
+       named nearest to ``anchor`` (the trigger's offset) when it is given, else
+       ``"both"``; if the sentence names sides only as perpetrators and also as places
+       or people, the one such side (or ``"both"``);
+    3. ``side.opponent_of_perpetrator``: otherwise, when one side was named, as
+       perpetrator, and ``opponents`` gives it exactly one opponent, that opponent
+       (the dyadic reading of "killed in Israeli airstrikes", "Hamas killed 1,200
+       people"). Without ``opponents``, a ``side_terms`` of exactly two sides makes
+       them each other's opponent;
+    4. otherwise ``"unknown"`` (rule None).
 
     Parameters
     ----------
@@ -121,35 +161,54 @@ def victim_side(
     agent : str or None
         The agent phrase, removed from the sentence before step 2.
     side_terms : Mapping[str, Sequence[str]]
-        Side name -> words naming it ("Israeli", "Gazans" ...), matched as whole
-        words, case-insensitively except acronyms ("WHO" is not "who").
+        Side name -> words naming it, found by the codebook's matcher
+        (:class:`mediakit.codebook.SideTermMatcher`).
     lexicon : optional
         Harm lexicon (for its perpetrator nouns).
     anchor : int, optional
         Offset of the trigger in ``sentence``, to break ties by proximity.
+    perpetrator_sides : Sequence[str]
+        The sides of the mention's perpetrator (:mod:`.responsibility`).
+    opponents : Mapping[str, Sequence[str]], optional
+        Side -> the sides it fights (the codebook's ``opponents``).
 
     Returns
     -------
-    str
-        A side name, ``"both"`` or ``"unknown"``.
+    tuple
+        (a side name, ``"both"`` or ``"unknown"``; a key of :data:`VICTIM_SIDE_RULES`
+        or None).
     """
     if not side_terms:
-        return UNKNOWN
+        return UNKNOWN, None
     pats = _pats if _pats is not None else _compiled(side_terms)
     g = _lex(lexicon).g
-    perp_nouns = g["perpetrator_nouns"]
-    speech = g["speech_words"]
     if victims:
         # the victims phrase is the victims: no perpetrator filtering here
         # ("Twelve Israeli soldiers have been killed")
         found = _sides_in(victims, pats)
         if len(found) == 1:
-            return found[0]
+            return found[0], "side.victims_phrase"
         if len(found) > 1:
-            return BOTH
-    named, perps, dist = _named_and_perpetrators(sentence, agent, pats, perp_nouns,
-                                                 speech, anchor)
+            return BOTH, "side.victims_phrase"
+    named, perps, dist = _named_and_perpetrators(sentence, agent, pats,
+                                                 g["perpetrator_nouns"], g["speech_words"],
+                                                 anchor)
+    perps |= set(perpetrator_sides)
     order = [str(k) for k in side_terms]
+    side = _named_side(order, named, perps, dist, anchor)
+    if side is not None:
+        return side, "side.named_in_sentence"
+    if opponents is None and len(order) == 2:
+        opponents = {order[0]: (order[1],), order[1]: (order[0],)}
+    if len(perps) == 1 and opponents:
+        opp = tuple(opponents.get(next(iter(perps)), ()))
+        if len(opp) == 1:
+            return opp[0], "side.opponent_of_perpetrator"
+    return UNKNOWN, None
+
+
+def _named_side(order: list[str], named: set[str], perps: set[str], dist: dict[str, int],
+                anchor: int | None) -> str | None:
     others = [x for x in order if x in named and x not in perps]
     if len(others) == 1:
         return others[0]
@@ -163,9 +222,7 @@ def victim_side(
         return cands[0]
     if len(cands) > 1:
         return BOTH
-    if len(order) == 2 and len(perps) == 1:
-        return order[1] if order[0] in perps else order[0]
-    return UNKNOWN
+    return None
 
 
 def _named_and_perpetrators(

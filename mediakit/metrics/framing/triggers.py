@@ -52,7 +52,8 @@ _GRAMMAR_KEYS = (
     "coordinated_manner_verbs", "lede_verbs", "agentive_nouns", "locative_victim_types",
     "perpetrator_nouns", "modals", "number_words", "quantity_adverbs",
     "irregular_participles", "ed_adjectives", "cause_verbs", "suffer_verbs", "speech_words",
-    "elliptical_words",
+    "elliptical_words", "actor_nouns", "cause_nouns", "action_verbs", "locative_prepositions",
+    "not_actor_after",
 )
 
 
