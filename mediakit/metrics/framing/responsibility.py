@@ -35,9 +35,11 @@ ACTOR_CONTEXTS: dict[str, str] = {
     "by": "a side term or actor phrase after by or at the hands of: an attack by Hamas",
     "subject": "a side term or actor phrase before an action or harm verb: when Hamas "
                "crossed into Israel, Israel has carried out strikes",
-    "agent": "a side term or actor noun inside the mention's grammatical agent: Israel "
-             "killed, the gunmen killed",
+    "pronoun": "its, their or whose before a cause or actor noun, with the side of the "
+               "nearest earlier side term: the Israeli military said its strikes killed",
 }
+# (A side term in none of these contexts is still an actor inside a mention's
+# grammatical agent: "Israel killed", "Hamas's slaughter of".)
 
 #: How a mention's perpetrator was found: rule id (``HarmMention.perpetrator_rule``) ->
 #: what it matches. Documented with an example each in docs/metrics.md.
@@ -64,7 +66,7 @@ class Actor:
     a: int
     b: int
     sides: tuple[str, ...]
-    context: str  # a key of ACTOR_CONTEXTS
+    context: str  # a key of ACTOR_CONTEXTS, or plain / place / source
     cause: tuple[int, int] | None = None  # the cause noun phrase it modifies
 
 
@@ -88,36 +90,33 @@ def _tok_span(s: _Sent, start: int, end: int) -> tuple[int, int] | None:
     return a, b
 
 
-def _skip_modifiers(s: _Sent, k: int) -> int:
-    """Past the words that may stand between an actor word and its noun ("Hamas' deadly
-    incursion", "the Oct. 7 Hamas attack", "Israel's bombing campaign")."""
+def _head_noun(s: _Sent, k: int) -> int | None:
+    """The last word of a cause or actor noun starting within six tokens of ``k``, the
+    words between being modifiers ("Hamas' deadly incursion", "the Oct. 7 Hamas attack",
+    "an Israeli arrest raid", "Israel's bombing campaign")."""
     g = s.g
-    n = 0
-    while k < s.n and n < 3:
-        w = s.w(k)
-        if w in ("'s", "'", "-", "s") or (w.endswith(("ly", "y", "al", "ive", "ing", "ous"))
-                                          and w not in g["cause_nouns"]
-                                          and w not in g["actor_nouns"]
-                                          and w not in s.lex.verb_forms):
-            k += 1
-            n += 1
-            continue
-        break
-    return k
-
-
-def _noun_after(s: _Sent, k: int, nouns: frozenset[str]) -> int | None:
-    """Index of the last word of a run of ``nouns`` starting at ``k`` (or None)."""
-    if s.w(k) not in nouns:
-        return None
-    while s.w(k + 1) in nouns or (s.w(k + 1) == "'s" and s.w(k + 2) in nouns):
-        k += 1 + (s.w(k + 1) == "'s")
-    return k
+    nouns = g["cause_nouns"] | g["actor_nouns"] | g["agentive_nouns"] | g["perpetrator_nouns"]
+    stop = (g["np_stop_prepositions"] | g["clause_words"] | g["be_forms"] | g["have_forms"]
+            | g["determiners"] | g["speech_words"] | g["not_actor_after"]
+            | {"and", "or", "of"}) - {"'s"}
+    for n in range(6):
+        w = s.w(k + n)
+        if w in nouns and w not in stop:
+            end = k + n
+            while s.w(end + 1) in nouns or (s.w(end + 1) == "'s" and s.w(end + 2) in nouns):
+                end += 1 + (s.w(end + 1) == "'s")
+            return end
+        if not w or w in stop or w in s.lex.verb_forms or (
+                s.is_punct(k + n) and w not in ("'s", "'", "-", ".")):
+            return None
+    return None
 
 
 def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
     """The actors a sentence names: side terms in an actor context, and actor nouns
-    after "by" or before an action verb (see :data:`ACTOR_CONTEXTS`)."""
+    after "by" or before an action verb (see :data:`ACTOR_CONTEXTS`). Side terms in no
+    such context are returned too, with context ``plain`` (or ``place`` after a
+    locative preposition), for the agent rule."""
     g = s.g
     out: list[Actor] = []
     covered: set[int] = set()
@@ -130,42 +129,59 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
             out.append(actor)
             covered.update(range(actor.a, actor.b))
     for k in range(s.n):
-        if k in covered or s.w(k) not in g["actor_nouns"]:
+        if k in covered:
+            continue
+        if s.w(k) in ("its", "their", "whose") and _head_noun(s, k + 1) is not None:
+            # "its strikes", "whose surprise attack": the side of the nearest earlier
+            # side term that is not a place
+            before = [x for x in out if x.b <= k and x.sides and x.context in ACTOR_CONTEXTS] \
+                or [x for x in out if x.b <= k and x.sides and x.context == "plain"]
+            if before:
+                end = _head_noun(s, k + 1) + 1
+                out.append(Actor(k, k + 1, before[-1].sides, "pronoun", cause=(k, end)))
+            continue
+        if s.w(k) not in g["actor_nouns"]:
             continue
         start = k
         while start > 0 and not s.is_punct(start - 1) and s.w(start - 1) not in (
                 g["determiners"] | g["locative_prepositions"] | g["clause_words"]
                 | {"by", "and", "or"}) and k - start < 3:
             start -= 1
-        end = _noun_after(s, k, g["actor_nouns"]) + 1
+        end = k + 1
+        while s.w(end) in g["actor_nouns"]:
+            end += 1
         ctx = _context_around(s, start, end)
         if ctx in ("by", "subject"):
-            out.append(Actor(start, end, (), ctx))
+            # "by terrorist group Hamas": a side term in apposition gives the side
+            appos = next((x for x in out if x.a == end and x.sides), None)
+            sides = appos.sides if appos else ()
+            out.append(Actor(start, appos.b if appos else end, sides, ctx))
             covered.update(range(start, end))
     out.sort(key=lambda x: x.a)
     return out
 
 
-def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Actor | None:
+def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Actor:
     g = s.g
     a, b = span
+    prev = s.w(s.prev_word(a))
+    if prev == "the":
+        prev = s.w(s.prev_word(s.prev_word(a)))
+    place = prev in g["locative_prepositions"]
     nxt = s.w(b + 1) if s.w(b) == "-" else s.w(b)
     if nxt in g["not_actor_after"] or nxt in g["speech_words"]:
-        return None
-    k = _skip_modifiers(s, b)
-    head = _noun_after(s, k, g["cause_nouns"] | g["actor_nouns"] | g["agentive_nouns"]
-                       | g["perpetrator_nouns"])
+        return Actor(a, b, sides, "place" if place else "source")
+    head = _head_noun(s, b)
     if head is not None:
         if s.w(head + 1) in g["speech_words"]:
-            return None  # "the Israeli military said"
-        if s.low[head] in g["actor_nouns"] or s.low[k] in g["actor_nouns"]:
+            return Actor(a, b, sides, "source")  # "the Israeli military said"
+        if s.low[head] in g["actor_nouns"]:
             return Actor(a, head + 1, sides, _context_around(s, a, head + 1) or "modifier")
         return Actor(a, b, sides, "modifier", cause=(a, head + 1))
     ctx = _context_around(s, a, b)
-    prev = s.w(s.prev_word(a))
-    if ctx is None or (prev in g["locative_prepositions"] and ctx != "by"):
-        return None
-    return Actor(a, b, sides, ctx)
+    if ctx == "by" or (ctx == "subject" and not place):
+        return Actor(a, b, sides, ctx)
+    return Actor(a, b, sides, "place" if place else "plain")
 
 
 def _context_around(s: _Sent, a: int, b: int) -> str | None:
@@ -194,17 +210,20 @@ def responsibility(s: _Sent, h: _Hit, hits: list[_Hit], actors: list[Actor],
     """
     g = s.g
     victims = set(range(*h.victims)) if h.victims else set()
-    pool = [x for x in actors if not victims & set(range(x.a, x.b))]
+    free = [x for x in actors if not victims & set(range(x.a, x.b))]
+    pool = [x for x in free if x.context in ACTOR_CONTEXTS]
     cause = _cause(s, h)
     if h.agent:
         ag = set(range(*h.agent))
-        inside = [x for x in pool if ag & set(range(x.a, x.b))]
-        with_side = [x for x in inside if x.sides]
+        inside = [x for x in free if ag & set(range(x.a, x.b)) and (
+            x.context in ACTOR_CONTEXTS or _leads(s, x, h.agent))]
+        with_side = [x for x in inside if x.sides and x.context != "source"]
         if with_side:
             return _found(with_side[0], "perpetrator.agent", cause)
         agent_words = s.low[h.agent[0]:h.agent[1]]
         if inside or any(w in g["actor_nouns"] for w in agent_words):
-            linked = _nearest(pool, h, with_sides=True)
+            linked = _nearest(s, [x for x in free if x.context in ACTOR_CONTEXTS
+                                  or x.context == "plain"], h, with_sides=True)
             if linked is not None:
                 return Responsibility(h.agent, linked.sides, "perpetrator.agent_linked",
                                       cause)
@@ -213,22 +232,41 @@ def responsibility(s: _Sent, h: _Hit, hits: list[_Hit], actors: list[Actor],
     if prior is not None and prior.perpetrator is not None:
         return Responsibility(prior.perpetrator, prior.perpetrator_sides,
                               "perpetrator.shared", cause or prior.cause)
-    x = _nearest(pool, h, with_sides=False)
+    x = _nearest(s, pool, h, with_sides=False)
     if x is not None:
         rule = "perpetrator.named_after" if x.a >= h.j else "perpetrator.named_before"
         return _found(x, rule, cause)
     return Responsibility(None, (), None, cause)
 
 
+def _leads(s: _Sent, x: Actor, agent: tuple[int, int]) -> bool:
+    """A plain side term is the agent when it opens the agent phrase and ends it or its
+    first conjunct ("Hamas", "But Israel", "Hamas's", "Hamas and other groups")."""
+    if x.context != "plain" or x.a - agent[0] > 1:
+        return False
+    return x.b >= agent[1] or s.w(x.b) in ("'s", "'", "and", ",", "-")
+
+
 def _found(x: Actor, rule: str, cause: tuple[int, int] | None) -> Responsibility:
     return Responsibility((x.a, x.b), x.sides, rule, cause or x.cause)
 
 
-def _nearest(pool: list[Actor], h: _Hit, with_sides: bool) -> Actor | None:
-    cands = [x for x in pool if x.sides or not with_sides]
+def _nearest(s: _Sent, pool: list[Actor], h: _Hit, with_sides: bool) -> Actor | None:
+    cands = [x for x in pool if (x.sides or not with_sides) and not _walled(s, x, h)]
     if not cands:
         return None
     return min(cands, key=lambda x: (min(abs(x.a - h.j), abs(h.i - x.b)), x.a))
+
+
+# Punctuation and words that wall a clause off from the rest of its sentence: an actor
+# beyond one is not taken as the perpetrator of a harm on the other side.
+_WALLS = frozenset({";", ":", "(", ")", "said", "says", "say", "according",
+                    "told", "reported", "added"})
+
+
+def _walled(s: _Sent, x: Actor, h: _Hit) -> bool:
+    lo, hi = (x.b, h.i) if x.b <= h.i else (h.j, x.a)
+    return any(w in _WALLS for w in s.low[lo:hi])
 
 
 def _shared_event(s: _Sent, h: _Hit, hits: list[_Hit],
@@ -259,7 +297,9 @@ def _cause(s: _Sent, h: _Hit) -> tuple[int, int] | None:
             while a > h.j and not s.is_punct(a - 1) and s.w(a - 1) not in (
                     g["np_stop_prepositions"] | {"of", "by"}):
                 a -= 1
-            end = _noun_after(s, k, g["cause_nouns"]) + 1
+            end = k + 1
+            while s.w(end) in g["cause_nouns"]:
+                end += 1
             return (a, end)
         k += 1
     return None
