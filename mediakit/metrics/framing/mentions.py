@@ -188,6 +188,7 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
             # "Two Israeli soldiers were killed and four were wounded"
             side, side_rule = last_side, "side.previous_mention"
         last_side = side
+        resp = decided[n] = _opponent_side(resp, side, side_rule, opponents, side_terms)
         p = resp.perpetrator
         out.append(HarmMention(
             sentence=idx, start=s_start + trig_a, end=s_start + trig_b,
@@ -202,6 +203,26 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
             perpetrator_rule=resp.rule, cause=_raw(s_text, sent, resp.cause),
             victim_side_rule=side_rule))
     return out
+
+
+def _opponent_side(resp: Responsibility, side: str, side_rule: str | None,
+                   opponents: Mapping[str, Sequence[str]] | None,
+                   side_terms: Mapping[str, Sequence[str]] | None) -> Responsibility:
+    """An actor without a side ("the gunmen") harming victims named as one side: the
+    perpetrator's side is that side's one opponent (``perpetrator.agent_opponent``)."""
+    if resp.perpetrator is None or resp.perpetrator_sides:
+        return resp
+    linked = Responsibility(resp.perpetrator, resp.fallback_sides, "perpetrator.agent_linked",
+                            resp.cause) if resp.fallback_sides else resp
+    if side_rule != "side.victims_phrase" or side in (BOTH, UNKNOWN):
+        return linked
+    if opponents is None and side_terms and len(side_terms) == 2:
+        opponents = {a: (b,) for a, b in zip(side_terms, reversed(list(side_terms)),
+                                             strict=True)}
+    opp = tuple((opponents or {}).get(side, ()))
+    if len(opp) != 1:
+        return linked
+    return Responsibility(resp.perpetrator, opp, "perpetrator.agent_opponent", resp.cause)
 
 
 def _one_side(sides: Sequence[str]) -> str | None:

@@ -54,6 +54,9 @@ PERPETRATOR_RULES: dict[str, str] = {
     "perpetrator.named_before": "an actor named before the trigger, in a linked, relative "
                                  "or main clause: the Hamas assault, in which 1,200 were "
                                  "killed; Israel invaded Gaza, killing 1,300",
+    "perpetrator.agent_opponent": "the agent is an actor without a side, and no other "
+                                  "clause names one; its side is the one opponent of the "
+                                  "victims' side: militants killed 1,200 Israelis",
     "perpetrator.shared": "a harm mention of the same event (coordinated or repeated) "
                           "names it: shot and killed by soldiers",
 }
@@ -78,6 +81,9 @@ class Responsibility:
     perpetrator_sides: tuple[str, ...]
     rule: str | None
     cause: tuple[int, int] | None
+    # for an actor without a side: the sides of the nearest side term in no actor
+    # context, used when the victims' opponent does not decide (perpetrator.agent_linked)
+    fallback_sides: tuple[str, ...] = ()
 
 
 def _tok_span(s: _Sent, start: int, end: int) -> tuple[int, int] | None:
@@ -164,10 +170,7 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
 def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Actor:
     g = s.g
     a, b = span
-    prev = s.w(s.prev_word(a))
-    if prev == "the":
-        prev = s.w(s.prev_word(s.prev_word(a)))
-    place = prev in g["locative_prepositions"]
+    place = _after_locative(s, a)
     nxt = s.w(b + 1) if s.w(b) == "-" else s.w(b)
     if nxt in g["not_actor_after"] or nxt in g["speech_words"]:
         return Actor(a, b, sides, "place" if place else "source")
@@ -182,6 +185,22 @@ def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Acto
     if ctx == "by" or (ctx == "subject" and not place):
         return Actor(a, b, sides, ctx)
     return Actor(a, b, sides, "place" if place else "plain")
+
+
+def _after_locative(s: _Sent, a: int) -> bool:
+    """Does a locative preposition stand before token ``a``, over at most two determiners
+    or lower-case modifiers ("in southern Israel", "on the occupied West Bank")?"""
+    g = s.g
+    k = a - 1
+    for _ in range(3):
+        w = s.w(k)
+        if w in g["locative_prepositions"]:
+            return True
+        if k < 0 or s.is_punct(k) or not (w in g["determiners"] or s.t[k].text.islower()) \
+                or w in s.lex.verb_forms or w in g["be_forms"] or w in g["have_forms"]:
+            return False
+        k -= 1
+    return False
 
 
 def _context_around(s: _Sent, a: int, b: int) -> str | None:
@@ -222,12 +241,13 @@ def responsibility(s: _Sent, h: _Hit, hits: list[_Hit], actors: list[Actor],
             return _found(with_side[0], "perpetrator.agent", cause)
         agent_words = s.low[h.agent[0]:h.agent[1]]
         if inside or any(w in g["actor_nouns"] for w in agent_words):
-            linked = _nearest(s, [x for x in free if x.context in ACTOR_CONTEXTS
-                                  or x.context == "plain"], h, with_sides=True)
+            linked = _nearest(s, pool, h, with_sides=True)
             if linked is not None:
                 return Responsibility(h.agent, linked.sides, "perpetrator.agent_linked",
                                       cause)
-            return Responsibility(h.agent, (), "perpetrator.agent", cause)
+            plain = _nearest(s, [x for x in free if x.context == "plain"], h, True)
+            return Responsibility(h.agent, (), "perpetrator.agent", cause,
+                                  plain.sides if plain else ())
     prior = _shared_event(s, h, hits, shared)
     if prior is not None and prior.perpetrator is not None:
         return Responsibility(prior.perpetrator, prior.perpetrator_sides,
