@@ -101,7 +101,7 @@ def _head_noun(s: _Sent, k: int) -> int | None:
     words between being modifiers ("Hamas' deadly incursion", "the Oct. 7 Hamas attack",
     "an Israeli arrest raid", "Israel's bombing campaign")."""
     g = s.g
-    nouns = g["cause_nouns"] | g["actor_nouns"] | g["agentive_nouns"] | g["perpetrator_nouns"]
+    nouns = g["cause_nouns"] | g["actor_nouns"] | g["agentive_nouns"] | g["conflict_nouns"]
     stop = (g["np_stop_prepositions"] | g["clause_words"] | g["be_forms"] | g["have_forms"]
             | g["determiners"] | g["speech_words"] | g["not_actor_after"]
             | {"and", "or", "of"}) - {"'s"}
@@ -179,7 +179,11 @@ def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Acto
         if s.w(head + 1) in g["speech_words"]:
             return Actor(a, b, sides, "source")  # "the Israeli military said"
         if s.low[head] in g["actor_nouns"]:
-            return Actor(a, head + 1, sides, _context_around(s, a, head + 1) or "modifier")
+            # "Hamas gunmen" is an actor by its context ("killed by Hamas gunmen", "Hamas
+            # gunmen opened fire"), not alone ("clashes between Israeli troops and ...")
+            return Actor(a, head + 1, sides, _context_around(s, a, head + 1) or "plain")
+        if s.low[head] in g["conflict_nouns"]:
+            return Actor(a, b, sides, "plain")
         return Actor(a, b, sides, "modifier", cause=(a, head + 1))
     ctx = _context_around(s, a, b)
     if ctx == "by" or (ctx == "subject" and not place):
@@ -211,7 +215,7 @@ def _context_around(s: _Sent, a: int, b: int) -> str | None:
         p = s.prev_word(p)
     if s.w(p) == "by" or (s.w(p) == "of" and s.w(p - 1) == "hands"):
         return "by"
-    k = b
+    k = b + (s.w(b) in ("who", "that", "which"))  # "gunmen who stormed"
     while k < s.n and (s.skippable(k) or s.w(k) in g["have_forms"] or s.w(k) in g["modals"]):
         k += 1
     w = s.w(k)
@@ -307,18 +311,19 @@ def _cause(s: _Sent, h: _Hit) -> tuple[int, int] | None:
     """The event or weapon of the harm: the agent phrase when a cause noun heads it, or
     a phrase after the trigger ("in an airstrike", "from the blast")."""
     g = s.g
-    if h.agent and any(w in g["cause_nouns"] for w in s.low[h.agent[0]:h.agent[1]]):
+    causes = g["cause_nouns"] | g["conflict_nouns"]
+    if h.agent and any(w in causes for w in s.low[h.agent[0]:h.agent[1]]):
         return h.agent
     k = h.j
     stop = g["clause_words"] | {";", ":"}
     while k < s.n and k - h.j < 12 and s.w(k) not in stop:
-        if s.w(k) in g["cause_nouns"] and s.w(k) not in s.lex.verb_forms:
+        if s.w(k) in causes and s.w(k) not in s.lex.verb_forms:
             a = k
             while a > h.j and not s.is_punct(a - 1) and s.w(a - 1) not in (
                     g["np_stop_prepositions"] | {"of", "by"}):
                 a -= 1
             end = k + 1
-            while s.w(end) in g["cause_nouns"]:
+            while s.w(end) in causes:
                 end += 1
             return (a, end)
         k += 1

@@ -53,7 +53,7 @@ _GRAMMAR_KEYS = (
     "perpetrator_nouns", "modals", "number_words", "quantity_adverbs",
     "irregular_participles", "ed_adjectives", "cause_verbs", "suffer_verbs", "speech_words",
     "elliptical_words", "actor_nouns", "cause_nouns", "action_verbs", "locative_prepositions",
-    "not_actor_after",
+    "not_actor_after", "conflict_nouns",
 )
 
 
