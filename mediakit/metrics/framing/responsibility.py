@@ -156,7 +156,7 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
         end = k + 1
         while s.w(end) in g["actor_nouns"]:
             end += 1
-        ctx = _context_around(s, start, end)
+        ctx = _context_around(s, start, end) or _past_verb_after(s, end)
         if ctx in ("by", "subject"):
             # "by terrorist group Hamas": a side term in apposition gives the side
             appos = next((x for x in out if x.a == end and x.sides), None)
@@ -181,7 +181,8 @@ def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Acto
         if s.low[head] in g["actor_nouns"]:
             # "Hamas gunmen" is an actor by its context ("killed by Hamas gunmen", "Hamas
             # gunmen opened fire"), not alone ("clashes between Israeli troops and ...")
-            return Actor(a, head + 1, sides, _context_around(s, a, head + 1) or "plain")
+            return Actor(a, head + 1, sides, _context_around(s, a, head + 1)
+                         or _past_verb_after(s, head + 1) or "plain")
         if s.low[head] in g["conflict_nouns"]:
             return Actor(a, b, sides, "plain")
         return Actor(a, b, sides, "modifier", cause=(a, head + 1))
@@ -189,6 +190,18 @@ def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Acto
     if ctx == "by" or (ctx == "subject" and not place):
         return Actor(a, b, sides, ctx)
     return Actor(a, b, sides, "place" if place else "plain")
+
+
+def _past_verb_after(s: _Sent, b: int) -> str | None:
+    """``subject`` when a past-tense verb follows an actor noun ("militants reduced the
+    village", "gunmen broke in"); side terms alone need an action verb."""
+    k = b + (s.w(b) in ("who", "that"))
+    if s.w(k) in s.g["have_forms"]:
+        k += 1
+    w = s.w(k)
+    ok = w.endswith("ed") and len(w) > 4 and w not in s.g["speech_words"] \
+        and w not in s.g["ed_adjectives"]
+    return "subject" if ok else None
 
 
 def _after_locative(s: _Sent, a: int) -> bool:
@@ -233,6 +246,9 @@ def responsibility(s: _Sent, h: _Hit, hits: list[_Hit], actors: list[Actor],
     """
     g = s.g
     victims = set(range(*h.victims)) if h.victims else set()
+    if h.construction == "nominal" and s.low[h.j - 1] in g["agentive_nouns"]:
+        # "the Hamas massacre of ...": the premodifier is the perpetrator
+        victims = {k for k in victims if k >= h.j}
     free = [x for x in actors if not victims & set(range(x.a, x.b))]
     pool = [x for x in free if x.context in ACTOR_CONTEXTS]
     cause = _cause(s, h)
@@ -244,6 +260,13 @@ def responsibility(s: _Sent, h: _Hit, hits: list[_Hit], actors: list[Actor],
         if with_side:
             return _found(with_side[0], "perpetrator.agent", cause)
         agent_words = s.low[h.agent[0]:h.agent[1]]
+        if agent_words in (["it"], ["they"]):
+            # "the Israeli army says it killed": the nearest earlier side term that is
+            # not a place
+            ante = [x for x in free if x.b <= h.agent[0] and x.sides and x.context != "place"]
+            if ante:
+                return Responsibility(h.agent, ante[-1].sides, "perpetrator.agent_linked",
+                                      cause)
         if inside or any(w in g["actor_nouns"] for w in agent_words):
             linked = _nearest(s, pool, h, with_sides=True)
             if linked is not None:
@@ -284,8 +307,7 @@ def _nearest(s: _Sent, pool: list[Actor], h: _Hit, with_sides: bool) -> Actor | 
 
 # Punctuation and words that wall a clause off from the rest of its sentence: an actor
 # beyond one is not taken as the perpetrator of a harm on the other side.
-_WALLS = frozenset({";", ":", "(", ")", "said", "says", "say", "according",
-                    "told", "reported", "added"})
+_WALLS = frozenset({";", ":", "(", ")"})
 
 
 def _walled(s: _Sent, x: Actor, h: _Hit) -> bool:
