@@ -270,10 +270,13 @@ def responsibility(s: _Sent, h: _Hit, hits: list[_Hit], actors: list[Actor],
         if inside or any(w in g["actor_nouns"] for w in agent_words):
             linked = _nearest(s, pool, h, with_sides=True)
             if linked is not None:
-                return Responsibility(h.agent, linked.sides, "perpetrator.agent_linked",
-                                      cause)
+                span = (inside[0].a, inside[0].b) if inside else h.agent
+                return Responsibility(span, linked.sides, "perpetrator.agent_linked", cause)
             plain = _nearest(s, [x for x in free if x.context == "plain"], h, True)
-            return Responsibility(h.agent, (), "perpetrator.agent", cause,
+            # the actor inside the agent ("a drone strike by [the paramilitary]"), else
+            # the agent ("[the gunmen] killed")
+            span = (inside[0].a, inside[0].b) if inside else h.agent
+            return Responsibility(span, (), "perpetrator.agent", cause,
                                   plain.sides if plain else ())
     prior = _shared_event(s, h, hits, shared)
     if prior is not None and prior.perpetrator is not None:

@@ -53,7 +53,8 @@ _GRAMMAR_KEYS = (
     "perpetrator_nouns", "modals", "number_words", "quantity_adverbs",
     "irregular_participles", "ed_adjectives", "cause_verbs", "suffer_verbs", "speech_words",
     "elliptical_words", "actor_nouns", "cause_nouns", "action_verbs", "locative_prepositions",
-    "not_actor_after", "conflict_nouns",
+    "not_actor_after", "conflict_nouns", "sports_injury_before", "sports_injury_after",
+    "casualty_blockers",
 )
 
 
@@ -199,7 +200,23 @@ def find_triggers(s: _Sent) -> list[_Hit]:
     used = [False] * s.n
     hits = _phrase_hits(s, used) + _hostage_hits(s, used) + _word_hits(s, used)
     hits.sort(key=lambda h: h.i)
-    return hits
+    return [h for h in hits if not _not_conflict_harm(s, h)]
+
+
+def _not_conflict_harm(s: _Sent, h: _Hit) -> bool:
+    """A sports injury ("a hamstring injury", "injured in training") or business
+    casualty ("the latest casualty of the downturn"): word lists in the lexicon's
+    grammar section."""
+    g = s.g
+    if h.harm_type == "injury":
+        before = set(s.low[max(0, h.i - 2):h.i])
+        after = set(s.low[h.j:h.j + 4])
+        return bool(before & g["sports_injury_before"] or after & g["sports_injury_after"])
+    if s.low[h.i] in ("casualty", "casualties"):
+        if s.low[max(0, h.i - 2):h.i] == ["property", "and"]:
+            return True
+        return bool(set(s.low[h.j:h.j + 4]) & g["casualty_blockers"])
+    return False
 
 
 def _phrase_hits(s: _Sent, used: list[bool]) -> list[_Hit]:
