@@ -28,6 +28,7 @@ from mediakit.metrics.framing import (
     HarmMention,
     find_harm_mentions,
     is_agentless,
+    is_perpetrator_named,
     sentence_side,
 )
 from mediakit.text import segment
@@ -136,8 +137,9 @@ def _share(xs: Sequence[bool]) -> float | None:
 
 def _figures(recs: Sequence[tuple[str, str, str, str]]) -> dict:
     """Figures over (gold perpetrator, predicted perpetrator, gold victim, predicted
-    victim, every deciding mention agentless) records."""
-    labelled = [(gp, pp) for gp, pp, _gv, _pv, _a in recs if gp in PERPETRATOR_LABELS]
+    victim, every deciding mention agentless, no deciding mention names a perpetrator)
+    records."""
+    labelled = [(gp, pp) for gp, pp, _gv, _pv, _a, _n in recs if gp in PERPETRATOR_LABELS]
     out: dict = {
         "n": len(recs),
         "perpetrator_accuracy": _share([g == p for g, p in labelled]),
@@ -148,20 +150,22 @@ def _figures(recs: Sequence[tuple[str, str, str, str]]) -> dict:
     }
     less: dict = {}
     for v in ("Israeli", "Palestinian"):
-        by_gold = [(gp, pp) for gp, pp, gv, _pv, _a in recs if gv == v and gp]
-        agentless = [a for gp, _pp, gv, _pv, a in recs if gv == v and gp]
-        by_pred = [pp for _gp, pp, _gv, pv, _a in recs if pv == v]
+        by_gold = [(gp, pp) for gp, pp, gv, _pv, _a, _n in recs if gv == v and gp]
+        agentless = [a for gp, _pp, gv, _pv, a, _n in recs if gv == v and gp]
+        nobody = [n for gp, _pp, gv, _pv, _a, n in recs if gv == v and gp]
+        by_pred = [pp for _gp, pp, _gv, pv, _a, _n in recs if pv == v]
         gold_share = _share([g == "Neither" for g, _ in by_gold])
         pred_share = _share([p == "Neither" for _, p in by_gold])
         e2e = _share([p == "Neither" for p in by_pred])
         less[v] = {"n_gold_side": len(by_gold), "gold": gold_share,
                    "predicted_on_gold_side": pred_share,
                    "agentless_on_gold_side": _share(agentless),
+                   "no_perpetrator_on_gold_side": _share(nobody),
                    "n_predicted_side": len(by_pred), "predicted_on_predicted_side": e2e,
                    "gap_points": None if gold_share is None or pred_share is None
                    else round(100 * (pred_share - gold_share), 1)}
     out["perpetrator_less_share"] = less
-    one = [(gv, pv) for _gp, _pp, gv, pv, _a in recs if gv in ("Israeli", "Palestinian")]
+    one = [(gv, pv) for _gp, _pp, gv, pv, _a, _n in recs if gv in ("Israeli", "Palestinian")]
     out["victim_side_accuracy_one_side"] = _share([g == p for g, p in one])
     out["victim_side_n_one_side"] = len(one)
     return out
@@ -190,8 +194,10 @@ def evaluate_breach(
         ``perpetrator_kappa``, ``perpetrator_confusion`` (gold -> predicted -> n),
         ``perpetrator_less_share`` (per victim side: the hand share, the predicted
         share over the same sentences, the gap in points, and the predicted share over
-        the sentences mediakit puts on that side, and the construction view: the share
-        whose deciding mentions are all agentless), ``victim_side_accuracy_one_side``.
+        the sentences mediakit puts on that side, the share where no deciding mention
+        names any perpetrator, of any side (``perpetrator_named_share``'s view), and the
+        construction view: the share whose deciding mentions are all agentless),
+        ``victim_side_accuracy_one_side``.
         Rows without a perpetrator label count only for the victim figures.
 
     Raises
@@ -208,7 +214,9 @@ def evaluate_breach(
                                 side_terms=sides, opponents=opponents)
         perp, victim = sentence_labels(ms)
         agentless = all(is_agentless(m) for m in _deciding(ms))
-        rec = (row["responsible"].strip(), perp, row["victim"].strip(), victim, agentless)
+        nobody = not any(is_perpetrator_named(m) for m in _deciding(ms))
+        rec = (row["responsible"].strip(), perp, row["victim"].strip(), victim, agentless,
+               nobody)
         recs["all"].append(rec)
         try:
             half = "even" if int(row[""]) % 2 == 0 else "odd"

@@ -69,8 +69,8 @@ def _side_mentions(
         if (after and after[0] in perp_nouns) or (len(after) > 1 and after[1] in perp_nouns
                                                   and after[0] not in ("and", "or")) or (
             before and (before[0] in ("by", "from") or (
-                len(before) > 1 and before[0] in ("the",) and before[1] in ("by", "from"))
-                or (before[0] == "of" and len(before) > 1 and before[1] in perp_nouns))):
+                len(before) > 1 and before[0] in ("the",) and before[1] in ("by", "from")))):
+            # ("the bombardment of Gaza": after a perpetrator noun, "of" names the target)
             is_perp.update(sides)
             continue
         is_plain.update(sides)
