@@ -363,7 +363,10 @@ def _classify_noun(s: _Sent, h: _Hit, rule: str = "noun.harm_noun") -> None:
         post = np_after(s, h.j + 1)
     elif nxt == "in" and h.harm_type in g["locative_victim_types"]:
         post = np_after(s, h.j + 1)
-    if pre and post:
+    if post and head in g["agentive_nouns"]:
+        # "the Hamas massacre of villagers": the premodifier did it, "of" names victims
+        h.victims = post
+    elif pre and post:
         h.victims = (pre[0], post[1])
     else:
         h.victims = pre or post

@@ -157,6 +157,8 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
         while s.w(end) in g["actor_nouns"]:
             end += 1
         ctx = _context_around(s, start, end) or _past_verb_after(s, end)
+        if s.w(start - 1) in g["determiners"] and s.w(start - 1) != "'s":
+            start -= 1  # "the paramilitary", as written
         if ctx in ("by", "subject"):
             # "by terrorist group Hamas": a side term in apposition gives the side
             appos = next((x for x in out if x.a == end and x.sides), None)
