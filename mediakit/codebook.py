@@ -203,11 +203,19 @@ class SideTermMatcher:
                     sides_of[key].append(str(side))
         self._sides = {k: tuple(v) for k, v in sides_of.items()}
         self._matcher = _Matcher("sides", rules)
+        self._recent: dict[str, list] = {}
 
     def matches(self, text: str) -> list[tuple[Match, tuple[str, ...]]]:
         """Each side term in ``text`` (quotes already normalised), leftmost first, with
         the sides it names."""
-        return [(m, self._sides[_term_key(m.term)]) for m in self._matcher.find(text)]
+        hit = self._recent.get(text)
+        if hit is None:
+            # the rules ask about the same sentence several times in a row
+            if len(self._recent) > 64:
+                self._recent.clear()
+            hit = self._recent[text] = [(m, self._sides[_term_key(m.term)])
+                                        for m in self._matcher.find(text)]
+        return list(hit)
 
 
 def _term_key(term: str) -> str:

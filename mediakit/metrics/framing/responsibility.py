@@ -20,13 +20,15 @@ The Breach (2023, December). Palestinian deaths in Canadian newspapers.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ...codebook import SideTermMatcher
     from .tokens import _Sent
-    from .triggers import _Hit
+    from .triggers import _Hit, _Lexicon
 
 #: How an actor is recognised in a sentence: context id -> what it matches.
 ACTOR_CONTEXTS: dict[str, str] = {
@@ -86,13 +88,32 @@ class Responsibility:
     fallback_sides: tuple[str, ...] = ()
 
 
-def _tok_span(s: _Sent, start: int, end: int) -> tuple[int, int] | None:
-    a = next((k for k in range(s.n) if s.t[k].end > start), None)
-    if a is None or s.t[a].start >= end:
+@lru_cache(maxsize=8)
+def _classes(lex: _Lexicon) -> dict[str, frozenset[str]]:
+    """The word classes the rules join, joined once per lexicon."""
+    g = lex.g
+    return {
+        "head_nouns": g["cause_nouns"] | g["actor_nouns"] | g["agentive_nouns"]
+        | g["conflict_nouns"],
+        "head_stop": (g["np_stop_prepositions"] | g["clause_words"] | g["be_forms"]
+                      | g["have_forms"] | g["determiners"] | g["speech_words"]
+                      | g["not_actor_after"] | {"and", "or", "of"}) - {"'s"},
+        "actor_start_stop": g["determiners"] | g["locative_prepositions"] | g["clause_words"]
+        | {"by", "and", "or"},
+        "causes": g["cause_nouns"] | g["conflict_nouns"],
+        "cause_stop": g["clause_words"] | {";", ":"},
+        "cause_start_stop": g["np_stop_prepositions"] | {"of", "by"},
+    }
+
+
+def _tok_span(s: _Sent, starts: list[int], start: int, end: int) -> tuple[int, int] | None:
+    """Tokens covering the characters ``[start, end)`` (``starts``: token starts)."""
+    a = bisect_right(starts, start) - 1
+    if a < 0 or s.t[a].end <= start:
+        a += 1
+    if a >= s.n or s.t[a].start >= end:
         return None
-    b = a
-    while b < s.n and s.t[b].start < end:
-        b += 1
+    b = bisect_left(starts, end, lo=a)
     return a, b
 
 
@@ -100,11 +121,8 @@ def _head_noun(s: _Sent, k: int) -> int | None:
     """The last word of a cause or actor noun starting within six tokens of ``k``, the
     words between being modifiers ("Hamas' deadly incursion", "the Oct. 7 Hamas attack",
     "an Israeli arrest raid", "Israel's bombing campaign")."""
-    g = s.g
-    nouns = g["cause_nouns"] | g["actor_nouns"] | g["agentive_nouns"] | g["conflict_nouns"]
-    stop = (g["np_stop_prepositions"] | g["clause_words"] | g["be_forms"] | g["have_forms"]
-            | g["determiners"] | g["speech_words"] | g["not_actor_after"]
-            | {"and", "or", "of"}) - {"'s"}
+    c = _classes(s.lex)
+    nouns, stop = c["head_nouns"], c["head_stop"]
     for n in range(6):
         w = s.w(k + n)
         if w in nouns and w not in stop:
@@ -126,8 +144,9 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
     g = s.g
     out: list[Actor] = []
     covered: set[int] = set()
+    starts = [t.start for t in s.t]
     for m, sides in matcher.matches(s.text):
-        span = _tok_span(s, m.start, m.end)
+        span = _tok_span(s, starts, m.start, m.end)
         if span is None:
             continue
         actor = _side_actor(s, span, sides)
@@ -149,9 +168,8 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
         if s.w(k) not in g["actor_nouns"]:
             continue
         start = k
-        while start > 0 and not s.is_punct(start - 1) and s.w(start - 1) not in (
-                g["determiners"] | g["locative_prepositions"] | g["clause_words"]
-                | {"by", "and", "or"}) and k - start < 3:
+        while start > 0 and not s.is_punct(start - 1) and s.w(start - 1) not in \
+                _classes(s.lex)["actor_start_stop"] and k - start < 3:
             start -= 1
         end = k + 1
         while s.w(end) in g["actor_nouns"]:
@@ -337,17 +355,17 @@ def _shared_event(s: _Sent, h: _Hit, hits: list[_Hit],
 def _cause(s: _Sent, h: _Hit) -> tuple[int, int] | None:
     """The event or weapon of the harm: the agent phrase when a cause noun heads it, or
     a phrase after the trigger ("in an airstrike", "from the blast")."""
-    g = s.g
-    causes = g["cause_nouns"] | g["conflict_nouns"]
+    c = _classes(s.lex)
+    causes = c["causes"]
     if h.agent and any(w in causes for w in s.low[h.agent[0]:h.agent[1]]):
         return h.agent
     k = h.j
-    stop = g["clause_words"] | {";", ":"}
+    stop = c["cause_stop"]
     while k < s.n and k - h.j < 12 and s.w(k) not in stop:
         if s.w(k) in causes and s.w(k) not in s.lex.verb_forms:
             a = k
-            while a > h.j and not s.is_punct(a - 1) and s.w(a - 1) not in (
-                    g["np_stop_prepositions"] | {"of", "by"}):
+            while a > h.j and not s.is_punct(a - 1) and s.w(a - 1) not in \
+                    c["cause_start_stop"]:
                 a -= 1
             end = k + 1
             while s.w(end) in causes:
