@@ -111,7 +111,7 @@ def _absorb(s: _Sent, hits: list[_Hit]) -> list[_Hit]:
     kept = [h for h in hits if not _manner_of_next(s, h, hits)]
     out = []
     for h in kept:
-        if _inside_victims(h, kept):
+        if _inside_victims(s, h, kept):
             continue
         if h.construction == "nominal":
             k = h.i - 1
@@ -125,23 +125,28 @@ def _absorb(s: _Sent, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
-def _inside_victims(h: _Hit, hits: list[_Hit]) -> bool:
+def _inside_victims(s: _Sent, h: _Hit, hits: list[_Hit]) -> bool:
     if h.kind not in ("verb", "adj") or h.j - h.i != 1 or not h.construction:
         return False
     if not (h.rule in ("adjective.modifier", "verb.participle_after_determiner",
                        "verb.participle_no_subject", "verb.reduced_passive")
             or h.harm_type in ("displacement", "injury", "hunger")):
         return False
+    # only a modifier of the other mention's own victims: no "and", "or" or comma
+    # between them ("killed and wounded troops", "650 wounded patients and 5,000
+    # displaced people" are two harms)
     return any(o is not h and o.construction and o.victims and
-               o.victims[0] <= h.i < o.victims[1] and o.i < h.i for o in hits)
+               o.victims[0] <= h.i < o.victims[1] and o.i < h.i and
+               not {"and", "or", ","} & set(s.low[o.j:h.i]) for o in hits)
 
 
 def _manner_of_next(s: _Sent, h: _Hit, hits: list[_Hit]) -> bool:
-    if h.kind != "verb" or s.low[h.i] not in s.g["coordinated_manner_verbs"]:
+    # "shot and killed", "stabbed and wounded": the manner of the harm named next
+    if h.kind != "verb" or s.low[h.i] not in s.g["coordinated_manner_verbs"] or \
+            h.harm_type != "injury" or s.w(h.j) != "and":
         return False
-    if s.w(h.j) not in ("and", "or"):
-        return False
-    return any(o.i == h.j + 1 and o.kind == "verb" and o.construction for o in hits)
+    return any(o.i == h.j + 1 and o.kind == "verb" and o.construction and
+               o.harm_type in ("killing", "death", "injury") for o in hits)
 
 
 def classify(s: _Sent, h: _Hit, hits: list[_Hit]) -> None:

@@ -210,8 +210,13 @@ def _not_conflict_harm(s: _Sent, h: _Hit) -> bool:
     g = s.g
     if h.harm_type == "injury":
         before = set(s.low[max(0, h.i - 2):h.i])
-        after = set(s.low[h.j:h.j + 4])
-        return bool(before & g["sports_injury_before"] or after & g["sports_injury_after"])
+        if before & g["sports_injury_before"]:
+            return True
+        # "injured in training", "hurt during the match": a preposition, then the word
+        after = s.low[h.j:h.j + 4]
+        return any(w in g["sports_injury_after"] and after[:k] and
+                   after[k - 1] in ("in", "during", "at", "before", "after", "the", "a")
+                   for k, w in enumerate(after))
     if s.low[h.i] in ("casualty", "casualties"):
         if s.low[max(0, h.i - 2):h.i] == ["property", "and"]:
             return True
