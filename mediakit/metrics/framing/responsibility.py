@@ -157,10 +157,12 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
         if k in covered:
             continue
         if s.w(k) in ("its", "their", "whose") and _head_noun(s, k + 1) is not None:
-            # "its strikes", "whose surprise attack": the side of the nearest earlier
-            # side term that is not a place
+            # "its strikes": the side of the nearest earlier side term in an actor
+            # context, else not a place; "Hamas, whose attack": the term right before
             before = [x for x in out if x.b <= k and x.sides and x.context in ACTOR_CONTEXTS] \
                 or [x for x in out if x.b <= k and x.sides and x.context == "plain"]
+            if s.w(k) == "whose":
+                before = [x for x in out if x.sides and x.b in (k, k - 1)] or before
             if before:
                 end = _head_noun(s, k + 1) + 1
                 out.append(Actor(k, k + 1, before[-1].sides, "pronoun", cause=(k, end)))
@@ -180,8 +182,12 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
         if ctx in ("by", "subject"):
             # "by terrorist group Hamas": a side term in apposition gives the side
             appos = next((x for x in out if x.a == end and x.sides), None)
-            sides = appos.sides if appos else ()
-            out.append(Actor(start, appos.b if appos else end, sides, ctx))
+            # "Hamas and other militants stormed": the side of the first conjunct
+            conj = next((x for x in out if x.sides and x.b == start - 1
+                         and s.w(start - 1) in ("and", "or")), None)
+            sides = appos.sides if appos else conj.sides if conj else ()
+            out.append(Actor(conj.a if conj else start, appos.b if appos else end, sides,
+                             ctx))
             covered.update(range(start, end))
     out.sort(key=lambda x: x.a)
     return out
@@ -226,12 +232,14 @@ def _past_verb_after(s: _Sent, b: int) -> str | None:
 
 def _after_locative(s: _Sent, a: int) -> bool:
     """Does a locative preposition stand before token ``a``, over at most two determiners
-    or lower-case modifiers ("in southern Israel", "on the occupied West Bank")?"""
+    or lower-case modifiers ("in southern Israel", "on the occupied West Bank")? "of"
+    counts only right before the term ("the bombardment of Gaza", not "one of the
+    reasons Hamas launched")."""
     g = s.g
     k = a - 1
-    for _ in range(3):
+    for n in range(3):
         w = s.w(k)
-        if w in g["locative_prepositions"]:
+        if w in g["locative_prepositions"] and (w != "of" or n == 0):
             return True
         if k < 0 or s.is_punct(k) or not (w in g["determiners"] or s.t[k].text.islower()) \
                 or w in s.lex.verb_forms or w in g["be_forms"] or w in g["have_forms"]:
