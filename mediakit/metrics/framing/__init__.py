@@ -19,6 +19,12 @@ and its grammatical construction is classed by rules over the words around it:
     a verb or state whose only participant is the victim: "died", "perished",
     "lost their lives", "are dead", "children are starving".
 
+Beside the construction, each mention records who the sentence names as responsible
+(``perpetrator``, its side and the rule, and the ``cause``; see :mod:`.responsibility`):
+"killed in an Israeli airstrike" is ``passive_agentless`` and names Israel as the
+perpetrator. ``agentless_share`` (grammar) and ``perpetrator_named_share``
+(responsibility, as Jackson 2024 and The Breach 2023 count it) are reported side by side.
+
 The victims of each mention are assigned to a side with caller-supplied side terms
 (see :func:`victim_side`). Emotive words (``data/emotive_terms.yaml``) are counted
 per victim side, and the mean VADER compound of the sentences naming each side gives
