@@ -174,3 +174,26 @@ def test_record_keys():
     for key in ("perpetrator", "perpetrator_start", "perpetrator_end", "perpetrator_side",
                 "perpetrator_rule", "cause", "victim_side_rule"):
         assert key in d
+
+
+def test_no_harm_word_no_mention():
+    assert find_harm_mentions(segment("Hamas and Israel met in Cairo for talks."),
+                              side_terms=SIDES) == []
+
+
+@pytest.mark.parametrize("body, line, problem", [
+    ("transitive_verbs:\n  kill: {type: killing, base: kill, s: kills, past: killed}\n", 2,
+     "verb 'kill' has no 'pp'"),
+    ("nouns:\n  - {type: death}\n", 2, "an entry of nouns has no 'tokens'"),
+    ("grammar:\n  be_forms: was\n", 2, "grammar class 'be_forms' must be a list of words"),
+    ("verbs: []\n", 1, "unknown section 'verbs'"),
+    ("nouns: [\n", 2, "not valid YAML"),
+])
+def test_a_bad_harm_lexicon_is_refused_with_file_and_line(tmp_path, body, line, problem):
+    from mediakit.metrics.framing import load_harm_lexicon
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(CodebookError) as err:
+        load_harm_lexicon(path)
+    assert err.value.path == str(path) and err.value.row == line
+    assert problem in err.value.problem
