@@ -254,7 +254,20 @@ def _context_around(s: _Sent, a: int, b: int) -> str | None:
     p = s.prev_word(a)
     if s.w(p) == "the":
         p = s.prev_word(p)
-    if s.w(p) == "by" or (s.w(p) == "of" and s.w(p - 1) == "hands"):
+    if s.w(p) == "of" and s.w(p - 1) == "hands":
+        return "by"
+    if s.w(p) == "by":
+        # the by-phrase of another participle is no perpetrator ("governed by Hamas",
+        # "cited by Hamas", "referred to by Israel"); of a harm, cause or action verb
+        # or a noun it is ("killed by", "caused by", "an attack by")
+        before = s.w(s.prev_word(p))
+        if s.w(s.prev_word(p)) == "to":
+            before = s.w(s.prev_word(s.prev_word(p)))
+        participle = (before.endswith(("ed", "en")) and len(before) > 3) or \
+            before in g["irregular_participles"]
+        if participle and before not in s.lex.verb_forms and before not in \
+                g["action_verbs"] and before not in g["cause_verbs"]:
+            return None
         return "by"
     k = b + (s.w(b) in ("who", "that", "which"))  # "gunmen who stormed"
     while k < s.n and (s.skippable(k) or s.w(k) in g["have_forms"] or s.w(k) in g["modals"]):
