@@ -38,7 +38,8 @@ ACTOR_CONTEXTS: dict[str, str] = {
     "subject": "a side term or actor phrase before an action or harm verb: when Hamas "
                "crossed into Israel, Israel has carried out strikes",
     "pronoun": "its, their or whose before a cause or actor noun, with the side of the "
-               "nearest earlier side term: the Israeli military said its strikes killed",
+               "nearest earlier side term that is an actor or a source: the Israeli "
+               "military said its strikes killed",
 }
 # (A side term in none of these contexts is still an actor inside a mention's
 # grammatical agent: "Israel killed", "Hamas's slaughter of".)
@@ -159,7 +160,9 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
         if s.w(k) in ("its", "their", "whose") and _head_noun(s, k + 1) is not None:
             # "its strikes": the side of the nearest earlier side term in an actor
             # context, else not a place; "Hamas, whose attack": the term right before
-            before = [x for x in out if x.b <= k and x.sides and x.context in ACTOR_CONTEXTS] \
+            # (a source is a good antecedent: "the Israeli military said its strikes")
+            before = [x for x in out if x.b <= k and x.sides and (
+                x.context in ACTOR_CONTEXTS or x.context == "source")] \
                 or [x for x in out if x.b <= k and x.sides and x.context == "plain"]
             if s.w(k) == "whose":
                 before = [x for x in out if x.sides and x.b in (k, k - 1)] or before
