@@ -197,3 +197,22 @@ def test_a_bad_harm_lexicon_is_refused_with_file_and_line(tmp_path, body, line, 
         load_harm_lexicon(path)
     assert err.value.path == str(path) and err.value.row == line
     assert problem in err.value.problem
+
+
+def test_weapon_parameter_is_declared_checked_and_parsed():
+    import argparse
+
+    from mediakit import Analyzer
+    from mediakit.cli.main import _parse_bool
+    from mediakit.errors import ParameterError
+
+    assert Analyzer().get_params()["weapon_counts_as_named"] is False
+    assert _parse_bool("true") is True and _parse_bool("No") is False
+    with pytest.raises(argparse.ArgumentTypeError):
+        _parse_bool("maybe")
+    with pytest.raises(ParameterError, match="weapon_counts_as_named must be true or false"):
+        Analyzer(weapon_counts_as_named="yes").validate()
+    rec = Analyzer(weapon_counts_as_named=True).analyze(
+        "An airstrike killed five people in Gaza.").to_dict()
+    assert rec["framing"]["perpetrator_named"] == 1
+    assert rec["provenance"]["parameters"]["weapon_counts_as_named"] is True
