@@ -19,7 +19,7 @@ Order of the rules (the first list with a match decides the role):
 The side comes from the person, else the first organisation that has a side (not for
 experts: an expert's employer is not their side), else the earliest nationality
 word, place or state name, else the codebook's ``default_sides`` for the role, else
-``unknown``. (:mod:`mediakit.sources` may then place a speaker from the text around them.)
+``unknown``. (:mod:`mediakit.metrics.sources` may then place a speaker from the text around them.)
 """
 
 from __future__ import annotations
@@ -302,6 +302,17 @@ class Codebook:
         """
         return self._side_matcher.find(normalize_quotes(text))
 
+    def side_hits(self, doc) -> tuple[Match, ...]:
+        """Every side term in a document, leftmost first: a layer of the document,
+        found once and shared by every family that asks (:meth:`Document.layer`)."""
+        return doc.layer(("codebook.sides", self.path, id(self)),
+                         lambda d: tuple(self._side_matcher.find(d.normalized)))
+
+    def place_hits(self, doc) -> tuple[Match, ...]:
+        """Every place and state name of a side in a document (a shared layer)."""
+        return doc.layer(("codebook.places", self.path, id(self)),
+                         lambda d: tuple(self._place_matcher.find(d.normalized)))
+
     def place_mentions(self, text: str) -> list[Match]:
         """Places and state names of the codebook's sides in ``text``, leftmost first."""
         return self._place_matcher.find(normalize_quotes(text))
@@ -431,6 +442,194 @@ def _terms(node, path: str, what: str) -> list[tuple[str, int]]:
     return out
 
 
+def _compose(text: str, path: str):
+    """The YAML node tree of a codebook (line numbers kept for error messages)."""
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CodebookError(path, f"not valid YAML: {problem}",
+                            row=None if mark is None else mark.line + 1) from None
+    if root is None:
+        raise CodebookError(path, "the codebook is empty")
+    return root
+
+
+class _CodebookParser:
+    """One pass over a codebook's YAML nodes, section by section (see :func:`parse_codebook`)."""
+
+    def __init__(self, root, path: str):
+        self.path = path
+        self.top = {}
+        for key_node, value_node in _mapping(root, path, "the codebook"):
+            key = _scalar(key_node, path, "a section name")
+            if key not in {"version", "roles", "official_roles", "default_sides", "sides",
+                           *_TIERS[:-1]}:
+                raise CodebookError(path, f"unknown section {key!r}", row=_line(key_node))
+            self.top[key] = value_node
+        for needed in ("roles", "sides"):
+            if needed not in self.top:
+                raise CodebookError(path, f"missing section {needed!r}", row=_line(root))
+        self.roles: dict[str, str] = {}
+        self.sides: list[str] = []
+        self.side_rules: list[_Rule] = []
+        self.place_rules: list[_Rule] = []
+        self.state_lookup: dict[str, str] = {}
+        self.state_terms: dict[str, list[str]] = {}
+        self.side_terms: dict[str, list[str]] = {}
+        self.opponent_nodes: dict[str, list] = {}  # side -> [(node, opponent)]
+
+    def check_role(self, node, value):
+        if value not in self.roles:
+            raise CodebookError(self.path, f"unknown role {value!r}", row=_line(node))
+        return value
+
+    def check_side(self, node, value):
+        if value is not None and value not in self.sides:
+            raise CodebookError(self.path, f"unknown side {value!r}", row=_line(node))
+        return value
+
+    def read_roles(self) -> None:
+        path = self.path
+        for k, v in _mapping(self.top["roles"], path, "roles"):
+            name = _scalar(k, path, "a role name")
+            if name not in KNOWN_ROLES:
+                raise CodebookError(path, f"unknown role {name!r} (roles are "
+                                    f"{', '.join(KNOWN_ROLES)})", row=_line(k))
+            self.roles[name] = _scalar(v, path, f"the description of role {name!r}",
+                                       allow_null=True) or ""
+        self.roles.setdefault("unknown", "Not classifiable.")
+
+    def official_roles(self) -> tuple[str, ...]:
+        if "official_roles" not in self.top:
+            return ()
+        return tuple(self.check_role(item, _scalar(item, self.path, "an official role"))
+                     for item in _sequence(self.top["official_roles"], self.path,
+                                           "official_roles"))
+
+    def read_sides(self) -> None:
+        path = self.path
+        for k, v in _mapping(self.top["sides"], path, "sides"):
+            side = _scalar(k, path, "a side name")
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", side):
+                raise CodebookError(path, f"side name {side!r} must be lower_snake_case",
+                                    row=_line(k))
+            self.sides.append(side)
+            self.side_terms[side] = []
+            self.state_terms[side] = []
+            if isinstance(v, yaml.ScalarNode) and v.tag == "tag:yaml.org,2002:null":
+                continue
+            for sk, sv in _mapping(v, path, f"side {side!r}"):
+                self._side_field(side, _scalar(sk, path, "a field of a side"), sk, sv)
+        if "unknown" not in self.sides:
+            self.sides.append("unknown")
+            self.side_terms["unknown"] = []
+            self.state_terms["unknown"] = []
+
+    def _side_field(self, side: str, name: str, key_node, node) -> None:
+        if name not in ("terms", "places", "states", "label", "opponents"):
+            raise CodebookError(self.path, f"unknown field {name!r} in side {side!r} "
+                                "(use terms, places, states, label, opponents)",
+                                row=_line(key_node))
+        if name == "label":
+            return
+        if name == "opponents":
+            self.opponent_nodes[side] = [
+                (n, _scalar(n, self.path, "an opponent side"))
+                for n in _sequence(node, self.path, f"sides.{side}.opponents")]
+            return
+        for term, _ in _terms(node, self.path, f"sides.{side}.{name}"):
+            self.side_rules.append(_Rule(term, _term_pattern(term), None, side))
+            self.side_terms[side].append(term)
+            if name in ("places", "states"):
+                self.place_rules.append(_Rule(term, _term_pattern(term), None, side))
+            if name == "states":
+                self.state_terms[side].append(term)
+                bare = _LEADING_DETERMINERS.sub("", normalize_quotes(term)).lower()
+                self.state_lookup[bare] = side
+
+    def opponents(self) -> dict[str, tuple[str, ...]]:
+        """Side -> the sides it fights (``sides.<side>.opponents``), each checked."""
+        return {side: tuple(self.check_side(n, v) for n, v in nodes)
+                for side, nodes in self.opponent_nodes.items()}
+
+    def default_sides(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        if "default_sides" in self.top:
+            for k, v in _mapping(self.top["default_sides"], self.path, "default_sides"):
+                role = self.check_role(k, _scalar(k, self.path, "a role in default_sides"))
+                out[role] = self.check_side(v, _scalar(v, self.path, "a side in default_sides"))
+        return out
+
+    def tier(self, tier: str) -> _Matcher:
+        """The matcher of one tier (``strong_titles``, ``bodies``, ``titles``, ...)."""
+        rules: list[_Rule] = []
+        seen: dict[str, tuple] = {}
+
+        def add(term, line, role, side):
+            key = normalize_quotes(term).lower() if not term.startswith("re:") else term
+            if key in seen and seen[key] != (role, side):
+                raise CodebookError(self.path, f"term {term!r} is mapped twice in {tier} "
+                                    f"({seen[key]} and {(role, side)})", row=line)
+            if key not in seen:
+                seen[key] = (role, side)
+                rules.append(_Rule(term, _term_pattern(normalize_quotes(term)), role, side))
+
+        node = self.top.get(tier)
+        if node is None:
+            return _Matcher(tier, rules)
+        if tier in ("strong_titles", "bodies", "titles"):
+            for rk, rv in _mapping(node, self.path, tier):
+                role = self.check_role(rk, _scalar(rk, self.path, f"a role in {tier}"))
+                for term, line in _terms(rv, self.path, f"{tier}.{role}"):
+                    add(term, line, role, None)
+        else:
+            for entry in _sequence(node, self.path, tier):
+                role, side, terms_node = self._entry(tier, entry)
+                for term, line in _terms(terms_node, self.path, f"{tier} terms"):
+                    add(term, line, role, side)
+                    if side is not None:
+                        self.side_terms[side].append(term)
+        return _Matcher(tier, rules)
+
+    def _entry(self, tier: str, entry) -> tuple[str, str | None, object]:
+        """Role, side and terms node of one ``{terms, role, side}`` entry of a tier."""
+        path = self.path
+        fields = {}
+        for fk, fv in _mapping(entry, path, f"an entry of {tier}"):
+            fields[_scalar(fk, path, "a field name")] = (fk, fv)
+        for needed in ("terms", "role"):
+            if needed not in fields:
+                raise CodebookError(path, f"an entry of {tier} has no {needed!r}",
+                                    row=_line(entry))
+        extra = set(fields) - {"terms", "role", "side"}
+        if extra:
+            raise CodebookError(path, f"unknown field {sorted(extra)[0]!r} in {tier}",
+                                row=_line(fields[sorted(extra)[0]][0]))
+        rnode = fields["role"][1]
+        role = self.check_role(rnode, _scalar(rnode, path, "role"))
+        side = None
+        if "side" in fields:
+            snode = fields["side"][1]
+            side = self.check_side(snode, _scalar(snode, path, "side", allow_null=True))
+        return role, side, fields["terms"][1]
+
+    def dedupe(self, rules_in: list[_Rule]) -> list[_Rule]:
+        """Side terms deduplicated, order kept: the side matcher sees each term once."""
+        seen_side: dict[str, str] = {}
+        out = []
+        for r in rules_in:
+            key = normalize_quotes(r.term).lower()
+            if key in seen_side and seen_side[key] != r.side:
+                raise CodebookError(self.path, f"side term {r.term!r} belongs to two sides "
+                                    f"({seen_side[key]} and {r.side})")
+            if key not in seen_side:
+                seen_side[key] = r.side
+                out.append(r)
+        return out
+
+
 def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
     """Parse and check a codebook given as YAML text.
 
@@ -451,177 +650,25 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
         On bad YAML, a wrong structure, an unknown role or side, or a term mapped to
         two different roles or sides in one list; the message names file and line.
     """
-    try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise CodebookError(path, f"not valid YAML: {problem}",
-                            row=None if mark is None else mark.line + 1) from None
-    if root is None:
-        raise CodebookError(path, "the codebook is empty")
-    top = {}
-    for key_node, value_node in _mapping(root, path, "the codebook"):
-        key = _scalar(key_node, path, "a section name")
-        if key not in {"version", "roles", "official_roles", "default_sides", "sides",
-                       *_TIERS[:-1]}:
-            raise CodebookError(path, f"unknown section {key!r}", row=_line(key_node))
-        top[key] = value_node
-    for needed in ("roles", "sides"):
-        if needed not in top:
-            raise CodebookError(path, f"missing section {needed!r}", row=_line(root))
-
-    roles: dict[str, str] = {}
-    for k, v in _mapping(top["roles"], path, "roles"):
-        name = _scalar(k, path, "a role name")
-        if name not in KNOWN_ROLES:
-            raise CodebookError(
-                path, f"unknown role {name!r} (roles are {', '.join(KNOWN_ROLES)})", row=_line(k)
-            )
-        roles[name] = _scalar(v, path, f"the description of role {name!r}", allow_null=True) or ""
-    roles.setdefault("unknown", "Not classifiable.")
-
-    def check_role(node, value):
-        if value not in roles:
-            raise CodebookError(path, f"unknown role {value!r}", row=_line(node))
-        return value
-
-    official: list[str] = []
-    if "official_roles" in top:
-        for item in _sequence(top["official_roles"], path, "official_roles"):
-            official.append(check_role(item, _scalar(item, path, "an official role")))
-
-    sides: list[str] = []
-    side_rules: list[_Rule] = []
-    place_rules: list[_Rule] = []
-    state_lookup: dict[str, str] = {}
-    state_terms: dict[str, list[str]] = {}
-    side_terms: dict[str, list[str]] = {}
-    opponent_nodes: dict[str, list] = {}
-    for k, v in _mapping(top["sides"], path, "sides"):
-        side = _scalar(k, path, "a side name")
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", side):
-            raise CodebookError(path, f"side name {side!r} must be lower_snake_case",
-                                row=_line(k))
-        sides.append(side)
-        side_terms[side] = []
-        state_terms[side] = []
-        if isinstance(v, yaml.ScalarNode) and v.tag == "tag:yaml.org,2002:null":
-            continue
-        for sk, sv in _mapping(v, path, f"side {side!r}"):
-            field = _scalar(sk, path, "a field of a side")
-            if field not in ("terms", "places", "states", "label", "opponents"):
-                raise CodebookError(path, f"unknown field {field!r} in side {side!r} "
-                                    "(use terms, places, states, label, opponents)",
-                                    row=_line(sk))
-            if field == "label":
-                continue
-            if field == "opponents":
-                opponent_nodes[side] = [(n, _scalar(n, path, "an opponent side"))
-                                        for n in _sequence(sv, path, f"sides.{side}.opponents")]
-                continue
-            for term, _ in _terms(sv, path, f"sides.{side}.{field}"):
-                side_rules.append(_Rule(term, _term_pattern(term), None, side))
-                side_terms[side].append(term)
-                if field in ("places", "states"):
-                    place_rules.append(_Rule(term, _term_pattern(term), None, side))
-                if field == "states":
-                    state_terms[side].append(term)
-                    bare = _LEADING_DETERMINERS.sub("", normalize_quotes(term)).lower()
-                    state_lookup[bare] = side
-    for needed in ("unknown",):
-        if needed not in sides:
-            sides.append(needed)
-            side_terms[needed] = []
-            state_terms[needed] = []
-
-    def check_side(node, value):
-        if value is not None and value not in sides:
-            raise CodebookError(path, f"unknown side {value!r}", row=_line(node))
-        return value
-
-    opponents = {side: tuple(check_side(n, v) for n, v in nodes)
-                 for side, nodes in opponent_nodes.items()}
-    default_sides: dict[str, str] = {}
-    if "default_sides" in top:
-        for k, v in _mapping(top["default_sides"], path, "default_sides"):
-            role = check_role(k, _scalar(k, path, "a role in default_sides"))
-            default_sides[role] = check_side(v, _scalar(v, path, "a side in default_sides"))
-
-    tiers: list[_Matcher] = []
-    for tier in _TIERS[:-1]:
-        rules: list[_Rule] = []
-        seen: dict[str, tuple] = {}
-
-        def add(term, line, role, side, rules=rules, seen=seen, tier=tier):
-            key = normalize_quotes(term).lower() if not term.startswith("re:") else term
-            if key in seen and seen[key] != (role, side):
-                raise CodebookError(path, f"term {term!r} is mapped twice in {tier} "
-                                    f"({seen[key]} and {(role, side)})", row=line)
-            if key not in seen:
-                seen[key] = (role, side)
-                rules.append(_Rule(term, _term_pattern(normalize_quotes(term)), role, side))
-
-        node = top.get(tier)
-        if node is None:
-            tiers.append(_Matcher(tier, rules))
-            continue
-        if tier in ("strong_titles", "bodies", "titles"):
-            for rk, rv in _mapping(node, path, tier):
-                role = check_role(rk, _scalar(rk, path, f"a role in {tier}"))
-                for term, line in _terms(rv, path, f"{tier}.{role}"):
-                    add(term, line, role, None)
-        else:
-            for entry in _sequence(node, path, tier):
-                fields = {}
-                for fk, fv in _mapping(entry, path, f"an entry of {tier}"):
-                    fields[_scalar(fk, path, "a field name")] = (fk, fv)
-                for needed in ("terms", "role"):
-                    if needed not in fields:
-                        raise CodebookError(path, f"an entry of {tier} has no {needed!r}",
-                                            row=_line(entry))
-                extra = set(fields) - {"terms", "role", "side"}
-                if extra:
-                    raise CodebookError(path, f"unknown field {sorted(extra)[0]!r} in {tier}",
-                                        row=_line(fields[sorted(extra)[0]][0]))
-                rnode = fields["role"][1]
-                role = check_role(rnode, _scalar(rnode, path, "role"))
-                side = None
-                if "side" in fields:
-                    snode = fields["side"][1]
-                    side = check_side(snode, _scalar(snode, path, "side", allow_null=True))
-                for term, line in _terms(fields["terms"][1], path, f"{tier} terms"):
-                    add(term, line, role, side)
-                    if side is not None:
-                        side_terms[side].append(term)
-        tiers.append(_Matcher(tier, rules))
-
-    # Side terms: deduplicated, order kept; the side matcher sees each term once.
-    def dedupe(rules_in):
-        seen_side: dict[str, str] = {}
-        out = []
-        for r in rules_in:
-            key = normalize_quotes(r.term).lower()
-            if key in seen_side and seen_side[key] != r.side:
-                raise CodebookError(path, f"side term {r.term!r} belongs to two sides "
-                                    f"({seen_side[key]} and {r.side})")
-            if key not in seen_side:
-                seen_side[key] = r.side
-                out.append(r)
-        return out
+    p = _CodebookParser(_compose(text, path), path)
+    p.read_roles()
+    official = p.official_roles()
+    p.read_sides()
+    default_sides = p.default_sides()
+    tiers = [p.tier(tier) for tier in _TIERS[:-1]]
     return Codebook(
         path=path,
-        roles=roles,
-        official_roles=tuple(official),
+        roles=p.roles,
+        official_roles=official,
         default_sides=default_sides,
-        sides=tuple(sides),
-        side_terms={s: tuple(dict.fromkeys(t)) for s, t in side_terms.items()},
-        state_terms={s: tuple(t) for s, t in state_terms.items()},
+        sides=tuple(p.sides),
+        side_terms={s: tuple(dict.fromkeys(t)) for s, t in p.side_terms.items()},
+        state_terms={s: tuple(t) for s, t in p.state_terms.items()},
         _matchers=tuple(tiers),
-        _side_matcher=_Matcher("sides", dedupe(side_rules)),
-        _place_matcher=_Matcher("places", dedupe(place_rules)),
-        _state_lookup=state_lookup,
-        opponents=opponents,
+        _side_matcher=_Matcher("sides", p.dedupe(p.side_rules)),
+        _place_matcher=_Matcher("places", p.dedupe(p.place_rules)),
+        _state_lookup=p.state_lookup,
+        opponents=p.opponents(),
     )
 
 

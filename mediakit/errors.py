@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["MediakitError", "ArticleError", "CodebookError", "ParameterError"]
+__all__ = ["MediakitError", "ArticleError", "CodebookError", "ParameterError",
+           "MediakitWarning"]
 
 
 class MediakitError(Exception):
@@ -49,3 +50,9 @@ class CodebookError(MediakitError):
 
 class ParameterError(MediakitError):
     """A notebook or analysis parameter has the wrong name, type or value."""
+
+
+class MediakitWarning(UserWarning):
+    """Something a run did that the user should know of, though it did not stop it: files
+    of a folder that were skipped, a resumable run started over. Issued with
+    :mod:`warnings`; the command line prints each as one line, ``mediakit: <message>``."""

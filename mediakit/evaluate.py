@@ -9,7 +9,9 @@ of ``tests/gold/README.md``:
 * ``framing`` (:func:`evaluate_framing`): harm constructions and victim sides, on gold
   sentences;
 * ``humanisation`` (:func:`evaluate_humanisation`): name, age, occupation, place and
-  family of the people a text introduces.
+  family of the people a text introduces;
+* ``integrity`` (:func:`mediakit.evaluation_integrity.evaluate_integrity`): the
+  text-integrity flags, per flag, on gold texts clean, damaged and first-person.
 
 Every analysis parameter (``--codebook``, ``--reporting-verbs``, ``--occupations``, ...)
 can be given, so an edited list is scored as it would run. The harnesses for annotated
@@ -500,6 +502,16 @@ def print_results(task: str, res: dict, as_json: bool = False) -> None:
         _print_block(title, block)
 
 
+def _evaluate_integrity(path, **kwargs) -> dict:
+    from .evaluation_integrity import evaluate_integrity
+
+    res = evaluate_integrity(path, **kwargs)
+    return {"sentences": res["sentences"], "texts": {
+        "n_texts": res["n_texts"], "n_sentences": res["n_sentences"],
+        "clean_flagged": res["clean_texts"]["flagged"],
+        **{f"first_person_{k}": v for k, v in res["first_person"].items()}}}
+
+
 #: task -> function of the parsed arguments returning the figures.
 EVALUATIONS = {
     "sources": lambda a: evaluate_gold(a.path, codebook=a.codebook,
@@ -507,6 +519,8 @@ EVALUATIONS = {
     "framing": lambda a: evaluate_framing(a.path, harm_lexicon=a.harm_lexicon),
     "humanisation": lambda a: evaluate_humanisation(a.path, occupations=a.occupations,
                                                     family_terms=a.family_terms),
+    "integrity": lambda a: _evaluate_integrity(a.path, integrity_rules=a.integrity_rules,
+                                               stock_phrases=a.stock_phrases),
 }
 
 

@@ -98,7 +98,8 @@ def test_missing_path_and_empty_folder(tmp_path):
     (b"", "file is empty"),
     (b"  \n\t\n ", "file is empty"),
     (b"Title\x00\x01\x02binary", "binary file"),
-    (b"Only a title line\n", "article text is empty"),
+    (b"Only a title line\n", "only a title line, no body"),
+    (b"\n\nTitle\n\n  \n", "only a title line, no body"),
     (b"Title\nRelated Article\nLeave a Comment\n", "empty once web clutter is removed"),
 ])
 def test_bad_txt_files(tmp_path, content, problem):
@@ -203,3 +204,132 @@ def test_article_at_row_is_the_row_iter_articles_gives(tmp_path):
     assert article_at_row(csv_path, 4) == by_row[4]
     assert isinstance(article_at_row(csv_path, 3), LoadFailure)  # too few fields
     assert article_at_row(csv_path, 7) is None
+
+
+# ------------------------------------------------------------- encodings (BOMs)
+
+BODY = "Caf\u00e9 talks \u2013 Le Monde\nThe minister\u2019s aide said \u201cno\u201d.\n"
+
+
+@pytest.mark.parametrize("codec,bom", [
+    ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+    ("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-32-be", b"\x00\x00\xfe\xff"),
+])
+def test_utf16_and_utf32_files_are_decoded_by_their_byte_order_mark(tmp_path, codec, bom):
+    import warnings
+
+    txt = tmp_path / "wide.txt"
+    txt.write_bytes(bom + BODY.encode(codec))
+    md = tmp_path / "front.md"
+    md.write_bytes(bom + "---\ntitle: Caf\u00e9\n---\nBody \u2013 one.\n".encode(codec))
+    jsonl = tmp_path / "wide.jsonl"
+    jsonl.write_bytes(bom + ('{"id": "a", "body": "\u00c9t\u00e9 one."}\r\n\n'
+                             '{"id": "b", "body": "Two \u2013 two."}\n').encode(codec))
+    csv_path = tmp_path / "rows.csv"
+    csv_path.write_bytes(bom + 'title,body\nT\u00e9,"One, \u2013 two."\n'.encode(codec))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a known encoding is no reason to warn
+        loaded = load_articles(tmp_path)
+    by_id = {a.id: a for a in loaded}
+    assert (by_id["wide"].title, by_id["wide"].outlet) == ("Caf\u00e9 talks", "Le Monde")
+    assert by_id["wide"].body == "The minister\u2019s aide said \u201cno\u201d."
+    assert by_id["wide"].warnings == ()
+    assert (by_id["front"].title, by_id["front"].body) == ("Caf\u00e9", "Body \u2013 one.")
+    assert [(by_id[k].body, by_id[k].row) for k in ("a", "b")] == [("\u00c9t\u00e9 one.", 1),
+                                                                   ("Two \u2013 two.", 3)]
+    # A JSONL row's hash is of its line re-encoded as UTF-8.
+    assert by_id["a"].sha256 == hashlib.sha256(
+        '{"id": "a", "body": "\u00c9t\u00e9 one."}'.encode()).hexdigest()
+    assert (by_id["rows-2"].title, by_id["rows-2"].body, by_id["rows-2"].row) == (
+        "T\u00e9", "One, \u2013 two.", 2)
+    assert by_id["wide"].sha256 == hashlib.sha256(txt.read_bytes()).hexdigest()
+
+
+def test_a_broken_utf16_file_names_the_encoding(tmp_path):
+    p = tmp_path / "odd.txt"
+    p.write_bytes(b"\xff\xfe" + "Title\nBody.".encode("utf-16-le") + b"\x00")  # odd length
+    with pytest.raises(ArticleError, match=r"odd.txt: starts with a UTF-16 LE byte-order "
+                       r"mark but is not valid UTF-16 LE \(byte 24\)"):
+        load_articles(p)
+    q = tmp_path / "odd.jsonl"
+    q.write_bytes(b"\xfe\xff" + '{"body": "x"}\n'.encode("utf-16-be") + b"\xd8\x00\n\x00")
+    with pytest.raises(ArticleError, match=r"odd.jsonl: starts with a UTF-16 BE byte-order "
+                       r"mark but is not valid"):
+        load_articles(q)
+
+
+def test_utf8_with_a_mark_and_nul_bytes_without_one_are_unchanged(tmp_path):
+    (tmp_path / "sig.txt").write_bytes(b"\xef\xbb\xbfTitle\nBody.")
+    (a,) = load_articles(tmp_path / "sig.txt")
+    assert (a.title, a.body, a.warnings) == ("Title", "Body.", ())
+    (tmp_path / "nul.txt").write_bytes("Title\nBody.".encode("utf-16-le"))  # no mark
+    with pytest.raises(ArticleError, match="binary file"):
+        load_articles(tmp_path / "nul.txt")
+
+
+# ------------------------------------------------------------ non-regular files
+
+
+def _fifo(path):
+    import os
+
+    os.mkfifo(path)
+    return path
+
+
+def test_a_named_pipe_or_device_is_refused_without_being_opened(tmp_path):
+    import threading
+
+    from mediakit.io.articles import article_at_row
+
+    pipe = _fifo(tmp_path / "pipe.txt")
+    outcome = []
+
+    def load():
+        try:
+            load_articles(pipe)
+        except ArticleError as exc:
+            outcome.append(exc.message)
+
+    worker = threading.Thread(target=load, daemon=True)
+    worker.start()
+    worker.join(timeout=5)  # opening a pipe blocks until a writer comes: never here
+    assert outcome == [f"{pipe}: not a regular file (a named pipe); give an article file or "
+                       "a folder"]
+    with pytest.raises(ArticleError, match="not a regular file \\(a character device\\)"):
+        load_articles("/dev/null")
+    with pytest.raises(ArticleError, match="not a regular file \\(a named pipe\\)"):
+        article_at_row(_fifo(tmp_path / "pipe.jsonl"), 1)
+
+
+def test_a_folder_reports_what_it_skipped_in_one_line_each(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("Title\nBody.", "utf-8")
+    (tmp_path / ".draft.txt").write_text("Title\nDraft.", "utf-8")
+    (tmp_path / ".notes.md").write_text("# Notes\nx", "utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")  # not an article file: not worth a line
+    (tmp_path / "README.md").write_text("# About\nx", "utf-8")
+    (tmp_path / "sub").mkdir()
+    _fifo(tmp_path / "feed.jsonl")
+    os.symlink(tmp_path / "gone.txt", tmp_path / "link.txt")
+    with pytest.warns(Warning) as record:
+        loaded = load_articles(tmp_path)
+    assert [a.id for a in loaded] == ["a"]
+    assert [str(w.message) for w in record] == [
+        f"{tmp_path}: skipped 2 entries that are not a regular file: feed.jsonl (a named "
+        "pipe), link.txt (a broken link)",
+        f"{tmp_path}: skipped 2 hidden file(s): .draft.txt, .notes.md",
+    ]
+    from mediakit.errors import MediakitWarning
+
+    assert all(w.category is MediakitWarning for w in record)
+
+
+def test_ids_stay_unique_when_an_input_id_looks_like_a_made_one(tmp_path):
+    # Sorted: a-2.txt, a.md, a.txt. The second "a" used to become "a-2" too, and its
+    # metrics file (a-2.json) overwrote the first's.
+    for name in ("a-2.txt", "a.md", "a.txt"):
+        (tmp_path / name).write_text(f"Title\nBody of {name}.", "utf-8")
+    (tmp_path / "b.jsonl").write_text('{"id": "a-3", "body": "x"}\n{"id": "a", "body": "y"}\n')
+    assert [a.id for a in load_articles(tmp_path)] == ["a-2", "a", "a-3", "a-3-2", "a-4"]

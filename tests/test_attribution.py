@@ -421,16 +421,19 @@ def test_every_rule_id_has_an_example_and_a_description():
 
 
 def test_rule_ids_written_in_the_code_are_in_the_table():
-    # Every literal of the form family.name in the module is a key of RULES (two
+    # Every literal of the form family.name in the package is a key of RULES (two
     # fallback ids are built from a prefix and the pattern's name: both checked above).
     import ast
 
-    import mediakit.extract.attribution as module
+    import mediakit.extract.attribution as package
 
-    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
-    literals = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
-                and isinstance(n.value, str)
-                and re.fullmatch(r"(quote|indirect|inherit|unattributed)\.\w*", n.value)}
+    literals = set()
+    for path in sorted(Path(package.__file__).parent.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        literals |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
+                     and isinstance(n.value, str)
+                     and re.fullmatch(r"(quote|indirect|inherit|unattributed)\.\w*", n.value)}
+    assert "quote.after_speaker_said" in literals  # the walk reached the pattern modules
     assert literals - {"quote.before_", "indirect."} <= set(RULES)
 
 

@@ -75,3 +75,36 @@ def test_no_traceback_from_the_command(tmp_path, content):
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
     assert proc.stderr.count("\n") == 1 and str(bad) in proc.stderr
+
+
+def test_a_named_pipe_is_refused_at_once_and_skipped_entries_get_one_line(tmp_path):
+    import os
+
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    proc = subprocess.run([sys.executable, "-m", "mediakit.cli", "analyze", str(pipe)],
+                          capture_output=True, text=True, timeout=20)
+    assert proc.returncode == 1
+    assert proc.stderr == (f"mediakit: {pipe}: not a regular file (a named pipe); give an "
+                           "article file or a folder\n")
+    (tmp_path / "a.txt").write_text("Title\nA calm day.", "utf-8")
+    (tmp_path / ".b.txt").write_text("Title\nA calm day.", "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mediakit.cli", "analyze", str(tmp_path),
+                           "--format", "table"], capture_output=True, text=True, timeout=20)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"mediakit: {tmp_path}: skipped 1 entry that is not a regular file: pipe.txt (a named "
+        "pipe)",
+        f"mediakit: {tmp_path}: skipped 1 hidden file(s): .b.txt"]
+
+
+def test_a_named_pipe_as_codebook_or_clutter_file_is_refused(tmp_path, capsys):
+    import os
+
+    pipe = tmp_path / "codebook.yaml"
+    os.mkfifo(pipe)
+    code, _, err = run(capsys, "analyze", str(SEED), "--codebook", str(pipe))
+    assert code == 2
+    assert err == f"mediakit: {pipe}: codebook: not a regular file\n"
+    code, _, err = run(capsys, "analyze", str(SEED), "--clutter", str(tmp_path / "none.txt"))
+    assert (code, err) == (2, f"mediakit: {tmp_path / 'none.txt'}: clutter_path: no such file\n")

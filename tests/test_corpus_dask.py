@@ -62,3 +62,35 @@ def test_local_cluster_of_jobs_workers_when_no_address_is_given(corpus, local_ta
                         progress=False)
     assert (result.rows, result.errors) == (12, 1)
     assert pq.read_table(tmp_path / "out").to_pylist() == local_table.to_pylist()
+
+
+def test_a_killed_runs_dask_workers_exit(corpus, tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from mediakit.run.workers import process_alive
+
+    from .conftest import ROOT
+    from .test_corpus import _descendants
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "mediakit.cli", "corpus", str(corpus),
+                             "--out", str(out), "--engine", "dask", "--jobs", "2",
+                             "--chunk-size", "1", "--no-progress"],
+                            env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not (out / "_chunk-000000.json").exists() and proc.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    below = _descendants(proc.pid)  # the LocalCluster's worker processes
+    proc.kill()
+    proc.wait(timeout=10)
+    assert len(below) >= 2 and Path("/proc").is_dir()
+    deadline = time.monotonic() + 5
+    while any(process_alive(p) for p in below) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [p for p in below if process_alive(p)]

@@ -203,13 +203,15 @@ def test_weapon_parameter_is_declared_checked_and_parsed():
     import argparse
 
     from mediakit import Analyzer
-    from mediakit.cli.main import _parse_bool
+    from mediakit.cli.main import add_analysis_options
     from mediakit.errors import ParameterError
 
     assert Analyzer().get_params()["weapon_counts_as_named"] is False
-    assert _parse_bool("true") is True and _parse_bool("No") is False
-    with pytest.raises(argparse.ArgumentTypeError):
-        _parse_bool("maybe")
+    parser = argparse.ArgumentParser()
+    add_analysis_options(parser)
+    assert parser.parse_args([]).weapon_counts_as_named is False
+    assert parser.parse_args(["--weapon-counts-as-named"]).weapon_counts_as_named is True
+    assert parser.parse_args(["--no-weapon-counts-as-named"]).weapon_counts_as_named is False
     with pytest.raises(ParameterError, match="weapon_counts_as_named must be true or false"):
         Analyzer(weapon_counts_as_named="yes").validate()
     rec = Analyzer(weapon_counts_as_named=True).analyze(

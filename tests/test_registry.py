@@ -27,7 +27,7 @@ TEXT = 'The minister said the talks went well. "We are hopeful," said Amal, a nu
 
 def test_builtin_families_run_in_dependency_order():
     assert [f.name for f in families()] == ["readability", "sentiment", "sources",
-                                            "civilian_voice", "framing"]
+                                            "civilian_voice", "framing", "integrity"]
 
 
 def test_signature_cli_and_notebook_list_the_same_parameters():

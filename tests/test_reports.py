@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -354,3 +355,94 @@ def test_cli_options_become_notebook_parameters():
     assert args.jobs == 2 and args.resume is False and args.with_code is False
     defaults = build_parser().parse_args(["report", "a.txt"])
     assert _parameters(defaults) == {} and defaults.out == "reports"
+
+
+def test_a_second_batch_into_the_same_folder_refuses_at_once(tmp_path, capsys):
+    import socket
+
+    from mediakit.io.writers import output_lock
+    from mediakit.run.reports import LOCK_FILE
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with output_lock(out, out / LOCK_FILE):
+        started = json.loads((out / LOCK_FILE).read_text())["started"]
+        assert main(["batch", str(SEED), "--out", str(out), "--no-progress"]) == 2
+    assert capsys.readouterr().err == (
+        f"mediakit: {out}: another mediakit run is writing this output (pid {os.getpid()} on "
+        f"{socket.gethostname()}, since {started}); wait for it to finish or stop it\n")
+    assert sorted(p.name for p in out.iterdir()) == []  # nothing done, the lock gone
+
+
+def _descendants(pid: int) -> dict[int, str]:
+    """Every process below ``pid`` (read from /proc), with its command line."""
+    children: dict[int, list[int]] = {}
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat_file.parent.name))
+    found, todo = {}, [pid]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in found:
+                try:
+                    found[child] = (Path("/proc") / str(child) / "cmdline").read_bytes() \
+                        .replace(b"\0", b" ").decode(errors="replace")
+                except OSError:
+                    found[child] = ""
+                todo.append(child)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_killed_batchs_workers_and_kernels_exit(tmp_path):
+    from mediakit.run.workers import process_alive
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(2):
+        (src / f"art-{i}.txt").write_text(GOOD_TWO.replace("Tuesday", f"day {i}"))
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "mediakit.cli", "batch", str(src), "--out",
+                             str(out), "--no-progress", "--no-compare", "--jobs", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    below: dict[int, str] = {}
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        below.update(_descendants(proc.pid))
+        if sum("ipykernel_launcher" in cmd for cmd in below.values()) >= 2:
+            break
+        time.sleep(0.05)
+    kernels = [p for p, cmd in below.items() if "ipykernel_launcher" in cmd]
+    proc.kill()
+    proc.wait(timeout=10)
+    assert len(kernels) == 2 and len(below) >= 4, below  # two workers, two kernels
+    deadline = time.time() + 6  # workers at once, kernels within ipykernel's 1 s poll
+    while any(process_alive(p) for p in below) and time.time() < deadline:
+        time.sleep(0.05)
+    assert not [(p, below[p]) for p in below if process_alive(p)]
+    # Nothing goes on writing, and nothing half-done is marked done.
+    before = sorted((p, p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file())
+    time.sleep(1)
+    assert sorted((p, p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()) == before
+    for job in plan_jobs([src], out, {}):
+        assert is_current(job) or not (job.folder / DONE_FILE).exists()
+
+
+def test_outputs_that_do_not_check_out_are_never_marked_done(tmp_path):
+    from mediakit.run.params import validate_parameters
+    from mediakit.run.reports import ReportJob, run_report
+
+    params = validate_parameters("article_report", {"article_path": str(SEED),
+                                                    "article_id": "seed"})
+    # The input's hash as planned differs from what the notebook read (the file changed).
+    job = ReportJob("seed", str(SEED), params, str(tmp_path), "0" * 64,
+                    str(notebook_path("article_report")))
+    outcome = run_report(job)
+    assert (outcome.status, outcome.error, outcome.notebook_kept) == (
+        "failed", "metrics.json is not of this input (its SHA-256 differs: the input changed "
+        "while the batch ran?)", True)
+    assert not (tmp_path / "seed" / DONE_FILE).exists() and not is_current(job)
+    assert not list((tmp_path / "seed").glob(".*partial*"))

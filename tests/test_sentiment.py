@@ -56,19 +56,140 @@ def test_empty_text():
     assert s.n_sentences == 0 and s.mean_compound is None and s.whole_text["scores"] is None
 
 
-def test_windowed_vader_equals_stock_vader_on_every_sample():
+@pytest.fixture(scope="module")
+def stock_and_ours():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from mediakit import load_articles
     from mediakit.metrics.sentiment import _analyzer
+
+    return SentimentIntensityAnalyzer(), _analyzer()
+
+
+def test_linear_vader_equals_stock_vader_on_every_sample(stock_and_ours):
+    from mediakit import load_articles
     from mediakit.text import segment
 
     from .conftest import RAW
 
-    stock, ours = SentimentIntensityAnalyzer(), _analyzer()
-    tricky = ["It was not so bad, but never so good.", "He was kind of the bomb.",
-              "Without doubt the cut the mustard, at least not very least.", "No", "Hmm no good"]
-    texts = tricky + [a.body for a in load_articles(RAW)]
-    texts += [s.text for a in load_articles(RAW) for s in segment(a.body).sentences]
+    stock, ours = stock_and_ours
+    bodies = [a.body for a in load_articles(RAW)]
+    texts = bodies + [s.text for body in bodies for s in segment(body).sentences]
+    texts.append("\n\n".join(bodies))  # about 30,000 characters: the stock is still quick
     for text in texts:
         assert ours.polarity_scores(text) == stock.polarity_scores(text), text
+
+
+# Words chosen to meet each of VADER's rules: valences that collide under the "but"
+# rule's x0.5 and x1.5 (ambivalent 0.5, acquitted 1.0, absolved 1.5, fav 2.0, brightest
+# 3.0; accusation -1.0, adverse -1.5, abandoned -2.0, betrayed -3.0), negations, "no",
+# boosters and dampeners (also as bigrams), "least", special idioms, ALL CAPS, emoticons,
+# emojis (one-character entries and a skin-tone modifier), "!" and "?" runs.
+_VOCABULARY = (
+    "ambivalent acquitted absolved fav brightest accusation adverse abandoned betrayed "
+    "good bad ok great terrible GOOD BAD GREAT but BUT But but, not isn't don't never "
+    "without doubt no nor or so this very extremely slightly barely kind of sort least "
+    "at the bomb shit ass bad kiss death to die for yeah right cut mustard :) :( :D "
+    "\U0001F600 \U0001F44D \U0001F3FD ! !!! !!!!! ? ?? ???? . a and was"
+).split() + ["\n", "\U0001F600\U0001F600", "good\U0001F600", "kind-of", "sort of"]
+
+
+def _adversarial_texts(n: int, seed: int = 11) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        words = rng.choices(_VOCABULARY, k=rng.randint(1, 40))
+        glue = [rng.choice((" ", " ", " ", "", "  ")) for _ in words]
+        texts.append("".join(w + g for w, g in zip(words, glue)))
+    return texts
+
+
+@pytest.mark.parametrize("text", [
+    "It was not so bad, but never so good.", "He was kind of the bomb.",
+    "Without doubt the cut the mustard, at least not very least.", "No", "Hmm no good",
+    # the "but" rule: equal scores share the first position holding their value
+    "fav acquitted ambivalent but good", "acquitted fav but acquitted fav absolved",
+    "betrayed abandoned accusation but adverse abandoned betrayed but accusation",
+    "but good good", "good good but", "BUT it is good, but bad, but GREAT but terrible",
+    "good " * 30 + "but " * 30 + "bad " * 30,
+    # negations and idioms right at the three-word window's edge
+    "not a b good", "not a good", "never so good", "never this the good",
+    "without doubt good", "without a doubt good", "no or good", "no nor good",
+    "x the bomb", "the shit", "bad ass good", "kiss of death", "yeah right", "to die for",
+    "kind of good", "sort of good kind of", "at least good", "very least good",
+    # capitals, emoticons, emojis, punctuation
+    "GOOD", "GOOD BAD", "GOOD bad", "VERY GOOD day", "good :) :( :D", "good!!!",
+    "good!!!!!!", "bad??", "bad????", "good?", "\U0001F600", "a\U0001F600b",
+    " \U0001F600\U0001F600 good", "\U0001F44D\U0001F3FD great", "", "   ", "!!!",
+])
+def test_linear_vader_equals_stock_vader_on_constructed_texts(stock_and_ours, text):
+    stock, ours = stock_and_ours
+    assert ours.polarity_scores(text) == stock.polarity_scores(text)
+
+
+def test_linear_vader_equals_stock_vader_on_random_adversarial_texts(stock_and_ours):
+    stock, ours = stock_and_ours
+    for text in _adversarial_texts(2000):
+        assert ours.polarity_scores(text) == stock.polarity_scores(text), repr(text)
+
+
+def test_but_rule_rewrites_the_first_position_holding_each_value():
+    from mediakit.metrics.sentiment import _but_check
+
+    # Worked by hand, following stock VADER's list.index: "but" at 2. Step 0 reads 2.0
+    # and halves position 0 to 1.0; step 1 reads 1.0, whose first holder is now
+    # position 0 (0.5), so position 1 keeps 1.0; step 3 reads 1.0 again, first holder
+    # position 1 -> 0.5; step 4 reads 3.0 -> 4.5.
+    words = ["fav", "acquitted", "but", "acquitted", "brightest"]
+    assert _but_check(words, [2.0, 1.0, 0, 1.0, 3.0]) == [0.5, 0.5, 0, 1.0, 4.5]
+    assert _but_check(["good"], [1.9]) == [1.9]
+
+
+def _work(analyser, text: str, lines: bool = True):
+    """Calls (and executed lines) of ``analyser.polarity_scores(text)``, by name."""
+    import sys
+    from collections import Counter
+
+    counts = Counter()
+
+    def profile(frame, event, arg):
+        if event == "c_call":
+            counts["C " + getattr(arg, "__qualname__", repr(arg))] += 1
+
+    def trace(frame, event, arg):
+        counts[f"{event} {frame.f_code.co_name}:{frame.f_lineno}"] += 1
+        return trace
+
+    sys.setprofile(profile)
+    if lines:
+        sys.settrace(trace)
+    try:
+        analyser.polarity_scores(text)
+    finally:
+        sys.settrace(None)
+        sys.setprofile(None)
+    return counts
+
+
+def test_whole_text_work_is_linear_in_the_length(stock_and_ours, seed_article):
+    # Without a clock: three, four and five copies of the seed's first paragraphs (with
+    # emojis, "but", "no", capitals, "!!" and "??" added; from three copies on, the "!"
+    # and "?" counts are past VADER's caps, so every copy takes the same branches).
+    # Linear work adds the same count of every call and every executed line with each
+    # copy; calls that scan the whole list (index, insert, pop, remove) are not made
+    # per word.
+    stock, ours = stock_and_ours
+    unit = "\n\n".join(seed_article.body.split("\n\n")[:8])
+    unit += " No good \U0001F600 but VERY bad!! really?? :)\n\n"
+    works = [_work(ours, unit * k) for k in (3, 4, 5)]
+    step = works[1] - works[0]
+    assert sum(step.values()) > 10_000
+    assert works[2] - works[1] == step and works[1] - works[0] == step
+    assert works[1] + works[1] == works[2] + works[0]  # no name's count shrinks either
+    for name in ("C list.index", "C list.insert", "C list.pop", "C list.remove"):
+        assert works[2][name] <= 1, name  # the one lookup of the first "but"
+    # The same count exposes the stock analyser: its lower-casing grows quadratically.
+    stock_works = [_work(stock, unit * k, lines=False) for k in (1, 2, 3)]
+    assert stock_works[2]["C str.lower"] - stock_works[1]["C str.lower"] > 1.2 * (
+        stock_works[1]["C str.lower"] - stock_works[0]["C str.lower"])

@@ -79,3 +79,23 @@ def test_word_tokens():
     assert word_tokens("U.S. cease-fire: don’t stop, 1,200 killed in Kharkiv’s Saltivka.") == [
         "U.S", "cease-fire", "don’t", "stop", "1,200", "killed", "in", "Kharkiv’s", "Saltivka"]
     assert word_tokens("Hélène_said: yes,no") == ["Hélène", "said", "yes", "no"]
+
+
+def test_a_document_layer_is_built_once_and_shared():
+    from mediakit.codebook import load_codebook
+
+    doc = segment("Two Ethiopians spoke in Addis Ababa. Gaza was quiet.")
+    calls = []
+
+    def build(d):
+        calls.append(d)
+        return len(d.sentences)
+
+    assert doc.layer("n", build) == 2 and doc.layer("n", build) == 2
+    assert len(calls) == 1
+    cb = load_codebook()
+    hits = cb.side_hits(doc)
+    assert cb.side_hits(doc) is hits  # the same object: found once
+    scanned = cb.side_mentions(doc.text)
+    assert [(h.term, h.side) for h in hits] == [(m.term, m.side) for m in scanned]
+    assert {h.side for h in hits} >= {"palestine"}

@@ -4,7 +4,7 @@ A guard for refactoring: "nothing moves but the code" means every metrics file i
 byte-identical before and after a change (provenance aside, which names the commit).
 
     python tools/metrics_snapshot.py write /tmp/snap-before [--real ../shared/data]
-    python tools/metrics_snapshot.py compare /tmp/snap-before /tmp/snap-after
+    python tools/metrics_snapshot.py compare /tmp/snap-before /tmp/snap-after [--ignore rule]
 
 The texts: every sample article in ``data/raw``, every text of the hand gold in
 ``tests/gold`` (sources files, framing and humanisation sentences), the teaching
@@ -96,6 +96,9 @@ def write(folder: Path, real: Path | None) -> None:
             for text_id, item in texts():
                 record = analyzer.analyze(item).to_dict()
                 record.pop("provenance", None)
+                path = record["article"].get("source_path")
+                if path and Path(path).is_absolute() and Path(path).is_relative_to(ROOT):
+                    record["article"]["source_path"] = str(Path(path).relative_to(ROOT))
                 fh.write(json.dumps({"id": text_id, "metrics": json.loads(dumps_json(record))},
                                     sort_keys=True, ensure_ascii=False) + "\n")
                 n += 1
@@ -120,7 +123,15 @@ def _first_difference(a, b, path="") -> str:
     return path or "/"
 
 
-def compare(before: Path, after: Path, limit: int = 20) -> int:
+def _without(value, keys: frozenset):
+    if isinstance(value, dict):
+        return {k: _without(v, keys) for k, v in value.items() if k not in keys}
+    if isinstance(value, list):
+        return [_without(v, keys) for v in value]
+    return value
+
+
+def compare(before: Path, after: Path, limit: int = 20, ignore: frozenset = frozenset()) -> int:
     differing = 0
     for old_file in sorted(before.glob("*.jsonl")):
         new_file = after / old_file.name
@@ -128,8 +139,10 @@ def compare(before: Path, after: Path, limit: int = 20) -> int:
             print(f"{old_file.name}: missing in {after}")
             differing += 1
             continue
-        old = [json.loads(x) for x in old_file.read_text(encoding="utf-8").splitlines()]
-        new = [json.loads(x) for x in new_file.read_text(encoding="utf-8").splitlines()]
+        old = [_without(json.loads(x), ignore)
+               for x in old_file.read_text(encoding="utf-8").splitlines()]
+        new = [_without(json.loads(x), ignore)
+               for x in new_file.read_text(encoding="utf-8").splitlines()]
         changed = [(o["id"], _first_difference(o, n)) for o, n in zip(old, new) if o != n]
         if len(old) != len(new):
             changed.append(("(count)", f"{len(old)} -> {len(new)} texts"))
@@ -151,11 +164,13 @@ def main(argv=None) -> int:
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     c.add_argument("--limit", type=int, default=20)
+    c.add_argument("--ignore", action="append", default=[], metavar="KEY",
+                   help="leave this key out wherever it occurs (an intended new key)")
     args = parser.parse_args(argv)
     if args.command == "write":
         write(args.folder, args.real)
         return 0
-    return compare(args.before, args.after, args.limit)
+    return compare(args.before, args.after, args.limit, frozenset(args.ignore))
 
 
 if __name__ == "__main__":

@@ -44,7 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``mediakit corpus``; exit 1 when some articles went to the errors table."""
+    """Run ``mediakit corpus``; exit 1 when some articles went to the errors table, or
+    when no article was measured (also in a run stopped by ``--stop-after``)."""
     if args.scheduler and args.engine != "dask":
         args.engine = "dask"  # an address only makes sense for Dask
     analyzer = analyzer_from_args(args)
@@ -59,13 +60,21 @@ def run(args: argparse.Namespace) -> int:
         print("mediakit: the chunks written so far are kept; run the same command again "
               "to resume", file=sys.stderr)
         raise
+    nothing = result.rows == 0 and result.errors > 0
     if not result.complete:
-        print(f"mediakit: stopped after {args.stop_after} chunk(s); run the same command "
-              "without --stop-after to finish", file=sys.stderr)
+        print(f"mediakit: stopped after {args.stop_after} chunk(s) ({result.rows} row(s), "
+              f"{result.errors} error(s) so far); run the same command without --stop-after "
+              "to finish", file=sys.stderr)
+    else:
+        rate = result.rows / result.seconds if result.seconds else 0.0
+        resumed = f", {result.resumed_chunks} chunk(s) resumed" if result.resumed_chunks else ""
+        print(f"wrote {result.rows} row(s) to {result.out} in {result.seconds:.1f} s "
+              f"({rate:.1f} articles/s{resumed}); {result.errors} error(s) in "
+              f"{result.errors_path}", file=sys.stderr)
+    if nothing:
+        print(f"mediakit: no article was measured: all {result.errors} item(s) failed "
+              f"(first: {result.first_errors[0]})", file=sys.stderr)
+        return EXIT_FAILURES
+    if not result.complete:
         return EXIT_OK
-    rate = result.rows / result.seconds if result.seconds else 0.0
-    resumed = f", {result.resumed_chunks} chunk(s) resumed" if result.resumed_chunks else ""
-    print(f"wrote {result.rows} row(s) to {result.out} in {result.seconds:.1f} s "
-          f"({rate:.1f} articles/s{resumed}); {result.errors} error(s) in "
-          f"{result.errors_path}", file=sys.stderr)
     return EXIT_FAILURES if result.errors else EXIT_OK

@@ -12,12 +12,13 @@ import importlib
 import sys
 import traceback
 import warnings
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 
 from .. import __version__
-from ..errors import MediakitError
+from ..errors import MediakitError, MediakitWarning
 from ..io.articles import Columns, LoadFailure, LoadOptions, iter_articles
+from ..io.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
 from ..io.writers import dumps_json, write_json
 from ..metrics.registry import all_parameters
 from ..run.analyzer import Analyzer
@@ -30,27 +31,24 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 COLUMN_FIELDS = tuple(f.name for f in fields(Columns))
 
 
-def _parse_bool(text: str) -> bool:
-    low = text.strip().lower()
-    if low in ("true", "yes", "1", "on"):
-        return True
-    if low in ("false", "no", "0", "off"):
-        return False
-    raise argparse.ArgumentTypeError(f"expected true or false, got {text!r}")
-
-
 def add_analysis_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by every command that analyses articles."""
     group = parser.add_argument_group("analysis")
     for p in all_parameters():  # declared once, in mediakit.metrics.registry
         shown = "" if p.default is None else " (default: %(default)s)"
-        group.add_argument(p.option, dest=p.name, type=_parse_bool if p.type is bool else p.type,
-                           default=p.default,
+        if p.type is bool:  # --exclude-flagged / --no-exclude-flagged
+            group.add_argument(p.option, dest=p.name, default=p.default,
+                               action=argparse.BooleanOptionalAction,
+                               help=p.help.replace("%", "%%"))
+            continue
+        group.add_argument(p.option, dest=p.name, type=p.type, default=p.default,
                            metavar=p.metavar, help=p.help.replace("%", "%%") + shown)
     cols = parser.add_argument_group("columns of .json/.jsonl/.csv/.parquet inputs")
     for name in COLUMN_FIELDS:
+        what = ("a saved web page (HTML), read instead of the text field" if name == "html"
+                else f"the article's {name} (default: %(default)s)")
         cols.add_argument(f"--{name}-column", default=getattr(Columns(), name), metavar="NAME",
-                          help=f"field holding the article's {name} (default: %(default)s)")
+                          help=f"field holding {what}")
 
 
 def analyzer_from_args(args: argparse.Namespace) -> Analyzer:
@@ -64,13 +62,31 @@ def load_options_from_args(args: argparse.Namespace) -> LoadOptions:
     return LoadOptions(columns=columns, max_bytes=args.max_bytes, clutter_path=args.clutter_path)
 
 
-def iter_inputs(paths, options: LoadOptions):
-    """Articles and load failures of several paths; a missing path is a failure too."""
+def iter_inputs(paths, options: LoadOptions, *, fetch_to: str | Path | None = None,
+                timeout: float = DEFAULT_TIMEOUT):
+    """Articles and load failures of several paths; a missing path is a failure too.
+
+    A web address (``https://...``) is fetched once and saved, with its SHA-256, in
+    ``fetch_to`` (default: the current folder), then read from the saved page.
+    """
     for path in paths:
         try:
-            yield from iter_articles(path, options)
+            if is_url(path):
+                yield from _fetched(str(path), options, fetch_to, timeout)
+            else:
+                yield from iter_articles(path, options)
         except MediakitError as exc:
             yield LoadFailure(exc.path or str(path), exc.problem, exc.row)
+
+
+def _fetched(url: str, options: LoadOptions, folder, timeout: float):
+    page = fetch_page(url, Path(folder or "."), timeout=timeout, max_bytes=options.max_bytes)
+    print(f"mediakit: fetched {url} into {page.path} (sha256 {page.sha256})", file=sys.stderr)
+    for item in iter_articles(page.path, options):
+        if isinstance(item, LoadFailure):
+            yield LoadFailure(url, item.problem, item.row)
+        else:
+            yield item if item.url else replace(item, url=url)
 
 
 def report_failures(failures) -> None:
@@ -89,8 +105,12 @@ def report_warnings(article) -> None:
 
 
 def _analyze_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    parser.add_argument("--out", metavar="DIR", help="write one <id>.json per article here")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files or folders, or web addresses (https://...)")
+    parser.add_argument("--out", metavar="DIR", help="write one <id>.json per article here "
+                        "(and a fetched page, with its SHA-256)")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help="how long to wait for a web address (default: %(default)s)")
     parser.add_argument("--format", choices=("json", "table"), default="json",
                         help="what to print (default json)")
     add_analysis_options(parser)
@@ -116,7 +136,7 @@ def _analyze_run(args: argparse.Namespace) -> int:
     analyzer = analyzer_from_args(args)
     options = load_options_from_args(args)
     records, failures = [], []
-    for item in iter_inputs(args.paths, options):
+    for item in iter_inputs(args.paths, options, fetch_to=args.out, timeout=args.timeout):
         if isinstance(item, LoadFailure):
             failures.append(item)
             continue
@@ -225,7 +245,22 @@ def main(argv: list[str] | None = None) -> int:
     named = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(only=named if named in COMMANDS else None)
     args = parser.parse_args(argv)
-    warnings.simplefilter("ignore", UnicodeWarning)  # recorded in Article.warnings instead
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UnicodeWarning)  # recorded in Article.warnings instead
+        warnings.simplefilter("always", MediakitWarning)
+        warnings.showwarning = _show_warning
+        return _run(args)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Print mediakit's own warnings as one ``mediakit:`` line; others as Python does."""
+    if issubclass(category, MediakitWarning):
+        print(f"mediakit: {message}", file=sys.stderr)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args._run(args)
     except MediakitError as exc:

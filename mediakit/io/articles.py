@@ -20,575 +20,148 @@ warning naming the file is recorded in :attr:`Article.warnings` and issued with
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import json
-import re
+import stat
 import warnings
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, replace
-from datetime import date, datetime
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from ..errors import ArticleError
+from ..errors import ArticleError, MediakitWarning
+from .decoding import _file_kind
+from .loaders import LOADERS, Loader, article_suffixes, loader_for, register_loader
+from .records import (  # noqa: F401  (re-exported: the loader's rules, used by run.corpus)
+    DEFAULT_MAX_BYTES,
+    Article,
+    ClutterLine,
+    Columns,
+    LoadedArticles,
+    LoadFailure,
+    LoadOptions,
+    MissingTextError,
+    _build,
+    _failure,
+    _given_id,
+    _unique,
+    clean_body,
+    load_clutter_patterns,
+    missing_text,
+    slugify,
+)
 
 __all__ = [
     "Article",
     "Columns",
     "ClutterLine",
+    "LOADERS",
     "LoadFailure",
     "LoadedArticles",
     "LoadOptions",
+    "Loader",
+    "MissingTextError",
     "article_at_row",
     "article_from_text",
+    "article_suffixes",
+    "check_input",
     "clean_body",
     "iter_articles",
     "load_articles",
     "load_clutter_patterns",
+    "register_loader",
     "slugify",
 ]
-
-ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".csv")
-DEFAULT_MAX_BYTES = 5_000_000
-
-
-@dataclass(frozen=True)
-class ClutterLine:
-    """A line removed from the body as web clutter (1-based line number in the body)."""
-
-    line: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Article:
-    """One news article.
-
-    Attributes
-    ----------
-    id : str
-        Stable, file-system-safe slug (``[a-z0-9-]``), unique within one load.
-    title, outlet, date, author, url : str or None
-        Metadata, when known. ``date`` is an ISO 8601 string.
-    body : str
-        The text that is measured: the raw body with clutter lines removed.
-    raw_body : str
-        The body as read, clutter included.
-    clutter : tuple of ClutterLine
-        The lines removed from ``raw_body``.
-    source_path : str or None
-        The file the article came from.
-    sha256 : str
-        SHA-256 of the raw bytes of the file (or of the row, for JSONL and CSV).
-    row : int or None
-        Line (JSONL) or row (CSV, header = 1) within a multi-article file.
-    warnings : tuple of str
-        Problems that did not stop loading (e.g. a non-UTF-8 encoding).
-    """
-
-    id: str
-    title: str | None
-    outlet: str | None
-    date: str | None
-    author: str | None
-    url: str | None
-    body: str
-    raw_body: str
-    clutter: tuple[ClutterLine, ...] = ()
-    source_path: str | None = None
-    sha256: str = ""
-    row: int | None = None
-    warnings: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict:
-        """Plain-data copy of the record."""
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class LoadFailure:
-    """An article that could not be loaded: which file (and row), and why."""
-
-    path: str
-    problem: str
-    row: int | None = None
-
-    @property
-    def message(self) -> str:
-        return ArticleError(self.path, self.problem, self.row).message
-
-    def to_error(self) -> ArticleError:
-        return ArticleError(self.path, self.problem, self.row)
-
-
-@dataclass(frozen=True)
-class Columns:
-    """Names of the fields of JSON, JSONL, CSV and Parquet inputs."""
-
-    text: str = "body"
-    title: str = "title"
-    outlet: str = "outlet"
-    date: str = "date"
-    author: str = "author"
-    url: str = "url"
-    id: str = "id"
-
-
-@dataclass(frozen=True)
-class LoadOptions:
-    """How articles are read.
-
-    Attributes
-    ----------
-    columns : Columns
-        Field names for JSON, JSONL and CSV inputs.
-    max_bytes : int
-        Largest article accepted (a whole file for .txt/.md/.json, one row's text
-        for .jsonl/.csv).
-    clutter_path : str or None
-        A clutter-pattern file to use instead of the packaged one.
-    """
-
-    columns: Columns = field(default_factory=Columns)
-    max_bytes: int = DEFAULT_MAX_BYTES
-    clutter_path: str | None = None
-
-
-class LoadedArticles(list):
-    """A list of articles that also carries the failures met while loading."""
-
-    def __init__(self, articles=(), failures=()):
-        super().__init__(articles)
-        self.failures: list[LoadFailure] = list(failures)
-
-
-# --------------------------------------------------------------------------- ids
-
-
-_SLUG_DROP = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(name: str, fallback: str = "article", max_length: int = 80) -> str:
-    """Make a safe identifier: lower-case ASCII letters, digits and hyphens.
-
-    The result never contains a path separator or ``..``, so ``out / f"{id}.json"``
-    stays inside ``out``.
-
-    Parameters
-    ----------
-    name : str
-        A file stem, a title or a user-given id.
-    fallback : str
-        Used when nothing safe is left.
-    max_length : int
-        Longest slug returned.
-
-    Returns
-    -------
-    str
-    """
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
-    slug = _SLUG_DROP.sub("-", ascii_name.lower()).strip("-")[:max_length].strip("-")
-    return slug or fallback
-
-
-def _unique(ids: dict[str, int], slug: str) -> str:
-    n = ids.get(slug, 0) + 1
-    ids[slug] = n
-    return slug if n == 1 else f"{slug}-{n}"
-
-
-# ----------------------------------------------------------------------- clutter
-
-
-@lru_cache(maxsize=8)
-def load_clutter_patterns(path: str | None = None) -> tuple[re.Pattern, ...]:
-    """Read clutter patterns (one regular expression a line, ``#`` comments).
-
-    Parameters
-    ----------
-    path : str or None
-        A pattern file; None reads the packaged ``mediakit/data/clutter.txt``.
-
-    Returns
-    -------
-    tuple of re.Pattern
-        Case-insensitive patterns matched against whole stripped lines.
-    """
-    if path is None:
-        raw = resources.files("mediakit.data").joinpath("clutter.txt").read_text("utf-8")
-        source = "mediakit/data/clutter.txt"
-    else:
-        source = path
-        try:
-            raw = Path(path).read_text("utf-8")
-        except OSError as exc:
-            raise ArticleError(path, f"cannot read clutter file ({exc.strerror})") from None
-    patterns = []
-    for number, line in enumerate(raw.splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        try:
-            patterns.append(re.compile(line, re.IGNORECASE))
-        except re.error as exc:
-            raise ArticleError(source, f"bad clutter pattern ({exc})", number) from None
-    return tuple(patterns)
-
-
-def clean_body(raw_body: str, patterns: tuple[re.Pattern, ...] | None = None
-               ) -> tuple[str, tuple[ClutterLine, ...]]:
-    """Remove web-clutter lines from a body and say which.
-
-    Parameters
-    ----------
-    raw_body : str
-        The body as read.
-    patterns : tuple of re.Pattern, optional
-        Clutter patterns; default :func:`load_clutter_patterns`.
-
-    Returns
-    -------
-    body : str
-        The body without clutter lines (runs of blank lines left behind are
-        folded to one, and the ends stripped).
-    removed : tuple of ClutterLine
-        The removed lines with their 1-based line numbers in ``raw_body``.
-    """
-    patterns = load_clutter_patterns() if patterns is None else patterns
-    kept, removed = [], []
-    for number, line in enumerate(raw_body.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped and any(p.fullmatch(stripped) for p in patterns):
-            removed.append(ClutterLine(number, stripped))
-        else:
-            kept.append(line.rstrip())
-    body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
-    return body, tuple(removed)
-
-
-# ----------------------------------------------------------------------- readers
-
-_TITLE_OUTLET = re.compile(r"^(?P<title>.+?)\s+[\u2013\u2014|]\s+(?P<outlet>[^\u2013\u2014|]+)$")
-
-
-def _decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
-    if b"\x00" in data:
-        raise ArticleError(path, "binary file (contains NUL bytes), not an article")
-    try:
-        return data.decode("utf-8-sig"), ()
-    except UnicodeDecodeError as exc:
-        try:
-            text = data.decode("cp1252")
-            enc = "Windows-1252"
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-            enc = "Latin-1"
-        message = (f"{path}: not valid UTF-8 (byte {exc.start}); decoded as {enc}, "
-                   "check the characters")
-        warnings.warn(message, UnicodeWarning, stacklevel=3)
-        return text, (message,)
-
-
-def _iso_date(value) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return str(value).strip() or None
-
-
-def _text_field(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value != value:  # NaN from pandas
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _build(*, slug, title, outlet, date_, author, url, raw_body, path, sha, row, warns,
-           patterns, max_bytes):
-    if not isinstance(raw_body, str):
-        raise ArticleError(path, f"article text is {type(raw_body).__name__}, not text", row)
-    if len(raw_body.encode("utf-8")) > max_bytes:
-        raise ArticleError(path, f"article text is larger than the limit of {max_bytes} bytes "
-                           "(raise max_bytes to accept it)", row)
-    if not raw_body.strip():
-        raise ArticleError(path, "article text is empty", row)
-    body, clutter = clean_body(raw_body, patterns)
-    if not body.strip():
-        raise ArticleError(path, "article text is empty once web clutter is removed", row)
-    return Article(
-        id=slug, title=_text_field(title), outlet=_text_field(outlet), date=_iso_date(date_),
-        author=_text_field(author), url=_text_field(url), body=body, raw_body=raw_body,
-        clutter=clutter, source_path=path, sha256=sha, row=row, warnings=tuple(warns),
-    )
-
-
-def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
-    try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise ArticleError(path, f"file is {size} bytes, larger than the limit of "
-                               f"{max_bytes} bytes (raise max_bytes to accept it)")
-        return path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(path, f"cannot read file ({exc.strerror})") from None
-
-
-def _from_txt(path: Path, text: str, common: dict) -> Article:
-    lines = text.splitlines()
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None:
-        raise ArticleError(path, "article text is empty")
-    heading = lines[first].strip()
-    m = _TITLE_OUTLET.match(heading)
-    title, outlet = (m.group("title"), m.group("outlet")) if m else (heading, None)
-    raw_body = "\n".join(lines[first + 1:]).strip("\n")
-    return _build(title=title, outlet=outlet, date_=None, author=None, url=None,
-                  raw_body=raw_body, **common)
-
-
-def _front_matter(path: Path, text: str) -> tuple[dict, str]:
-    if not text.startswith("---"):
-        return {}, text
-    lines = text.splitlines(keepends=True)
-    if lines[0].strip() != "---":
-        return {}, text
-    for i in range(1, len(lines)):
-        if lines[i].strip() in ("---", "..."):
-            header = "".join(lines[1:i])
-            body = "".join(lines[i + 1:])
-            break
-    else:
-        raise ArticleError(path, "front matter opened with '---' is never closed", 1)
-    try:
-        meta = yaml.safe_load(header) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ArticleError(path, f"malformed front matter: {problem}", line) from None
-    if not isinstance(meta, dict):
-        raise ArticleError(path, "front matter is not a mapping of keys to values", 2)
-    return meta, body
-
-
-def _from_md(path: Path, text: str, common: dict, cols: Columns) -> Article:
-    meta, body = _front_matter(path, text)
-    if meta.get(cols.id) is not None:
-        common["slug"] = slugify(str(meta[cols.id]))
-    title = meta.get(cols.title)
-    if title is None:  # a leading Markdown heading is the title
-        m = re.match(r"\s*#\s+(.+)\n", body)
-        if m:
-            title, body = m.group(1), body[m.end():]
-    return _build(title=title, outlet=meta.get(cols.outlet), date_=meta.get(cols.date),
-                  author=meta.get(cols.author), url=meta.get(cols.url),
-                  raw_body=body.strip("\n"), **common)
-
-
-def _from_mapping(record: dict, common: dict, cols: Columns) -> Article:
-    path, row = common["path"], common["row"]
-    if not isinstance(record, dict):
-        raise ArticleError(path, "expected an object with the article's fields", row)
-    if cols.text not in record:
-        raise ArticleError(path, f"no '{cols.text}' field (set the text column name)", row)
-    return _build(title=record.get(cols.title), outlet=record.get(cols.outlet),
-                  date_=record.get(cols.date), author=record.get(cols.author),
-                  url=record.get(cols.url), raw_body=record.get(cols.text), **common)
-
-
-def _record_slug(record, cols: Columns, fallback: str) -> str:
-    if isinstance(record, dict) and _text_field(record.get(cols.id)):
-        return slugify(str(record[cols.id]), fallback=fallback)
-    return fallback
 
 
 def _iter_file(path: Path, options: LoadOptions, ids: dict[str, int]
                ) -> Iterator[Article | LoadFailure]:
-    suffix = path.suffix.lower()
-    cols = options.columns
-    patterns = load_clutter_patterns(options.clutter_path)
-    stem = slugify(path.stem)
+    """The articles of one file, by its suffix's loader; a whole-file problem is yielded
+    as one failure."""
     try:
-        if suffix in (".txt", ".md", ".json"):
-            data = _read_bytes(path, options.max_bytes)
-            text, warns = _decode(data, str(path))
-            if not text.strip():
-                raise ArticleError(path, "file is empty")
-            common = dict(slug=stem, path=str(path), sha=hashlib.sha256(data).hexdigest(),
-                          row=None, warns=warns, patterns=patterns,
-                          max_bytes=options.max_bytes)
-            if suffix == ".txt":
-                article = _from_txt(path, text, common)
-            elif suffix == ".md":
-                article = _from_md(path, text, common, cols)
-            else:
-                try:
-                    record = json.loads(text)
-                except json.JSONDecodeError as exc:
-                    raise ArticleError(path, f"malformed JSON: {exc.msg}", exc.lineno) from None
-                common["slug"] = _record_slug(record, cols, stem)
-                article = _from_mapping(record, common, cols)
-            yield replace(article, id=_unique(ids, article.id))
-            return
-        if suffix == ".jsonl":
-            yield from _iter_jsonl(path, options, ids, patterns, stem)
-            return
-        if suffix == ".csv":
-            yield from _iter_csv(path, options, ids, patterns, stem)
-            return
-        raise ArticleError(path, f"unsupported file type '{suffix}' "
-                           f"(expected one of {', '.join(ARTICLE_SUFFIXES)})")
+        yield from loader_for(path).iter(path, options, ids)
     except ArticleError as exc:
-        yield LoadFailure(exc.path or str(path), exc.problem, exc.row)
+        yield _failure(exc, exc.path or path, exc.row)
 
 
-def _jsonl_article(path, number, raw, options, patterns, stem) -> Article:
-    """The article on one line of a .jsonl file (its id not yet made unique)."""
-    text, warns = _decode(raw, f"{path}, line {number}")
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ArticleError(path, f"malformed JSON: {exc.msg}", number) from None
-    slug = _record_slug(record, options.columns, f"{stem}-{number}")
-    common = dict(slug=slug, path=str(path), sha=hashlib.sha256(raw.rstrip(b"\r\n"))
-                  .hexdigest(), row=number, warns=warns, patterns=patterns,
-                  max_bytes=options.max_bytes)
-    return _from_mapping(record, common, options.columns)
+def check_input(path: str | Path) -> Path:
+    """Refuse an input that is neither a regular file nor a folder, without opening it.
 
+    Reading a named pipe blocks until something writes to it, and a device may never
+    end (or do something when opened), so both are refused from their ``stat``.
 
-def _jsonl_lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """Non-blank lines of a .jsonl file with their numbers (from 1)."""
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise ArticleError(path, f"cannot read file ({exc.strerror})") from None
-    found = False
-    with handle:
-        for number, raw in enumerate(handle, start=1):
-            if raw.strip():
-                found = True
-                yield number, raw
-    if not found:
-        raise ArticleError(path, "file is empty")
+    Parameters
+    ----------
+    path : str or Path
 
+    Returns
+    -------
+    Path
+        ``path``.
 
-def _iter_jsonl(path, options, ids, patterns, stem):
-    for number, raw in _jsonl_lines(path):
-        try:
-            article = _jsonl_article(path, number, raw, options, patterns, stem)
-            yield replace(article, id=_unique(ids, article.id))
-        except ArticleError as exc:
-            yield LoadFailure(str(path), exc.problem, number)
-
-
-def _stream_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
-    """Check a (possibly very large) file's encoding in one streaming pass.
-
-    Same policy as :func:`_decode` (UTF-8, else Windows-1252, else Latin-1, with a
-    warning naming the file), without holding the file in memory.
+    Raises
+    ------
+    ArticleError
+        ``no such file or folder`` or ``not a regular file (a named pipe)`` and so on.
     """
-    import codecs
-
-    utf8 = codecs.getincrementaldecoder("utf-8-sig")()
-    cp1252 = codecs.getincrementaldecoder("cp1252")()
-    ok = {"utf-8-sig": True, "cp1252": True}
-    empty = True
+    path = Path(path)
     try:
-        with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                if b"\x00" in chunk:
-                    raise ArticleError(path, "binary file (contains NUL bytes), not an article")
-                empty = empty and not chunk.strip()
-                for name, dec in (("utf-8-sig", utf8), ("cp1252", cp1252)):
-                    if ok[name]:
-                        try:
-                            dec.decode(chunk)
-                        except UnicodeDecodeError:
-                            ok[name] = False
-            for name, dec in (("utf-8-sig", utf8), ("cp1252", cp1252)):
-                if ok[name]:
-                    try:
-                        dec.decode(b"", final=True)
-                    except UnicodeDecodeError:
-                        ok[name] = False
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file or folder") from None
     except OSError as exc:
-        raise ArticleError(path, f"cannot read file ({exc.strerror})") from None
-    if empty:
-        raise ArticleError(path, "file is empty")
-    if ok["utf-8-sig"]:
-        return "utf-8-sig", ()
-    enc, label = ("cp1252", "Windows-1252") if ok["cp1252"] else ("latin-1", "Latin-1")
-    message = f"{path}: not valid UTF-8; decoded as {label}, check the characters"
-    warnings.warn(message, UnicodeWarning, stacklevel=4)
-    return enc, (message,)
+        raise ArticleError(path, f"cannot read ({exc.strerror})") from None
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise ArticleError(path, f"not a regular file ({_file_kind(mode)}); give an article "
+                           "file or a folder")
+    return path
 
 
-def _iter_csv(path, options, ids, patterns, stem, only_row=None):
-    encoding, warns = _stream_encoding(path)
-    csv.field_size_limit(max(options.max_bytes * 2, 131072))
-    # Rows are read one at a time from the file, so a corpus of any size streams.
-    with path.open("r", encoding=encoding, newline="") as handle:
-        yield from _csv_rows(csv.reader(handle), path, options, ids, patterns, stem, warns,
-                             only_row)
+def _names(items: list[str], at_most: int = 5) -> str:
+    shown = ", ".join(items[:at_most])
+    return shown if len(items) <= at_most else f"{shown} and {len(items) - at_most} more"
 
 
-def _csv_rows(reader, path, options, ids, patterns, stem, warns, only_row=None):
-    cols = options.columns
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ArticleError(path, "file is empty") from None
-    except csv.Error as exc:
-        raise ArticleError(path, f"malformed CSV header: {exc}", 1) from None
-    if cols.text not in header:
-        raise ArticleError(path, f"no '{cols.text}' column (columns are: "
-                           f"{', '.join(header)}; set the text column name)", 1)
-    while True:
-        number = reader.line_num + 1
+def folder_files(folder: str | Path) -> list[Path]:
+    """The article files of a folder, in sorted order (not recursive).
+
+    ``README.md``, files of other types and sub-folders are left out silently. Hidden
+    article files (``.draft.txt``) and entries that are not regular files (named
+    pipes, devices, sockets, broken links) are left out too, and each of these two
+    kinds is reported in one :class:`~mediakit.errors.MediakitWarning` line naming
+    the folder and the entries.
+
+    Parameters
+    ----------
+    folder : str or Path
+
+    Returns
+    -------
+    list of Path
+    """
+    folder = Path(folder)
+    files, hidden, odd = [], [], []
+    for p in sorted(folder.iterdir()):
         try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            if only_row is None or number == only_row:
-                yield LoadFailure(str(path), f"malformed CSV row: {exc}", number)
+            mode = p.stat().st_mode
+        except OSError:
+            odd.append(f"{p.name} (a broken link)")
             continue
-        if only_row is not None and number != only_row:
-            continue  # article_at_row: rows before it are only read past
-        if not any(v.strip() for v in values):
+        if stat.S_ISDIR(mode):
             continue
-        if len(values) != len(header):
-            yield LoadFailure(str(path), f"row has {len(values)} fields, the header has "
-                              f"{len(header)}", number)
+        if not stat.S_ISREG(mode):
+            odd.append(f"{p.name} ({_file_kind(mode)})")
+        elif p.suffix.lower() not in LOADERS or p.name.lower() == "readme.md":
             continue
-        record = dict(zip(header, values))
-        try:
-            row_bytes = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
-            slug = _record_slug(record, cols, f"{stem}-{number}")
-            common = dict(slug=slug, path=str(path), sha=hashlib.sha256(row_bytes).hexdigest(),
-                          row=number, warns=warns, patterns=patterns,
-                          max_bytes=options.max_bytes)
-            article = _from_mapping(record, common, cols)
-            yield replace(article, id=_unique(ids, article.id))
-        except ArticleError as exc:
-            yield LoadFailure(str(path), exc.problem, number)
-        if only_row is not None:
-            return
-
-
-def _is_article_file(p: Path) -> bool:
-    return (p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-            and not p.name.startswith(".") and p.name.lower() != "readme.md")
+        elif p.name.startswith("."):
+            hidden.append(p.name)
+        else:
+            files.append(p)
+    if odd:
+        warnings.warn(f"{folder}: skipped {len(odd)} "
+                      f"{'entry that is' if len(odd) == 1 else 'entries that are'} not a "
+                      f"regular file: {_names(odd)}", MediakitWarning, stacklevel=3)
+    if hidden:
+        warnings.warn(f"{folder}: skipped {len(hidden)} hidden file(s): {_names(hidden)}",
+                      MediakitWarning, stacklevel=3)
+    return files
 
 
 def iter_articles(path: str | Path, options: LoadOptions | None = None
@@ -600,7 +173,7 @@ def iter_articles(path: str | Path, options: LoadOptions | None = None
     path : str or Path
         An article file, a multi-article file (.jsonl, .csv), or a folder of them
         (read in sorted order, not recursively; ``README.md`` and hidden files are
-        skipped).
+        skipped, see :func:`folder_files`).
     options : LoadOptions, optional
         Column names, size limit and clutter patterns.
 
@@ -612,18 +185,17 @@ def iter_articles(path: str | Path, options: LoadOptions | None = None
     Raises
     ------
     ArticleError
-        If ``path`` does not exist or is a folder with no article files.
+        If ``path`` does not exist, is not a regular file or folder (a named pipe, a
+        device), or is a folder with no article files.
     """
     options = options or LoadOptions()
-    path = Path(path)
-    if not path.exists():
-        raise ArticleError(path, "no such file or folder")
+    path = check_input(path)
     ids: dict[str, int] = {}
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if _is_article_file(p))
+        files = folder_files(path)
         if not files:
             raise ArticleError(path, "folder holds no article files "
-                               f"({', '.join(ARTICLE_SUFFIXES)})")
+                               f"({', '.join(article_suffixes())})")
         for f in files:
             yield from _iter_file(f, options, ids)
     else:
@@ -654,23 +226,15 @@ def article_at_row(path: str | Path, row: int, options: LoadOptions | None = Non
         None when no article stands at that row.
     """
     options = options or LoadOptions()
-    path = Path(path)
-    patterns = load_clutter_patterns(options.clutter_path)
-    stem = slugify(path.stem)
+    path = check_input(path)
+    loader = LOADERS.get(path.suffix.lower())
+    if loader is None or not loader.addressable:
+        rows = [s for s, ld in LOADERS.items() if ld.addressable]
+        raise ArticleError(path, f"a row can only be read from a {' or '.join(rows)} file")
     try:
-        if path.suffix.lower() == ".jsonl":
-            for number, raw in _jsonl_lines(path):
-                if number == row:
-                    try:
-                        return _jsonl_article(path, number, raw, options, patterns, stem)
-                    except ArticleError as exc:
-                        return LoadFailure(str(path), exc.problem, number)
-            return None
-        if path.suffix.lower() == ".csv":
-            return next(_iter_csv(path, options, {}, patterns, stem, only_row=row), None)
+        return loader.at_row(path, row, options)
     except ArticleError as exc:
-        return LoadFailure(exc.path or str(path), exc.problem, exc.row)
-    raise ArticleError(path, "a row can only be read from a .jsonl or .csv file")
+        return _failure(exc, exc.path or path, exc.row)
 
 
 def load_articles(path: str | Path, options: LoadOptions | None = None, *,

@@ -1,6 +1,6 @@
 """Civilian voice: how much ordinary people speak in an article, and as whom.
 
-Built on :mod:`mediakit.sources`: a *civilian source* is a source whose codebook role
+Built on :mod:`mediakit.metrics.sources`: a *civilian source* is a source whose codebook role
 is ``civilian``. :func:`civilian_voice` measures the civilians' share of the voices,
 where the first civilian is heard, which sides' civilians speak, and how each civilian
 is humanised (:func:`extract_humanisation`: name, age, occupation, place, family).

@@ -1,6 +1,6 @@
 """Diversity measures over category counts (pure functions, no text).
 
-Used by :mod:`mediakit.sources` for the role and side mix of an article's sources.
+Used by :mod:`mediakit.metrics.sources` for the role and side mix of an article's sources.
 Every function takes a mapping ``category -> count``; zero and negative counts are
 ignored (a category with no sources is not part of the distribution).
 

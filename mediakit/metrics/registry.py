@@ -59,7 +59,9 @@ def _boolean(name: str, value) -> None:
 
 def _existing_file(name: str, value) -> None:
     if value is not None and not Path(value).is_file():
-        raise ParameterError(value, f"{name}: no such file")
+        # A named pipe or device would block or never end: refused unopened.
+        what = "not a regular file" if Path(value).exists() else "no such file"
+        raise ParameterError(value, f"{name}: {what}")
 
 
 #: Checks a parameter may name (``Parameter.check``): name -> function(name, value).
@@ -165,12 +167,16 @@ class FamilyInput:
         are guaranteed).
     codebook : Codebook
         The codebook the parameters name (loaded once per process).
+    meta : mapping
+        The article's own fields beyond the standard ones (front matter, record
+        fields: :attr:`~mediakit.io.articles.Article.extra`), e.g. ``genre``.
     """
 
     doc: object
     params: Mapping[str, object]
     results: Mapping[str, object]
     codebook: object
+    meta: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -241,7 +247,8 @@ DOCUMENT_PARAMETERS: tuple[Parameter, ...] = (
 #: Packaged data files read whatever the parameters (recorded in the provenance with
 #: their SHA-256; not yet parameters of their own).
 FIXED_DATA_FILES = ("abbreviations.txt", "sentence_starters.txt", "attribution_lexicon.txt",
-                    "attribution_first_names.txt", "dale_chall_inflections.txt")
+                    "attribution_first_names.txt", "dale_chall_inflections.txt",
+                    "html_boilerplate.txt", "english_function_words.txt")
 
 #: The families mediakit ships, in the order they run: module path of each ``FAMILY``.
 BUILTIN_MODULES = (
@@ -250,6 +257,7 @@ BUILTIN_MODULES = (
     "mediakit.metrics.sources",
     "mediakit.metrics.civilian",
     "mediakit.metrics.framing",
+    "mediakit.metrics.integrity",
 )
 
 _REGISTRY: dict[str, Family] = {}

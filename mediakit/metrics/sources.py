@@ -3,7 +3,7 @@
 :func:`analyze_sources` runs the attribution extractor
 (:func:`mediakit.extract.attribution.extract_attributions`), classifies each speaker with the
 codebook (:mod:`mediakit.codebook`), merges attributions by the same speaker into one
-*source*, and measures how diverse the set of sources is (:mod:`mediakit.diversity`).
+*source*, and measures how diverse the set of sources is (:mod:`mediakit.metrics.diversity`).
 
 Merging speakers into sources
 -----------------------------
@@ -193,48 +193,73 @@ def _content_words(mention: str) -> tuple[str | None, frozenset[str]]:
 
 
 class _Grouper:
-    """Assign attributions to sources in reading order (see the module docstring)."""
+    """Assign attributions to sources in reading order (see the module docstring).
+
+    Sources are indexed by their name key, by the last word of their name and by each
+    content word of an unnamed mention, so an attribution is compared only with the
+    sources it could belong to: linear in the article, not quadratic.
+    """
 
     def __init__(self):
-        self.keys: list[dict] = []  # per source: named, key, last, words, display
+        self.keys: list[dict] = []  # per source: named, key, words, display
+        self._by_key: dict[str, list[int]] = {}  # named sources by current key
+        self._by_last: dict[str, list[int]] = {}  # named sources by the key's last word
+        self._by_words: dict[frozenset, int] = {}  # first unnamed source of these words
+        self._by_word: dict[str, list[int]] = {}  # unnamed sources holding a word
+
+    def _add(self, source: dict) -> int:
+        i = len(self.keys)
+        self.keys.append(source)
+        if source["named"]:
+            self._by_key.setdefault(source["key"], []).append(i)
+            parts = source["key"].split()
+            if parts:
+                self._by_last.setdefault(parts[-1], []).append(i)
+        else:
+            self._by_words.setdefault(source["words"], i)
+            for w in source["words"]:
+                self._by_word.setdefault(w, []).append(i)
+        return i
+
+    def _named(self, display: str) -> int:
+        key = _name_key(display)
+        parts = key.split()
+        same = self._by_key.get(key)
+        if same:
+            return same[0]
+        # A shorter form of an earlier name ("Abu Ouda" after "Said Abu Ouda"), or the
+        # full form of an earlier short one: the most recent such source. Either shares
+        # the last word.
+        for i in reversed(self._by_last.get(parts[-1], ()) if parts else ()):
+            s = self.keys[i]
+            old = s["key"].split()
+            if len(parts) < len(old) and old[-len(parts):] == parts:
+                return i
+            if len(old) < len(parts) and parts[-len(old):] == old:
+                self._by_key[s["key"]].remove(i)  # the full name arrives later
+                self._by_key.setdefault(key, []).append(i)
+                self._by_key[key].sort()
+                s["key"], s["display"] = key, display
+                return i
+        return self._add({"named": True, "key": key, "display": display})
 
     def assign(self, a) -> int | None:
         display = a.speaker or a.speaker_mention
         if not display or not display.strip() or display.strip().lower() in _PRONOUNS:
             return None  # no speaker, or a pronoun the extractor could not resolve
         if a.named:
-            key = _name_key(display)
-            parts = key.split()
-            for i, s in enumerate(self.keys):
-                if s["named"] and s["key"] == key:
-                    return i
-            # A shorter form of an earlier name ("Abu Ouda" after "Said Abu Ouda"), or
-            # the full form of an earlier short one: the most recent such source.
-            for i in range(len(self.keys) - 1, -1, -1):
-                s = self.keys[i]
-                if not s["named"] or not parts:
-                    continue
-                old = s["key"].split()
-                if len(parts) < len(old) and old[-len(parts):] == parts:
-                    return i
-                if len(old) < len(parts) and parts[-len(old):] == old:
-                    s["key"], s["display"] = key, display  # the full name arrives later
-                    return i
-            self.keys.append({"named": True, "key": key, "display": display})
-            return len(self.keys) - 1
+            return self._named(display)
         first, words = _content_words(display)
         if first not in _NEW and words:
-            for i, s in enumerate(self.keys):
-                if not s["named"] and s["words"] == words:
-                    return i
+            if words in self._by_words:
+                return self._by_words[words]
             if first in _ANAPHORIC:
-                for i in range(len(self.keys) - 1, -1, -1):
-                    s = self.keys[i]
-                    if not s["named"] and words <= s["words"]:
+                # A source whose words include these holds any one of them.
+                for i in reversed(self._by_word.get(min(words), ())):
+                    if words <= self.keys[i]["words"]:
                         return i
-        self.keys.append({"named": False, "key": display.lower(), "words": words,
+        return self._add({"named": False, "key": display.lower(), "words": words,
                           "display": display})
-        return len(self.keys) - 1
 
 
 # -------------------------------------------------------------------- main entry
@@ -356,10 +381,10 @@ def _unique(values) -> list[str]:
 
 
 def _side_index(doc: Document, cb: Codebook):
-    hits = cb.place_mentions(doc.text)
+    hits = cb.place_hits(doc)
     # Every place term is also a side term, so a place found settles "any side named";
     # only a text without places needs the (longer) side scan.
-    return [h.start for h in hits], hits, bool(hits) or bool(cb.side_mentions(doc.text))
+    return [h.start for h in hits], hits, bool(hits) or bool(cb.side_hits(doc))
 
 
 def _context_side(doc: Document, side_hits, offset: int, role: str) -> tuple[str, str | None]:

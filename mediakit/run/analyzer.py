@@ -7,11 +7,18 @@ goes through :class:`Analyzer`, so the numbers are the same everywhere.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..codebook import load_codebook
 from ..io.articles import Article, LoadOptions, article_from_text
-from ..metrics.registry import FIXED_DATA_FILES, FamilyInput, all_parameters, families
+from ..metrics.integrity import text_without
+from ..metrics.registry import (
+    FIXED_DATA_FILES,
+    FamilyInput,
+    all_parameters,
+    families,
+    family,
+)
 from ..provenance import data_file_record, provenance
 from ..text import segment
 
@@ -29,7 +36,8 @@ class ArticleMetrics:
     ----------
     article : dict
         ``id, title, outlet, date, author, url, sha256, source_path, words,
-        paragraphs, sentences, clutter_removed`` (a count) and ``clutter_lines``.
+        paragraphs, sentences, clutter_removed`` (a count) and ``clutter_lines``;
+        ``boilerplate_removed`` and ``boilerplate_blocks`` for a web page's removed blocks.
     provenance : dict
         Versions, parameters, data files and the input's SHA-256.
     families : dict
@@ -128,9 +136,19 @@ class Analyzer:
         params = self.get_params()
         codebook = load_codebook(self.codebook)
         doc = segment(article.body)
+        meta = dict(article.extra)
         results: dict = {}
+        if params.get("exclude_flagged"):
+            # Integrity reads the whole text; every other family the text without the
+            # sentences it flags.
+            flagged = family("integrity").compute(FamilyInput(doc, params, results, codebook,
+                                                              meta))
+            results["integrity"] = replace(flagged, excluded_from_metrics=True)
+            doc = segment(text_without(doc, flagged.flagged_indices))
         for fam in families():
-            results[fam.name] = fam.compute(FamilyInput(doc, params, results, codebook))
+            if fam.name not in results:
+                results[fam.name] = fam.compute(FamilyInput(doc, params, results, codebook,
+                                                            meta))
         info = {
             "id": article.id,
             "title": article.title,
@@ -146,6 +164,8 @@ class Analyzer:
             "sentences": len(doc.sentences),
             "clutter_removed": len(article.clutter),
             "clutter_lines": [{"line": c.line, "text": c.text} for c in article.clutter],
+            "boilerplate_removed": len(article.boilerplate),
+            "boilerplate_blocks": list(article.boilerplate),
             "warnings": list(article.warnings),
         }
         return ArticleMetrics(

@@ -164,6 +164,8 @@ def at_a_glance(metrics: dict) -> pd.DataFrame:
         ("Sentences", art.get("sentences")),
         ("Clutter lines removed", art.get("clutter_removed")),
     ]
+    if art.get("boilerplate_removed"):  # a web page: its blocks that are not the article
+        rows.append(("Boilerplate blocks removed", art["boilerplate_removed"]))
     for warning in art.get("warnings") or ():
         rows.append(("Warning", warning))
     return pd.DataFrame({"": [r[0] for r in rows],
@@ -385,7 +387,7 @@ def load_results(results_dir: str | Path) -> pd.DataFrame:
 
 
 def _family_columns(m: dict) -> dict:
-    """Comparison columns from the sources, civilian-voice and framing objects (those
+    """Comparison columns from the sources, civilian-voice, framing and integrity objects (those
     present); role shares of sources become ``role_<name>`` columns."""
     row = {}
     sources = m.get("sources")
@@ -405,6 +407,10 @@ def _family_columns(m: dict) -> dict:
     if isinstance(framing, dict):
         row["harm_mentions"] = framing.get("n_mentions")
         row["agentless_share"] = framing.get("agentless_share")
+    integ = m.get("integrity")
+    if isinstance(integ, dict):
+        row["integrity_band"] = integ.get("band")
+        row["flagged_share"] = integ.get("flagged_share")
     return row
 
 
@@ -412,7 +418,8 @@ _TABLE_COLUMNS = ("title", "outlet", "date", "words", "flesch_reading_ease",
                   "flesch_kincaid_grade", "dale_chall", "consensus_grade",
                   "paragraph_grade_median", "mean_compound", "positive_share",
                   "negative_share", "n_sources", "official_share", "civilian_source_share",
-                  "civilian_quoted_word_share", "harm_mentions", "agentless_share")
+                  "civilian_quoted_word_share", "harm_mentions", "agentless_share",
+                  "integrity_band", "flagged_share")
 
 
 def comparison_table(results: pd.DataFrame) -> pd.DataFrame:

@@ -12,10 +12,16 @@ data, built from ``notebooks/src/`` by :mod:`mediakit.notebook_build` like the
 project checkout.
 
 Resumable and interrupt-safe: each finished article gets ``DIR/<id>/.done.json``,
-written last and atomically, recording the input's SHA-256, the parameters, mediakit's
-version, the notebook's SHA-256 and the SHA-256 of each output. ``resume=True`` skips
-an article only when all of these still match; a run stopped half-way leaves no
-``.done.json`` for the article it was on (it is removed before the work starts).
+written last and atomically, once the outputs have been read back and checked,
+recording the input's SHA-256, the parameters, mediakit's version, the notebook's
+SHA-256 and the SHA-256 of each output. ``resume=True`` skips an article only when all
+of these still match; a run stopped half-way leaves no ``.done.json`` for the article
+it was on (it is removed before the work starts).
+
+One batch at a time writes a results folder: the run holds an exclusive lock
+(``DIR/.mediakit.lock``, :func:`mediakit.io.output_lock`) from start to end, and its
+worker processes exit when the run's main process dies (:mod:`mediakit.run.workers`), as
+do their notebook kernels (ipykernel watches its parent).
 
 Kernel: the notebooks run on the interpreter running mediakit (``sys.executable``)
 through :func:`kernel_manager_class`, which builds the kernel spec in memory, so no
@@ -41,9 +47,9 @@ from importlib import resources
 from pathlib import Path
 
 from .. import __version__
-from ..errors import ArticleError, MediakitError
-from ..io.articles import Article, LoadFailure, iter_articles, slugify
-from ..io.writers import write_atomic, write_json
+from ..errors import MediakitError
+from ..io.articles import Article, LoadFailure, _unique, check_input, iter_articles, slugify
+from ..io.writers import output_lock, write_atomic, write_json
 from .params import load_options_from_parameters, recorded_parameters, validate_parameters
 
 __all__ = [
@@ -66,6 +72,7 @@ __all__ = [
 # The packaged notebooks (mediakit.notebook_build.PACKAGED_DIR builds them here).
 NOTEBOOKS = Path(str(resources.files("mediakit.data"))) / "notebooks"
 DONE_FILE = ".done.json"
+LOCK_FILE = ".mediakit.lock"
 OUTPUTS = ("metrics.json", "report.html", "report.ipynb")
 
 
@@ -384,7 +391,7 @@ def run_report(job: ReportJob) -> ReportOutcome:
     notebook = Path(job.notebook)
     notebook_sha = _sha256_file(notebook)
     parameters = dict(job.parameters, output_dir=str(folder), notebook_sha256=notebook_sha)
-    partial = folder / ".report.partial.ipynb"
+    partial = folder / f".report.partial.{os.getpid()}.ipynb"  # one per process
     try:
         executed = _execute(notebook, partial, parameters)
     except KeyboardInterrupt:
@@ -396,11 +403,12 @@ def run_report(job: ReportJob) -> ReportOutcome:
             os.replace(partial, folder / "report.ipynb")
         return ReportOutcome(job.article_id, job.source, "failed", str(folder),
                              _error_line(exc), time.perf_counter() - start, kept)
-    if not (folder / "metrics.json").is_file():
-        os.replace(partial, folder / "report.ipynb")
-        return ReportOutcome(job.article_id, job.source, "failed", str(folder),
-                             "the notebook wrote no metrics.json", time.perf_counter() - start,
-                             True)
+    problem = _check_outputs(job, folder, partial)
+    if problem is not None:
+        if partial.is_file():
+            os.replace(partial, folder / "report.ipynb")
+        return ReportOutcome(job.article_id, job.source, "failed", str(folder), problem,
+                             time.perf_counter() - start, (folder / "report.ipynb").is_file())
     write_atomic(folder / "report.html", export_html(executed, job.with_code,
                                                      title=job.article_id))
     os.replace(partial, folder / "report.ipynb")
@@ -409,6 +417,32 @@ def run_report(job: ReportJob) -> ReportOutcome:
     write_json(folder / DONE_FILE, record)  # last: marks the outputs as complete
     return ReportOutcome(job.article_id, job.source, "done", str(folder), None,
                          time.perf_counter() - start)
+
+
+def _check_outputs(job: ReportJob, folder: Path, partial: Path) -> str | None:
+    """Read back what the notebook wrote; say what is wrong, or None.
+
+    ``metrics.json`` must parse and be of this job's input (its provenance names the
+    input's SHA-256), and the executed notebook must read back as a notebook, before
+    anything is marked done."""
+    import nbformat
+
+    try:
+        metrics = json.loads((folder / "metrics.json").read_text("utf-8"))
+    except FileNotFoundError:
+        return "the notebook wrote no metrics.json"
+    except (OSError, ValueError) as exc:
+        return f"metrics.json does not read back ({exc})"
+    found = (metrics.get("provenance") or {}).get("input_sha256") \
+        if isinstance(metrics, dict) else None
+    if job.input_sha256 is not None and found != job.input_sha256:
+        return ("metrics.json is not of this input (its SHA-256 differs: the input changed "
+                "while the batch ran?)")
+    try:
+        nbformat.read(str(partial), as_version=4)
+    except Exception as exc:  # noqa: BLE001 - any failure to read back is the same problem
+        return f"the executed notebook does not read back ({type(exc).__name__}: {exc})"
+    return None
 
 
 # -------------------------------------------------------------------- batches
@@ -473,9 +507,7 @@ def plan_jobs(inputs: Iterable[str | Path], out_dir: str | Path, parameters: Map
     jobs = []
 
     def unique(slug: str) -> str:
-        n = seen.get(slug, 0) + 1
-        seen[slug] = n
-        return slug if n == 1 else f"{slug}-{n}"
+        return _unique(seen, slug)  # the loader's rule: two articles never share a folder
 
     for path in inputs:
         for item in iter_articles(path, options):  # raises on a missing input
@@ -502,6 +534,13 @@ def _pool_context():
     # fork: workers inherit the imported papermill/nbconvert (spawn re-imports them).
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _batch_worker(run_pid: int) -> None:
+    """Initializer of a batch worker process: exit when the batch's main process dies."""
+    from .workers import exit_with_parent
+
+    exit_with_parent(run_pid)
 
 
 def _warm_imports() -> None:
@@ -556,7 +595,8 @@ def run_jobs(jobs: list[ReportJob], *, jobs_n: int = 1, resume: bool = False,
 
             _warm_imports()
             pool = ProcessPoolExecutor(max_workers=min(jobs_n, len(todo)),
-                                       mp_context=_pool_context())
+                                       mp_context=_pool_context(), initializer=_batch_worker,
+                                       initargs=(os.getpid(),))
             try:
                 futures = {pool.submit(run_report, jobs[i]): i for i in todo}
                 for future in as_completed(futures):
@@ -592,7 +632,7 @@ def run_comparison(out_dir: str | Path, *, with_code: bool = False,
     start = time.perf_counter()
     out_dir = Path(out_dir)
     notebook = Path(notebook or notebook_path("compare_articles"))
-    partial = out_dir / ".comparison.partial.ipynb"
+    partial = out_dir / f".comparison.partial.{os.getpid()}.ipynb"
     for name in ("comparison.html", "comparison.ipynb"):
         (out_dir / name).unlink(missing_ok=True)
     parameters = validate_parameters("compare_articles", {"results_dir": str(out_dir)})
@@ -650,24 +690,28 @@ def run_batch(inputs: Iterable[str | Path], out_dir: str | Path, parameters: Map
     ParameterError
         On an unknown or ill-typed parameter, before any work.
     ArticleError
-        If an input does not exist.
+        If an input does not exist or is not a regular file or folder.
+    OutputBusyError
+        If another batch is writing ``out_dir`` (the message names its process).
     """
     from .params import analyzer_from_parameters
 
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise MediakitError(None, f"jobs must be a positive integer, got {jobs!r}")
-    inputs = [Path(p) for p in inputs]
-    for path in inputs:
-        if not path.exists():
-            raise ArticleError(path, "no such file or folder")
+    inputs = [check_input(p) for p in inputs]
     if Path(out_dir).exists() and not Path(out_dir).is_dir():
         raise MediakitError(out_dir, "is a file; --out needs a folder")
     checked = validate_parameters("article_report", dict(parameters or {}))
     analyzer_from_parameters(checked)  # thresholds in range, codebook file exists, ...
-    plan = plan_jobs(inputs, out_dir, dict(parameters or {}), notebook=notebook,
-                     with_code=with_code)
-    result = BatchResult(run_jobs(plan, jobs_n=jobs, resume=resume, progress=progress))
-    if compare and any((Path(o.folder) / "metrics.json").is_file() for o in result.outcomes
-                       if o.ok):
-        result.comparison = run_comparison(out_dir, with_code=with_code)
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    with output_lock(out_dir, Path(out_dir) / LOCK_FILE):
+        for pattern in ("*/.report.partial*.ipynb", ".comparison.partial*.ipynb"):
+            for stale in Path(out_dir).glob(pattern):  # left by killed runs
+                stale.unlink(missing_ok=True)
+        plan = plan_jobs(inputs, out_dir, dict(parameters or {}), notebook=notebook,
+                         with_code=with_code)
+        result = BatchResult(run_jobs(plan, jobs_n=jobs, resume=resume, progress=progress))
+        if compare and any((Path(o.folder) / "metrics.json").is_file()
+                           for o in result.outcomes if o.ok):
+            result.comparison = run_comparison(out_dir, with_code=with_code)
     return result

@@ -2,7 +2,7 @@
 
 The student counts the words, sentences and syllables of one paragraph, computes Flesch
 reading ease from their counts, and finds which of their counts differ from mediakit's.
-Each check compares with what :mod:`mediakit.readability` counts (textstat 0.7.8's rules:
+Each check compares with what :mod:`mediakit.metrics.readability` counts (textstat 0.7.8's rules:
 words are white-space separated tokens with punctuation removed; syllables from the CMU
 Pronouncing Dictionary, else hyphenation points) and with the usual ways a hand count goes
 wrong, and says where to look again.
@@ -20,12 +20,12 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ..metrics.readability import (
-    _clean,
     cmudict_syllables,
     count_readability,
     flesch_reading_ease,
     word_syllables,
 )
+from ..metrics.readability.words import _clean
 from .feedback import (
     CLOSE,
     CORRECT,

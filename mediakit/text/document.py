@@ -1,9 +1,16 @@
-"""The document: a text with its paragraphs and sentences, all offsets into one string."""
+"""The document: a text with its paragraphs and sentences, all offsets into one string.
+
+Further layers (quotation marks normalised, codebook term hits, and whatever an extractor
+shares with the families) are computed on first use and kept on the document, so every
+family that needs one reads the same result and nothing is worked out twice.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import asdict, dataclass
 from functools import cached_property
+from typing import Any
 
 from .normalize import normalize_quotes
 
@@ -53,6 +60,27 @@ class Document:
         ``doc.normalized[s.start:s.end]`` is sentence ``s`` normalised.
         """
         return normalize_quotes(self.text)
+
+    def layer(self, key: Hashable, build: Callable[[Document], Any]) -> Any:
+        """A layer of this document, computed by ``build(self)`` on first use, then kept.
+
+        Parameters
+        ----------
+        key : hashable
+            Names the layer and what it depends on, e.g. ``("codebook.places", path)``:
+            two families asking for the same key share one result.
+        build : callable
+            ``build(document) -> layer``; run once per document and key.
+
+        Returns
+        -------
+        object
+            The layer. Treat it as read-only: it is shared.
+        """
+        cache = self.__dict__.setdefault("_layers", {})
+        if key not in cache:
+            cache[key] = build(self)
+        return cache[key]
 
     def sentences_in(self, paragraph: int) -> tuple[Sentence, ...]:
         """Return the sentences of one paragraph, in order."""

@@ -31,6 +31,10 @@ family_terms: "Optional[str]" = None  # family word list for humanisation (defau
 harm_lexicon: "Optional[str]" = None  # harm lexicon YAML (default: the packaged one)
 emotive_terms: "Optional[str]" = None  # emotive-term YAML (default: the packaged one)
 weapon_counts_as_named: bool = False  # count a harm whose sentence names only its cause, without an actor (an airstrike killed), as naming the perpetrator
+integrity_rules: "Optional[str]" = None  # word lists of the text-integrity rules (default: the packaged integrity.yaml)
+stock_phrases: "Optional[str]" = None  # stock web phrases, one regular expression a line (default: the packaged one)
+exclude_flagged: bool = False  # compute the other families without the sentences the integrity rules flag (recorded; off by default)
+genre: "Optional[str]" = None  # the article's genre (news, opinion, feature, ...): first-person genres lower the person flag (default: the front matter's genre, else news)
 columns: dict = {}  # field names of .jsonl/.csv corpora, e.g. {"text": "content"}
 
 # %%
@@ -59,6 +63,29 @@ views.at_a_glance(metrics)
 
 # %%
 views.show(views.clutter_view(metrics))
+
+# %% [markdown]
+# ## Text integrity
+#
+# Sentences a news reporter would not have written: first or second person outside
+# quotations, appeals to the reader, clauses that repeat themselves, fragments, stock web
+# phrases (the rules and what each wrongly catches: `docs/metrics.md`). A *suspect*
+# article may be a scraped page or a machine-rewritten copy: read it before counting.
+# The flags are measured, not applied; `exclude_flagged` recomputes without them.
+
+# %%
+from mediakit.run import integrity_views
+
+integrity_views.integrity_summary(metrics)
+
+# %%
+views.show(integrity_views.flagged_sentences_table(metrics))
+
+# %% [markdown]
+# ### The article, flagged sentences marked
+
+# %%
+views.show(integrity_views.article_marked_html(metrics))
 
 # %% [markdown]
 # ## Readability

@@ -9,7 +9,7 @@ It checks the format documented in ``tests/gold/README.md``: every ``content``, 
 value, and every humanisation field is an exact substring of its sentence. It does not judge
 whether an annotation is *right*; that was done by reading. Exit status 1 on any problem.
 
-The body is read here independently of :mod:`mediakit.articles` (``.md``: text after the YAML
+The body is read here independently of :mod:`mediakit.io.articles` (``.md``: text after the YAML
 front matter; ``.txt``: text after the first non-empty line; ``.json``: the ``body`` key), so a
 change to the loader cannot silently change what the gold refers to. When ``mediakit`` is
 importable, the cleaned body it produces is also checked to contain every ``content`` (the

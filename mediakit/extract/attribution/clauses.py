@@ -1,0 +1,197 @@
+"""Where a cue's subject is: clause boundaries and the subject patterns the plain
+"X said" reading misses (", saying", "X laughed and said", ", who said", "was quoted as",
+"went on to", "by saying"), shared by the quotation and reported-speech patterns."""
+
+from __future__ import annotations
+
+from ..lexicon import (
+    _CONJ,
+    _DETERMINERS,
+    _IRREGULAR_PAST,
+    _PARTICLES,
+    _PRONOUNS,
+    _RELATIVE,
+    _is_adverb,
+    _lex,
+    _verbish,
+)
+from ..noun_phrases import _NP, _apposition, _read_np
+from ..tokens import _is_cap
+from .context import _Ctx
+from .cues import _Cue
+
+_NP_AFTER_STOP = frozenset(
+    "on in at during after before last referring adding noting as while when told yesterday "
+    "today".split()
+)
+
+
+def _np_after(ctx: _Ctx, k: int, limit: int, appos: bool = True) -> _NP | None:
+    """The speaker noun phrase after an inverted cue, with an apposition if any."""
+    tk = ctx.tk
+    e = k
+    relative = False
+    while e < limit and tk.words[e] not in {",", ".", ";", '"', "!", "?", ":", "\u2014"}:
+        relative = relative or tk.lower[e] in _RELATIVE
+        if e > k and not relative and tk.lower[e] in _NP_AFTER_STOP and not _is_cap(tk.words[e]):
+            break
+        e += 1
+    if e == k or e - k > 20:
+        return None
+    np_ = _read_np(tk, k, e)
+    if np_ is None:
+        return None
+    if np_.kind != "person" and e + 1 < limit and tk.words[e] == ",":
+        # "said their neighbour, Rami Saad": the name after the description.
+        f = e + 1
+        while f < limit and (_is_cap(tk.words[f]) or tk.lower[f] in _PARTICLES):
+            f += 1
+        if f > e + 1 and (f >= limit or tk.words[f] in {".", ",", '"', ";", "!", "?"}):
+            named = _read_np(tk, k, f)
+            if named is not None and named.kind == "person":
+                return named
+    # Apposition after the name: "said Ahmed Nasser, 29, a software engineer."
+    if appos and e < limit and tk.words[e] == ",":
+        d = _apposition(tk, e, limit, ctx.cue_at)
+        if d:
+            np_.description = f"{np_.description}; {d[0]}" if np_.description else d[0]
+    return np_
+
+
+# Subordinators that open a clause even without a comma ("while he said ...").
+_SUBORDINATORS = frozenset("while whereas because although though since".split())
+
+
+_NP_OPENERS = frozenset("a an the another other some several".split())
+
+
+def _clause_before(ctx: _Ctx, a: int, j: int) -> bool:
+    """Whether tokens a..j hold a finite verb (and no relative pronoun), so an "and" at j
+    joins two clauses rather than two nouns ("with his wife and three children")."""
+    tk = ctx.tk
+    found = False
+    for k in range(max(a, j - 30), j):
+        w = tk.lower[k]
+        if w in _RELATIVE:
+            return False
+        if w in {"is", "are", "was", "were", "has", "have", "had", "will", "would"} or (
+            k in ctx.used
+        ):
+            found = True
+    return found
+
+
+def _clause_start(ctx: _Ctx, sent_a: int, k: int) -> tuple[int, str | None]:
+    """Scan back from token ``k`` to where the clause holding a cue's subject starts.
+
+    Returns the start token and the boundary kind: None (sentence start), "conj"
+    (after ", and" / ", but"), "punct" (after ; : or a quotation mark), "cue"
+    (after an earlier cue and its "that"), "who" (", who said": subject before it).
+    """
+    tk = ctx.tk
+    lw = tk.lower
+    j = k - 1
+    sent_a = max(sent_a, k - _MAX_CLAUSE)
+    while j >= sent_a:
+        w = tk.words[j]
+        if w in {";", ":", '"'} or ctx.in_quote[j] >= 0:
+            return j + 1, "punct"
+        if lw[j] == "that" and j > sent_a:
+            return j + 1, "cue"
+        if j in ctx.cue_at or (j - 1 >= sent_a and (j - 1) in ctx.cue_at):
+            c = ctx.cue_at.get(j) or ctx.cue_at.get(j - 1)
+            inside_subject = c is not None and c.aux0 > 0 and lw[c.aux0 - 1] in _RELATIVE
+            if (c is not None and c.k1 <= k and c.k1 - 1 <= j and not inside_subject
+                    and c.k0 in ctx.used):
+                return c.k1, "cue"
+        if lw[j] in _CONJ and (
+            (j > sent_a and tk.words[j - 1] in {",", "-", "\u2014", "\u2013", "--"})
+            or (lw[j] in _SUBORDINATORS and j + 1 < k and lw[j + 1] not in _DETERMINERS - {"the"})
+            or (lw[j] in {"and", "but"} and j + 1 < k and k - j <= 7
+                and (lw[j + 1] in _NP_OPENERS or lw[j + 1] in _PRONOUNS)
+                and _clause_before(ctx, sent_a, j))
+        ) and not (j + 1 < k and lw[j + 1] in _RELATIVE):
+            return j + 1, "conj"
+        if lw[j] in {"who", "which"} and j > sent_a and tk.words[j - 1] == "," and j == k - 1:
+            return j + 1, "who"
+        j -= 1
+    return sent_a, None
+
+
+def _fallback_subject(
+    ctx: _Ctx, c: _Cue, a: int, how: str | None, sent_a: int
+) -> tuple[_NP, str] | None:
+    """Subjects the plain "NP cue" reading misses: ", saying", "X laughed and said",
+    ", who said". Returns the subject and the pattern's name, which ends the rule id
+    (``quote.before_<name>``, ``indirect.<name>``)."""
+    tk = ctx.tk
+    lw = tk.lower
+    p = c.aux0 - 1
+    if p < sent_a:
+        return None
+    if how == "who" or (lw[p] in {"who"} and p - 1 >= sent_a and tk.words[p - 1] == ","):
+        np_, name = _who_subject(ctx, p - 1, sent_a), "who_said"
+    elif tk.words[p] == "," and lw[c.k0].endswith("ing"):
+        np_, name = _sentence_subject(ctx, min(a, p), p), "saying"
+    elif lw[p] in {"and", "but"}:
+        np_, name = _sentence_subject(ctx, sent_a, p), "and_said"
+    elif _quoted_as(lw, p, sent_a):
+        np_, name = _sentence_subject(ctx, sent_a, p), "quoted_as"
+    elif _went_on_to(lw, p, sent_a):
+        np_, name = _sentence_subject(ctx, sent_a, p), "went_on_to"
+    elif lw[p] == "by" and lw[c.k0].endswith("ing"):
+        # "X distanced himself ... by saying": the subject of the sentence speaks.
+        np_, name = _sentence_subject(ctx, sent_a, p), "by_saying"
+    else:
+        return None
+    return None if np_ is None else (np_, name)
+
+
+def _quoted_as(lw: list[str], p: int, a: int) -> bool:
+    """"X was quoted as saying": the speech is X's."""
+    return lw[p] == "as" and p - 1 >= a and lw[p - 1] == "quoted"
+
+
+def _went_on_to(lw: list[str], p: int, a: int) -> bool:
+    """"X went on to say": a report, unlike "refused to say"."""
+    return (lw[p] == "to" and p - 2 >= a and lw[p - 1] == "on"
+            and lw[p - 2] in {"went", "goes", "go"})
+
+
+def _sentence_subject(ctx: _Ctx, a: int, b: int) -> _NP | None:
+    """The subject at the start of a clause, for a participle cue (", saying ...") or a
+    coordinated verb ("he laughed and said"): the noun phrase before the first verb."""
+    tk = ctx.tk
+    lw = tk.lower
+    for k in range(a + 1, min(b, a + 40)):
+        w = lw[k]
+        verb = _verbish(w) or w in _IRREGULAR_PAST or (
+            not _is_cap(tk.words[k]) and len(w) > 3 and (w.endswith("ed") or w.endswith("s"))
+            and w not in _lex("groups") and k > a and tk.words[k - 1] not in {",", "the", "a"}
+            and lw[k - 1] not in _DETERMINERS
+        ) or k in ctx.cue_at
+        if verb:
+            j = k
+            while j > a and (_is_adverb(lw[j - 1]) or lw[j - 1] in {"has", "have", "had"}):
+                j -= 1
+            return _read_np(tk, a, j)
+    return None
+
+
+def _who_subject(ctx: _Ctx, comma: int, sent_a: int) -> _NP | None:
+    """The antecedent of ", who said": the name or noun phrase before the comma."""
+    tk = ctx.tk
+    j = comma
+    i = j
+    while i > sent_a and j - i < 8 and tk.words[i - 1] not in {",", ";", ":", '"', "("} and (
+        _is_cap(tk.words[i - 1]) or tk.lower[i - 1] in _PARTICLES
+        or tk.lower[i - 1] in _lex("titles")
+    ):
+        i -= 1
+    if i == j:
+        return None
+    return _read_np(tk, i, j)
+
+
+# Farthest a subject is looked for before its cue, in tokens.
+_MAX_CLAUSE = 80

@@ -1,0 +1,87 @@
+"""Per-document state shared by the passes (:class:`_Ctx`), and the raw attribution
+(:class:`_Raw`) they build before speakers are resolved."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ...text import Document
+from ..lexicon import load_reporting_verbs
+from ..noun_phrases import _NP
+from ..quotes import _find_quotes, _single_quotes_as_double
+from ..tokens import _Tokens
+from .cues import _Cue, _find_cues
+
+
+@dataclass
+class _Raw:
+    cs: int
+    ce: int
+    kind: str
+    cue: _Cue | None
+    np: _NP | None
+    anchor: int  # offset used for ordering and sentence lookup (cue or content start)
+    clause_a: int | None = None  # token where the attribution's clause starts
+    quote: bool = False  # the content is one quotation (pass 1)
+    inherit: _Raw | None = None
+    elliptic: _Raw | None = None  # "..., but says": subject of an earlier cue
+    speaker: str | None = None
+    stype: str | None = None
+    gender: str | None = None
+    desc: str | None = None
+    named: bool = False
+    rule: str = ""  # the pattern that produced it (a key of RULES)
+
+
+class _Ctx:
+    """Per-document state shared by the passes."""
+
+    def __init__(self, doc: Document, verbs_path: str | None):
+        self.doc = doc
+        self.orig = doc.text
+        # Two apostrophes stand for a double quotation mark in some archives (''...'').
+        self.t = _single_quotes_as_double(doc.normalized.replace("''", '" '), doc)
+        self.tk = _Tokens(self.t)
+        self.verbs = load_reporting_verbs(verbs_path)
+        tk = self.tk
+        self.quotes = _find_quotes(self.orig, self.t, doc)
+        self.in_quote = [-1] * tk.n
+        qi = 0
+        for k in range(tk.n):
+            s = tk.starts[k]
+            while qi < len(self.quotes) and self.quotes[qi].ce <= s:
+                qi += 1
+            if qi < len(self.quotes) and self.quotes[qi].cs <= s < self.quotes[qi].ce:
+                self.in_quote[k] = qi
+        # Token ranges of sentences and paragraphs.
+        self.sent_starts = [x.start for x in doc.sentences]
+        self.sent_tok = []
+        for s in doc.sentences:
+            self.sent_tok.append((tk.index_at(s.start), tk.index_at(s.end)))
+        self.tok_sent = [0] * tk.n
+        for si, (a, b) in enumerate(self.sent_tok):
+            for k in range(a, b):
+                self.tok_sent[k] = si
+        self.para_tok = [(tk.index_at(p.start), tk.index_at(p.end)) for p in doc.paragraphs]
+        self.cues = _find_cues(tk, self.verbs, self.in_quote)
+        self.cue_at = {c.k0: c for c in self.cues}
+        self.cue_k0 = [c.k0 for c in self.cues]
+        self.used: set[int] = set()  # cues that introduce an attribution
+        self.framed: dict = {}  # quotation index -> its attribution (pass 1)
+        self.quote_raws: dict = {}  # sentence -> attributions of quotations (pass 1)
+
+    def sentence_of(self, offset: int) -> int:
+        s = self.doc.sentence_at(offset)
+        if s is not None:
+            return s.index
+        i = bisect.bisect_right(self.sent_starts, offset) - 1
+        return max(i, 0)
+
+    def para_of(self, offset: int) -> int:
+        return self.doc.sentences[self.sentence_of(offset)].paragraph if self.doc.sentences else 0
+
+    def cues_between(self, a: int, b: int) -> list[_Cue]:
+        lo = bisect.bisect_left(self.cue_k0, a)
+        hi = bisect.bisect_left(self.cue_k0, b)
+        return self.cues[lo:hi]

@@ -1,0 +1,59 @@
+"""Reporting cues: the reporting verbs ("said", "has urged", "according to") in a text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import _AUX
+from ..tokens import _Tokens
+
+
+@dataclass
+class _Cue:
+    k0: int  # first token of the verb (or of "according to")
+    k1: int  # one past its last token
+    aux0: int  # first token of the auxiliaries before it ("has expressed")
+    lemma: str
+    strict: bool
+
+
+def _find_cues(
+    tk: _Tokens, verbs: dict[tuple[str, ...], tuple[str, bool]], in_quote: list[int]
+) -> list[_Cue]:
+    cues: list[_Cue] = []
+    lw = tk.lower
+    k = 0
+    n = tk.n
+    while k < n:
+        if in_quote[k] >= 0:
+            k += 1
+            continue
+        hit = None
+        if k + 1 < n and (lw[k], lw[k + 1]) in verbs:
+            hit = (k + 2, *verbs[(lw[k], lw[k + 1])])
+        elif (lw[k],) in verbs:
+            hit = (k + 1, *verbs[(lw[k],)])
+        if hit is None or (tk.words[k][:1].isupper() and lw[k] != "according"):
+            # A capitalised "States" or "Reports" is a name or a headline word.
+            k += 1
+            continue
+        k1, lemma, strict = hit
+        if lemma == "add" and k1 < n and lw[k1] == "to":
+            k = k1  # "added to her lead": an increase, not a statement
+            continue
+        if " ".join(lw[k1 : k1 + 3]) in {"not to be", "to remain anonymous", "to be named"}:
+            k = k1  # "asked not to be named": a condition of anonymity, not a statement
+            continue
+        aux0 = k
+        while aux0 > 0 and lw[aux0 - 1] in {"has", "have", "had"} and k - aux0 < 3:
+            aux0 -= 1
+        # "has also said", "have repeatedly urged": fold adverbs between aux and verb.
+        j = aux0 - 1
+        while (j >= 0 and k - j <= 3 and lw[j] in _AUX
+               and lw[j] not in {"and", "has", "have", "had"}):
+            j -= 1
+        if j >= 0 and j < aux0 - 1 and lw[j] in {"has", "have", "had"}:
+            aux0 = j
+        cues.append(_Cue(k, k1, aux0, lemma, strict))
+        k = k1
+    return cues

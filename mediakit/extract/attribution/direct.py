@@ -1,0 +1,168 @@
+"""Pass 1: a quotation with a tag of its own, after it (``"...," X said``, ``"...," said
+X``, ``"...," according to X``) or before it (``X said: "..."``). Rule ids ``quote.*``."""
+
+from __future__ import annotations
+
+from ..lexicon import _CONJ, _MODALS, _PASSIVE, _RELATIVE, _TIME_WORDS
+from ..noun_phrases import _NP, _read_np
+from ..quotes import _Quote
+from ..tokens import _n_words
+from .clauses import _clause_start, _fallback_subject, _np_after
+from .context import _Ctx, _Raw
+from .cues import _Cue
+
+#: The rules of pass 1, a quotation with a tag of its own: rule id (``Attribution.rule``)
+#: -> what it matches; part of :data:`mediakit.extract.attribution.RULES`.
+QUOTE_RULES: dict[str, str] = {
+    "quote.after_speaker_said": 'tag after the quotation: "...," X said',
+    "quote.after_said_speaker": 'inverted tag after the quotation: "...," said X',
+    "quote.after_according_to": 'after the quotation: "...," according to X',
+    "quote.before_speaker_said": 'tag before the quotation: X said: "..."',
+    "quote.before_adding": 'participle cue before the quotation after an earlier tag: '
+                           '"..., X said, adding, "..." (the earlier cue\'s speaker)',
+    "quote.before_who_said": 'relative clause before the quotation: X, who said: "..."',
+    "quote.before_saying": 'participle after a comma before the quotation: X ..., saying '
+                           '"..." (the clause\'s subject)',
+    "quote.before_and_said": 'coordinated cue before the quotation: X laughed and said: '
+                             '"..." (the clause\'s subject)',
+    "quote.before_quoted_as": 'X was quoted as saying: "..."',
+    "quote.before_went_on_to": 'X went on to say: "..."',
+    "quote.before_by_saying": 'X ... by saying "..." (the clause\'s subject)',
+}
+
+_STOP_AFTER = frozenset(".!?;\"")
+
+
+def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP, str] | None:
+    """``"...," X said`` / ``"...," said X`` after a closing quotation mark (the cue,
+    the speaker and the rule id)."""
+    if q.close is None:
+        return None
+    tk = ctx.tk
+    k = tk.index_at(q.close + 1)
+    p_end = ctx.para_tok[q.close_para][1]
+    limit = min(k + 45, p_end)
+    if k < limit and tk.words[k] in {",", "-", "--", "\u2014", "\u2013"}:
+        k += 1
+    ends_full_stop = q.full_stop
+    for c in ctx.cues_between(k, limit):
+        if any(tk.words[x] in _STOP_AFTER for x in range(k, c.aux0)):
+            return None
+        if c.lemma == "according to":
+            np_ = _np_after(ctx, c.k1, limit)
+            return (c, np_, "quote.after_according_to") if np_ else None
+        if c.aux0 - 1 >= k and (tk.lower[c.aux0 - 1] in _PASSIVE | _MODALS | {"to"}):
+            return None  # "was told", "declined to comment", "will say"
+        if c.strict and tk.lower[c.k0].endswith("s"):
+            return None  # "more diverse states": a noun
+        if c.aux0 == k:
+            # Inverted: "said Whitcomb", "said the official".
+            np_ = _np_after(ctx, c.k1, limit)
+            if np_ is None:
+                return None
+            nxt = np_.j
+            rule = "quote.after_said_speaker"
+        else:
+            if tk.lower[k] in _CONJ or tk.lower[c.aux0 - 1] in _RELATIVE:
+                return None  # '"insanity," and Sanders, who says': a new clause
+            np_ = _read_np(tk, k, c.aux0)
+            if np_ is None:
+                return None
+            nxt = c.k1
+            rule = "quote.after_speaker_said"
+        if ends_full_stop and nxt < tk.n and tk.words[nxt] not in {".", ",", "!", "?", '"'}:
+            # '"... death." He said he ...' starts a new attribution, not a frame.
+            if tk.lower[nxt] not in _TIME_WORDS:
+                return None
+        return c, np_, rule
+    return None
+
+
+def _before_frame(
+    ctx: _Ctx, q: _Quote, prev_close: int
+) -> tuple[_Cue, _NP | None, int | None, str] | None:
+    """``X said: "..."`` / ``X told reporters, "..."`` / ``He said "..."``: the cue, the
+    speaker, the earlier cue whose speaker this one shares (or None) and the rule id."""
+    tk = ctx.tk
+    if q.open >= len(ctx.t) or ctx.t[q.open] != '"':
+        return None
+    k_open = tk.index_at(q.open)
+    si = ctx.tok_sent[k_open] if k_open < tk.n else 0
+    sent_a = ctx.sent_tok[si][0]
+    ws = max(sent_a, k_open - 40, prev_close)
+    if k_open <= ws:
+        return None
+    cands = [c for c in ctx.cues_between(ws, k_open) if c.k1 <= k_open]
+    if not cands:
+        return None
+    c = cands[-1]
+    gap = list(range(c.k1, k_open))
+    if len(gap) > 10 or any(tk.words[x] in {".", '"', "!", "?", ";"} for x in gap):
+        return None
+    last = tk.words[k_open - 1] if k_open - 1 >= c.k1 else None
+    lower_start = ctx.t[q.cs : q.cs + 1].islower()
+    if last not in {":", ",", None, "that"} and tk.lower[k_open - 1] != "that":
+        # "told reporters in Doha" then a quote without punctuation: still a frame if
+        # the quote starts a sentence.
+        if lower_start:
+            return None
+    if lower_start and (last is None or tk.lower[k_open - 1] == "that"):
+        return None  # a partial quote inside reported speech: the indirect pass owns it
+    if c.lemma == "according to":
+        return None
+    a, how = _clause_start(ctx, sent_a, c.aux0)
+    a = max(a, prev_close)
+    p = c.aux0 - 1
+    if tk.lower[c.k0].endswith("ing") and p >= sent_a and tk.words[p] == ",":
+        # '..., Nefzi said, adding, "..."': the speaker of the earlier cue (resolved once
+        # pass 2 has read that cue).
+        earlier = [e for e in ctx.cues_between(sent_a, p) if e.k1 <= p]
+        if earlier:
+            return c, None, earlier[-1].k0, "quote.before_adding"
+    np_ = _read_np(tk, a, c.aux0)
+    if np_ is not None:
+        return c, np_, None, "quote.before_speaker_said"
+    fallback = _fallback_subject(ctx, c, a, how, sent_a)
+    if fallback is None:
+        return None
+    return c, fallback[0], None, "quote.before_" + fallback[1]
+
+
+def _frame_quotations(ctx: _Ctx) -> tuple[list[_Raw], list[tuple[_Raw, int]]]:
+    """Pass 1: every quotation with a tag after or before it.
+
+    Returns the attributions in quotation order, and the ones whose speaker is an earlier
+    cue's (``quote.before_adding``) with that cue's first token, resolved after pass 2.
+    Marks each tagging cue used (``ctx.used``) and each tagged quotation framed
+    (``ctx.framed``).
+    """
+    tk = ctx.tk
+    t = ctx.t
+    raws: list[_Raw] = []
+    pendings: list[tuple[_Raw, int]] = []
+    prev_close_tok = 0
+    prev_para = -1
+    for qi, q in enumerate(ctx.quotes):
+        if q.paragraph != prev_para:
+            prev_close_tok = ctx.para_tok[q.paragraph][0]
+            prev_para = q.paragraph
+        words = _n_words(t, q.cs, q.ce)
+        hit = _after_frame(ctx, q)
+        pending = None
+        if hit is None:
+            bf = _before_frame(ctx, q, prev_close_tok)
+            hit = (bf[0], bf[1], bf[3]) if bf else None
+            pending = bf[2] if bf else None
+        if hit is not None:
+            c, np_, rule = hit
+            kind = "direct" if (words >= 4 or not t[q.cs : q.cs + 1].islower()) else "partial"
+            r = _Raw(q.cs, q.ce, kind, c, np_, tk.starts[c.k0], quote=True, rule=rule)
+            if pending is not None:
+                pendings.append((r, pending))
+            raws.append(r)
+            ctx.quote_raws.setdefault(ctx.tok_sent[c.k0], []).append(r)
+            ctx.framed[qi] = r
+            ctx.used.add(c.k0)
+        if q.close is not None:
+            prev_close_tok = tk.index_at(q.close + 1)
+    return raws, pendings

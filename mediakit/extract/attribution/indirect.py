@@ -1,0 +1,550 @@
+"""Pass 2: reported speech around a cue that tags no quotation (``X said (that) ...``,
+``..., X said``, ``..., said X``, ``according to X``, a tag inside the clause), and the
+split of a report holding quoted fragments into partial attributions. Rule ids
+``indirect.*``."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..lexicon import (
+    _MODALS,
+    _NUMBERS,
+    _PASSIVE,
+    _PREPOSITIONS,
+    _RELATIVE,
+    _TELL_LIKE,
+    _TIME_WORDS,
+    _VERBISH,
+    _is_adverb,
+    _verbish,
+)
+from ..noun_phrases import _NP, _read_np
+from ..tokens import _is_cap, _n_words, _span_text, _Tokens
+from .clauses import _clause_start, _fallback_subject, _np_after, _went_on_to
+from .context import _Ctx, _Raw
+from .cues import _Cue
+
+#: The rules of pass 2, reported speech around a cue (a report holding quoted fragments
+#: gives one partial attribution per fragment, each with the report's rule): rule id ->
+#: what it matches; part of :data:`mediakit.extract.attribution.RULES`.
+INDIRECT_RULES: dict[str, str] = {
+    "indirect.speaker_said": "X said (that) ..., X told Y that ..., X urged Y to ...",
+    "indirect.speaker_said_from_sentence_start":
+        "X said ..., the subject read from the sentence start because a conjunction "
+        "inside it was taken for a clause boundary",
+    "indirect.content_speaker_said": "tag after the content: ..., both officials said.",
+    "indirect.content_said_speaker": "inverted tag after the content: ..., said X.",
+    "indirect.content_according_to": "content before the tag: ..., according to X.",
+    "indirect.according_to_content": "content after the tag: According to X, ...",
+    "indirect.tag_inside": "tag inside the reported clause: The plan, a source said, is to ...",
+    "indirect.tag_colon": "tag before a colon: ..., insiders said: ...",
+    "indirect.as_tag": "as-clause before the content: As the paper noted, ...",
+    "indirect.and_second_cue": "a second cue after 'and'/'but' in a sentence with an "
+                               "attribution: X said ... and accused Y of ... (X)",
+    "indirect.adding": "participle cue after an earlier tag: ..., X said, adding that ... (X)",
+    "indirect.who_said": "relative clause: X, who said ...",
+    "indirect.saying": "participle after a comma: X ..., saying ... (the clause's subject)",
+    "indirect.and_said": "coordinated cue: X laughed and said ... (the clause's subject)",
+    "indirect.quoted_as": "X was quoted as saying ...",
+    "indirect.went_on_to": "X went on to say ...",
+    "indirect.by_saying": "X ... by saying ... (the clause's subject)",
+    "indirect.conj_shared_subject":
+        "a cue right after a conjunction with no subject of its own, in a sentence with "
+        "an attribution: ..., while adding that ... (the earlier speaker)",
+}
+
+
+def _split_partials(ctx: _Ctx, raws: list[_Raw]) -> list[_Raw]:
+    """Reported speech holding quoted fragments gives one partial attribution per
+    fragment, whose content is the fragment (the words the source is quoted as using)."""
+    out = []
+    starts = [q.cs for q in ctx.quotes]
+    for r in raws:
+        if r.kind != "partial" or r.cue is None or r.quote:
+            out.append(r)
+            continue
+        i = bisect.bisect_left(starts, r.cs)
+        parts = []
+        framed = 0
+        while i < len(ctx.quotes) and ctx.quotes[i].cs < r.ce:
+            q = ctx.quotes[i]
+            if i in ctx.framed:
+                # A quotation with its own tag is not part of this report: the report
+                # stops before that tag (or before the quotation).
+                if not framed:
+                    fr = ctx.framed[i]
+                    stop = q.open
+                    if fr.cue is not None and r.cs < ctx.tk.starts[fr.cue.aux0] < stop:
+                        stop = ctx.tk.starts[fr.cue.aux0]
+                    cut_end = _trim_end(ctx.t, r.cs, min(r.ce, stop))
+                framed += 1
+                i += 1
+                continue
+            parts.append(_Raw(q.cs, min(q.ce, r.ce), "partial", r.cue, r.np, r.anchor,
+                              clause_a=r.clause_a, elliptic=r.elliptic, rule=r.rule))
+            i += 1
+        if parts or not framed:
+            out.extend(parts or [r])
+        elif _n_words(ctx.t, r.cs, cut_end) >= 2:
+            r.ce, r.kind = cut_end, "indirect"
+            out.append(r)
+    return out
+
+
+def _trim_end(t: str, s: int, e: int) -> int:
+    while e > s and (t[e - 1].isspace() or t[e - 1] in ",;:\u2014-"):
+        e -= 1
+    # Drop a dangling conjunction: "..., and" (looking at the last few characters only,
+    # so the cost does not grow with the length of the content).
+    w = max(s, e - 16)
+    m = re.search(r"[,;]?\s*\b(and|but|while|whereas|as|although|though|because)\s*$", t[w:e])
+    if m and w + m.start() > s:
+        e = w + m.start()
+    while e > s and (t[e - 1].isspace() or t[e - 1] in ",;:"):
+        e -= 1
+    return e
+
+
+# Longest reported content, in tokens (news sentences rarely pass 80 words).
+_MAX_CONTENT = 160
+
+
+# A dateline opening an article: "CAIRO —", "KHARKIV, Ukraine —".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:(?:,| and) [A-Z][A-Za-z.'-]*(?: [A-Za-z.'-]+)*)*"
+    r"\s+[\u2014\u2013-]+\s+"
+)
+
+
+# Words that may follow a cue at the end of a sentence: "..., she said in an interview".
+_POST_CUE = frozenset(
+    "with from by of for to statement interview briefing conference news release email emailed "
+    "video speech television radio broadcast press phone call telephone text message hearing "
+    "meeting rally event post posted website her him them me us reporters".split()
+) - {"to"}
+
+
+_FINITE = frozenset("is are was were has have had will would can could".split())
+
+
+_NOUN_BEFORE = frozenset(
+    "the a an his her its their our my your this these those such no any every".split()
+)
+
+
+def _sentence_end(ctx: _Ctx, a: int, b: int) -> int:
+    tk = ctx.tk
+    while b > a and tk.words[b - 1] in {".", "!", "?", '"', "'", ")"}:
+        b -= 1
+    return b
+
+
+def _content_raw(ctx: _Ctx, a: int, b: int, c: _Cue, np_: _NP | None,
+                 rule: str) -> _Raw | None:
+    tk = ctx.tk
+    while a < b and tk.words[a] in {",", ":", "\u2014", "-"}:
+        a += 1
+    b = min(b, a + _MAX_CONTENT)  # a bound that keeps run-on text linear
+    if b <= a:
+        return None
+    cs, ce = _span_text(tk, a, b)
+    ce = _trim_end(ctx.t, cs, ce)
+    m = _DATELINE.match(ctx.t, cs, ce)
+    if m:
+        cs = m.end()
+    if _n_words(ctx.t, cs, ce) < 2:
+        return None
+    # A quotation mark inside the reported content makes it a partial quote.
+    kind = "partial" if '"' in ctx.t[cs:ce] else "indirect"
+    if ctx.t[cs] == '"' and ctx.t[ce - 1 : ce] == '"':
+        cs, ce = cs + 1, ce - 1
+    return _Raw(cs, ce, kind, c, np_, tk.starts[c.k0], rule=rule)
+
+
+def _according(ctx: _Ctx, c: _Cue, sa: int, sb: int) -> _Raw | None:
+    tk = ctx.tk
+    eb = _sentence_end(ctx, sa, sb)
+    a, _ = _clause_start(ctx, sa, c.k0)
+    np_ = _np_after(ctx, c.k1, sb, appos=c.k0 - a >= 3)
+    if np_ is None:
+        return None
+    b = c.k0
+    while b > a and tk.words[b - 1] in {",", "\u2014", "("}:
+        b -= 1
+    if b - a >= 3:
+        return _content_raw(ctx, a, b, c, np_, "indirect.content_according_to")
+    e = np_.j
+    while e < eb and tk.words[e] != ",":
+        e += 1
+    return _content_raw(ctx, e + 1, eb, c, np_, "indirect.according_to_content")
+
+
+def _that_follows(tk: _Tokens, ca: int, x: int) -> bool:
+    """Whether the words between a cue and a "that" at ``x`` are adjuncts ("said on
+    Monday that", "said on its Telegram channel that"), so "that" opens the content."""
+    gap = range(ca, x)
+    if all(_adverbial(tk, y) for y in gap):
+        return True
+    return (tk.lower[ca] in _PREPOSITIONS | {"to", "via"} and x - ca <= 6
+            and not any(_verbish(tk.lower[y]) or tk.words[y] in {",", '"', ";"} for y in gap))
+
+
+def _adverbial(tk: _Tokens, k: int) -> bool:
+    """A word that may stand between a cue and its "that": "said on Monday that"."""
+    w = tk.lower[k]
+    return (w in _TIME_WORDS or w in _POST_CUE or _is_adverb(w) or _is_cap(tk.words[k])
+            or tk.words[k][:1].isdigit() or w in {",", "again", "also", "later", "then"})
+
+
+def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | None:
+    """Reported speech around one cue: ``X said (that) ...``, ``..., X said``,
+    ``..., said X``, ``according to X``."""
+    tk = ctx.tk
+    lw = tk.lower
+    si = ctx.tok_sent[c.k0]
+    sa, sb = ctx.sent_tok[si]
+    if c.lemma == "according to":
+        return _according(ctx, c, sa, sb)
+    eb = min(_sentence_end(ctx, sa, sb), c.k1 + _MAX_CONTENT)
+    if not _speech_act(ctx, c, sa):
+        return None
+    a, how = _clause_start(ctx, sa, c.aux0)
+    prev_in_sentence = by_sentence.get(si)
+    if (c.aux0 - 1 >= sa and lw[c.aux0 - 1] in {"and", "but"} and prev_in_sentence
+            and not lw[c.k0].endswith("ing")):
+        # "... said X and accused Y of Z": the subject of the earlier cue.
+        return _and_second_cue(ctx, c, sa, sb, prev_in_sentence[-1])
+    for prev in by_sentence.get(si, [])[-6:]:
+        if prev.cs <= tk.starts[c.k0] < prev.ce and how in {"cue", None}:
+            return None  # speech reported inside another attribution's content
+    if c.k1 < tk.n and lw[c.k1] in {"to", "by"} and c.lemma not in {"urge", "ask", "tell"}:
+        if lw[c.k1] == "by":
+            return None  # "was warned by": passive; "added by" etc.
+    post = list(range(c.k1, eb))
+    has_that = any(lw[x] == "that" and _that_follows(tk, c.k1, x) for x in post[:8])
+    # A later cue ends this clause, unless it is a participle after a comma (", adding").
+    later_cue = any(tk.words[x.aux0 - 1] != "," for x in ctx.cues_between(c.k1, eb))
+    site = _Site(si, sa, sb, eb, c.aux0 - 1, a, how, post, has_that, later_cue)
+    for pattern in _TAG_PATTERNS:
+        r = pattern(ctx, c, site)
+        if r is not None:
+            return r or None
+    return _speaker_said(ctx, c, site, by_sentence)
+
+
+@dataclass
+class _Site:
+    """Where one cue stands, as the reported-speech patterns read it (token indices)."""
+
+    si: int  # the cue's sentence
+    sa: int  # the sentence's first token
+    sb: int  # one past its last token
+    eb: int  # where content may end: the sentence end, at most _MAX_CONTENT past the cue
+    p: int  # the token before the cue and its auxiliaries
+    a: int  # where the cue's clause starts (_clause_start)
+    how: str | None  # the kind of boundary there
+    post: list[int]  # the tokens from the cue's end to eb
+    has_that: bool  # a "that" opening the content follows the cue closely
+    later_cue: bool  # a later cue (not a participle after a comma) before eb
+
+
+def _speech_act(ctx: _Ctx, c: _Cue, sa: int) -> bool:
+    """Whether the cue's word reports speech here, rather than being a noun ("a new
+    report", "the claims", "Dean's comments"), a passive or an infinitive ("is said to",
+    "to say"), a restrictive relative clause or speech that has not happened ("will
+    say")."""
+    tk = ctx.tk
+    lw = tk.lower
+    p = c.aux0 - 1
+    noun_form = lw[c.k0].endswith("s") and lw[c.k0] != "says"
+    if lw[c.k0] == c.lemma and c.lemma not in {"say", "tell"}:
+        # "a new report", "this claim": a bare form after a singular determiner is a noun.
+        for x in range(c.aux0 - 1, max(sa, c.aux0 - 5) - 1, -1):
+            if lw[x] in {"a", "an", "this", "every", "each", "another"}:
+                return False
+            if tk.words[x] in {",", '"'} or lw[x] in _VERBISH:
+                break
+    if p >= sa and ((lw[p] in _PASSIVE or lw[p] == "to" or lw[p] in _NOUN_BEFORE)
+                    and not _went_on_to(lw, p, sa)
+                    or (noun_form and (tk.words[p][:1].isdigit() or lw[p] in _NUMBERS))):
+        return False  # "is said to", "to say", "the claims", "eight states": not a speech act
+    if p >= sa and (lw[p].endswith("'s") or lw[p].endswith("s'")):
+        return False  # "Dean's comments": a noun
+    if p >= sa and lw[p] in _RELATIVE and not (p - 1 >= sa and tk.words[p - 1] == ","):
+        return False  # "women who complained": a restrictive relative clause
+    if p >= sa and lw[p] in _MODALS:
+        return False  # "she would ask", "will say": speech that has not happened
+    return True
+
+
+def _and_second_cue(ctx: _Ctx, c: _Cue, sa: int, sb: int, earlier: _Raw) -> _Raw | None:
+    """"... said X and accused Y of Z": a second cue after "and"/"but" shares the subject
+    of the ``earlier`` attribution in the sentence."""
+    tk = ctx.tk
+    lw = tk.lower
+    eb_ = _sentence_end(ctx, sa, sb)
+    if c.strict and not any(tk.words[x] in {'"', ":"} or lw[x] == "that"
+                            for x in range(c.k1, min(c.k1 + 8, eb_))):
+        return None
+    r = _content_raw(ctx, c.k1, eb_, c, None, "indirect.and_second_cue")
+    if r is not None:
+        r.elliptic = earlier
+        r.clause_a = c.aux0 - 1
+    return r
+
+
+# The tag patterns below return the attribution, False when they claim the cue but give
+# none (the content is too short), or None when they do not apply (the next one is tried).
+
+
+def _content_said_speaker(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
+    """"..., said Ahmed Nasser." (inverted, after the content)."""
+    tk = ctx.tk
+    if (s.p >= s.a and tk.words[s.p] == "," and s.p - s.a >= 3 and c.lemma not in _TELL_LIKE
+            and _read_np(tk, s.a, c.aux0) is None):
+        np_ = _np_after(ctx, c.k1, s.sb)
+        if np_ is not None and np_.j >= s.eb - 6 and not s.has_that and np_.j - np_.i <= 10:
+            return _content_raw(ctx, s.a, s.p, c, np_, "indirect.content_said_speaker") or False
+    return None
+
+
+def _tag_inside(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
+    """"The plan, an inside source said, is to ...": a tag inside the reported clause; the
+    content is the part after the tag."""
+    tk = ctx.tk
+    lw = tk.lower
+    post = s.post
+    if (post and tk.words[post[0]] == "," and len(post) >= 4 and not s.has_that
+            and not lw[post[1]].endswith("ing") and post[1] not in ctx.cue_at
+            and tk.words[post[1]] != '"'):
+        m = next((x for x in range(c.aux0 - 1, s.a, -1) if tk.words[x] == ","), None)
+        if m is not None and m > s.a:
+            np_ = _read_np(tk, m + 1, c.aux0)
+            if np_ is not None and np_.j - np_.i <= 8:
+                r = _content_raw(ctx, post[0] + 1, s.eb, c, np_, "indirect.tag_inside")
+                if r is not None:
+                    r.clause_a = m + 1
+                    return r
+    return None
+
+
+def _content_speaker_said(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
+    """"..., both officials said." (subject after the content, nothing much after the
+    cue)."""
+    tk = ctx.tk
+    lw = tk.lower
+    a, post = s.a, s.post
+    first_comma = next((x - c.k1 for x in post if tk.words[x] == ","), len(post))
+    adverbial = all(
+        lw[x] in _TIME_WORDS or lw[x] in _POST_CUE or _is_adverb(lw[x]) or _is_cap(tk.words[x])
+        or tk.words[x][:1].isdigit()
+        for x in post[:first_comma]
+    )
+    short_tail = (
+        first_comma <= 8 and bool(post) and lw[post[0]] in _PREPOSITIONS and not c.strict
+        and not any(lw[x] in _FINITE for x in post[:first_comma])
+    )
+    if (adverbial or short_tail) and not s.has_that and not s.later_cue and not (
+        s.how == "cue" and lw[a] in _PREPOSITIONS
+    ):
+        # The subject may hold commas itself ("his top aide, Tad Devine, told"): try up to
+        # three commas back and keep the farthest that still reads as a noun phrase.
+        best = None
+        seen = 0
+        for m in range(c.aux0 - 1, a, -1):
+            if tk.words[m] != ",":
+                continue
+            if m + 1 >= c.aux0:
+                continue
+            if m - a < 3 or seen >= 3:
+                break
+            seen += 1
+            np_ = _read_np(tk, m + 1, c.aux0)
+            if np_ is None:
+                if best is not None:
+                    break
+                continue
+            best = (m, np_)
+        if best is not None:
+            r = _content_raw(ctx, a, best[0], c, best[1], "indirect.content_speaker_said")
+            if r is not None:
+                return r
+    return None
+
+
+def _tag_colon(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
+    """"..., insiders said: Trump's lead ...": the content follows the colon."""
+    tk = ctx.tk
+    a, post = s.a, s.post
+    if post and tk.words[post[0]] == ":" and not _read_np(tk, a, c.aux0):
+        for m in range(c.aux0 - 1, a, -1):
+            if tk.words[m] == "," and m + 1 < c.aux0:
+                np_ = _read_np(tk, m + 1, c.aux0)
+                if np_ is not None:
+                    return _content_raw(ctx, post[0] + 1, s.eb, c, np_,
+                                        "indirect.tag_colon") or False
+                break
+    return None
+
+
+def _as_tag(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
+    """"As the paper noted, ...": the content follows the tag."""
+    tk = ctx.tk
+    a, post = s.a, s.post
+    if tk.lower[a] == "as" and post and tk.words[post[0]] == "," and a + 1 < c.aux0:
+        np_ = _read_np(tk, a + 1, c.aux0)
+        if np_ is not None:
+            return _content_raw(ctx, post[0] + 1, s.eb, c, np_, "indirect.as_tag") or False
+    return None
+
+
+_TAG_PATTERNS = (_content_said_speaker, _tag_inside, _content_speaker_said, _tag_colon,
+                 _as_tag)
+
+
+def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
+                  by_sentence: dict[int, list[_Raw]]) -> _Raw | None:
+    """Forward: "X said (that) ...", the content after the cue (and its addressee)."""
+    tk = ctx.tk
+    lw = tk.lower
+    if s.how == "cue" and s.a < c.aux0 and lw[s.a] in _PREPOSITIONS:
+        return None  # the object of an earlier cue, not a new subject
+    subject = _forward_subject(ctx, c, s, by_sentence)
+    if subject is None:
+        return None
+    np_, elliptic, rule, a = subject
+    eb = s.eb
+    ca, that_found = _content_start(ctx, c, eb)
+    has_that = s.has_that or that_found
+    explicit = (
+        has_that
+        or (ca < tk.n and tk.words[ca] in {":", '"'})
+        or any(tk.words[x] == '"' for x in range(ca, eb))
+        or (c.lemma == "ask" and any(lw[x] in {"if", "whether", "why", "how", "what"}
+                                     for x in range(ca, min(ca + 4, eb))))
+    )
+    if c.strict and not explicit:
+        return None
+    r = _content_raw(ctx, ca, eb, c, np_, rule)
+    if r is None:
+        return None
+    r.clause_a = a
+    if elliptic is not None:
+        r.elliptic = elliptic
+    return r
+
+
+def _forward_subject(
+    ctx: _Ctx, c: _Cue, s: _Site, by_sentence: dict[int, list[_Raw]]
+) -> tuple[_NP | None, _Raw | None, str, int] | None:
+    """The subject of a forward cue: a noun phrase before it, or an earlier attribution
+    whose speaker it shares. Returns the noun phrase (or None), that attribution (or
+    None), the rule id and the token where the clause starts; None if there is none."""
+    tk = ctx.tk
+    lw = tk.lower
+    a, how, sa, si, p = s.a, s.how, s.sa, s.si, s.p
+    np_ = _read_np(tk, a, c.aux0) if a < c.aux0 else None
+    rule = "indirect.speaker_said"
+    if np_ is None and how == "conj" and sa < a < c.aux0:
+        # The conjunction was inside the subject ("The person, who asked ... because the
+        # talks were confidential, described"): read from the sentence start instead.
+        np_ = _read_np(tk, sa, c.aux0)
+        if np_ is not None:
+            a = sa
+            rule = "indirect.speaker_said_from_sentence_start"
+    elliptic = None
+    if np_ is None and lw[c.k0].endswith("ing") and p >= sa and tk.words[p] == ",":
+        # "..., Nefzi said, adding, ...": the speaker of the attribution just before.
+        before = [x for x in (by_sentence.get(si, [])[-6:] + ctx.quote_raws.get(si, [])[-6:])
+                  if x.cue is not None and x.cue.k0 < c.k0]
+        if before:
+            elliptic = max(before, key=lambda x: x.cue.k0)
+            rule = "indirect.adding"
+    if np_ is None and elliptic is None and (how in {"who", "conj"} or a < c.aux0):
+        fallback = _fallback_subject(ctx, c, a, how, sa)
+        if fallback is not None:
+            np_, rule = fallback[0], "indirect." + fallback[1]
+    if np_ is None and elliptic is None:
+        prev = by_sentence.get(si)
+        tail = lw[c.aux0 - 1] if c.aux0 - 1 >= sa else ""
+        if prev and ((a == c.aux0 and how == "conj") or tail in {"and", "but"}):
+            elliptic = prev[-1]
+            rule = "indirect.conj_shared_subject"
+        else:
+            return None
+    return np_, elliptic, rule, a
+
+
+def _content_start(ctx: _Ctx, c: _Cue, eb: int) -> tuple[int, bool]:
+    """Where reported content starts after a forward cue: past the addressee ("told
+    reporters (on Monday) that ...") and past an opening "that". Returns the token and
+    whether a "that" was skipped (for cues other than "tell")."""
+    tk = ctx.tk
+    lw = tk.lower
+    ca = c.k1
+    if c.lemma in _TELL_LIKE:
+        # Skip the addressee: "told reporters (on Monday) that ...", "told me".
+        x = next((x for x in range(ca, min(ca + 9, eb)) if lw[x] == "that"), None)
+        if x is not None and not any(tk.words[y] in {",", '"'} for y in range(ca, x)):
+            ca = x + 1
+        elif not any(lw[y] == "to" for y in range(ca + 1, min(ca + 4, eb))):
+            # "told reporters ..." skips the addressee; "told residents to stay indoors"
+            # keeps it, as "urged X to Y" does.
+            ca += 1
+            while ca < eb and _is_cap(tk.words[ca]) and tk.words[ca - 1][:1].isupper():
+                ca += 1
+        return ca, False
+    x = next((x for x in range(ca, min(ca + 7, eb)) if lw[x] == "that"), None)
+    if (x is not None and _that_follows(tk, ca, x)
+            and not (x + 1 < eb and (lw[x + 1] in _FINITE or lw[x + 1] in _MODALS))):
+        return x + 1, True
+    return ca, False
+
+
+def _report_speech(
+    ctx: _Ctx, raws: list[_Raw], pendings: list[tuple[_Raw, int]]
+) -> list[_Raw]:
+    """Pass 2: reported speech around the cues pass 1 left unused, after the quotation
+    attributions ``raws``; then the speaker of each pending ``quote.before_adding``
+    quotation (its earlier cue's attribution), and reports holding quoted fragments
+    split into partial attributions."""
+    raws = list(raws)
+    by_sentence: dict[int, list[_Raw]] = {}
+    for c in ctx.cues:
+        if c.k0 in ctx.used:
+            continue
+        r = _indirect(ctx, c, by_sentence)
+        if r is not None:
+            raws.append(r)
+            ctx.used.add(c.k0)
+            by_sentence.setdefault(ctx.tok_sent[c.k0], []).append(r)
+    by_cue = {r.cue.k0: r for r in raws if r.cue is not None}
+    for r, k0 in pendings:
+        r.elliptic = by_cue.get(k0)
+    _stop_at_next_attribution(ctx, by_sentence)
+    raws = [r for r in raws if r.ce > r.cs]
+    return _split_partials(ctx, raws)
+
+
+def _stop_at_next_attribution(ctx: _Ctx, by_sentence: dict[int, list[_Raw]]) -> None:
+    """Reported content stops where the next attribution in the sentence begins (its
+    clause, its speaker or its cue)."""
+    tk = ctx.tk
+    for rs in by_sentence.values():
+        rs.sort(key=lambda r: r.cs)
+        for a, b in zip(rs, rs[1:]):
+            if not (a.cs < b.cs < a.ce) or b.cue is None:
+                continue
+            if b.clause_a is not None and b.clause_a < b.cue.k0:
+                cut = tk.starts[b.clause_a]
+                if b.np is not None and b.np.i < b.clause_a:
+                    cut = tk.starts[b.np.i]
+            elif b.np is not None and b.np.i < b.cue.k0:
+                cut = tk.starts[b.np.i]
+            else:
+                cut = tk.starts[b.cue.aux0]
+            if cut > a.cs:
+                a.ce = _trim_end(ctx.t, a.cs, min(a.ce, cut))

@@ -1,0 +1,44 @@
+"""The attribution record (:class:`Attribution`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attributed statement: who said what, where in the text.
+
+    ``start``/``end`` delimit the content (without enclosing quotation marks) in
+    ``doc.text``; ``speaker_start``/``speaker_end`` the speaker as written at the cue;
+    ``cue_start``/``cue_end`` the cue words. ``role`` and ``side`` are filled later by
+    the codebook (:mod:`mediakit.metrics.sources`). ``rule`` names the pattern that produced the
+    attribution, a key of :data:`~mediakit.extract.attribution.RULES` (None for a record
+    made by another extractor).
+    """
+
+    speaker: str | None
+    speaker_mention: str | None
+    speaker_description: str | None
+    named: bool
+    kind: str
+    cue: str | None
+    text: str
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    speaker_start: int | None
+    speaker_end: int | None
+    role: str | None = None
+    side: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    rule: str | None = None
+
+    def to_dict(self) -> dict:
+        # Every field is a plain value: a shallow copy is enough (asdict deep-copies).
+        return {f: getattr(self, f) for f in _ATTRIBUTION_FIELDS}
+
+
+_ATTRIBUTION_FIELDS = tuple(f.name for f in fields(Attribution))

@@ -1,0 +1,513 @@
+"""Text integrity: sentences a news reporter would not have written.
+
+Scraped pages and machine-rewritten ("spun") copies carry sentences that are not
+reporting: "I plan to.", "We encourage you to explore.", "Please discuss confidential
+matters anonymously.", "They plan to discuss a plan to ensure security while ensuring
+security." Each sentence is read with its quotations blanked out (quoted speech may say
+anything) and checked by the rules below; each rule that fires is recorded with its id
+and the words it matched, so a researcher can see why. The article gets a summary
+(counts, share of sentences flagged, band clean / some / suspect).
+
+Flags and their rules (word lists in ``mediakit/data/integrity.yaml`` and
+``mediakit/data/stock_phrases.txt``; each documented in ``docs/metrics.md``):
+
+``person``
+    ``person.first_singular``, ``person.first_plural``, ``person.second``: first or
+    second person outside quotations. Lowered (recorded, not flagged) when the
+    article's genre is one that speaks in the first person (opinion, feature, ...).
+``appeal``
+    ``appeal.please`` ("Please ...", "Kindly ..."), ``appeal.imperative`` (a sentence
+    that opens with a verb of the list in the base form).
+``repetition``
+    ``repetition.connective`` (a pair of content words on both sides of "while", "by",
+    ...), ``repetition.window`` (the same content word twice within a few words).
+``fragment``
+    ``fragment.cut_off`` (ends on "to", "the", ...), ``fragment.no_verb`` (no verb),
+    ``fragment.label`` (a caption or dateline left in the text).
+``stock_phrase``
+    ``stock_phrase``: a web or spinner phrase of the list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import CodebookError
+from ..text import Document
+from .registry import CorpusColumns, Family, Parameter, packaged
+
+__all__ = ["FLAGS", "RULES", "Integrity", "SentenceFlags", "integrity", "load_integrity_rules",
+           "quoted_mask", "text_without"]
+
+#: Flag -> its rules (ids), in the order they are checked.
+FLAGS: dict[str, tuple[str, ...]] = {
+    "person": ("person.first_singular", "person.first_plural", "person.second"),
+    "appeal": ("appeal.please", "appeal.imperative"),
+    "repetition": ("repetition.connective", "repetition.window"),
+    "fragment": ("fragment.cut_off", "fragment.no_verb", "fragment.label"),
+    "stock_phrase": ("stock_phrase",),
+}
+#: Rule id -> flag.
+RULES: dict[str, str] = {rule: flag for flag, rules in FLAGS.items() for rule in rules}
+BANDS = ("clean", "some", "suspect")
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|'(?:s|re|ve|d|ll)\b|[,;:\-\u2013\u2014]")
+_END = re.compile(r"[\s.!?]+$")
+
+
+@dataclass(frozen=True)
+class IntegrityRules:
+    """The word lists and settings of the rules (read from the data files)."""
+
+    person: dict[str, frozenset[str]]
+    first_person_genres: frozenset[str]
+    openers: frozenset[str]
+    imperative_verbs: frozenset[str]
+    connectives: tuple[tuple[str, ...], ...]
+    window: int
+    determiners: frozenset[str]
+    ignore: frozenset[str]
+    cut_off_endings: frozenset[str]
+    elliptical_to_verbs: frozenset[str]
+    min_words: int
+    verbs: frozenset[str]
+    labels: tuple[re.Pattern, ...]
+    suspect_share: float
+    suspect_count: int
+    phrases: tuple[re.Pattern, ...]
+    function_words: frozenset[str] = field(default_factory=frozenset)
+
+
+def _words(path: str) -> frozenset[str]:
+    raw = Path(path).read_text("utf-8")
+    return frozenset(s for line in raw.splitlines() if (s := line.strip().lower())
+                     and not s.startswith("#"))
+
+
+def _phrases(path: str) -> tuple[re.Pattern, ...]:
+    patterns = []
+    for number, line in enumerate(Path(path).read_text("utf-8").splitlines(), start=1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            try:
+                patterns.append(re.compile(line, re.IGNORECASE))
+            except re.error as exc:
+                raise CodebookError(path, f"bad stock-phrase pattern ({exc})", number) from None
+    return tuple(patterns)
+
+
+@lru_cache(maxsize=8)
+def load_integrity_rules(rules_path: str | None = None, phrases_path: str | None = None
+                         ) -> IntegrityRules:
+    """Read the rules' word lists (once per process and pair of files).
+
+    Parameters
+    ----------
+    rules_path : str or None
+        An ``integrity.yaml``; None reads the packaged one.
+    phrases_path : str or None
+        A stock-phrase file (one regular expression a line); None reads the packaged one.
+
+    Returns
+    -------
+    IntegrityRules
+
+    Raises
+    ------
+    CodebookError
+        A malformed file, naming it and the key at fault.
+    """
+    rules_path = rules_path or str(packaged("integrity.yaml")())
+    phrases_path = phrases_path or str(packaged("stock_phrases.txt")())
+    try:
+        raw = yaml.safe_load(Path(rules_path).read_text("utf-8"))
+        person, appeal = raw["person"], raw["appeal"]
+        rep, frag, bands = raw["repetition"], raw["fragment"], raw["bands"]
+        return IntegrityRules(
+            person={k: frozenset(v) for k, v in person.items()},
+            first_person_genres=frozenset(g.lower() for g in raw["first_person_genres"]),
+            openers=frozenset(appeal["openers"]),
+            imperative_verbs=frozenset(appeal["imperative_verbs"]),
+            connectives=tuple(tuple(c.split()) for c in rep["connectives"]),
+            window=int(rep["window"]), determiners=frozenset(rep["determiners"]),
+            ignore=frozenset(rep["ignore"]),
+            cut_off_endings=frozenset(frag["cut_off_endings"]),
+            elliptical_to_verbs=frozenset(frag["elliptical_to_verbs"]),
+            min_words=int(frag["min_words"]), verbs=frozenset(frag["verbs"]),
+            labels=tuple(re.compile(p, re.IGNORECASE) for p in frag["labels"]),
+            suspect_share=float(bands["suspect_share"]),
+            suspect_count=int(bands["suspect_count"]),
+            phrases=_phrases(phrases_path),
+            function_words=_words(str(packaged("english_function_words.txt")())),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError, re.error,
+            yaml.YAMLError) as exc:
+        raise CodebookError(rules_path, f"malformed integrity rules ({exc!r})") from None
+
+
+# ------------------------------------------------------------------------- quotes
+
+
+def quoted_mask(doc: Document) -> str:
+    """``doc.text`` with every quotation (marks included) blanked to spaces.
+
+    Double quotation marks (after normalisation; also ``''`` and ``````, as some archives
+    write them) pair up within a line; an unclosed one runs to the line's end (a
+    quotation that goes on into the next paragraph opens it again there, as news style
+    does).
+    """
+    text = list(doc.normalized.replace("''", '"\x00').replace("``", '"\x00'))
+    start = 0
+    for line in "".join(text).split("\n"):
+        end = start + len(line)
+        marks = [i for i in range(start, end) if text[i] == '"']
+        if len(marks) % 2:
+            marks.append(end - 1)
+        for a, b in zip(marks[::2], marks[1::2]):
+            text[a:b + 1] = " " * (b + 1 - a)
+        start = end + 1
+    for m in _SINGLE_QUOTED.finditer(doc.text):
+        text[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(text).replace("\x00", " ")
+
+
+#: A quotation in curly single marks: an opening mark, and the first closing mark that is
+#: not an apostrophe inside a word ("don\u2019t"), on the same line.
+_SINGLE_QUOTED = re.compile("\u2018[^\u2018\n]*?\u2019(?![A-Za-z])")
+
+
+# -------------------------------------------------------------------------- rules
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[:-len(suffix)]
+    return w
+
+
+def _person(tokens: list[str], rules: IntegrityRules) -> list[tuple[str, str]]:
+    hits = []
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        if tok == "I":
+            # "World War I", "Louis I": a capitalised word before it, inside the sentence.
+            if i > 0 and tokens[i - 1][:1].isupper() and i - 1 > 0:
+                continue
+            hits.append(("person.first_singular", tok))
+        elif tok in (low, low.capitalize()) and low != "i":  # "US" is the country
+            for kind in ("first_singular", "first_plural", "second"):
+                if low in rules.person[kind]:
+                    hits.append((f"person.{kind}", tok))
+    return hits
+
+
+def _appeal(words: list[str], rules: IntegrityRules) -> list[tuple[str, str]]:
+    if not words:
+        return []
+    first = words[0].lower()
+    if first in rules.openers:
+        return [("appeal.please", words[0])]
+    second = words[1].lower() if len(words) > 1 else ""
+    if first in rules.imperative_verbs and second not in rules.verbs:
+        return [("appeal.imperative", words[0])]
+    return []
+
+
+def _content(words: list[str], rules: IntegrityRules) -> list[tuple[int, str]]:
+    return [(i, _stem(w)) for i, w in enumerate(words)
+            if len(w) > 2 and w.lower() not in rules.function_words
+            and w.lower() not in rules.ignore]
+
+
+def _repetition(tokens: list[str], rules: IntegrityRules) -> list[tuple[str, str]]:
+    """``repetition.connective`` and ``repetition.window`` over a sentence's tokens."""
+    at = [p for p, t in enumerate(tokens) if t[0].isalpha() or t[0] == "'"]
+    words = [tokens[p] for p in at]
+    content = _content(words, rules)
+    pairs = [(i, j, (a, b)) for (i, a), (j, b) in zip(content, content[1:]) if j - i <= 2]
+    lowers = [w.lower() for w in words]
+    hits = []
+    for conn in rules.connectives:
+        n = len(conn)
+        ks = [k for k in range(len(lowers) - n + 1) if tuple(lowers[k:k + n]) == conn
+              and k + n < len(lowers) and lowers[k + n].endswith("ing")]
+        same = [pair for k in ks for i, _, pair in pairs if i == k + n
+                if any(j < k and p == pair for _, j, p in pairs)]
+        if same:
+            hits.append(("repetition.connective", f"{' '.join(conn)}: {' '.join(same[0])}"))
+            break
+    for x, (i, a) in enumerate(content):
+        for j, b in content[x + 1:]:
+            if j - i > rules.window:
+                break
+            if a == b and 0 < i and lowers[j - 1] in rules.determiners \
+                    and not words[i][:1].isupper() and not words[j][:1].isupper() \
+                    and lowers[i - 1] not in rules.determiners \
+                    and not {t.lower() for t in tokens[at[i] + 1:at[j]]} & _COORDINATION:
+                hits.append(("repetition.window", f"{words[i]} ... {words[j]}"))
+                return hits
+    return hits
+
+
+#: Tokens between two uses of a word that make the repetition ordinary: coordination
+#: ("officials and an official"), a list, a heading, a compound ("state-of-the-state").
+_COORDINATION = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "and", "or", "nor"})
+
+
+def _fragment(sentence: str, masked: str, words: list[str], rules: IntegrityRules
+              ) -> list[tuple[str, str]]:
+    stripped = sentence.strip()
+    for pattern in rules.labels:
+        if pattern.search(stripped):
+            return [("fragment.label", stripped)]
+    hits = []
+    end = _END.search(masked.rstrip())
+    tail = masked[:end.start()] if end else masked.rstrip()
+    last = words[-1] if words else ""
+    if masked.rstrip().endswith((".", "!", "?")) and last and tail.endswith(last) \
+            and re.sub(r"[.!?]+\s*$", "", stripped).endswith(last) \
+            and last == last.lower() and (
+                last in rules.cut_off_endings
+                or (last == "to" and len(words) > 1
+                    and words[-2].lower() in rules.elliptical_to_verbs)):
+        hits.append(("fragment.cut_off", last if last != "to" else f"{words[-2]} to"))
+    if len(words) >= rules.min_words and not _has_verb(words, rules):
+        hits.append(("fragment.no_verb", ""))
+    return hits
+
+
+#: Words after which the next word is taken for a verb ("we encourage", "to explore").
+_BEFORE_VERB = frozenset("i we you they he she it to please kindly not".split())
+
+
+def _has_verb(words: list[str], rules: IntegrityRules) -> bool:
+    lowers = [w.lower() for w in words]
+    return any(w in rules.verbs or (len(w) > 4 and w.endswith(("ed", "es")))
+               or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+               or (i > 0 and lowers[i - 1] in _BEFORE_VERB) for i, w in enumerate(lowers))
+
+
+def _stock(masked: str, rules: IntegrityRules) -> list[tuple[str, str]]:
+    for pattern in rules.phrases:
+        m = pattern.search(masked)
+        if m:
+            return [("stock_phrase", m.group(0))]
+    return []
+
+
+def _sentence_hits(sentence: str, masked: str, rules: IntegrityRules
+                   ) -> list[tuple[str, str]]:
+    """Every rule that fires on one sentence (``masked``: its quotations blanked)."""
+    if not masked.strip():
+        return []  # all quotation
+    tokens = _TOKEN.findall(masked)
+    words = [t for t in tokens if t[0].isalpha() or t[0] == "'"]
+    return (_person(tokens, rules) + _appeal(words, rules) + _repetition(tokens, rules)
+            + _fragment(sentence, masked, words, rules) + _stock(masked, rules))
+
+
+# ------------------------------------------------------------------------- result
+
+
+@dataclass(frozen=True)
+class SentenceFlags:
+    """A sentence with the rules that fired on it.
+
+    Attributes
+    ----------
+    index, paragraph, start, end : int
+        The sentence's place in the document.
+    text : str
+    flags : tuple of str
+        The flags it carries (a sentence is flagged when this is not empty).
+    rules : tuple of dict
+        Each rule that fired: ``{"rule", "flag", "match"}``.
+    lowered : tuple of str
+        Rules that fired but do not count in this genre (person rules in an opinion
+        piece).
+    """
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    flags: tuple[str, ...]
+    rules: tuple[dict, ...]
+    lowered: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "paragraph": self.paragraph, "start": self.start,
+                "end": self.end, "text": self.text, "flags": list(self.flags),
+                "rules": [dict(r) for r in self.rules], "lowered": list(self.lowered)}
+
+
+@dataclass(frozen=True)
+class Integrity:
+    """The integrity flags of one article.
+
+    Attributes
+    ----------
+    n_sentences, n_flagged : int
+    flagged_share : float or None
+        ``n_flagged / n_sentences`` (None for no sentences).
+    band : str
+        ``clean`` (none flagged), ``some``, ``suspect`` (see the data file's ``bands``).
+    genre : str
+        The genre the rules assumed, and ``genre_source`` where it came from
+        (``parameter``, ``front matter`` or ``default``).
+    counts : dict
+        Flagged sentences per flag (every flag, zeros included).
+    rule_counts : dict
+        Sentences on which each rule fired (every rule).
+    n_lowered : int
+        Sentences that only lowered rules fired on (not flagged).
+    sentences : tuple of SentenceFlags
+        The flagged sentences and those with lowered rules, in order.
+    excluded_from_metrics : bool
+        Whether the other families were computed without the flagged sentences.
+    """
+
+    n_sentences: int
+    n_flagged: int
+    flagged_share: float | None
+    band: str
+    genre: str
+    genre_source: str
+    counts: dict
+    rule_counts: dict
+    n_lowered: int
+    sentences: tuple[SentenceFlags, ...]
+    excluded_from_metrics: bool = False
+
+    @property
+    def flagged_indices(self) -> tuple[int, ...]:
+        """Indices of the flagged sentences."""
+        return tuple(s.index for s in self.sentences if s.flags)
+
+    def to_dict(self) -> dict:
+        return {"n_sentences": self.n_sentences, "n_flagged": self.n_flagged,
+                "flagged_share": self.flagged_share, "band": self.band, "genre": self.genre,
+                "genre_source": self.genre_source, "counts": dict(self.counts),
+                "rule_counts": dict(self.rule_counts), "n_lowered": self.n_lowered,
+                "sentences": [s.to_dict() for s in self.sentences],
+                "excluded_from_metrics": self.excluded_from_metrics}
+
+
+def _band(n_flagged: int, share: float, rules: IntegrityRules) -> str:
+    if n_flagged == 0:
+        return "clean"
+    if share >= rules.suspect_share or n_flagged >= rules.suspect_count:
+        return "suspect"
+    return "some"
+
+
+def integrity(doc: Document, *, genre: str | None = None, genre_source: str | None = None,
+              rules_path: str | None = None, phrases_path: str | None = None) -> Integrity:
+    """Flag the sentences of a document that a news reporter would not have written.
+
+    Parameters
+    ----------
+    doc : Document
+        The segmented article.
+    genre : str or None
+        The article's genre; None is ``news``. In a genre of the data file's
+        ``first_person_genres`` the person rules are lowered (recorded, not flagged).
+    genre_source : str or None
+        Where the genre came from, recorded as given (default: ``parameter`` when a
+        genre is given, else ``default``).
+    rules_path, phrases_path : str or None
+        Word lists to use instead of the packaged ``integrity.yaml`` and
+        ``stock_phrases.txt``.
+
+    Returns
+    -------
+    Integrity
+    """
+    rules = load_integrity_rules(rules_path, phrases_path)
+    source = genre_source or ("default" if genre is None else "parameter")
+    genre = (genre or "news").strip().lower()
+    lowered_flags = {"person"} if genre in rules.first_person_genres else set()
+    masked = quoted_mask(doc)
+    out, counts, rule_counts = [], dict.fromkeys(FLAGS, 0), dict.fromkeys(RULES, 0)
+    for s in doc.sentences:
+        hits = _sentence_hits(s.text, masked[s.start:s.end], rules)
+        seen = list(dict.fromkeys(rule for rule, _ in hits))
+        for rule in seen:
+            rule_counts[rule] += 1
+        flags = tuple(dict.fromkeys(RULES[r] for r in seen if RULES[r] not in lowered_flags))
+        lowered = tuple(r for r in seen if RULES[r] in lowered_flags)
+        for flag in flags:
+            counts[flag] += 1
+        if seen:
+            first = {}
+            for rule, match in hits:
+                first.setdefault(rule, match)
+            out.append(SentenceFlags(
+                s.index, s.paragraph, s.start, s.end, s.text, flags,
+                tuple({"rule": r, "flag": RULES[r], "match": m} for r, m in first.items()),
+                lowered))
+    n = len(doc.sentences)
+    n_flagged = sum(1 for s in out if s.flags)
+    share = round(n_flagged / n, 4) if n else None
+    return Integrity(
+        n_sentences=n, n_flagged=n_flagged, flagged_share=share,
+        band=_band(n_flagged, share or 0.0, rules), genre=genre, genre_source=source,
+        counts=counts, rule_counts=rule_counts,
+        n_lowered=sum(1 for s in out if s.lowered and not s.flags), sentences=tuple(out))
+
+
+def text_without(doc: Document, indices) -> str:
+    """The document's text without the sentences of ``indices``, paragraphs kept (a
+    paragraph left empty is dropped); for ``exclude_flagged``."""
+    drop = set(indices)
+    paragraphs = []
+    for para in doc.paragraphs:
+        kept = [s.text for s in doc.sentences_in(para.index) if s.index not in drop]
+        if kept:
+            paragraphs.append(" ".join(kept))
+    return "\n\n".join(paragraphs)
+
+
+def _compute(inp) -> Integrity:
+    given = inp.params.get("genre")
+    meta = inp.meta
+    if given is None and meta.get("genre") not in (None, ""):
+        given, source = str(meta["genre"]), "front matter"
+    else:
+        source = None
+    return integrity(inp.doc, genre=given, genre_source=source,
+                     rules_path=inp.params["integrity_rules"],
+                     phrases_path=inp.params["stock_phrases"])
+
+
+FAMILY = Family(
+    name="integrity",
+    compute=_compute,
+    requires=("sentences", "paragraphs"),
+    parameters=(
+        Parameter("integrity_rules", str, None, "word lists of the text-integrity rules "
+                  "(default: the packaged integrity.yaml)", optional=True, check="file",
+                  metavar="YAML", data_file=packaged("integrity.yaml")),
+        Parameter("stock_phrases", str, None, "stock web phrases, one regular expression a "
+                  "line (default: the packaged one)", optional=True, check="file",
+                  metavar="FILE", data_file=packaged("stock_phrases.txt")),
+        Parameter("exclude_flagged", bool, False, "compute the other families without the "
+                  "sentences the integrity rules flag (recorded; off by default)"),
+        Parameter("genre", str, None, "the article's genre (news, opinion, feature, ...): "
+                  "first-person genres lower the person flag (default: the front matter's "
+                  "genre, else news)", optional=True, metavar="GENRE"),
+    ),
+    outputs=("n_sentences", "n_flagged", "flagged_share", "band", "genre", "genre_source",
+             "counts", "rule_counts", "n_lowered", "sentences", "excluded_from_metrics"),
+    corpus=CorpusColumns(transparent=(("counts",),),
+                         dropped=(("rule_counts",), ("sentences",))),
+    doc_anchor="text-integrity",
+)
