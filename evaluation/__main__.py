@@ -13,6 +13,7 @@ from mediakit.evaluate import (
     print_results,
 )
 
+from .breach import evaluate_breach
 from .casualty import evaluate_casualty_corpus
 from .polnear import evaluate_polnear
 
@@ -28,6 +29,7 @@ TASKS = {
     "polnear": lambda a: {f"polnear-{a.split}": evaluate_polnear(a.path, split=a.split,
                                                                  limit=a.limit)},
     "casualty": lambda a: evaluate_casualty_corpus(a.path),
+    "breach": lambda a: evaluate_breach(a.path),
     "gold": _gold,
 }
 
@@ -35,7 +37,8 @@ TASKS = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
     parser.add_argument("task", choices=list(TASKS))
-    parser.add_argument("path", help="corpus folder (PolNeAR, casualty sentences) or tests/gold")
+    parser.add_argument("path", help="corpus folder (PolNeAR, casualty sentences, breach-globe) "
+                        "or tests/gold")
     parser.add_argument("--split", default="dev", help="PolNeAR split (train or dev)")
     parser.add_argument("--limit", type=int, default=None, help="PolNeAR: first N articles")
     parser.add_argument("--json", action="store_true", help="print JSON")

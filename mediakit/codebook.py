@@ -25,6 +25,7 @@ word, place or state name, else the codebook's ``default_sides`` for the role, e
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -39,9 +40,11 @@ __all__ = [
     "Classification",
     "Codebook",
     "Match",
+    "SideTermMatcher",
     "default_codebook_path",
     "load_codebook",
     "parse_codebook",
+    "side_term_matcher",
 ]
 
 # The roles a codebook may use. A custom codebook may drop roles it does not need but
@@ -169,6 +172,81 @@ class _Matcher:
         return out
 
 
+class SideTermMatcher:
+    """Side terms (side -> terms) matched by the codebook's one rule, :func:`_term_pattern`.
+
+    Whole words; an optional plural -s/-es on a term ending in a letter ("Ethiopian"
+    matches "Ethiopians"); all-capital terms ("US", "WHO", "IDF") only in capitals;
+    other terms in any case; ``re:`` terms are regular expressions. The leftmost, then
+    longest, match wins. A term listed under several sides gives all of them.
+
+    Parameters
+    ----------
+    side_terms : Mapping[str, Sequence[str]]
+        Side name -> terms, in the order sides are reported.
+    """
+
+    def __init__(self, side_terms: Mapping[str, Sequence[str]]):
+        self.order: tuple[str, ...] = tuple(str(k) for k in side_terms)
+        rules: list[_Rule] = []
+        sides_of: dict[str, list[str]] = {}
+        for side, terms in side_terms.items():
+            for raw in terms:
+                term = normalize_quotes(str(raw).strip())
+                if not term:
+                    continue
+                key = _term_key(term)
+                if key not in sides_of:
+                    sides_of[key] = []
+                    rules.append(_Rule(term, _term_pattern(term), None, None))
+                if str(side) not in sides_of[key]:
+                    sides_of[key].append(str(side))
+        self._sides = {k: tuple(v) for k, v in sides_of.items()}
+        self._matcher = _Matcher("sides", rules)
+        self._recent: dict[str, list] = {}
+
+    def matches(self, text: str) -> list[tuple[Match, tuple[str, ...]]]:
+        """Each side term in ``text`` (quotes already normalised), leftmost first, with
+        the sides it names."""
+        hit = self._recent.get(text)
+        if hit is None:
+            # the rules ask about the same sentence several times in a row
+            if len(self._recent) > 64:
+                self._recent.clear()
+            hit = self._recent[text] = [(m, self._sides[_term_key(m.term)])
+                                        for m in self._matcher.find(text)]
+        return list(hit)
+
+
+def _term_key(term: str) -> str:
+    letters = [c for c in term if c.isalpha()]
+    if term.startswith("re:") or (len(letters) >= 2 and all(c.isupper() for c in letters)):
+        return term
+    return term.lower()
+
+
+@lru_cache(maxsize=64)
+def _side_term_matcher(items: tuple[tuple[str, tuple[str, ...]], ...]) -> SideTermMatcher:
+    return SideTermMatcher(dict(items))
+
+
+def side_term_matcher(side_terms: Mapping[str, Sequence[str]] | None) -> SideTermMatcher:
+    """The (cached) :class:`SideTermMatcher` of a side-term mapping.
+
+    Parameters
+    ----------
+    side_terms : Mapping[str, Sequence[str]] or None
+        Side name -> terms (a codebook's ``side_terms`` or a plain mapping); None or
+        empty gives a matcher that finds nothing.
+
+    Returns
+    -------
+    SideTermMatcher
+    """
+    items = tuple((str(k), tuple(str(t) for t in v)) for k, v in (side_terms or {}).items())
+    return _side_term_matcher(items)
+
+
 @dataclass(frozen=True, eq=False)
 class Codebook:
     """A parsed codebook.
@@ -189,6 +267,10 @@ class Codebook:
         Side -> every term (nationality words, places, state names, and the names of
         organisations and people on that side) that places a mention on that side.
         Used by :mod:`mediakit.metrics.framing` for victims' sides and tone by actor.
+    opponents : dict
+        Side -> the sides it fights (``sides.<side>.opponents``): the victims of a harm
+        whose only named perpetrator is a side, when the sentence names no victims'
+        side, are its one opponent (:func:`mediakit.metrics.framing.victim_side`).
     """
 
     path: str
@@ -202,6 +284,7 @@ class Codebook:
     _side_matcher: _Matcher
     _place_matcher: _Matcher
     _state_lookup: dict
+    opponents: dict = field(default_factory=dict)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def find_terms(self, text: str) -> list[Match]:
@@ -395,6 +478,7 @@ class _CodebookParser:
         self.state_lookup: dict[str, str] = {}
         self.state_terms: dict[str, list[str]] = {}
         self.side_terms: dict[str, list[str]] = {}
+        self.opponent_nodes: dict[str, list] = {}  # side -> [(node, opponent)]
 
     def check_role(self, node, value):
         if value not in self.roles:
@@ -444,10 +528,16 @@ class _CodebookParser:
             self.state_terms["unknown"] = []
 
     def _side_field(self, side: str, name: str, key_node, node) -> None:
-        if name not in ("terms", "places", "states", "label"):
+        if name not in ("terms", "places", "states", "label", "opponents"):
             raise CodebookError(self.path, f"unknown field {name!r} in side {side!r} "
-                                "(use terms, places, states, label)", row=_line(key_node))
+                                "(use terms, places, states, label, opponents)",
+                                row=_line(key_node))
         if name == "label":
+            return
+        if name == "opponents":
+            self.opponent_nodes[side] = [
+                (n, _scalar(n, self.path, "an opponent side"))
+                for n in _sequence(node, self.path, f"sides.{side}.opponents")]
             return
         for term, _ in _terms(node, self.path, f"sides.{side}.{name}"):
             self.side_rules.append(_Rule(term, _term_pattern(term), None, side))
@@ -458,6 +548,11 @@ class _CodebookParser:
                 self.state_terms[side].append(term)
                 bare = _LEADING_DETERMINERS.sub("", normalize_quotes(term)).lower()
                 self.state_lookup[bare] = side
+
+    def opponents(self) -> dict[str, tuple[str, ...]]:
+        """Side -> the sides it fights (``sides.<side>.opponents``), each checked."""
+        return {side: tuple(self.check_side(n, v) for n, v in nodes)
+                for side, nodes in self.opponent_nodes.items()}
 
     def default_sides(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -573,6 +668,7 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
         _side_matcher=_Matcher("sides", p.dedupe(p.side_rules)),
         _place_matcher=_Matcher("places", p.dedupe(p.place_rules)),
         _state_lookup=p.state_lookup,
+        opponents=p.opponents(),
     )
 
 

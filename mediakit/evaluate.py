@@ -312,7 +312,8 @@ def evaluate_framing(
     """Score constructions and victim sides on the hand-labelled gold sentences.
 
     Each gold line is ``{"sentence", "trigger", "construction", "victim_side",
-    "split"}``. The predicted mention is the one whose trigger overlaps the first
+    "split"}``, and may add ``"perpetrator"`` (as written, or null) and
+    ``"perpetrator_side"``. The predicted mention is the one whose trigger overlaps the first
     occurrence of the gold trigger in the sentence; no such mention is predicted
     ``"none"`` (a miss).
 
@@ -330,21 +331,37 @@ def evaluate_framing(
     dict
         ``{split: {"n", "accuracy", "per_class": {label: {precision, recall, f1,
         support}}, "victim_side_accuracy", "detected"}}`` for ``tune``, ``heldout``,
-        ``blind`` (written by someone who never saw the rules) and ``all``.
+        ``blind`` (written by someone who never saw the rules), ``responsibility``
+        (the constructions that name a perpetrator, written for them) and ``all``; with
+        ``perpetrator_n`` and ``perpetrator_accuracy`` (perpetrator as written, loosely,
+        and its side) where lines give a perpetrator.
+
+    Raises
+    ------
+    MediakitError
+        On a line with an unknown split.
     """
     path = Path(gold_path)
     if path.is_dir():
         path = path / "framing.jsonl"
     sides = side_terms or GOLD_SIDE_TERMS
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    results: dict[str, list] = {"tune": [], "heldout": [], "blind": [], "all": []}
+    results: dict[str, list] = {"tune": [], "heldout": [], "blind": [], "responsibility": [],
+                                "all": []}
     for r in rows:
         doc = segment(r["sentence"])
         ms = find_harm_mentions(doc, lexicon=harm_lexicon, side_terms=sides)
         a = doc.text.lower().find(r["trigger"].lower())
         m = _matching(ms, a, a + len(r["trigger"])) if a >= 0 else None
+        perp = None
+        if "perpetrator" in r:
+            # the perpetrator as written (loosely: one inside the other) and its side
+            perp = m is not None and _same_phrase(m.perpetrator, r["perpetrator"]) and \
+                m.perpetrator_side == r.get("perpetrator_side")
         rec = (r["construction"], m.construction if m else "none",
-               r["victim_side"], m.victim_side if m else "none")
+               r["victim_side"], m.victim_side if m else "none", perp)
+        if r["split"] not in results:
+            raise MediakitError(path, f"unknown split {r['split']!r} in the framing gold")
         results[r["split"]].append(rec)
         results["all"].append(rec)
     out: dict = {}
@@ -352,15 +369,26 @@ def evaluate_framing(
         if not recs:
             continue
         pairs = [(g, p) for g, p, *_ in recs]
+        perps = [x[4] for x in recs if x[4] is not None]
         out[split] = {
             "n": len(recs),
             "accuracy": round(sum(g == p for g, p in pairs) / len(recs), 4),
             "detected": round(sum(p != "none" for _g, p in pairs) / len(recs), 4),
-            "victim_side_accuracy": round(sum(gs == ps for _g, _p, gs, ps in recs)
+            "victim_side_accuracy": round(sum(gs == ps for _g, _p, gs, ps, _x in recs)
                                           / len(recs), 4),
             "per_class": _per_class(pairs, _LABELS),
         }
+        if perps:
+            out[split]["perpetrator_n"] = len(perps)
+            out[split]["perpetrator_accuracy"] = round(sum(perps) / len(perps), 4)
     return out
+
+
+def _same_phrase(pred: str | None, gold: str | None) -> bool:
+    if pred is None or gold is None:
+        return pred is None and gold is None
+    p, g = normalize_quotes(pred).lower().strip(), normalize_quotes(gold).lower().strip()
+    return p == g or p in g or g in p
 
 
 # ------------------------------------------------------------------ humanisation

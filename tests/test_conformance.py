@@ -87,6 +87,7 @@ def test_analyzer_params_are_stored_unchanged_and_picklable():
                               "negative_threshold": -0.2, "reporting_verbs": None,
                               "occupations": None, "family_terms": None,
                               "harm_lexicon": None, "emotive_terms": None,
+                              "weapon_counts_as_named": False,
                               "integrity_rules": None, "stock_phrases": None,
                               "exclude_flagged": False, "genre": None}
     b = pickle.loads(pickle.dumps(a))

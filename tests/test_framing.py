@@ -523,7 +523,7 @@ def test_gold_file_shape_and_heldout_accuracy():
     rows = [json.loads(x) for x in GOLD.read_text("utf-8").splitlines() if x.strip()]
     # The blind split was written later by someone who never saw the rules; the
     # tune/heldout proportions below are about the rule author's own set.
-    rows = [r for r in rows if r["split"] != "blind"]
+    rows = [r for r in rows if r["split"] not in ("blind", "responsibility")]
     assert len(rows) >= 60
     held = [r for r in rows if r["split"] == "heldout"]
     assert len(held) * 3 >= len(rows)
@@ -541,3 +541,20 @@ def test_casualty_corpus_detection():
     assert res["n_sentences"] == 4350
     assert res["detection_recall"]["death_or_killing"] >= 0.95
     assert res["victim_side"]["accuracy"] >= 0.6
+
+
+def test_one_matcher_for_side_terms():
+    # framing finds side terms with the codebook's matcher: plural -s accepted,
+    # acronyms only in capitals, re: terms as regular expressions
+    from mediakit.codebook import load_codebook
+    cb = load_codebook()
+    s = "Two Ethiopians were wounded."
+    (m,) = find_harm_mentions(segment(s), side_terms=cb.side_terms)
+    assert m.victim_side == "other" == cb.side_of("Two Ethiopians")
+    sides = {"a": ["re:Ka+bul"], "b": ["UN"]}
+    assert victim_side("Kaaabul residents", "Kaaabul residents were killed.", None,
+                       sides) == "a"
+    assert victim_side("un peacekeepers", "un peacekeepers were killed.", None,
+                       sides) == "unknown"
+    assert victim_side("UN peacekeepers", "UN peacekeepers were killed.", None,
+                       sides) == "b"

@@ -52,6 +52,11 @@ def _positive_int(name: str, value) -> None:
         raise ParameterError(None, f"{name} must be a positive integer, got {value!r}")
 
 
+def _boolean(name: str, value) -> None:
+    if not isinstance(value, bool):
+        raise ParameterError(None, f"{name} must be true or false, got {value!r}")
+
+
 def _existing_file(name: str, value) -> None:
     if value is not None and not Path(value).is_file():
         # A named pipe or device would block or never end: refused unopened.
@@ -64,6 +69,7 @@ CHECKS: dict[str, Callable[[str, object], None]] = {
     "unit_interval": _in_unit_interval,
     "positive_int": _positive_int,
     "file": _existing_file,
+    "bool": _boolean,
 }
 
 

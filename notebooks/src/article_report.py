@@ -26,6 +26,7 @@ occupations: "Optional[str]" = None  # occupation word list for humanisation (de
 family_terms: "Optional[str]" = None  # family word list for humanisation (default: the packaged one)
 harm_lexicon: "Optional[str]" = None  # harm lexicon YAML (default: the packaged one)
 emotive_terms: "Optional[str]" = None  # emotive-term YAML (default: the packaged one)
+weapon_counts_as_named: bool = False  # count a harm whose sentence names only its cause, without an actor (an airstrike killed), as naming the perpetrator
 integrity_rules: "Optional[str]" = None  # word lists of the text-integrity rules (default: the packaged integrity.yaml)
 stock_phrases: "Optional[str]" = None  # stock web phrases, one regular expression a line (default: the packaged one)
 exclude_flagged: bool = False  # compute the other families without the sentences the integrity rules flag (recorded; off by default)

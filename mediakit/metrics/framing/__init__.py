@@ -19,6 +19,12 @@ and its grammatical construction is classed by rules over the words around it:
     a verb or state whose only participant is the victim: "died", "perished",
     "lost their lives", "are dead", "children are starving".
 
+Beside the construction, each mention records who the sentence names as responsible
+(``perpetrator``, its side and the rule, and the ``cause``; see :mod:`.responsibility`):
+"killed in an Israeli airstrike" is ``passive_agentless`` and names Israel as the
+perpetrator. ``agentless_share`` (grammar) and ``perpetrator_named_share``
+(responsibility, as Jackson 2024 and The Breach 2023 count it) are reported side by side.
+
 The victims of each mention are assigned to a side with caller-supplied side terms
 (see :func:`victim_side`). Emotive words (``data/emotive_terms.yaml``) are counted
 per victim side, and the mean VADER compound of the sentences naming each side gives
@@ -48,22 +54,39 @@ from ..registry import CorpusColumns, Family, Parameter, packaged
 from .constructions import AGENT_RULES, CONSTRUCTIONS, RULES
 from .emotive import emotive_counts_by_side, load_emotive_terms
 from .mentions import HarmMention, find_harm_mentions
-from .sides import BOTH, UNATTRIBUTED, UNKNOWN, _round, sentence_side, tone_by_actor, victim_side
+from .responsibility import ACTOR_CONTEXTS, PERPETRATOR_RULES
+from .sides import (
+    BOTH,
+    UNATTRIBUTED,
+    UNKNOWN,
+    VICTIM_SIDE_RULES,
+    _round,
+    explain_victim_side,
+    sentence_side,
+    tone_by_actor,
+    victim_side,
+)
 from .triggers import _Lexicon, harm_types, load_harm_lexicon
 
 __all__ = [
+    "ACTOR_CONTEXTS",
     "AGENT_RULES",
     "BOTH",
     "CONSTRUCTIONS",
     "FramingResult",
     "HarmMention",
+    "PERPETRATOR_RULES",
     "RULES",
     "UNATTRIBUTED",
     "UNKNOWN",
+    "VICTIM_SIDE_RULES",
     "emotive_counts_by_side",
+    "explain_victim_side",
     "find_harm_mentions",
     "framing_metrics",
     "harm_types",
+    "is_agentless",
+    "is_perpetrator_named",
     "load_emotive_terms",
     "load_harm_lexicon",
     "sentence_side",
@@ -99,6 +122,19 @@ def _agentless_share(mentions: Sequence[HarmMention]) -> float | None:
     return _round(sum(is_agentless(m) for m in mentions) / len(mentions))
 
 
+def is_perpetrator_named(m: HarmMention, weapon_counts_as_named: bool = False) -> bool:
+    """True when the sentence names who caused the harm (``m.perpetrator``), or, with
+    ``weapon_counts_as_named``, at least its cause ("an airstrike killed")."""
+    return m.perpetrator is not None or (weapon_counts_as_named and m.cause is not None)
+
+
+def _responsibility(mentions: Sequence[HarmMention], weapon: bool) -> dict:
+    named = sum(is_perpetrator_named(m, weapon) for m in mentions)
+    return {"agentless": sum(is_agentless(m) for m in mentions),
+            "perpetrator_named": named,
+            "perpetrator_named_share": _round(named / len(mentions)) if mentions else None}
+
+
 @dataclass(frozen=True)
 class FramingResult:
     """Harm framing of one article.
@@ -111,9 +147,14 @@ class FramingResult:
     shares : dict
         Construction -> share of mentions (None when there are none).
     agentless_share : float or None
-        Share of mentions naming no perpetrator (see :func:`is_agentless`).
+        Share of mentions whose construction names no agent (see :func:`is_agentless`).
+    responsibility : dict
+        ``{"agentless", "perpetrator_named", "perpetrator_named_share"}``: the number of
+        agentless mentions, of mentions whose sentence names the perpetrator (see
+        :func:`is_perpetrator_named`), and the share of the latter.
     by_side : dict
-        Victim side -> ``{"mentions", "counts", "shares", "agentless_share"}``.
+        Victim side -> ``{"mentions", "counts", "shares", "agentless_share",
+        "agentless", "perpetrator_named", "perpetrator_named_share"}``.
     harm_types : dict
         Harm type -> number of mentions.
     emotive : dict
@@ -126,6 +167,7 @@ class FramingResult:
     counts: dict
     shares: dict
     agentless_share: float | None
+    responsibility: dict
     by_side: dict
     harm_types: dict
     emotive: dict
@@ -137,6 +179,7 @@ class FramingResult:
             "counts": dict(self.counts),
             "shares": dict(self.shares),
             "agentless_share": self.agentless_share,
+            **self.responsibility,
             "by_side": self.by_side,
             "harm_types": dict(self.harm_types),
             "emotive": self.emotive,
@@ -151,6 +194,8 @@ def framing_metrics(
     side_terms: Mapping[str, Sequence[str]] | None,
     lexicon: _Lexicon | str | Path | None = None,
     emotive_terms: Mapping[str, str] | str | Path | None = None,
+    opponents: Mapping[str, Sequence[str]] | None = None,
+    weapon_counts_as_named: bool = False,
 ) -> FramingResult:
     """Harm framing measures of one article.
 
@@ -167,6 +212,11 @@ def framing_metrics(
         Harm lexicon or its path (see :func:`find_harm_mentions`).
     emotive_terms : optional
         Emotive terms or their path (see :func:`emotive_counts_by_side`).
+    opponents : Mapping[str, Sequence[str]], optional
+        Side -> the sides it fights (the codebook's ``opponents``), for victim sides.
+    weapon_counts_as_named : bool
+        Whether a cause without an actor ("an airstrike killed") counts as a named
+        perpetrator in ``perpetrator_named`` (default: no, as the studies count).
 
     Returns
     -------
@@ -174,7 +224,8 @@ def framing_metrics(
         Deterministic; ``to_dict()`` is JSON-serialisable with floats rounded to
         four places.
     """
-    mentions = tuple(find_harm_mentions(doc, lexicon=lexicon, side_terms=side_terms))
+    mentions = tuple(find_harm_mentions(doc, lexicon=lexicon, side_terms=side_terms,
+                                        opponents=opponents))
     counts = _counts(mentions)
     groups: dict[str, list[HarmMention]] = {}
     for m in mentions:
@@ -188,6 +239,7 @@ def framing_metrics(
             "counts": c,
             "shares": _shares(c),
             "agentless_share": _agentless_share(ms),
+            **_responsibility(ms, weapon_counts_as_named),
         }
     types: dict[str, int] = {}
     for m in mentions:
@@ -199,6 +251,7 @@ def framing_metrics(
         counts=counts,
         shares=_shares(counts),
         agentless_share=_agentless_share(mentions),
+        responsibility=_responsibility(mentions, weapon_counts_as_named),
         by_side=by_side,
         harm_types=dict(sorted(types.items())),
         emotive=emotive_counts_by_side(doc, mentions, emotive_terms),
@@ -218,7 +271,8 @@ FAMILY = Family(
     compute=lambda inp: framing_metrics(
         inp.doc, [s.compound for s in inp.results["sentiment"].sentences],
         inp.codebook.side_terms, lexicon=inp.params["harm_lexicon"],
-        emotive_terms=inp.params["emotive_terms"]),
+        emotive_terms=inp.params["emotive_terms"], opponents=inp.codebook.opponents,
+        weapon_counts_as_named=inp.params["weapon_counts_as_named"]),
     requires=("sentences", "codebook", "sentiment"),
     parameters=(
         Parameter("harm_lexicon", str, None, "harm lexicon YAML (default: the packaged one)",
@@ -227,8 +281,12 @@ FAMILY = Family(
         Parameter("emotive_terms", str, None, "emotive-term YAML (default: the packaged one)",
                   optional=True, check="file", metavar="YAML",
                   data_file=packaged("emotive_terms.yaml")),
+        Parameter("weapon_counts_as_named", bool, False, "count a harm whose sentence names "
+                  "only its cause, without an actor (an airstrike killed), as naming the "
+                  "perpetrator", check="bool"),
     ),
-    outputs=("n_mentions", "counts", "shares", "agentless_share", "by_side", "harm_types",
+    outputs=("n_mentions", "counts", "shares", "agentless_share", "agentless",
+             "perpetrator_named", "perpetrator_named_share", "by_side", "harm_types",
              "emotive", "tone_by_actor", "mentions"),
     corpus=CorpusColumns(
         dropped=(("emotive", "by_side", "*", "terms"),),

@@ -103,10 +103,16 @@ def classify_sentence(s: _Sent) -> list[_Hit]:
 
 
 def _absorb(s: _Sent, hits: list[_Hit]) -> list[_Hit]:
-    """Drop a harm noun that only states the cause of a death already found
-    ("died of their wounds", "succumbed to his injuries")."""
+    """One mention per harm event: drop a harm noun that only states the cause of a
+    death already found ("died of their wounds", "succumbed to his injuries"), an
+    adjectival participle inside another mention's victims ("killed 20 displaced
+    people"), and a manner verb coordinated with the harm verb after it ("shot and
+    killed")."""
+    kept = [h for h in hits if not _manner_of_next(s, h, hits)]
     out = []
-    for h in hits:
+    for h in kept:
+        if _inside_victims(s, h, kept):
+            continue
         if h.construction == "nominal":
             k = h.i - 1
             while k >= 0 and s.w(k) in ("his", "her", "their", "its", "the"):
@@ -117,6 +123,30 @@ def _absorb(s: _Sent, hits: list[_Hit]) -> list[_Hit]:
                 continue
         out.append(h)
     return out
+
+
+def _inside_victims(s: _Sent, h: _Hit, hits: list[_Hit]) -> bool:
+    if h.kind not in ("verb", "adj") or h.j - h.i != 1 or not h.construction:
+        return False
+    if not (h.rule in ("adjective.modifier", "verb.participle_after_determiner",
+                       "verb.participle_no_subject", "verb.reduced_passive")
+            or h.harm_type in ("displacement", "injury", "hunger")):
+        return False
+    # only a modifier of the other mention's own victims: no "and", "or" or comma
+    # between them ("killed and wounded troops", "650 wounded patients and 5,000
+    # displaced people" are two harms)
+    return any(o is not h and o.construction and o.victims and
+               o.victims[0] <= h.i < o.victims[1] and o.i < h.i and
+               not {"and", "or", ","} & set(s.low[o.j:h.i]) for o in hits)
+
+
+def _manner_of_next(s: _Sent, h: _Hit, hits: list[_Hit]) -> bool:
+    # "shot and killed", "stabbed and wounded": the manner of the harm named next
+    if h.kind != "verb" or s.low[h.i] not in s.g["coordinated_manner_verbs"] or \
+            h.harm_type != "injury" or s.w(h.j) != "and":
+        return False
+    return any(o.i == h.j + 1 and o.kind == "verb" and o.construction and
+               o.harm_type in ("killing", "death", "injury") for o in hits)
 
 
 def classify(s: _Sent, h: _Hit, hits: list[_Hit]) -> None:
@@ -338,7 +368,10 @@ def _classify_noun(s: _Sent, h: _Hit, rule: str = "noun.harm_noun") -> None:
         post = np_after(s, h.j + 1)
     elif nxt == "in" and h.harm_type in g["locative_victim_types"]:
         post = np_after(s, h.j + 1)
-    if pre and post:
+    if post and head in g["agentive_nouns"]:
+        # "the Hamas massacre of villagers": the premodifier did it, "of" names victims
+        h.victims = post
+    elif pre and post:
         h.victims = (pre[0], post[1])
     else:
         h.victims = pre or post

@@ -6,9 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...codebook import SideTermMatcher
 from ...text import Document
 from .constructions import classify_sentence
-from .sides import UNKNOWN, _compiled, victim_side
+from .responsibility import Responsibility, find_actors, responsibility
+from .sides import BOTH, UNKNOWN, _compiled, explain_victim_side
 from .tokens import _WORDS, _is_number, _Sent
 from .triggers import _lex, _Lexicon, _might_have_harm
 
@@ -42,6 +44,21 @@ class HarmMention:
     agent_rule : str or None
         How the agent was found, a key of :data:`AGENT_RULES`; None when there is no
         agent.
+    perpetrator : str or None
+        The actor the sentence names as causing the harm, as written, wherever it is
+        named (:mod:`.responsibility`); None when the sentence names none.
+    perpetrator_start, perpetrator_end : int or None
+        Its offsets in ``doc.text``.
+    perpetrator_side : str or None
+        Its side from the side terms: a side name, ``"both"``, or None (no side term).
+    perpetrator_rule : str or None
+        How it was found, a key of :data:`PERPETRATOR_RULES`.
+    cause : str or None
+        The event or weapon of the harm as written ("an airstrike", "Israeli strikes"),
+        with or without an actor.
+    victim_side_rule : str or None
+        How the victim side was decided, a key of :data:`VICTIM_SIDE_RULES` (None for
+        ``"unknown"``).
     """
 
     sentence: int
@@ -55,6 +72,13 @@ class HarmMention:
     victim_side: str
     rule: str | None = None
     agent_rule: str | None = None
+    perpetrator: str | None = None
+    perpetrator_start: int | None = None
+    perpetrator_end: int | None = None
+    perpetrator_side: str | None = None
+    perpetrator_rule: str | None = None
+    cause: str | None = None
+    victim_side_rule: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -67,8 +91,15 @@ class HarmMention:
             "rule": self.rule,
             "agent": self.agent,
             "agent_rule": self.agent_rule,
+            "perpetrator": self.perpetrator,
+            "perpetrator_start": self.perpetrator_start,
+            "perpetrator_end": self.perpetrator_end,
+            "perpetrator_side": self.perpetrator_side,
+            "perpetrator_rule": self.perpetrator_rule,
+            "cause": self.cause,
             "victims": self.victims,
             "victim_side": self.victim_side,
+            "victim_side_rule": self.victim_side_rule,
         }
 
 
@@ -84,6 +115,7 @@ def find_harm_mentions(
     doc: Document,
     lexicon: _Lexicon | str | Path | None = None,
     side_terms: Mapping[str, Sequence[str]] | None = None,
+    opponents: Mapping[str, Sequence[str]] | None = None,
 ) -> list[HarmMention]:
     """Find mentions of harm to people and class their construction.
 
@@ -96,8 +128,11 @@ def find_harm_mentions(
         A compiled lexicon (:func:`load_harm_lexicon`) or the path of a YAML
         lexicon. Defaults to ``mediakit/data/harm_lexicon.yaml``.
     side_terms : Mapping[str, Sequence[str]], optional
-        Side name -> words naming it, for :func:`victim_side`. Without it every
-        victim side is ``"unknown"``.
+        Side name -> words naming it, for :func:`victim_side` and the perpetrator's
+        side. Without it every victim side is ``"unknown"``.
+    opponents : Mapping[str, Sequence[str]], optional
+        Side -> the sides it fights (the codebook's ``opponents``), for the victim
+        side of a harm whose only named perpetrator is a side.
 
     Returns
     -------
@@ -113,44 +148,87 @@ def find_harm_mentions(
     out: list[HarmMention] = []
     doc = _document(doc)
     for idx, s in enumerate(doc.sentences):
-        s_start, s_text = s.start, s.text
         norm = doc.normalized[s.start:s.end]
-        if not _might_have_harm(norm, lex):
-            continue
-        sent = _Sent(norm, lex)
-        last_side: str | None = None
-        for h in classify_sentence(sent):
-            if not h.construction:
-                continue
-            trig_a, trig_b = sent.t[h.i].start, sent.t[h.j - 1].end
-            agent = sent.span_text(*h.agent) if h.agent else None
-            victims = sent.span_text(*h.victims) if h.victims else None
-            agent_raw = s_text[sent.t[h.agent[0]].start:sent.t[h.agent[1] - 1].end] \
-                if h.agent else None
-            victims_raw = s_text[sent.t[h.victims[0]].start:sent.t[h.victims[1] - 1].end] \
-                if h.victims else None
-            side = victim_side(victims, norm, agent, side_terms, lex, anchor=trig_a,
-                               _pats=pats)
-            if victims and last_side not in (None, UNKNOWN) and _elliptical(victims, lex):
-                # "Two Israeli soldiers were killed and four were wounded"
-                side = last_side
-            last_side = side
-            out.append(
-                HarmMention(
-                    sentence=idx,
-                    start=s_start + trig_a,
-                    end=s_start + trig_b,
-                    trigger=s_text[trig_a:trig_b],
-                    harm_type=h.harm_type,
-                    construction=h.construction,
-                    agent=agent_raw,
-                    victims=victims_raw,
-                    victim_side=side,
-                    rule=h.rule,
-                    agent_rule=h.agent_rule if h.agent else None,
-                )
-            )
+        if _might_have_harm(norm, lex):
+            out.extend(_sentence_mentions(doc, idx, norm, lex, side_terms, pats, opponents))
     return out
+
+
+def _raw(s_text: str, sent: _Sent, span: tuple[int, int] | None) -> str | None:
+    if not span:
+        return None
+    return s_text[sent.t[span[0]].start:sent.t[span[1] - 1].end]
+
+
+def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
+                       side_terms: Mapping[str, Sequence[str]] | None,
+                       pats: SideTermMatcher,
+                       opponents: Mapping[str, Sequence[str]] | None) -> list[HarmMention]:
+    """The harm mentions of sentence ``idx`` (``norm``: its normalised text)."""
+    s = doc.sentences[idx]
+    s_start, s_text = s.start, s.text
+    sent = _Sent(norm, lex)
+    hits = classify_sentence(sent)
+    actors = find_actors(sent, pats) if side_terms else []
+    decided: dict[int, Responsibility] = {}
+    out: list[HarmMention] = []
+    last_side: str | None = None
+    for n, h in enumerate(hits):
+        if not h.construction:
+            continue
+        resp = decided[n] = responsibility(sent, h, hits, actors, decided)
+        trig_a, trig_b = sent.t[h.i].start, sent.t[h.j - 1].end
+        agent = sent.span_text(*h.agent) if h.agent else None
+        victims = sent.span_text(*h.victims) if h.victims else None
+        side, side_rule = explain_victim_side(victims, norm, agent, side_terms, lex,
+                                              anchor=trig_a, _pats=pats,
+                                              perpetrator_sides=resp.perpetrator_sides,
+                                              opponents=opponents)
+        if victims and last_side not in (None, UNKNOWN) and _elliptical(victims, lex):
+            # "Two Israeli soldiers were killed and four were wounded"
+            side, side_rule = last_side, "side.previous_mention"
+        last_side = side
+        resp = decided[n] = _opponent_side(resp, side, side_rule, opponents, side_terms)
+        p = resp.perpetrator
+        out.append(HarmMention(
+            sentence=idx, start=s_start + trig_a, end=s_start + trig_b,
+            trigger=s_text[trig_a:trig_b], harm_type=h.harm_type,
+            construction=h.construction, agent=_raw(s_text, sent, h.agent),
+            victims=_raw(s_text, sent, h.victims), victim_side=side, rule=h.rule,
+            agent_rule=h.agent_rule if h.agent else None,
+            perpetrator=_raw(s_text, sent, p),
+            perpetrator_start=s_start + sent.t[p[0]].start if p else None,
+            perpetrator_end=s_start + sent.t[p[1] - 1].end if p else None,
+            perpetrator_side=_one_side(resp.perpetrator_sides),
+            perpetrator_rule=resp.rule, cause=_raw(s_text, sent, resp.cause),
+            victim_side_rule=side_rule))
+    return out
+
+
+def _opponent_side(resp: Responsibility, side: str, side_rule: str | None,
+                   opponents: Mapping[str, Sequence[str]] | None,
+                   side_terms: Mapping[str, Sequence[str]] | None) -> Responsibility:
+    """An actor without a side ("the gunmen") harming victims named as one side: the
+    perpetrator's side is that side's one opponent (``perpetrator.agent_opponent``)."""
+    if resp.perpetrator is None or resp.perpetrator_sides:
+        return resp
+    linked = Responsibility(resp.perpetrator, resp.fallback_sides, "perpetrator.agent_linked",
+                            resp.cause) if resp.fallback_sides else resp
+    if side_rule != "side.victims_phrase" or side in (BOTH, UNKNOWN):
+        return linked
+    if opponents is None and side_terms and len(side_terms) == 2:
+        opponents = {a: (b,) for a, b in zip(side_terms, reversed(list(side_terms)),
+                                             strict=True)}
+    opp = tuple((opponents or {}).get(side, ()))
+    if len(opp) != 1:
+        return linked
+    return Responsibility(resp.perpetrator, opp, "perpetrator.agent_opponent", resp.cause)
+
+
+def _one_side(sides: Sequence[str]) -> str | None:
+    if not sides:
+        return None
+    return sides[0] if len(set(sides)) == 1 else BOTH
 
 
 def _elliptical(victims: str, lex: _Lexicon) -> bool:

@@ -1,19 +1,19 @@
 """Victim sides: whose victims a harm mention describes, and the tone around each side.
 
-Sides are named by caller-supplied side terms (the codebook's); all of a call's terms are
-compiled into one index (:class:`_SideIndex`) matched as whole words.
+Sides are named by caller-supplied side terms (the codebook's, or a plain mapping), found
+by the codebook's one matcher (:class:`mediakit.codebook.SideTermMatcher`: whole words,
+plurals, ``re:`` terms, acronyms in capitals).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...text import Document, normalize_quotes
+from ...codebook import SideTermMatcher, side_term_matcher
+from ...text import Document
 from .triggers import _lex, _Lexicon
 
 if TYPE_CHECKING:
@@ -24,99 +24,12 @@ UNKNOWN = "unknown"
 UNATTRIBUTED = "unattributed"
 
 
-_PIECE = re.compile(r"[^\W_]+")
+def _compiled(side_terms: Mapping[str, Sequence[str]] | None) -> SideTermMatcher:
+    """The codebook's matcher for ``side_terms`` (built once per mapping)."""
+    return side_term_matcher(side_terms)
 
 
-@dataclass(frozen=True, eq=False)
-class _SideIndex:
-    """All side terms in one regular expression, with the sides of each term."""
-
-    order: tuple[str, ...]
-    pattern: re.Pattern | None
-    ci: Mapping[str, tuple[str, ...]]  # lower-case term -> sides
-    cs: Mapping[str, tuple[str, ...]]  # acronym as written -> sides
-    first: frozenset[str]  # lower-case first word piece of every term
-    scan_all: bool  # a term starts with a non-word character: scan every position
-
-    def matches(self, text: str):
-        """Yield (match, sides) for each side term in ``text``."""
-        if self.pattern is None:
-            return
-        if self.scan_all:
-            found = self.pattern.finditer(text)
-        else:
-            # try the big alternation only where a term's first word starts: a
-            # regular expression with hundreds of alternatives is slow to slide
-            found = self._at_candidates(text)
-        for m in found:
-            t = m.group(0)
-            sides = self.cs.get(t, ()) + self.ci.get(t.lower(), ())
-            if sides:
-                yield m, sides
-
-    def _at_candidates(self, text: str):
-        last = 0
-        for pm in _PIECE.finditer(text):
-            if pm.start() < last or pm.group(0).lower() not in self.first:
-                continue
-            m = self.pattern.match(text, pm.start())
-            if m:
-                last = m.end()
-                yield m
-
-
-@lru_cache(maxsize=64)
-def _side_index(items: tuple[tuple[str, tuple[str, ...]], ...]) -> _SideIndex:
-    ci: dict[str, list[str]] = {}
-    cs: dict[str, list[str]] = {}
-    parts: dict[str, str] = {}
-    first: set[str] = set()
-    scan_all = False
-    for side, terms in items:
-        for raw in terms:
-            a = normalize_quotes(raw.strip())
-            if not a:
-                continue
-            piece = _PIECE.match(a)
-            if piece:
-                first.add(piece.group(0).lower())
-            else:
-                scan_all = True
-            # Acronyms match case-sensitively ("WHO" is not "who", "UN" not "un");
-            # other terms case-insensitively ("kibbutz", "Kibbutz").
-            letters = [c for c in a if c.isalpha()]
-            if len(letters) >= 2 and all(c.isupper() for c in letters):
-                cs.setdefault(a, []).append(side)
-                parts.setdefault(a, re.escape(a))
-            else:
-                ci.setdefault(a.lower(), []).append(side)
-                parts.setdefault(a.lower(), "(?i:" + re.escape(a) + ")")
-    pattern = None
-    if parts:
-        # longest first, so "Gaza City" wins over "Gaza"
-        body = "|".join(parts[k] for k in sorted(parts, key=lambda k: (-len(k), k)))
-        pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])")
-    return _SideIndex(
-        order=tuple(side for side, _ in items),
-        pattern=pattern,
-        ci={k: tuple(dict.fromkeys(v)) for k, v in ci.items()},
-        cs={k: tuple(dict.fromkeys(v)) for k, v in cs.items()},
-        first=frozenset(first),
-        scan_all=scan_all,
-    )
-
-
-def _freeze_sides(side_terms: Mapping[str, Sequence[str]] | None) -> tuple:
-    if not side_terms:
-        return ()
-    return tuple((str(k), tuple(str(t) for t in v)) for k, v in side_terms.items())
-
-
-def _compiled(side_terms: Mapping[str, Sequence[str]] | None) -> _SideIndex:
-    return _side_index(_freeze_sides(side_terms))
-
-
-def _sides_in(text: str, pats: _SideIndex) -> list[str]:
+def _sides_in(text: str, pats: SideTermMatcher) -> list[str]:
     """Sides whose terms occur in ``text``, in side_terms order."""
     found: set[str] = set()
     for _m, sides in pats.matches(text):
@@ -131,7 +44,7 @@ _PREV_WORDS = re.compile(r"([^\W_]+)?\W*([^\W_]+)?\W*$")
 
 def _side_mentions(
     text: str,
-    pats: _SideIndex,
+    pats: SideTermMatcher,
     perp_nouns: frozenset[str],
     anchor: int | None = None,
     distance: dict[str, int] | None = None,
@@ -142,7 +55,7 @@ def _side_mentions(
     is_plain: set[str] = set()
     is_perp: set[str] = set()
     for m, sides in pats.matches(text):
-        nxt = _NEXT_WORDS.match(text, m.end())
+        nxt = _NEXT_WORDS.match(text, m.end)
         after = [w.lower() for w in (nxt.group(1), nxt.group(2), nxt.group(3)) if w] \
             if nxt else []
         # a side's forces or officials as the source of a report ("the Israeli
@@ -151,23 +64,36 @@ def _side_mentions(
             continue
         if len(after) > 2 and after[1] in perp_nouns and after[2] in speech:
             continue
-        prv = _PREV_WORDS.search(text[max(0, m.start() - 40):m.start()])
+        prv = _PREV_WORDS.search(text[max(0, m.start - 40):m.start])
         before = [w.lower() for w in (prv.group(2), prv.group(1)) if w] if prv else []
         if (after and after[0] in perp_nouns) or (len(after) > 1 and after[1] in perp_nouns
                                                   and after[0] not in ("and", "or")) or (
             before and (before[0] in ("by", "from") or (
-                len(before) > 1 and before[0] in ("the",) and before[1] in ("by", "from"))
-                or (before[0] == "of" and len(before) > 1 and before[1] in perp_nouns))):
+                len(before) > 1 and before[0] in ("the",) and before[1] in ("by", "from")))):
+            # ("the bombardment of Gaza": after a perpetrator noun, "of" names the target)
             is_perp.update(sides)
             continue
         is_plain.update(sides)
         if anchor is not None and distance is not None:
-            d = min(abs(m.start() - anchor), abs(m.end() - anchor))
+            d = min(abs(m.start - anchor), abs(m.end - anchor))
             for side in sides:
                 distance[side] = min(d, distance.get(side, d))
     plain = [side for side in pats.order if side in is_plain]
     perp = [side for side in pats.order if side in is_perp and side not in is_plain]
     return plain, perp
+
+
+#: How a mention's victim side was decided: rule id (``HarmMention.victim_side_rule``,
+#: None when the side is unknown) -> what it matches (see :func:`victim_side`).
+VICTIM_SIDE_RULES: dict[str, str] = {
+    "side.victims_phrase": "side terms in the victims phrase: twelve Israeli soldiers",
+    "side.named_in_sentence": "a side named elsewhere in the sentence, not as perpetrator "
+                              "(a place, people): killed in an airstrike in Gaza",
+    "side.opponent_of_perpetrator": "the one opponent of the one perpetrator side: killed "
+                                    "in Israeli strikes",
+    "side.previous_mention": "an elliptical victims phrase takes the previous mention's "
+                             "side: two soldiers were killed and four were wounded",
+}
 
 
 def victim_side(
@@ -177,27 +103,54 @@ def victim_side(
     side_terms: Mapping[str, Sequence[str]] | None,
     lexicon: _Lexicon | str | Path | None = None,
     anchor: int | None = None,
-    _pats: _SideIndex | None = None,
+    _pats: SideTermMatcher | None = None,
+    perpetrator_sides: Sequence[str] = (),
+    opponents: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
-    """Decide whose victims a harm mention describes.
+    """Decide whose victims a harm mention describes (the side of
+    :func:`explain_victim_side`).
+
+    Returns
+    -------
+    str
+        A side name, ``"both"`` or ``"unknown"``.
+    """
+    return explain_victim_side(victims, sentence, agent, side_terms, lexicon, anchor, _pats,
+                               perpetrator_sides, opponents)[0]
+
+
+def explain_victim_side(
+    victims: str | None,
+    sentence: str,
+    agent: str | None,
+    side_terms: Mapping[str, Sequence[str]] | None,
+    lexicon: _Lexicon | str | Path | None = None,
+    anchor: int | None = None,
+    _pats: SideTermMatcher | None = None,
+    perpetrator_sides: Sequence[str] = (),
+    opponents: Mapping[str, Sequence[str]] | None = None,
+) -> tuple[str, str | None]:
+    """Decide whose victims a harm mention describes, and by which rule.
 
     Rule, in order:
 
-    1. side terms in the victims phrase decide: the one side named there, or
-       ``"both"`` if two or more sides are;
-    2. otherwise the perpetrator sides are collected: the sides named in the
-       agent phrase and side terms in perpetrator contexts anywhere in the
-       sentence ("Israeli airstrikes", "Hamas gunmen", "an attack by Hamas": see
-       ``perpetrator_nouns`` in the lexicon). Among the other sides named in the
-       sentence (outside the agent phrase), those that are not perpetrators win:
-       one gives that side; with two or more, the one named nearest to ``anchor``
-       (the trigger's offset) when it is given, else ``"both"``;
-    3. otherwise, if the sentence names sides only as perpetrators and also as
-       places or people, the one such side (or ``"both"``);
-    4. otherwise, when ``side_terms`` has exactly two sides and only one of them
-       was named, as perpetrator, the victims are the other side (the dyadic
-       reading of "killed in Israeli airstrikes", "Hamas killed 1,200 people");
-    5. otherwise ``"unknown"``.
+    1. ``side.victims_phrase``: side terms in the victims phrase decide: the one side
+       named there, or ``"both"`` if two or more sides are;
+    2. ``side.named_in_sentence``: otherwise the perpetrator sides are collected: the
+       mention's ``perpetrator_sides``, the sides named in the agent phrase and side
+       terms in perpetrator contexts anywhere in the sentence ("Israeli airstrikes",
+       "Hamas gunmen", "an attack by Hamas": see ``perpetrator_nouns`` in the lexicon).
+       Among the other sides named in the sentence (outside the agent phrase), those
+       that are not perpetrators win: one gives that side; with two or more, the one
+       named nearest to ``anchor`` (the trigger's offset) when it is given, else
+       ``"both"``; if the sentence names sides only as perpetrators and also as places
+       or people, the one such side (or ``"both"``);
+    3. ``side.opponent_of_perpetrator``: otherwise, when one side was named, as
+       perpetrator, and ``opponents`` gives it exactly one opponent, that opponent
+       (the dyadic reading of "killed in Israeli airstrikes", "Hamas killed 1,200
+       people"). Without ``opponents``, a ``side_terms`` of exactly two sides makes
+       them each other's opponent;
+    4. otherwise ``"unknown"`` (rule None).
 
     Parameters
     ----------
@@ -208,35 +161,54 @@ def victim_side(
     agent : str or None
         The agent phrase, removed from the sentence before step 2.
     side_terms : Mapping[str, Sequence[str]]
-        Side name -> words naming it ("Israeli", "Gazans" ...), matched as whole
-        words, case-insensitively except acronyms ("WHO" is not "who").
+        Side name -> words naming it, found by the codebook's matcher
+        (:class:`mediakit.codebook.SideTermMatcher`).
     lexicon : optional
         Harm lexicon (for its perpetrator nouns).
     anchor : int, optional
         Offset of the trigger in ``sentence``, to break ties by proximity.
+    perpetrator_sides : Sequence[str]
+        The sides of the mention's perpetrator (:mod:`.responsibility`).
+    opponents : Mapping[str, Sequence[str]], optional
+        Side -> the sides it fights (the codebook's ``opponents``).
 
     Returns
     -------
-    str
-        A side name, ``"both"`` or ``"unknown"``.
+    tuple
+        (a side name, ``"both"`` or ``"unknown"``; a key of :data:`VICTIM_SIDE_RULES`
+        or None).
     """
     if not side_terms:
-        return UNKNOWN
+        return UNKNOWN, None
     pats = _pats if _pats is not None else _compiled(side_terms)
     g = _lex(lexicon).g
-    perp_nouns = g["perpetrator_nouns"]
-    speech = g["speech_words"]
     if victims:
         # the victims phrase is the victims: no perpetrator filtering here
         # ("Twelve Israeli soldiers have been killed")
         found = _sides_in(victims, pats)
         if len(found) == 1:
-            return found[0]
+            return found[0], "side.victims_phrase"
         if len(found) > 1:
-            return BOTH
-    named, perps, dist = _named_and_perpetrators(sentence, agent, pats, perp_nouns,
-                                                 speech, anchor)
+            return BOTH, "side.victims_phrase"
+    named, perps, dist = _named_and_perpetrators(sentence, agent, pats,
+                                                 g["perpetrator_nouns"], g["speech_words"],
+                                                 anchor)
+    perps |= set(perpetrator_sides)
     order = [str(k) for k in side_terms]
+    side = _named_side(order, named, perps, dist, anchor)
+    if side is not None:
+        return side, "side.named_in_sentence"
+    if opponents is None and len(order) == 2:
+        opponents = {order[0]: (order[1],), order[1]: (order[0],)}
+    if len(perps) == 1 and opponents:
+        opp = tuple(opponents.get(next(iter(perps)), ()))
+        if len(opp) == 1:
+            return opp[0], "side.opponent_of_perpetrator"
+    return UNKNOWN, None
+
+
+def _named_side(order: list[str], named: set[str], perps: set[str], dist: dict[str, int],
+                anchor: int | None) -> str | None:
     others = [x for x in order if x in named and x not in perps]
     if len(others) == 1:
         return others[0]
@@ -250,15 +222,13 @@ def victim_side(
         return cands[0]
     if len(cands) > 1:
         return BOTH
-    if len(order) == 2 and len(perps) == 1:
-        return order[1] if order[0] in perps else order[0]
-    return UNKNOWN
+    return None
 
 
 def _named_and_perpetrators(
     sentence: str,
     agent: str | None,
-    pats: _SideIndex,
+    pats: SideTermMatcher,
     perp_nouns: frozenset[str],
     speech: frozenset[str],
     anchor: int | None,

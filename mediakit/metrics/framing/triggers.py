@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ...errors import CodebookError
+
 if TYPE_CHECKING:
     from .tokens import _Sent
 
@@ -52,7 +54,9 @@ _GRAMMAR_KEYS = (
     "coordinated_manner_verbs", "lede_verbs", "agentive_nouns", "locative_victim_types",
     "perpetrator_nouns", "modals", "number_words", "quantity_adverbs",
     "irregular_participles", "ed_adjectives", "cause_verbs", "suffer_verbs", "speech_words",
-    "elliptical_words",
+    "elliptical_words", "actor_nouns", "cause_nouns", "action_verbs", "locative_prepositions",
+    "not_actor_after", "conflict_nouns", "sports_injury_before", "sports_injury_after",
+    "casualty_blockers",
 )
 
 
@@ -109,9 +113,75 @@ def _compile(raw: Mapping[str, Any]) -> _Lexicon:
 def _load_lexicon_cached(path: str | None) -> _Lexicon:
     if path is None:
         raw = resources.files("mediakit.data").joinpath("harm_lexicon.yaml").read_text("utf-8")
-    else:
+        return _compile(yaml.load(raw, Loader=_YAML_LOADER))
+    try:
         raw = Path(path).read_text("utf-8")
+    except OSError as exc:
+        raise CodebookError(path, f"cannot read the harm lexicon: {exc.strerror}") from None
+    _check_lexicon(raw, path)
     return _compile(yaml.load(raw, Loader=_YAML_LOADER))
+
+
+_FORMS = ("base", "s", "past", "pp", "ing")
+_SECTIONS = ("transitive_verbs", "phrasal_verbs", "hostage_light_verbs", "intransitive_verbs",
+             "intransitive_phrases", "nouns", "death_noun_blockers", "nominal_adjectives",
+             "grammar")
+
+
+def _check_lexicon(text: str, path: str) -> None:
+    """Refuse a harm lexicon with a bad entry, naming the file, the line and the problem."""
+    try:
+        root = yaml.compose(text, Loader=_YAML_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise CodebookError(path, f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
+                            row=None if mark is None else mark.line + 1) from None
+
+    def bad(node, problem: str) -> CodebookError:
+        return CodebookError(path, problem, row=node.start_mark.line + 1)
+
+    def pairs(node, what: str) -> list:
+        if not isinstance(node, yaml.MappingNode):
+            raise bad(node, f"{what} must be a mapping")
+        return [(k.value, k, v) for k, v in node.value]
+
+    def words(node, what: str) -> None:
+        if not isinstance(node, yaml.SequenceNode) or not all(
+                isinstance(x, yaml.ScalarNode) and x.value.strip() for x in node.value):
+            raise bad(node, f"{what} must be a list of words")
+
+    if root is None:
+        raise CodebookError(path, "the harm lexicon is empty")
+    for name, knode, vnode in pairs(root, "the harm lexicon"):
+        if name not in _SECTIONS:
+            raise bad(knode, f"unknown section {name!r}")
+        if name == "transitive_verbs":
+            for lemma, lk, entry in pairs(vnode, name):
+                fields = {f for f, _k, _v in pairs(entry, f"verb {lemma!r}")}
+                missing = [f for f in ("type", *_FORMS) if f not in fields]
+                if missing:
+                    raise bad(lk, f"verb {lemma!r} has no {missing[0]!r}")
+        elif name in ("phrasal_verbs", "intransitive_phrases", "nouns"):
+            if not isinstance(vnode, yaml.SequenceNode):
+                raise bad(vnode, f"{name} must be a list")
+            for item in vnode.value:
+                fields = {f: v for f, _k, v in pairs(item, f"an entry of {name}")}
+                for need in ("type", "tokens") + (("form",) if name == "phrasal_verbs" else ()):
+                    if need not in fields:
+                        raise bad(item, f"an entry of {name} has no {need!r}")
+                words(fields["tokens"], f"the tokens of an entry of {name}")
+                if name == "phrasal_verbs" and fields["form"].value not in _FORMS:
+                    raise bad(fields["form"], f"unknown verb form {fields['form'].value!r}")
+        elif name == "intransitive_verbs":
+            for lemma, lk, entry in pairs(vnode, name):
+                fields = {f: v for f, _k, v in pairs(entry, f"verb {lemma!r}")}
+                if "type" not in fields or "forms" not in fields:
+                    raise bad(lk, f"intransitive verb {lemma!r} needs type and forms")
+                words(fields["forms"], f"the forms of {lemma!r}")
+        elif name == "grammar":
+            for cls, _ck, cnode in pairs(vnode, name):
+                if cls != "quantity_after_preposition":
+                    words(cnode, f"grammar class {cls!r}")
 
 
 def load_harm_lexicon(path: str | Path | None = None) -> _Lexicon:
@@ -127,6 +197,13 @@ def load_harm_lexicon(path: str | Path | None = None) -> _Lexicon:
     -------
     _Lexicon
         The compiled lexicon, passed on as ``lexicon=`` to the other functions.
+
+    Raises
+    ------
+    CodebookError
+        When the file cannot be read, is not valid YAML, or has a bad entry (an unknown
+        section, a verb without one of its forms, an entry without tokens or type, a
+        grammar class that is not a list of words); the message names file and line.
     """
     return _load_lexicon_cached(None if path is None else str(path))
 
@@ -198,7 +275,28 @@ def find_triggers(s: _Sent) -> list[_Hit]:
     used = [False] * s.n
     hits = _phrase_hits(s, used) + _hostage_hits(s, used) + _word_hits(s, used)
     hits.sort(key=lambda h: h.i)
-    return hits
+    return [h for h in hits if not _not_conflict_harm(s, h)]
+
+
+def _not_conflict_harm(s: _Sent, h: _Hit) -> bool:
+    """A sports injury ("a hamstring injury", "injured in training") or business
+    casualty ("the latest casualty of the downturn"): word lists in the lexicon's
+    grammar section."""
+    g = s.g
+    if h.harm_type == "injury":
+        before = set(s.low[max(0, h.i - 2):h.i])
+        if before & g["sports_injury_before"]:
+            return True
+        # "injured in training", "hurt during the match": a preposition, then the word
+        after = s.low[h.j:h.j + 4]
+        return any(w in g["sports_injury_after"] and after[:k] and
+                   after[k - 1] in ("in", "during", "at", "before", "after", "the", "a")
+                   for k, w in enumerate(after))
+    if s.low[h.i] in ("casualty", "casualties"):
+        if s.low[max(0, h.i - 2):h.i] == ["property", "and"]:
+            return True
+        return bool(set(s.low[h.j:h.j + 4]) & g["casualty_blockers"])
+    return False
 
 
 def _phrase_hits(s: _Sent, used: list[bool]) -> list[_Hit]:

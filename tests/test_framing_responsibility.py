@@ -1,0 +1,220 @@
+"""Tests for mediakit.metrics.framing.responsibility and what it feeds: the perpetrator and
+cause of each harm mention, the victim-side rules, the harm filters, one mention per
+event, the counts beside agentless_share and the weapon parameter. Expected values are
+worked out by hand from the rules in docs/metrics.md (Harm framing, Perpetrator)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mediakit.codebook import load_codebook, parse_codebook
+from mediakit.errors import CodebookError
+from mediakit.metrics.framing import (
+    PERPETRATOR_RULES,
+    VICTIM_SIDE_RULES,
+    find_harm_mentions,
+    framing_metrics,
+)
+from mediakit.text import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+SIDES = {"israel": ["Israel", "Israeli", "Israelis", "kibbutz"],
+         "palestine": ["Palestinian", "Palestinians", "Gaza", "Hamas", "Rafah"]}
+CB = load_codebook()
+
+
+def _one(text: str, sides=SIDES, trigger: str | None = None, **kw):
+    ms = find_harm_mentions(segment(text), side_terms=sides, **kw)
+    if trigger is not None:
+        ms = [m for m in ms if m.trigger == trigger]
+    assert len(ms) == 1, [m.trigger for m in ms]
+    return ms[0]
+
+
+# One example per perpetrator rule: (sentence, perpetrator, side, rule).
+RULE_EXAMPLES = [
+    ("Hamas killed 1,200 people.", "Hamas", "palestine", "perpetrator.agent"),
+    ("Two medics were killed by Israeli fire.", "Israeli", "israel", "perpetrator.agent"),
+    ("Israeli airstrikes have killed 30 people.", "Israeli", "israel", "perpetrator.agent"),
+    ("Israel's bombardment has killed thousands.", "Israel", "israel", "perpetrator.agent"),
+    ("After a Hamas raid on the kibbutz, gunmen killed 40 residents.", "gunmen",
+     "palestine", "perpetrator.agent_linked"),
+    ("Gunmen killed 40 Israelis.", "Gunmen", "palestine", "perpetrator.agent_opponent"),
+    ("Nine people died in the Hamas attack.", "Hamas", "palestine",
+     "perpetrator.named_after"),
+    ("Ten were killed when Israeli troops stormed the camp.", "Israeli troops", "israel",
+     "perpetrator.named_after"),
+    ("The Hamas assault, in which 1,200 were killed, shocked Israel.", "Hamas",
+     "palestine", "perpetrator.named_before"),
+    ("The strike, which Israel carried out, killed nine.", "Israel", "israel",
+     "perpetrator.named_before"),
+]
+
+
+@pytest.mark.parametrize("text, perp, side, rule", RULE_EXAMPLES)
+def test_each_perpetrator_rule(text, perp, side, rule):
+    m = _one(text, trigger=None)
+    assert (m.perpetrator, m.perpetrator_side, m.perpetrator_rule) == (perp, side, rule)
+    # offsets point at the perpetrator as written
+    assert text[m.perpetrator_start:m.perpetrator_end] == perp
+
+
+def test_shared_event_rule():
+    # "wounded" has no agent of its own; it is coordinated with "killed"
+    ms = find_harm_mentions(segment("Soldiers killed two men, and wounded five."),
+                            side_terms=SIDES)
+    assert [m.perpetrator for m in ms] == ["Soldiers", "Soldiers"]
+    assert ms[1].perpetrator_rule in ("perpetrator.agent", "perpetrator.shared")
+
+
+def test_the_rule_ids_are_documented():
+    doc = (ROOT / "docs" / "metrics.md").read_text(encoding="utf-8")
+    for table, ids in (("### Perpetrator rule ids", PERPETRATOR_RULES),
+                       ("### Victim side rule ids", VICTIM_SIDE_RULES)):
+        section = doc[doc.index(table):]
+        section = section[:section.index("\n#", 1)]
+        assert set(re.findall(r"^\| `([a-z_.]+)` \|", section, flags=re.M)) == set(ids)
+
+
+def test_cause_without_actor_and_the_weapon_parameter():
+    m = _one("An airstrike killed five people in Gaza.")
+    assert (m.perpetrator, m.cause, m.victim_side) == (None, "An airstrike", "palestine")
+    doc = segment("An airstrike killed five people in Gaza. Hamas killed two Israelis.")
+    strict = framing_metrics(doc, None, SIDES).to_dict()
+    assert (strict["perpetrator_named"], strict["perpetrator_named_share"]) == (1, 0.5)
+    assert strict["agentless"] == 0  # both are active with an agent
+    loose = framing_metrics(doc, None, SIDES, weapon_counts_as_named=True).to_dict()
+    assert loose["perpetrator_named"] == 2
+    assert strict["by_side"]["palestine"]["perpetrator_named"] == 0
+    assert strict["by_side"]["israel"]["perpetrator_named_share"] == 1.0
+
+
+def test_places_and_victims_are_never_the_perpetrator():
+    m = _one("Families in southern Gaza were killed overnight.")
+    assert m.perpetrator is None
+    # the victims phrase holds the side term: "Hamas fighters" are the victims here
+    m = _one("Five Hamas fighters were killed.")
+    assert m.perpetrator is None and m.victim_side == "palestine"
+    # a source is not the perpetrator ("the Israeli military said")
+    m = _one("Twelve people were killed, the Israeli military said.")
+    assert m.perpetrator is None
+
+
+def test_victim_side_rules():
+    assert _one("Twelve Israeli soldiers were killed.").victim_side_rule == \
+        "side.victims_phrase"
+    m = _one("Nine people were killed in an airstrike in Rafah.")
+    assert (m.victim_side, m.victim_side_rule) == ("palestine", "side.named_in_sentence")
+    m = _one("Nine people were killed in Israeli strikes.")
+    assert (m.victim_side, m.victim_side_rule) == ("palestine",
+                                                   "side.opponent_of_perpetrator")
+    ms = find_harm_mentions(segment("Two Israeli soldiers were killed and four were wounded."),
+                            side_terms=SIDES)
+    assert ms[1].victim_side_rule == "side.previous_mention"
+    assert _one("Nine people died.").victim_side_rule is None
+
+
+def test_codebook_opponents_decide_the_dyadic_side():
+    # the codebook has eleven sides; its opponents pair israel and palestine
+    m = _one("Nine people were killed in Israeli strikes.", sides=CB.side_terms,
+             opponents=CB.opponents)
+    assert (m.victim_side, m.victim_side_rule) == ("palestine", "side.opponent_of_perpetrator")
+    m = _one("Nine people were killed in Israeli strikes.", sides=CB.side_terms)
+    assert m.victim_side == "unknown"
+
+
+def test_codebook_refuses_a_bad_opponent():
+    text = "version: 1\nroles: {civilian: people}\nsides:\n  a:\n    opponents: [zz]\n"
+    with pytest.raises(CodebookError, match="unknown side 'zz'"):
+        parse_codebook(text, "cb.yaml")
+    ok = parse_codebook("version: 1\nroles: {civilian: people}\nsides:\n  a:\n"
+                        "    opponents: [b]\n  b:\n    terms: [Bee]\n", "cb.yaml")
+    assert ok.opponents == {"a": ("b",)}
+
+
+@pytest.mark.parametrize("text", [
+    "Smith is out for a month with a hamstring injury.",
+    "He was injured in training on Tuesday.",
+    "The regional bank was the latest casualty of the downturn.",
+    "Shares of the property and casualty insurer fell.",
+])
+def test_harm_that_is_not_harm(text):
+    assert find_harm_mentions(segment(text), side_terms=SIDES) == []
+
+
+def test_one_mention_per_event():
+    ms = find_harm_mentions(segment("Soldiers shot and killed a teenager."), side_terms=SIDES)
+    assert [m.trigger for m in ms] == ["killed"]
+    ms = find_harm_mentions(segment("Israeli strikes killed 20 displaced people in a school."),
+                            side_terms=SIDES)
+    assert [m.trigger for m in ms] == ["killed"]
+    ms = find_harm_mentions(segment("1,200 people, mostly civilians, were killed."),
+                            side_terms=SIDES)
+    assert len(ms) == 1
+    # killed and wounded are two harms of one event, with one perpetrator
+    ms = find_harm_mentions(segment("Five were killed and 20 wounded by Israeli fire."),
+                            side_terms=SIDES)
+    assert [(m.trigger, m.perpetrator) for m in ms] == [("killed", "Israeli"),
+                                                        ("wounded", "Israeli")]
+
+
+def test_plain_mapping_and_codebook_agree_on_the_perpetrator():
+    text = "Hamas's attack killed more than 1,000 Israelis."
+    a = _one(text)
+    b = _one(text, sides=CB.side_terms, opponents=CB.opponents)
+    assert (a.perpetrator, a.perpetrator_side) == (b.perpetrator, b.perpetrator_side) == \
+        ("Hamas", "palestine")
+
+
+def test_record_keys():
+    d = _one("Hamas killed 1,200 people.").to_dict()
+    for key in ("perpetrator", "perpetrator_start", "perpetrator_end", "perpetrator_side",
+                "perpetrator_rule", "cause", "victim_side_rule"):
+        assert key in d
+
+
+def test_no_harm_word_no_mention():
+    assert find_harm_mentions(segment("Hamas and Israel met in Cairo for talks."),
+                              side_terms=SIDES) == []
+
+
+@pytest.mark.parametrize("body, line, problem", [
+    ("transitive_verbs:\n  kill: {type: killing, base: kill, s: kills, past: killed}\n", 2,
+     "verb 'kill' has no 'pp'"),
+    ("nouns:\n  - {type: death}\n", 2, "an entry of nouns has no 'tokens'"),
+    ("grammar:\n  be_forms: was\n", 2, "grammar class 'be_forms' must be a list of words"),
+    ("verbs: []\n", 1, "unknown section 'verbs'"),
+    ("nouns: [\n", 2, "not valid YAML"),
+])
+def test_a_bad_harm_lexicon_is_refused_with_file_and_line(tmp_path, body, line, problem):
+    from mediakit.metrics.framing import load_harm_lexicon
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(CodebookError) as err:
+        load_harm_lexicon(path)
+    assert err.value.path == str(path) and err.value.row == line
+    assert problem in err.value.problem
+
+
+def test_weapon_parameter_is_declared_checked_and_parsed():
+    import argparse
+
+    from mediakit import Analyzer
+    from mediakit.cli.main import add_analysis_options
+    from mediakit.errors import ParameterError
+
+    assert Analyzer().get_params()["weapon_counts_as_named"] is False
+    parser = argparse.ArgumentParser()
+    add_analysis_options(parser)
+    assert parser.parse_args([]).weapon_counts_as_named is False
+    assert parser.parse_args(["--weapon-counts-as-named"]).weapon_counts_as_named is True
+    assert parser.parse_args(["--no-weapon-counts-as-named"]).weapon_counts_as_named is False
+    with pytest.raises(ParameterError, match="weapon_counts_as_named must be true or false"):
+        Analyzer(weapon_counts_as_named="yes").validate()
+    rec = Analyzer(weapon_counts_as_named=True).analyze(
+        "An airstrike killed five people in Gaza.").to_dict()
+    assert rec["framing"]["perpetrator_named"] == 1
+    assert rec["provenance"]["parameters"]["weapon_counts_as_named"] is True
