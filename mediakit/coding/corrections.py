@@ -256,7 +256,7 @@ def _rebuild_sources(result, items, codebook, path: str):
 
 def _correct_framing(result, doc, params, article, corrections: Corrections, log: dict):
     """A FramingResult with the coders' constructions, harm types and victim sides."""
-    from ..metrics.framing import FramingResult, HarmMention, emotive_counts_by_side
+    from ..metrics.framing import HarmMention, summarise_mentions
 
     by_id, added = _rows_by_id(corrections, article, doc, "harm_mentions",
                                [(m.start, m.end) for m in result.mentions])
@@ -289,41 +289,8 @@ def _correct_framing(result, doc, params, article, corrections: Corrections, log
             victim_side=r.coder.get("victim_side", "unknown"), rule="coder.added"))
         log["added"].append(r.unit)
     mentions.sort(key=lambda m: (m.start, m.end))
-    counts, by_side = _construction_counts(mentions), {}
-    for side in sorted({m.victim_side for m in mentions}):
-        ms = [m for m in mentions if m.victim_side == side]
-        c = _construction_counts(ms)
-        by_side[side] = {"mentions": len(ms), "counts": c, "shares": _shares(c),
-                         "agentless_share": _agentless_share(ms)}
-    types = Counter(m.harm_type for m in mentions)
-    return FramingResult(
-        mentions=tuple(mentions), counts=counts, shares=_shares(counts),
-        agentless_share=_agentless_share(mentions), by_side=by_side,
-        harm_types=dict(sorted(types.items())),
-        emotive=emotive_counts_by_side(doc, mentions, params["emotive_terms"]),
-        tone_by_actor=result.tone_by_actor)
-
-
-def _construction_counts(mentions) -> dict[str, int]:
-    from ..metrics.framing import CONSTRUCTIONS
-
-    counts = dict.fromkeys(CONSTRUCTIONS, 0)
-    for m in mentions:
-        counts[m.construction] += 1
-    return counts
-
-
-def _shares(counts: Mapping[str, int]) -> dict:
-    n = sum(counts.values())
-    return {k: (round(v / n, 4) if n else None) for k, v in counts.items()}
-
-
-def _agentless_share(mentions) -> float | None:
-    from ..metrics.framing import is_agentless
-
-    if not mentions:
-        return None
-    return round(sum(is_agentless(m) for m in mentions) / len(mentions), 4)
+    return summarise_mentions(doc, mentions, result.tone_by_actor, params["emotive_terms"],
+                              params.get("weapon_counts_as_named", False))
 
 
 def apply_corrections(record: dict, article, analyzer, corrections: Corrections) -> dict:

@@ -90,6 +90,7 @@ __all__ = [
     "load_emotive_terms",
     "load_harm_lexicon",
     "sentence_side",
+    "summarise_mentions",
     "tone_by_actor",
     "victim_side",
 ]
@@ -226,6 +227,32 @@ def framing_metrics(
     """
     mentions = tuple(find_harm_mentions(doc, lexicon=lexicon, side_terms=side_terms,
                                         opponents=opponents))
+    tone = tone_by_actor(doc, sentence_compounds, side_terms) if sentence_compounds is not None \
+        else {}
+    return summarise_mentions(doc, mentions, tone, emotive_terms, weapon_counts_as_named)
+
+
+def summarise_mentions(doc: Document, mentions: Sequence[HarmMention], tone: dict,
+                       emotive_terms: Mapping[str, str] | str | Path | None = None,
+                       weapon_counts_as_named: bool = False) -> FramingResult:
+    """The framing measures of a set of harm mentions (found, or corrected by coders).
+
+    Parameters
+    ----------
+    doc : Document
+        The article the mentions are in.
+    mentions : Sequence[HarmMention]
+        In reading order.
+    tone : dict
+        ``tone_by_actor`` of the article (kept as given).
+    emotive_terms, weapon_counts_as_named
+        As in :func:`framing_metrics`.
+
+    Returns
+    -------
+    FramingResult
+    """
+    mentions = tuple(mentions)
     counts = _counts(mentions)
     groups: dict[str, list[HarmMention]] = {}
     for m in mentions:
@@ -244,8 +271,6 @@ def framing_metrics(
     types: dict[str, int] = {}
     for m in mentions:
         types[m.harm_type] = types.get(m.harm_type, 0) + 1
-    tone = tone_by_actor(doc, sentence_compounds, side_terms) if sentence_compounds is not None \
-        else {}
     return FramingResult(
         mentions=mentions,
         counts=counts,
