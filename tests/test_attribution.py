@@ -599,7 +599,7 @@ def _write_polnear(root: Path) -> None:
     ann = [
         f"T1\tSource {s} {s + 9}\tThe mayor",
         f"T2\tCue {s + 10} {s + 14}\tsaid",
-        f"T3\tContent {c} {c + 28}\tthe bridge would reopen",
+        f"T3\tContent {c} {c + 23}\tthe bridge would reopen",
         "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
         f"T4\tSource {f} {f + 7}\tCritics",
         f"T5\tCue {f + 8} {f + 12}\tfear",
@@ -622,6 +622,13 @@ def test_read_brat_and_evaluate_polnear(tmp_path):
     assert res["attribution"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667}
     assert (res["cue_match"], res["source_match"]) == (1.0, 1.0)
     assert (res["speech_gold"], res["speech_recall"]) == (1, 1.0)
+    # Sources: "The mayor" found exactly, "Critics" not; content tokens: the four of
+    # "the bridge would reopen" found, "delays" not.
+    assert res["source_exact"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667}
+    assert res["content_overlap"] == {"precision": 1.0, "recall": 0.8, "f1": 0.8889}
+    assert res["by_cue_type"] == {
+        "belief": {"gold": 1, "recall": 0.0, "source_recall": 0.0},
+        "speech": {"gold": 1, "recall": 1.0, "source_recall": 1.0}}
     with pytest.raises(ParameterError, match="metadata.tsv"):
         evaluate_polnear(tmp_path / "dev")
 
