@@ -138,8 +138,8 @@ class _Tally:
                 c["src_ok"] += _overlaps((p.speaker_start, p.speaker_end), g["source"])
         # Source spans, exact: each distinct span once, as in span-tagging evaluations.
         gsrc = {_trim(text, g["source"]) for g in gold if g["source"]} - {()}
-        psrc = {_trim(text, [(p.speaker_start, p.speaker_end)]) for p in preds
-                if p.speaker_start is not None and p.speaker_end is not None} - {()}
+        psrc = {_trim(text, [_source_span(p)]) for p in preds
+                if _source_span(p)[0] is not None} - {()}
         c["src_gold"] += len(gsrc)
         c["src_pred"] += len(psrc)
         c["src_tp"] += len(gsrc & psrc)
@@ -187,6 +187,13 @@ class _Tally:
                 for k in sorted(self.kind_pred)
             },
         }
+
+
+def _source_span(p) -> tuple:
+    """The source span as PolNeAR marks it (with apposition), else the speaker mention."""
+    if getattr(p, "source_start", None) is not None:
+        return (p.source_start, p.source_end)
+    return (p.speaker_start, p.speaker_end)
 
 
 def _share(n: int, d: int) -> float:

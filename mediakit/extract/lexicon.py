@@ -53,7 +53,6 @@ CUE_TYPES = ("speech", "belief", "intention", "evidence", "stance", "nominal", "
 _NEGATORS = frozenset("not n't never no".split())
 
 
-@lru_cache(maxsize=8)
 def load_cue_types(path: str | None = None) -> dict[tuple[str, ...], tuple[str, str]]:
     """Load the cue-type lexicon.
 
@@ -61,8 +60,9 @@ def load_cue_types(path: str | None = None) -> dict[tuple[str, ...], tuple[str, 
     ----------
     path : str or None
         A file in the format of ``mediakit/data/cue_types.txt`` (``[type]`` sections, each
-        line a lemma and its forms, ``_`` joining the words of a multi-word cue, ``#``
-        comments). None loads the packaged list.
+        line a lemma and its forms, ``_`` joining the words of a multi-word cue, ``!``
+        marking a cue that needs explicit content, ``#`` comments). None loads the
+        packaged list.
 
     Returns
     -------
@@ -75,8 +75,16 @@ def load_cue_types(path: str | None = None) -> dict[tuple[str, ...], tuple[str, 
         Naming the file and line: an unknown section, an entry before any section, or a
         form listed under two types.
     """
+    return _cue_lexicon(path)[0]
+
+
+@lru_cache(maxsize=8)
+def _cue_lexicon(path: str | None
+                 ) -> tuple[dict[tuple[str, ...], tuple[str, str]], frozenset[tuple[str, ...]]]:
+    """The cue-type lexicon's forms, and those marked ``!`` (they need explicit content)."""
     raw, where = read_data_file("cue_types.txt", path, error=ParameterError)
     forms: dict[tuple[str, ...], tuple[str, str]] = {}
+    strict_forms: set[tuple[str, ...]] = set()
     current = None
     for lineno, line in data_lines(raw):
         if line.startswith("["):
@@ -88,17 +96,42 @@ def load_cue_types(path: str | None = None) -> dict[tuple[str, ...], tuple[str, 
             continue
         if current is None:
             raise ParameterError(where, "an entry before any [type] section", lineno)
-        words = line.split()
+        words = line.lstrip("!").split()
+        if not words:
+            raise ParameterError(where, "a '!' with no cue after it", lineno)
         lemma = words[0].replace("_", " ")
         for w in words:
             key = tuple(w.lower().split("_"))
+            if line.startswith("!"):
+                strict_forms.add(key)
             if key in forms and forms[key][1] != current:
                 raise ParameterError(where, f"{w!r} is listed as {forms[key][1]} and as "
                                      f"{current}", lineno)
             forms[key] = (lemma, current)
     if not forms:
         raise ParameterError(where, "no cue types in the file")
-    return forms
+    return forms, frozenset(strict_forms)
+
+
+@lru_cache(maxsize=8)
+def load_cue_words(verbs_path: str | None = None, types_path: str | None = None
+                   ) -> dict[tuple[str, ...], tuple[str, bool]]:
+    """The cue words the attribution extractor looks for: the reporting verbs, then the
+    belief, intention, evidence and stance cues of the cue-type lexicon that are not
+    reporting verbs (a line starting with ``!`` there needs explicit content, as in the
+    reporting-verb list).
+
+    Returns
+    -------
+    dict
+        In the format of :func:`load_reporting_verbs`: form -> ``(lemma, strict)``.
+    """
+    verbs = dict(load_reporting_verbs(verbs_path))
+    types, strict = _cue_lexicon(types_path)
+    for key, (lemma, ctype) in types.items():
+        if ctype in {"belief", "intention", "evidence", "stance"} and key not in verbs:
+            verbs[key] = (lemma, key in strict)
+    return verbs
 
 
 def classify_cue(words: list[str] | tuple[str, ...],
@@ -137,6 +170,44 @@ def classify_cue(words: list[str] | tuple[str, ...],
 def is_negated(words: list[str] | tuple[str, ...]) -> bool:
     """Whether the words before a cue negate it ("did not", "never", "didn't")."""
     return any(w.lower() in _NEGATORS or w.lower().endswith("n't") for w in words)
+
+
+#: The cue types counted as statements by default (source diversity, civilian voice):
+#: speech acts, stances, and "according to". Beliefs, intentions, evidence, nominal and
+#: negated cues are kept in the extractor's output and counted only when asked.
+DEFAULT_COUNTED_CUE_TYPES = "speech,stance,according_to"
+
+
+def parse_counted_cue_types(value: str) -> frozenset[str]:
+    """The cue types named by a ``counted_cue_types`` value.
+
+    Parameters
+    ----------
+    value : str
+        ``"all"``, or cue types separated by commas (``"speech,stance"``), each one of
+        :data:`CUE_TYPES` or ``negated``.
+
+    Returns
+    -------
+    frozenset of str
+
+    Raises
+    ------
+    ParameterError
+        For an empty value or an unknown type.
+    """
+    known = (*CUE_TYPES, "negated")
+    if not isinstance(value, str) or not value.strip():
+        raise ParameterError(None, f"counted_cue_types must name cue types or 'all', got "
+                             f"{value!r}")
+    if value.strip() == "all":
+        return frozenset(known)
+    names = frozenset(v.strip() for v in value.split(",") if v.strip())
+    unknown = sorted(names - set(known))
+    if unknown:
+        raise ParameterError(None, f"counted_cue_types: unknown cue type(s) "
+                             f"{', '.join(unknown)} (known: {', '.join(known)}, or all)")
+    return names
 
 
 @lru_cache(maxsize=1)

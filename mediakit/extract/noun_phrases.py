@@ -240,9 +240,14 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     else:
         rel = None
     lw0 = tk.lower[hi]
+    # The source as PolNeAR marks it: the head with its appositions and relative clause
+    # ("Jeff Weaver, Sanders' campaign manager"; "his aide, Tad Devine").
+    full = (chunks[0][0], chunks[-1][1])
     if core_j - hi == 1 and lw0 in _PRONOUNS:
         g = _PRONOUNS[lw0]
-        return _NP(hi, core_j, "pronoun", tk.words[hi], gender=g, plural=(g == "p"))
+        np_ = _NP(hi, core_j, "pronoun", tk.words[hi], gender=g, plural=(g == "p"))
+        np_.extra["full"] = full
+        return np_
     np_ = _read_head(tk, hi, core_j)
     if np_ is None:
         return None
@@ -258,6 +263,7 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         np_.description = f"{np_.description}; {extra}" if np_.description else extra
     if np_.gender is None:
         np_.gender = _gender_of_words(tk.words[i:j])
+    np_.extra["full"] = full
     return np_
 
 

@@ -55,6 +55,7 @@ def _np_after(ctx: _Ctx, k: int, limit: int, appos: bool = True) -> _NP | None:
         d = _apposition(tk, e, limit, ctx.cue_at)
         if d:
             np_.description = f"{np_.description}; {d[0]}" if np_.description else d[0]
+            np_.extra["full"] = (np_.i, d[1])
     return np_
 
 

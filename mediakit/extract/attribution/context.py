@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass
 
 from ...text import Document
-from ..lexicon import load_reporting_verbs
+from ..lexicon import load_cue_types, load_cue_words
 from ..noun_phrases import _NP
 from ..quotes import _find_quotes, _single_quotes_as_double
 from ..tokens import _Tokens
@@ -43,7 +43,8 @@ class _Ctx:
         # Two apostrophes stand for a double quotation mark in some archives (''...'').
         self.t = _single_quotes_as_double(doc.normalized.replace("''", '" '), doc)
         self.tk = _Tokens(self.t)
-        self.verbs = load_reporting_verbs(verbs_path)
+        self.verbs = load_cue_words(verbs_path)
+        self.types = load_cue_types()
         tk = self.tk
         self.quotes = _find_quotes(self.orig, self.t, doc)
         self.in_quote = [-1] * tk.n
@@ -64,7 +65,7 @@ class _Ctx:
             for k in range(a, b):
                 self.tok_sent[k] = si
         self.para_tok = [(tk.index_at(p.start), tk.index_at(p.end)) for p in doc.paragraphs]
-        self.cues = _find_cues(tk, self.verbs, self.in_quote)
+        self.cues = _find_cues(tk, self.verbs, self.in_quote, self.types)
         self.cue_at = {c.k0: c for c in self.cues}
         self.cue_k0 = [c.k0 for c in self.cues]
         self.used: set[int] = set()  # cues that introduce an attribution

@@ -127,6 +127,11 @@ _POST_CUE = frozenset(
 ) - {"to"}
 
 
+# Cue types that report a state of mind or a document, not a speech act: never a second
+# cue sharing an earlier speaker, never a report inside another report's content.
+_PRIVATE = frozenset({"belief", "intention", "evidence"})
+
+
 _FINITE = frozenset("is are was were has have had will would can could".split())
 
 
@@ -213,6 +218,9 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
         return None
     a, how = _clause_start(ctx, sa, c.aux0)
     prev_in_sentence = by_sentence.get(si)
+    if c.ctype in _PRIVATE and any(prev.cs <= tk.starts[c.k0] < prev.ce
+                                   for prev in (prev_in_sentence or [])[-6:]):
+        return None  # "said it ... and expected to decide": part of the reported content
     if (c.aux0 - 1 >= sa and lw[c.aux0 - 1] in {"and", "but"} and prev_in_sentence
             and not lw[c.k0].endswith("ing")):
         # "... said X and accused Y of Z": the subject of the earlier cue.
@@ -228,11 +236,26 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
     # A later cue ends this clause, unless it is a participle after a comma (", adding").
     later_cue = any(tk.words[x.aux0 - 1] != "," for x in ctx.cues_between(c.k1, eb))
     site = _Site(si, sa, sb, eb, c.aux0 - 1, a, how, post, has_that, later_cue)
-    for pattern in _TAG_PATTERNS:
+    for pattern in _TAG_PATTERNS if _may_tag(ctx, c, sa) else ():
         r = pattern(ctx, c, site)
         if r is not None:
             return r or None
     return _speaker_said(ctx, c, site, by_sentence)
+
+
+# Words that can be the subject of a bare plural verb: "..., most believe", "they fear".
+_BARE_SUBJECTS = frozenset("i we you they most many some others all both few".split())
+
+
+def _may_tag(ctx: _Ctx, c: _Cue, sa: int) -> bool:
+    """Whether the cue may tag content before it. A belief, intention, evidence or stance
+    word in its bare form is often a noun ("courted union support, urged ..."): it tags
+    only after a pronoun or a plural subject ("..., they fear", "..., critics fear")."""
+    lw = ctx.tk.lower
+    if c.ctype in {"speech", "according_to"} or lw[c.k0] != c.lemma.split()[0]:
+        return True
+    p = c.aux0 - 1
+    return p >= sa and (lw[p] in _BARE_SUBJECTS or (lw[p].endswith("s") and len(lw[p]) > 3))
 
 
 @dataclass
@@ -425,6 +448,8 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
         or any(tk.words[x] == '"' for x in range(ca, eb))
         or (c.lemma == "ask" and any(lw[x] in {"if", "whether", "why", "how", "what"}
                                      for x in range(ca, min(ca + 4, eb))))
+        # "she wants to run", "he plans to veto it": an intention's content is the plan.
+        or (c.ctype == "intention" and ca < eb and lw[ca] == "to")
     )
     if c.strict and not explicit:
         return None
