@@ -78,9 +78,11 @@ def test_each_cue_type_is_found_and_typed(text, expected):
 
 
 def test_a_belief_without_explicit_content_and_a_noun_are_not_attributions():
-    # "believes" needs a that-clause; "union support" is a noun, not a stance that tags
-    # the name before it.
-    assert _typed("Jeff Weaver also believes the race is far from over.") == []
+    # "believes" needs a clause ("that ...", or a subject and a verb); "union support" is
+    # a noun, not a stance that tags the name before it.
+    assert _typed("Jeff Weaver also believes in the campaign and its volunteers.") == []
+    assert [t for _, t, _, _ in _typed("Jeff Weaver believes the race is far from over.")
+            ] == ["belief"]
     text = ("Gov. Dana Whitfield, a Democrat who has courted union support, urged both "
             "sides to return to the table.")
     assert [(t, c) for _, t, c, _ in _typed(text)] == [("stance", "urge")]

@@ -117,8 +117,8 @@ def _cue_lexicon(path: str | None
 def load_cue_words(verbs_path: str | None = None, types_path: str | None = None
                    ) -> dict[tuple[str, ...], tuple[str, bool]]:
     """The cue words the attribution extractor looks for: the reporting verbs, then the
-    belief, intention, evidence and stance cues of the cue-type lexicon that are not
-    reporting verbs (a line starting with ``!`` there needs explicit content, as in the
+    speech, belief, intention, evidence and stance cues of the cue-type lexicon that are
+    not reporting verbs (a line starting with ``!`` there needs explicit content, as in the
     reporting-verb list).
 
     Returns
@@ -129,7 +129,7 @@ def load_cue_words(verbs_path: str | None = None, types_path: str | None = None
     verbs = dict(load_reporting_verbs(verbs_path))
     types, strict = _cue_lexicon(types_path)
     for key, (lemma, ctype) in types.items():
-        if ctype in {"belief", "intention", "evidence", "stance"} and key not in verbs:
+        if ctype in {"speech", "belief", "intention", "evidence", "stance"} and key not in verbs:
             verbs[key] = (lemma, key in strict)
     return verbs
 

@@ -192,7 +192,9 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     while i < j and (tk.lower[i] in _LEADERS or tk.words[i] in {",", '"', "'", "-", "--",
                                                                  "\u2014", "\u2013"}):
         i += 1
-    while j > i and (tk.words[j - 1] in {",", '"', "'", "\u2014"} or _is_adverb(tk.lower[j - 1])):
+    # A capitalised word ending in -ly is a name ("Anna Beverly"), not an adverb.
+    while j > i and (tk.words[j - 1] in {",", '"', "'", "\u2014"}
+                     or (_is_adverb(tk.lower[j - 1]) and not tk.words[j - 1][:1].isupper())):
         j -= 1
     if i >= j or j - i > 60 or tk.lower[j - 1] in {"to", "as", "of", "for", "by", "with"}:
         return None  # "went on to", "was quoted as": no subject ends with these
@@ -223,10 +225,10 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         if 0 < hj - cut - 1 <= 6:
             return _read_np(tk, cut + 1, hj)
         return None
-    core_j = cut
+    core_j = _before_affiliation(tk, hi, _before_time_adverbial(tk, hi, cut))
     for k in range(hi, core_j):
-        if _verbish(tk.lower[k]):
-            return None
+        if _verbish(tk.lower[k]) and not (k > hi and tk.words[k][:1].isupper()):
+            return None  # a verb, not a name ("Theresa May", "Ms. May" are names)
         if tk.words[k] in {'"', ";", ":", "?", "!"}:
             return None
     if core_j - hi > 14:
@@ -242,7 +244,7 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     lw0 = tk.lower[hi]
     # The source as PolNeAR marks it: the head with its appositions and relative clause
     # ("Jeff Weaver, Sanders' campaign manager"; "his aide, Tad Devine").
-    full = (chunks[0][0], chunks[-1][1])
+    full = _source_extent(tk, head, chunks, core_j)
     if core_j - hi == 1 and lw0 in _PRONOUNS:
         g = _PRONOUNS[lw0]
         np_ = _NP(hi, core_j, "pronoun", tk.words[hi], gender=g, plural=(g == "p"))
@@ -288,6 +290,53 @@ def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[i
     ):
         chunks.pop(0)
     return chunks
+
+
+_TIME_NOUNS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december week weekend month year morning "
+    "afternoon evening night today yesterday tonight".split()
+)
+
+
+def _source_extent(tk: _Tokens, head: tuple[int, int], chunks: list[tuple[int, int]],
+                   core_j: int) -> tuple[int, int]:
+    """The source as PolNeAR marks it: the head with the chunks after it (appositions,
+    affiliations) and one description right before it ("his campaign manager, Jeff
+    Weaver"), without a trailing time adverbial ("the director in May")."""
+    n = chunks.index(head) if head in chunks else 0
+    if n > 0:
+        a, b = chunks[n - 1]
+        lw0 = tk.lower[a]
+        if (b == head[0] - 1 and not _has_verb(tk, a, b)
+                and (lw0 in _DETERMINERS or lw0.endswith("'s") or lw0 in _lex("titles"))):
+            n -= 1
+    start, end = chunks[n][0], chunks[-1][1]
+    if head == chunks[-1] and core_j < head[1] and _before_time_adverbial(
+            tk, head[0], head[1]) == core_j:
+        end = core_j
+    return start, end
+
+
+def _before_time_adverbial(tk: _Tokens, i: int, j: int) -> int:
+    """Where a noun phrase stops before a trailing time adverbial: "Paul Ryan on
+    Thursday", "the director in May", "officials last week"."""
+    for k in range(i + 1, j):
+        w, nxt = tk.lower[k], tk.lower[k + 1] if k + 1 < j else ""
+        if (w in {"on", "in", "at", "during", "early", "late", "earlier", "later", "last",
+                  "this"} and nxt in _TIME_NOUNS) or (w == "in" and nxt == "may"):
+            return k
+    return j
+
+
+def _before_affiliation(tk: _Tokens, i: int, j: int) -> int:
+    """Where a name stops before its affiliation: "Ana Ruiz with the health authority",
+    "Dan Hale at Northgate Capital" (the source span keeps the affiliation)."""
+    for k in range(i + 2, j - 1):
+        if tk.lower[k] in {"with", "at", "from"} and all(
+                _is_cap(w) for w in tk.words[i:k]):
+            return k
+    return j
 
 
 def _pick_head(

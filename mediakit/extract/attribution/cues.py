@@ -22,6 +22,7 @@ class _Cue:
 def _find_cues(
     tk: _Tokens, verbs: dict[tuple[str, ...], tuple[str, bool]], in_quote: list[int],
     types: dict[tuple[str, ...], tuple[str, str]] | None = None,
+    title_case: bytearray | None = None,
 ) -> list[_Cue]:
     cues: list[_Cue] = []
     lw = tk.lower
@@ -38,8 +39,10 @@ def _find_cues(
             hit = (k + 2, *verbs[key])
         elif key in verbs:
             hit = (k + 1, *verbs[key])
-        if hit is None or (tk.words[k][:1].isupper() and lw[k] != "according"):
-            # A capitalised "States" or "Reports" is a name or a headline word.
+        if hit is None or (tk.words[k][:1].isupper() and lw[k] != "according"
+                           and not (title_case and title_case[k] and not hit[2])):
+            # A capitalised "States" or "Reports" is a name or a headline word (a cue
+            # that needs no explicit content counts in a title-cased headline: "X Says").
             k += 1
             continue
         k1, lemma, strict = hit

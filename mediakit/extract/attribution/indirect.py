@@ -298,8 +298,10 @@ def _speech_act(ctx: _Ctx, c: _Cue, sa: int) -> bool:
         return False  # "Dean's comments": a noun
     if p >= sa and lw[p] in _RELATIVE and not (p - 1 >= sa and tk.words[p - 1] == ","):
         return False  # "women who complained": a restrictive relative clause
-    if p >= sa and lw[p] in _MODALS:
-        return False  # "she would ask", "will say": speech that has not happened
+    if p >= sa and lw[p] in _MODALS and not (p > sa and tk.words[p][:1].isupper()):
+        # "she would ask", "will say": speech that has not happened ("Ms. May said" is
+        # a name)
+        return False
     return True
 
 
@@ -450,6 +452,9 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
                                      for x in range(ca, min(ca + 4, eb))))
         # "she wants to run", "he plans to veto it": an intention's content is the plan.
         or (c.ctype == "intention" and ca < eb and lw[ca] == "to")
+        # "I think he is wrong", "most believe the economy has improved": a belief's
+        # clause without "that", opened by a subject and holding a finite verb.
+        or (c.ctype == "belief" and _bare_clause(tk, ca, eb))
     )
     if c.strict and not explicit:
         return None
@@ -460,6 +465,21 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
     if elliptic is not None:
         r.elliptic = elliptic
     return r
+
+
+# Words that open a clause as its subject ("I think [he] is wrong").
+_CLAUSE_SUBJECTS = frozenset("i we you he she it they there this the his her their its our "
+                             "my most many some".split())
+
+
+def _bare_clause(tk: _Tokens, ca: int, eb: int) -> bool:
+    """Whether a clause opened by a subject, with a finite verb within its first five
+    words, starts at ``ca``: the content of a belief cue without "that"."""
+    lw = tk.lower
+    if ca >= eb or lw[ca] not in _CLAUSE_SUBJECTS:
+        return False
+    return any(_verbish(lw[x]) or lw[x].endswith(("'s", "'re", "'ll", "'ve", "'d"))
+               or lw[x] in _MODALS for x in range(ca, min(ca + 5, eb)))
 
 
 def _forward_subject(
