@@ -83,7 +83,7 @@ def _overlaps(a: tuple[int | None, int | None], spans: list[tuple[int, int]]) ->
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
-_EDGE = " \t\n\"'\u201c\u201d\u2018\u2019,.;:"
+_EDGE = " \t\n\"'\u201c\u201d\u2018\u2019,.;:()"
 
 
 def _trim(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -41,6 +41,12 @@ def _spans(text: str) -> list[tuple]:
     ("Dan Hale, an analyst at Northgate Capital, said shares would fall.",
      ("Dan Hale", "Dan Hale, an analyst at Northgate Capital", "Dan Hale",
       "shares would fall")),
+    # The subject stops at its own predicate; a participle after a possessive is not one.
+    ("Clinton attacked Trump and said the plan would fail.",
+     ("Clinton", "Clinton", "Clinton", "the plan would fail")),
+    ("According to the UN's integrated office, the camp holds 3,000 people.",
+     ("the UN's integrated office", "the UN's integrated office", "UN's integrated office",
+      "the camp holds 3,000 people")),
     # A speaker never crosses a sentence break.
     ("The report appeared in the Times. But the company said the figures were wrong.",
      ("the company", "the company", "the company", "the figures were wrong")),
