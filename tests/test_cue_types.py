@@ -69,12 +69,19 @@ def _typed(text: str) -> list[tuple]:
      ("Senator Maria Lopez", "stance", "blast", "the plan for its cost to rural hospitals")),
     ("The minister did not say whether the border would reopen.",
      ("The minister", "negated", "say", "whether the border would reopen")),
+    # A document's evidence needs no "that" (attribution_lexicon.txt [documents]).
+    ("The latest poll shows the governor ahead by six points.",
+     ("The latest poll", "evidence", "show", "the governor ahead by six points")),
     # The source span as PolNeAR marks it keeps the apposition.
     ("Jeff Weaver, the campaign's manager, said the race was far from over.",
      ("Jeff Weaver, the campaign's manager", "speech", "say", "the race was far from over")),
 ])
 def test_each_cue_type_is_found_and_typed(text, expected):
     assert _typed(text) == [expected]
+
+
+def test_evidence_of_a_person_needs_explicit_content():
+    assert _typed("The coach shows the players a video before every match.") == []
 
 
 def test_a_belief_without_explicit_content_and_a_noun_are_not_attributions():

@@ -19,10 +19,11 @@ from ..lexicon import (
     _TIME_WORDS,
     _VERBISH,
     _is_adverb,
+    _lex,
     _verbish,
 )
 from ..noun_phrases import _NP, _read_np
-from ..tokens import _is_cap, _n_words, _span_text, _Tokens
+from ..tokens import _is_cap, _n_words, _span_text, _strip_poss, _Tokens
 from .clauses import _clause_start, _fallback_subject, _np_after, _went_on_to
 from .context import _Ctx, _Raw
 from .cues import _Cue
@@ -455,6 +456,9 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
         # "I think he is wrong", "most believe the economy has improved": a belief's
         # clause without "that", opened by a subject and holding a finite verb.
         or (c.ctype == "belief" and _bare_clause(tk, ca, eb))
+        # "The poll shows Clinton ahead": a document's evidence needs no "that".
+        or (c.ctype == "evidence" and np_ is not None and np_.j > np_.i
+            and _strip_poss(lw[np_.j - 1]) in _lex("documents"))
     )
     if c.strict and not explicit:
         return None
