@@ -212,9 +212,15 @@ def _score(rows: list[tuple[dict, list, str]]) -> dict:
     return out
 
 
+#: The cue types the project gold annotates: speech acts, negated ones included ("did not
+#: comment"); beliefs, intentions and evidence are not annotated there (PolNeAR has them).
+GOLD_CUE_TYPES = "speech,stance,according_to,negated"
+
+
 def evaluate_gold(folder: str | Path,
                   splits: tuple[str, ...] = ("tune", "heldout", "blind"),
-                  codebook: str | None = None, reporting_verbs: str | None = None) -> dict:
+                  codebook: str | None = None, reporting_verbs: str | None = None,
+                  counted_cue_types: str = GOLD_CUE_TYPES) -> dict:
     """Score the "who speaks" analysis on hand-annotated gold files.
 
     Parameters
@@ -226,6 +232,9 @@ def evaluate_gold(folder: str | Path,
         Which splits to score.
     codebook, reporting_verbs : str, optional
         A codebook and a reporting-verb list instead of the packaged ones.
+    counted_cue_types : str
+        Which attributions are scored, by cue type (the ``sources`` family's parameter).
+        By default :data:`GOLD_CUE_TYPES`, the types the project gold annotates.
 
     Returns
     -------
@@ -257,8 +266,8 @@ def evaluate_gold(folder: str | Path,
             continue
         body = _gold_body(item, root)
         doc = segment(body)
-        preds = list(analyze_sources(doc, codebook=codebook,
-                                     verbs_path=reporting_verbs).attributions)
+        preds = list(analyze_sources(doc, codebook=codebook, verbs_path=reporting_verbs,
+                                     counted_cue_types=counted_cue_types).attributions)
         by_split[split].append((item, preds, body))
     return {s: _score(rows) for s, rows in by_split.items() if rows}
 

@@ -252,7 +252,9 @@ def test_scare_quotes_beliefs_and_passives_are_not_attributions():
         "We write that strikes \u201ctargeted\u201d a building. The minister believes the vote "
         "will pass. It is said to be the largest camp. She would ask for a tarpaulin."
     )
-    assert found == []
+    # The belief is kept, typed as one (issue 12), and not counted as a statement by
+    # default (mediakit.metrics.sources counted_cue_types); the rest are no attributions.
+    assert [(a.cue_type, a.text) for a in found] == [("belief", "the vote will pass")]
 
 
 def test_nested_speech_belongs_to_the_outer_content():
@@ -404,6 +406,9 @@ RULE_EXAMPLES = [
      ("direct", "Ahmed Nasser", None, "We will not give up until every hostage is home")),
     ("unattributed.quote", '"We will not give up until every hostage is home."',
      ("direct", None, None, "We will not give up until every hostage is home")),
+    ("headline.colon", "Ahmed Nasser: Talks Will Resume After The Holiday\n\nThe talks "
+     "stalled on Monday.",
+     ("indirect", "Ahmed Nasser", None, "Talks Will Resume After The Holiday")),
 ]
 
 
@@ -432,7 +437,8 @@ def test_rule_ids_written_in_the_code_are_in_the_table():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         literals |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
                      and isinstance(n.value, str)
-                     and re.fullmatch(r"(quote|indirect|inherit|unattributed)\.\w*", n.value)}
+                     and re.fullmatch(r"(quote|indirect|inherit|unattributed|headline)\.\w*",
+                                     n.value)}
     assert "quote.after_speaker_said" in literals  # the walk reached the pattern modules
     assert literals - {"quote.before_", "indirect."} <= set(RULES)
 
@@ -599,7 +605,7 @@ def _write_polnear(root: Path) -> None:
     ann = [
         f"T1\tSource {s} {s + 9}\tThe mayor",
         f"T2\tCue {s + 10} {s + 14}\tsaid",
-        f"T3\tContent {c} {c + 28}\tthe bridge would reopen",
+        f"T3\tContent {c} {c + 23}\tthe bridge would reopen",
         "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
         f"T4\tSource {f} {f + 7}\tCritics",
         f"T5\tCue {f + 8} {f + 12}\tfear",
@@ -622,6 +628,13 @@ def test_read_brat_and_evaluate_polnear(tmp_path):
     assert res["attribution"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667}
     assert (res["cue_match"], res["source_match"]) == (1.0, 1.0)
     assert (res["speech_gold"], res["speech_recall"]) == (1, 1.0)
+    # Sources: "The mayor" found exactly, "Critics" not; content tokens: the four of
+    # "the bridge would reopen" found, "delays" not.
+    assert res["source_exact"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667}
+    assert res["content_overlap"] == {"precision": 1.0, "recall": 0.8, "f1": 0.8889}
+    assert res["by_cue_type"] == {
+        "belief": {"gold": 1, "recall": 0.0, "source_recall": 0.0},
+        "speech": {"gold": 1, "recall": 1.0, "source_recall": 1.0}}
     with pytest.raises(ParameterError, match="metadata.tsv"):
         evaluate_polnear(tmp_path / "dev")
 

@@ -44,7 +44,7 @@ def test_rows_mark_the_span_and_carry_the_machine_codes_and_rules():
     assert second["text"] == ('"[[We have nothing left]]," said Amal Hassan, a mother of four '
                               'in Rafah.')
     assert (second["machine_role"], second["machine_kind"]) == ("civilian", "direct")
-    assert first["machine_cue_type"] == "" and first["coder_role"] == ""  # absent: empty
+    assert first["machine_cue_type"] == "speech" and first["coder_role"] == ""  # coder: empty
     (harm,) = rows["harm_mentions"]
     assert harm["row_id"] == f"{SHA12}-harm-1"
     assert harm["text"].startswith("An airstrike [[killed]] five people")

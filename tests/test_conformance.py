@@ -85,6 +85,7 @@ def test_analyzer_params_are_stored_unchanged_and_picklable():
     assert a.get_params() == {"codebook": None, "clutter_path": None, "max_bytes": 5_000_000,
                               "familiar_words": None, "positive_threshold": 0.1,
                               "negative_threshold": -0.2, "reporting_verbs": None,
+                              "counted_cue_types": "speech,stance,according_to",
                               "occupations": None, "family_terms": None,
                               "harm_lexicon": None, "emotive_terms": None,
                               "weapon_counts_as_named": False,

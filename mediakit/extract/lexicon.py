@@ -46,6 +46,170 @@ def load_reporting_verbs(path: str | None = None) -> dict[tuple[str, ...], tuple
     return forms
 
 
+#: The cue types of ``cue_types.txt``, in the order its sections may appear.
+CUE_TYPES = ("speech", "belief", "intention", "evidence", "stance", "nominal", "according_to")
+
+#: Words before a cue that negate it ("did not say", "never said", "declined to say").
+_NEGATORS = frozenset("not n't never no".split())
+
+
+def load_cue_types(path: str | None = None) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Load the cue-type lexicon.
+
+    Parameters
+    ----------
+    path : str or None
+        A file in the format of ``mediakit/data/cue_types.txt`` (``[type]`` sections, each
+        line a lemma and its forms, ``_`` joining the words of a multi-word cue, ``!``
+        marking a cue that needs explicit content, ``#`` comments). None loads the
+        packaged list.
+
+    Returns
+    -------
+    dict
+        Maps each form, as a tuple of lower-case words, to ``(lemma, cue type)``.
+
+    Raises
+    ------
+    ParameterError
+        Naming the file and line: an unknown section, an entry before any section, or a
+        form listed under two types.
+    """
+    return _cue_lexicon(path)[0]
+
+
+@lru_cache(maxsize=8)
+def _cue_lexicon(path: str | None
+                 ) -> tuple[dict[tuple[str, ...], tuple[str, str]], frozenset[tuple[str, ...]]]:
+    """The cue-type lexicon's forms, and those marked ``!`` (they need explicit content)."""
+    raw, where = read_data_file("cue_types.txt", path, error=ParameterError)
+    forms: dict[tuple[str, ...], tuple[str, str]] = {}
+    strict_forms: set[tuple[str, ...]] = set()
+    current = None
+    for lineno, line in data_lines(raw):
+        if line.startswith("["):
+            name = line.strip("[]").strip()
+            if not line.endswith("]") or name not in CUE_TYPES:
+                raise ParameterError(where, f"unknown cue-type section {line!r} (known: "
+                                     f"{', '.join(CUE_TYPES)})", lineno)
+            current = name
+            continue
+        if current is None:
+            raise ParameterError(where, "an entry before any [type] section", lineno)
+        words = line.lstrip("!").split()
+        if not words:
+            raise ParameterError(where, "a '!' with no cue after it", lineno)
+        lemma = words[0].replace("_", " ")
+        for w in words:
+            key = tuple(w.lower().split("_"))
+            if line.startswith("!"):
+                strict_forms.add(key)
+            if key in forms and forms[key][1] != current:
+                raise ParameterError(where, f"{w!r} is listed as {forms[key][1]} and as "
+                                     f"{current}", lineno)
+            forms[key] = (lemma, current)
+    if not forms:
+        raise ParameterError(where, "no cue types in the file")
+    return forms, frozenset(strict_forms)
+
+
+@lru_cache(maxsize=8)
+def load_cue_words(verbs_path: str | None = None, types_path: str | None = None
+                   ) -> dict[tuple[str, ...], tuple[str, bool]]:
+    """The cue words the attribution extractor looks for: the reporting verbs, then the
+    speech, belief, intention, evidence and stance cues of the cue-type lexicon that are
+    not reporting verbs (a line starting with ``!`` there needs explicit content, as in the
+    reporting-verb list).
+
+    Returns
+    -------
+    dict
+        In the format of :func:`load_reporting_verbs`: form -> ``(lemma, strict)``.
+    """
+    verbs = dict(load_reporting_verbs(verbs_path))
+    types, strict = _cue_lexicon(types_path)
+    for key, (lemma, ctype) in types.items():
+        if ctype in {"speech", "belief", "intention", "evidence", "stance"} and key not in verbs:
+            verbs[key] = (lemma, key in strict)
+    return verbs
+
+
+def classify_cue(words: list[str] | tuple[str, ...],
+                 types: dict[tuple[str, ...], tuple[str, str]],
+                 verbs: dict[tuple[str, ...], tuple[str, bool]]) -> tuple[str, str | None]:
+    """The type and lemma of a cue from its words: the first word (or pair of words)
+    listed in the cue-type lexicon decides, then the reporting-verb list (``speech``).
+
+    Parameters
+    ----------
+    words : sequence of str
+        The cue's words as written ("has said", "in a statement", "did not respond to").
+    types : dict
+        :func:`load_cue_types`.
+    verbs : dict
+        :func:`load_reporting_verbs`.
+
+    Returns
+    -------
+    (str, str or None)
+        The cue type (``"other"`` when no word is listed) and the head's lemma.
+    """
+    lw = [w.lower() for w in words]
+    for i in range(len(lw)):
+        for n in (2, 1):
+            key = tuple(lw[i : i + n])
+            if len(key) < n:
+                continue
+            if key in types:
+                return types[key][1], types[key][0]
+            if key in verbs:
+                return "speech", verbs[key][0]
+    return "other", None
+
+
+def is_negated(words: list[str] | tuple[str, ...]) -> bool:
+    """Whether the words before a cue negate it ("did not", "never", "didn't")."""
+    return any(w.lower() in _NEGATORS or w.lower().endswith("n't") for w in words)
+
+
+#: The cue types counted as statements by default (source diversity, civilian voice):
+#: speech acts, stances, and "according to". Beliefs, intentions, evidence, nominal and
+#: negated cues are kept in the extractor's output and counted only when asked.
+DEFAULT_COUNTED_CUE_TYPES = "speech,stance,according_to"
+
+
+def parse_counted_cue_types(value: str) -> frozenset[str]:
+    """The cue types named by a ``counted_cue_types`` value.
+
+    Parameters
+    ----------
+    value : str
+        ``"all"``, or cue types separated by commas (``"speech,stance"``), each one of
+        :data:`CUE_TYPES` or ``negated``.
+
+    Returns
+    -------
+    frozenset of str
+
+    Raises
+    ------
+    ParameterError
+        For an empty value or an unknown type.
+    """
+    known = (*CUE_TYPES, "negated")
+    if not isinstance(value, str) or not value.strip():
+        raise ParameterError(None, f"counted_cue_types must name cue types or 'all', got "
+                             f"{value!r}")
+    if value.strip() == "all":
+        return frozenset(known)
+    names = frozenset(v.strip() for v in value.split(",") if v.strip())
+    unknown = sorted(names - set(known))
+    if unknown:
+        raise ParameterError(None, f"counted_cue_types: unknown cue type(s) "
+                             f"{', '.join(unknown)} (known: {', '.join(known)}, or all)")
+    return names
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, frozenset[str] | dict[str, str]]:
     sections: dict[str, list[str]] = {}

@@ -192,8 +192,13 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     while i < j and (tk.lower[i] in _LEADERS or tk.words[i] in {",", '"', "'", "-", "--",
                                                                  "\u2014", "\u2013"}):
         i += 1
-    while j > i and (tk.words[j - 1] in {",", '"', "'", "\u2014"} or _is_adverb(tk.lower[j - 1])):
+    # A capitalised word ending in -ly is a name ("Anna Beverly"), not an adverb.
+    while j > i and (tk.words[j - 1] in {",", '"', "'", "\u2014"}
+                     or (_is_adverb(tk.lower[j - 1]) and not tk.words[j - 1][:1].isupper())
+                     or tk.lower[j - 1] in {"even", "only"}):
         j -= 1
+    while i < j and tk.lower[i] == "even":
+        i += 1  # "Even an anti-war group said"
     if i >= j or j - i > 60 or tk.lower[j - 1] in {"to", "as", "of", "for", "by", "with"}:
         return None  # "went on to", "was quoted as": no subject ends with these
     chunks = _drop_adverbials(tk, _split_chunks(tk, i, j))
@@ -223,10 +228,11 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         if 0 < hj - cut - 1 <= 6:
             return _read_np(tk, cut + 1, hj)
         return None
-    core_j = cut
+    core_j = _before_affiliation(tk, hi, _before_time_adverbial(tk, hi, cut))
+
     for k in range(hi, core_j):
-        if _verbish(tk.lower[k]):
-            return None
+        if _verbish(tk.lower[k]) and not (k > hi and tk.words[k][:1].isupper()):
+            return None  # a verb, not a name ("Theresa May", "Ms. May" are names)
         if tk.words[k] in {'"', ";", ":", "?", "!"}:
             return None
     if core_j - hi > 14:
@@ -240,12 +246,16 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     else:
         rel = None
     lw0 = tk.lower[hi]
+    full = _source_extent(tk, head, chunks, core_j)
     if core_j - hi == 1 and lw0 in _PRONOUNS:
         g = _PRONOUNS[lw0]
-        return _NP(hi, core_j, "pronoun", tk.words[hi], gender=g, plural=(g == "p"))
+        return _NP(hi, core_j, "pronoun", tk.words[hi], gender=g, plural=(g == "p"),
+                   extra={"full": full})
     np_ = _read_head(tk, hi, core_j)
     if np_ is None:
         return None
+    if (cut_at := _cut_at_predicate(tk, head, chunks, core_j)) is not None:
+        np_, desc_parts, full, rel = (*cut_at, None)
     if rel:
         if np_.kind == "person":
             desc_parts.insert(0, rel)
@@ -258,6 +268,7 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         np_.description = f"{np_.description}; {extra}" if np_.description else extra
     if np_.gender is None:
         np_.gender = _gender_of_words(tk.words[i:j])
+    np_.extra["full"] = full
     return np_
 
 
@@ -282,6 +293,82 @@ def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[i
     ):
         chunks.pop(0)
     return chunks
+
+
+_TIME_NOUNS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december week weekend month year morning "
+    "afternoon evening night today yesterday tonight".split()
+)
+
+
+def _source_extent(tk: _Tokens, head: tuple[int, int], chunks: list[tuple[int, int]],
+                   core_j: int) -> tuple[int, int]:
+    """The source as PolNeAR marks it: the head with the chunks after it (appositions,
+    affiliations) and one description right before it ("his campaign manager, Jeff
+    Weaver"), without a trailing time adverbial ("the director in May")."""
+    n = chunks.index(head) if head in chunks else 0
+    if n > 0:
+        a, b = chunks[n - 1]
+        lw0 = tk.lower[a]
+        if (b == head[0] - 1 and not _has_verb(tk, a, b)
+                and (lw0 in _DETERMINERS or lw0.endswith("'s") or lw0 in _lex("titles"))):
+            n -= 1
+    start, end = chunks[n][0], chunks[-1][1]
+    if head == chunks[-1] and core_j < head[1] and _before_time_adverbial(
+            tk, head[0], head[1]) == core_j:
+        end = core_j
+    return start, end
+
+
+def _before_time_adverbial(tk: _Tokens, i: int, j: int) -> int:
+    """Where a noun phrase stops before a trailing time adverbial: "Paul Ryan on
+    Thursday", "the director in May", "officials last week"."""
+    for k in range(i + 1, j):
+        w, nxt = tk.lower[k], tk.lower[k + 1] if k + 1 < j else ""
+        if (w in {"on", "in", "at", "during", "early", "late", "earlier", "later", "last",
+                  "this"} and nxt in _TIME_NOUNS) or (w == "in" and nxt == "may"):
+            return k
+    return j
+
+
+def _cut_at_predicate(tk: _Tokens, head: tuple[int, int], chunks: list[tuple[int, int]],
+                      core_j: int) -> tuple[_NP, list[str], tuple[int, int]] | None:
+    """"Clinton attacked Trump and said": the subject stops at its own predicate. Returns
+    the noun phrase before it, the descriptions before the head and the source extent;
+    None when the subject has no predicate of its own."""
+    hi = head[0]
+    pred = _before_predicate(tk, hi, core_j)
+    if pred >= core_j or (np_ := _read_head(tk, hi, pred)) is None:
+        return None
+    n = chunks.index(head)
+    kept = [*chunks[:n], (hi, pred)]
+    desc_parts = [" ".join(tk.words[a:b]) for a, b in chunks[:n]]
+    return np_, desc_parts, _source_extent(tk, kept[-1], kept, pred)
+
+
+def _before_predicate(tk: _Tokens, i: int, j: int) -> int:
+    """Where a subject stops before a verb of its own: a lower-case past form right after
+    a capitalised word or a pronoun ("Clinton attacked Trump", "Sanders hit back")."""
+    for k in range(i + 1, j):
+        w = tk.words[k]
+        prev = tk.words[k - 1]
+        if (w[:1].islower() and (tk.lower[k] in _IRREGULAR_PAST
+                                 or (len(w) > 4 and w.endswith("ed")))
+                and (_is_cap(prev) or prev.lower() in _PRONOUNS)
+                and not prev.lower().endswith(("'s", "\u2019s"))):  # "the UN's integrated"
+            return k
+    return j
+
+
+def _before_affiliation(tk: _Tokens, i: int, j: int) -> int:
+    """Where a name stops before its affiliation: "Ana Ruiz with the health authority",
+    "Dan Hale at Northgate Capital" (the source span keeps the affiliation)."""
+    for k in range(i + 2, j - 1):
+        if tk.lower[k] in {"with", "at", "from"} and all(
+                _is_cap(w) for w in tk.words[i:k]):
+            return k
+    return j
 
 
 def _pick_head(

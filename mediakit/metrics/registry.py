@@ -64,12 +64,19 @@ def _existing_file(name: str, value) -> None:
         raise ParameterError(value, f"{name}: {what}")
 
 
+def _cue_types(name: str, value) -> None:
+    from ..extract.lexicon import parse_counted_cue_types
+
+    parse_counted_cue_types(value)
+
+
 #: Checks a parameter may name (``Parameter.check``): name -> function(name, value).
 CHECKS: dict[str, Callable[[str, object], None]] = {
     "unit_interval": _in_unit_interval,
     "positive_int": _positive_int,
     "file": _existing_file,
     "bool": _boolean,
+    "cue_types": _cue_types,
 }
 
 
@@ -247,7 +254,7 @@ DOCUMENT_PARAMETERS: tuple[Parameter, ...] = (
 #: Packaged data files read whatever the parameters (recorded in the provenance with
 #: their SHA-256; not yet parameters of their own).
 FIXED_DATA_FILES = ("abbreviations.txt", "sentence_starters.txt", "attribution_lexicon.txt",
-                    "attribution_first_names.txt", "dale_chall_inflections.txt",
+                    "attribution_first_names.txt", "cue_types.txt", "dale_chall_inflections.txt",
                     "html_boilerplate.txt", "english_function_words.txt")
 
 #: The families mediakit ships, in the order they run: module path of each ``FAMILY``.

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..codebook import Codebook, load_codebook
+from ..extract.lexicon import DEFAULT_COUNTED_CUE_TYPES, parse_counted_cue_types
 from ..text import Document, normalize_quotes, word_tokens
 from . import diversity as dv
 from .registry import CorpusColumns, Family, Parameter, packaged
@@ -130,12 +131,16 @@ class SourcesResult:
                     "named": a.named,
                     "kind": a.kind,
                     "cue": a.cue,
+                    "cue_type": a.cue_type,
+                    "cue_lemma": a.cue_lemma,
                     "rule": a.rule,
                     "text": a.text,
                     "start": a.start,
                     "end": a.end,
                     "sentence": a.sentence,
                     "paragraph": a.paragraph,
+                    "speaker_start": a.speaker_start,
+                    "speaker_end": a.speaker_end,
                     "source": sid,
                     "quoted_words": quoted_words(a),
                 }
@@ -271,6 +276,7 @@ def analyze_sources(
     attributions=None,
     context_sides: bool = True,
     verbs_path: str | Path | None = None,
+    counted_cue_types: str = DEFAULT_COUNTED_CUE_TYPES,
 ) -> SourcesResult:
     """Find who speaks in a document and how diverse the voices are.
 
@@ -288,6 +294,11 @@ def analyze_sources(
         and description name none (see the module docstring).
     verbs_path : str or Path, optional
         A reporting-verb list instead of the packaged ``reporting_verbs.txt``.
+    counted_cue_types : str
+        Which attributions count, by ``cue_type``: types separated by commas, or ``all``
+        (every attribution PolNeAR would annotate, beliefs and negated cues included).
+        The default counts speech, stances and "according to"; a record made by another
+        extractor (no ``cue_type``) always counts.
 
     Returns
     -------
@@ -304,7 +315,10 @@ def analyze_sources(
         from ..extract.attribution import extract_attributions
 
         attributions = extract_attributions(doc, verbs_path=verbs_path)
-    atts = sorted(attributions, key=lambda a: (a.start, a.end))
+    counted = parse_counted_cue_types(counted_cue_types)
+    atts = sorted((a for a in attributions
+                   if getattr(a, "cue_type", None) is None or a.cue_type in counted),
+                  key=lambda a: (a.start, a.end))
 
     grouper = _Grouper()
     source_ids = [grouper.assign(a) for a in atts]
@@ -560,12 +574,17 @@ def format_sources_table(result: SourcesResult, width: int = 100) -> str:
 FAMILY = Family(
     name="sources",
     compute=lambda inp: analyze_sources(inp.doc, codebook=inp.codebook,
-                                        verbs_path=inp.params["reporting_verbs"]),
+                                        verbs_path=inp.params["reporting_verbs"],
+                                        counted_cue_types=inp.params["counted_cue_types"]),
     requires=("sentences", "paragraphs", "codebook"),
     parameters=(
         Parameter("reporting_verbs", str, None, "reporting-verb list of the attribution "
                   "extractor (default: the packaged one)", optional=True, check="file",
                   metavar="FILE", data_file=packaged("reporting_verbs.txt")),
+        Parameter("counted_cue_types", str, DEFAULT_COUNTED_CUE_TYPES,
+                  "which attributions count as statements, by cue type: types separated by "
+                  "commas (speech, belief, intention, evidence, stance, nominal, "
+                  "according_to, negated) or all", check="cue_types", metavar="TYPES"),
     ),
     outputs=("attributions", "speakers", "diversity"),
     corpus=CorpusColumns(

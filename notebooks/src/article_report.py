@@ -22,6 +22,7 @@ familiar_words: "Optional[str]" = None  # Dale-Chall familiar-word list, one wor
 positive_threshold: float = 0.05  # VADER compound at or above which a sentence is positive
 negative_threshold: float = -0.05  # VADER compound at or below which a sentence is negative
 reporting_verbs: "Optional[str]" = None  # reporting-verb list of the attribution extractor (default: the packaged one)
+counted_cue_types: str = "speech,stance,according_to"  # which attributions count as statements, by cue type: types separated by commas (speech, belief, intention, evidence, stance, nominal, according_to, negated) or all
 occupations: "Optional[str]" = None  # occupation word list for humanisation (default: the packaged one)
 family_terms: "Optional[str]" = None  # family word list for humanisation (default: the packaged one)
 harm_lexicon: "Optional[str]" = None  # harm lexicon YAML (default: the packaged one)

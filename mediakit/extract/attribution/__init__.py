@@ -21,6 +21,7 @@ Asr, F. T., et al. (2021). The Gender Gap Tracker. PLOS ONE 16(1): e0245533.
 from ..lexicon import load_reporting_verbs
 from .direct import QUOTE_RULES
 from .extractor import extract_attributions
+from .headline import HEADLINE_RULES
 from .indirect import INDIRECT_RULES
 from .inherit import INHERIT_RULES
 from .record import Attribution
@@ -33,7 +34,7 @@ from .resolve import find_person_descriptions
 #: the report's rule); ``inherit.*`` and ``unattributed.*``: a quotation without a tag of
 #: its own (pass 3, :mod:`.inherit`). Each pass's table sits with its patterns.
 #: Documented with an example each in docs/metrics.md (attribution rule ids).
-RULES: dict[str, str] = {**QUOTE_RULES, **INDIRECT_RULES, **INHERIT_RULES}
+RULES: dict[str, str] = {**QUOTE_RULES, **INDIRECT_RULES, **INHERIT_RULES, **HEADLINE_RULES}
 
 __all__ = [
     "RULES",

@@ -55,11 +55,16 @@ def _np_after(ctx: _Ctx, k: int, limit: int, appos: bool = True) -> _NP | None:
         d = _apposition(tk, e, limit, ctx.cue_at)
         if d:
             np_.description = f"{np_.description}; {d[0]}" if np_.description else d[0]
+            np_.extra["full"] = (np_.i, d[1])
     return np_
 
 
 # Subordinators that open a clause even without a comma ("while he said ...").
 _SUBORDINATORS = frozenset("while whereas because although though since".split())
+
+
+# Temporal subordinators: a clause boundary only after a clause ("came after the mayor").
+_TEMPORAL = frozenset("after before when until once".split())
 
 
 _NP_OPENERS = frozenset("a an the another other some several".split())
@@ -79,6 +84,19 @@ def _clause_before(ctx: _Ctx, a: int, j: int) -> bool:
         ):
             found = True
     return found
+
+
+def _past_verb_before(ctx: _Ctx, a: int, j: int) -> bool:
+    """Whether the words just before ``j`` hold a finite verb ("The vote came", "Talks
+    resumed"), read from the verb forms alone."""
+    if any(k in ctx.used for k in range(max(a, j - 30), j)):
+        return False  # "told X the plan would wait until Y confirmed": inside a report
+    for k in range(max(a, j - 8), j):
+        w = ctx.tk.lower[k]
+        if _verbish(w) or w in _IRREGULAR_PAST or (
+                len(w) > 4 and w.endswith("ed") and not ctx.tk.words[k][:1].isupper()):
+            return True
+    return False
 
 
 def _clause_start(ctx: _Ctx, sent_a: int, k: int) -> tuple[int, str | None]:
@@ -110,6 +128,10 @@ def _clause_start(ctx: _Ctx, sent_a: int, k: int) -> tuple[int, str | None]:
             or (lw[j] in {"and", "but"} and j + 1 < k and k - j <= 7
                 and (lw[j + 1] in _NP_OPENERS or lw[j + 1] in _PRONOUNS)
                 and _clause_before(ctx, sent_a, j))
+            # "The vote came after the mayor said ...": a subordinate clause's subject.
+            or (lw[j] in _TEMPORAL and j + 1 < k and k - j <= 7
+                and (lw[j + 1] in _NP_OPENERS or lw[j + 1] in _PRONOUNS)
+                and _past_verb_before(ctx, sent_a, j))
         ) and not (j + 1 < k and lw[j + 1] in _RELATIVE):
             return j + 1, "conj"
         if lw[j] in {"who", "which"} and j > sent_a and tk.words[j - 1] == "," and j == k - 1:

@@ -7,11 +7,13 @@ import bisect
 from dataclasses import dataclass
 
 from ...text import Document
-from ..lexicon import load_reporting_verbs
+from ..lexicon import load_cue_types, load_cue_words
 from ..noun_phrases import _NP
 from ..quotes import _find_quotes, _single_quotes_as_double
 from ..tokens import _Tokens
 from .cues import _Cue, _find_cues
+
+_INVISIBLE = {c: " " for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
 
 
 @dataclass
@@ -42,8 +44,12 @@ class _Ctx:
         self.orig = doc.text
         # Two apostrophes stand for a double quotation mark in some archives (''...'').
         self.t = _single_quotes_as_double(doc.normalized.replace("''", '" '), doc)
+        # Invisible format characters (a zero-width space after a name) read as blanks;
+        # the text keeps its length, so offsets still index doc.text.
+        self.t = self.t.translate(_INVISIBLE)
         self.tk = _Tokens(self.t)
-        self.verbs = load_reporting_verbs(verbs_path)
+        self.verbs = load_cue_words(verbs_path)
+        self.types = load_cue_types()
         tk = self.tk
         self.quotes = _find_quotes(self.orig, self.t, doc)
         self.in_quote = [-1] * tk.n
@@ -64,7 +70,10 @@ class _Ctx:
             for k in range(a, b):
                 self.tok_sent[k] = si
         self.para_tok = [(tk.index_at(p.start), tk.index_at(p.end)) for p in doc.paragraphs]
-        self.cues = _find_cues(tk, self.verbs, self.in_quote)
+        from .headline import _title_case_tokens
+
+        self.title_case = _title_case_tokens(tk, self.para_tok)
+        self.cues = _find_cues(tk, self.verbs, self.in_quote, self.types, self.title_case)
         self.cue_at = {c.k0: c for c in self.cues}
         self.cue_k0 = [c.k0 for c in self.cues]
         self.used: set[int] = set()  # cues that introduce an attribution

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import _AUX
+from ..lexicon import _AUX, _NEGATORS
 from ..tokens import _Tokens
 
 
@@ -15,10 +15,14 @@ class _Cue:
     aux0: int  # first token of the auxiliaries before it ("has expressed")
     lemma: str
     strict: bool
+    ctype: str = "speech"  # its type in cue_types.txt ("speech" when not listed there)
+    negated: bool = False  # "did not say", "never said", "hasn't said"
 
 
 def _find_cues(
-    tk: _Tokens, verbs: dict[tuple[str, ...], tuple[str, bool]], in_quote: list[int]
+    tk: _Tokens, verbs: dict[tuple[str, ...], tuple[str, bool]], in_quote: list[int],
+    types: dict[tuple[str, ...], tuple[str, str]] | None = None,
+    title_case: bytearray | None = None,
 ) -> list[_Cue]:
     cues: list[_Cue] = []
     lw = tk.lower
@@ -29,12 +33,16 @@ def _find_cues(
             k += 1
             continue
         hit = None
+        key: tuple[str, ...] = (lw[k],)
         if k + 1 < n and (lw[k], lw[k + 1]) in verbs:
-            hit = (k + 2, *verbs[(lw[k], lw[k + 1])])
-        elif (lw[k],) in verbs:
-            hit = (k + 1, *verbs[(lw[k],)])
-        if hit is None or (tk.words[k][:1].isupper() and lw[k] != "according"):
-            # A capitalised "States" or "Reports" is a name or a headline word.
+            key = (lw[k], lw[k + 1])
+            hit = (k + 2, *verbs[key])
+        elif key in verbs:
+            hit = (k + 1, *verbs[key])
+        if hit is None or (tk.words[k][:1].isupper() and lw[k] != "according"
+                           and not (title_case and title_case[k] and not hit[2])):
+            # A capitalised "States" or "Reports" is a name or a headline word (a cue
+            # that needs no explicit content counts in a title-cased headline: "X Says").
             k += 1
             continue
         k1, lemma, strict = hit
@@ -54,6 +62,19 @@ def _find_cues(
             j -= 1
         if j >= 0 and j < aux0 - 1 and lw[j] in {"has", "have", "had"}:
             aux0 = j
-        cues.append(_Cue(k, k1, aux0, lemma, strict))
+        ctype = types[key][1] if types and key in types else "speech"
+        cues.append(_Cue(k, k1, aux0, lemma, strict, ctype, _negated(lw, aux0)))
         k = k1
     return cues
+
+
+def _negated(lw: list[str], aux0: int) -> bool:
+    """A negation among the three words before the cue ("did not say", "has never said",
+    "didn't say"), not across punctuation."""
+    for j in range(aux0 - 1, max(aux0 - 4, -1), -1):
+        w = lw[j]
+        if w in _NEGATORS or w.endswith("n't"):
+            return True
+        if not w[:1].isalpha():
+            return False
+    return False

@@ -7,6 +7,7 @@ from pathlib import Path
 from ...text import Document
 from .context import _Ctx
 from .direct import _frame_quotations
+from .headline import _headline_colon
 from .indirect import _report_speech
 from .inherit import _inherit_quotations
 from .record import Attribution
@@ -46,4 +47,7 @@ def extract_attributions(
     raws, pendings = _frame_quotations(ctx)
     raws = _report_speech(ctx, raws, pendings)
     raws = _inherit_quotations(ctx, raws)
+    heads = _headline_colon(ctx)
+    if heads:
+        raws = sorted(raws + heads, key=lambda r: r.anchor)
     return _resolve(ctx, raws)

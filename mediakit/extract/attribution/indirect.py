@@ -19,10 +19,11 @@ from ..lexicon import (
     _TIME_WORDS,
     _VERBISH,
     _is_adverb,
+    _lex,
     _verbish,
 )
 from ..noun_phrases import _NP, _read_np
-from ..tokens import _is_cap, _n_words, _span_text, _Tokens
+from ..tokens import _is_cap, _n_words, _span_text, _strip_poss, _Tokens
 from .clauses import _clause_start, _fallback_subject, _np_after, _went_on_to
 from .context import _Ctx, _Raw
 from .cues import _Cue
@@ -127,6 +128,11 @@ _POST_CUE = frozenset(
 ) - {"to"}
 
 
+# Cue types that report a state of mind or a document, not a speech act: never a second
+# cue sharing an earlier speaker, never a report inside another report's content.
+_PRIVATE = frozenset({"belief", "intention", "evidence"})
+
+
 _FINITE = frozenset("is are was were has have had will would can could".split())
 
 
@@ -213,6 +219,9 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
         return None
     a, how = _clause_start(ctx, sa, c.aux0)
     prev_in_sentence = by_sentence.get(si)
+    if c.ctype in _PRIVATE and any(prev.cs <= tk.starts[c.k0] < prev.ce
+                                   for prev in (prev_in_sentence or [])[-6:]):
+        return None  # "said it ... and expected to decide": part of the reported content
     if (c.aux0 - 1 >= sa and lw[c.aux0 - 1] in {"and", "but"} and prev_in_sentence
             and not lw[c.k0].endswith("ing")):
         # "... said X and accused Y of Z": the subject of the earlier cue.
@@ -228,11 +237,26 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
     # A later cue ends this clause, unless it is a participle after a comma (", adding").
     later_cue = any(tk.words[x.aux0 - 1] != "," for x in ctx.cues_between(c.k1, eb))
     site = _Site(si, sa, sb, eb, c.aux0 - 1, a, how, post, has_that, later_cue)
-    for pattern in _TAG_PATTERNS:
+    for pattern in _TAG_PATTERNS if _may_tag(ctx, c, sa) else ():
         r = pattern(ctx, c, site)
         if r is not None:
             return r or None
     return _speaker_said(ctx, c, site, by_sentence)
+
+
+# Words that can be the subject of a bare plural verb: "..., most believe", "they fear".
+_BARE_SUBJECTS = frozenset("i we you they most many some others all both few".split())
+
+
+def _may_tag(ctx: _Ctx, c: _Cue, sa: int) -> bool:
+    """Whether the cue may tag content before it. A belief, intention, evidence or stance
+    word in its bare form is often a noun ("courted union support, urged ..."): it tags
+    only after a pronoun or a plural subject ("..., they fear", "..., critics fear")."""
+    lw = ctx.tk.lower
+    if c.ctype in {"speech", "according_to"} or lw[c.k0] != c.lemma.split()[0]:
+        return True
+    p = c.aux0 - 1
+    return p >= sa and (lw[p] in _BARE_SUBJECTS or (lw[p].endswith("s") and len(lw[p]) > 3))
 
 
 @dataclass
@@ -275,8 +299,10 @@ def _speech_act(ctx: _Ctx, c: _Cue, sa: int) -> bool:
         return False  # "Dean's comments": a noun
     if p >= sa and lw[p] in _RELATIVE and not (p - 1 >= sa and tk.words[p - 1] == ","):
         return False  # "women who complained": a restrictive relative clause
-    if p >= sa and lw[p] in _MODALS:
-        return False  # "she would ask", "will say": speech that has not happened
+    if p >= sa and lw[p] in _MODALS and not (p > sa and tk.words[p][:1].isupper()):
+        # "she would ask", "will say": speech that has not happened ("Ms. May said" is
+        # a name)
+        return False
     return True
 
 
@@ -425,6 +451,14 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
         or any(tk.words[x] == '"' for x in range(ca, eb))
         or (c.lemma == "ask" and any(lw[x] in {"if", "whether", "why", "how", "what"}
                                      for x in range(ca, min(ca + 4, eb))))
+        # "she wants to run", "he plans to veto it": an intention's content is the plan.
+        or (c.ctype == "intention" and ca < eb and lw[ca] == "to")
+        # "I think he is wrong", "most believe the economy has improved": a belief's
+        # clause without "that", opened by a subject and holding a finite verb.
+        or (c.ctype == "belief" and _bare_clause(tk, ca, eb))
+        # "The poll shows Clinton ahead": a document's evidence needs no "that".
+        or (c.ctype == "evidence" and np_ is not None and np_.j > np_.i
+            and _strip_poss(lw[np_.j - 1]) in _lex("documents"))
     )
     if c.strict and not explicit:
         return None
@@ -435,6 +469,21 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
     if elliptic is not None:
         r.elliptic = elliptic
     return r
+
+
+# Words that open a clause as its subject ("I think [he] is wrong").
+_CLAUSE_SUBJECTS = frozenset("i we you he she it they there this the his her their its our "
+                             "my most many some".split())
+
+
+def _bare_clause(tk: _Tokens, ca: int, eb: int) -> bool:
+    """Whether a clause opened by a subject, with a finite verb within its first five
+    words, starts at ``ca``: the content of a belief cue without "that"."""
+    lw = tk.lower
+    if ca >= eb or lw[ca] not in _CLAUSE_SUBJECTS:
+        return False
+    return any(_verbish(lw[x]) or lw[x].endswith(("'s", "'re", "'ll", "'ve", "'d"))
+               or lw[x] in _MODALS for x in range(ca, min(ca + 5, eb)))
 
 
 def _forward_subject(

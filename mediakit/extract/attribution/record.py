@@ -14,7 +14,13 @@ class Attribution:
     ``cue_start``/``cue_end`` the cue words. ``role`` and ``side`` are filled later by
     the codebook (:mod:`mediakit.metrics.sources`). ``rule`` names the pattern that produced the
     attribution, a key of :data:`~mediakit.extract.attribution.RULES` (None for a record
-    made by another extractor).
+    made by another extractor). ``cue_type`` is the kind of attribution its cue makes
+    (``speech``, ``belief``, ``intention``, ``evidence``, ``stance``, ``nominal``,
+    ``according_to``, or ``negated`` for a negated cue; a quotation with no cue is
+    ``speech``), read from ``mediakit/data/cue_types.txt``; ``cue_lemma`` the cue's lemma.
+    ``source_start``/``source_end`` delimit the source as PolNeAR marks it: the speaker
+    mention with its apposition or relative clause ("Jeff Weaver, Sanders' campaign
+    manager"), which ``speaker_start``/``speaker_end`` leave out.
     """
 
     speaker: str | None
@@ -35,6 +41,10 @@ class Attribution:
     cue_start: int | None = None
     cue_end: int | None = None
     rule: str | None = None
+    cue_type: str | None = None
+    cue_lemma: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
 
     def to_dict(self) -> dict:
         # Every field is a plain value: a shallow copy is enough (asdict deep-copies).

@@ -80,14 +80,22 @@ def _record(ctx: _Ctx, r: _Raw) -> Attribution:
     subject = root
     while subject.np is None and subject.elliptic is not None:
         subject = subject.elliptic  # "... but says": the subject of the first verb
+    fs = fe = None
     if subject.np is not None:
         ss, se = _span_text(tk, subject.np.i, subject.np.j)
         mention = ctx.orig[ss:se]
-    cue = None
+        fi, fj = subject.np.extra.get("full", (subject.np.i, subject.np.j))
+        fs, fe = _span_text(tk, min(fi, subject.np.i), max(fj, subject.np.j))
+    cue = lemma = None
     cs_ = ce_ = None
+    cue_type = "speech"  # a quotation with no cue reports words spoken
     if root.cue is not None:
         cs_, ce_ = tk.starts[root.cue.aux0], tk.ends[root.cue.k1 - 1]
         cue = ctx.orig[cs_:ce_]
+        lemma = root.cue.lemma
+        cue_type = root.cue.ctype
+        if root.cue.negated and cue_type in {"speech", "stance"}:
+            cue_type = "negated"  # "did not say": no statement ("does not believe" is one)
     return Attribution(
         speaker=r.speaker,
         speaker_mention=mention,
@@ -102,9 +110,13 @@ def _record(ctx: _Ctx, r: _Raw) -> Attribution:
         paragraph=para,
         speaker_start=ss,
         speaker_end=se,
+        source_start=fs,
+        source_end=fe,
         cue_start=cs_,
         cue_end=ce_,
         rule=r.rule,
+        cue_type=cue_type,
+        cue_lemma=lemma,
     )
 
 

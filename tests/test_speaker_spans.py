@@ -1,0 +1,65 @@
+"""Speaker mentions and source spans by the annotation convention (issue 12, point 3):
+each known bug with the sentence that showed it (expected values worked out by hand)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit.extract.attribution import extract_attributions
+from mediakit.text import segment
+
+
+def _spans(text: str) -> list[tuple]:
+    return [(a.speaker_mention, text[a.source_start:a.source_end], a.speaker, a.text)
+            for a in extract_attributions(segment(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A name ending in -ly is not an adverb.
+    ("Professor Anna Beverly said the results were clear.",
+     ("Professor Anna Beverly", "Professor Anna Beverly", "Anna Beverly",
+      "the results were clear")),
+    # "May" after a name or an honorific is a name, not the month or a modal.
+    ("Ms. May said the deal was done.", ("Ms. May", "Ms. May", "May", "the deal was done")),
+    ("Theresa May said the deal was done.",
+     ("Theresa May", "Theresa May", "Theresa May", "the deal was done")),
+    # A zero-width space after a name is a blank; the offsets still index the text.
+    ("Ana Ruiz\u200b said the clinic was full.",
+     ("Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "the clinic was full")),
+    # The subject of a subordinate clause, not the main clause before it.
+    ("The vote came after the mayor said the budget was balanced.",
+     ("the mayor", "the mayor", "the mayor", "the budget was balanced")),
+    # A trailing affiliation: the mention stops at the name, the source keeps it.
+    ("Ana Ruiz with the health authority says the clinic is full.",
+     ("Ana Ruiz", "Ana Ruiz with the health authority", "Ana Ruiz", "the clinic is full")),
+    # A trailing time adverbial is in neither.
+    ("The director in May said the plant would close.",
+     ("The director", "The director", "the director", "the plant would close")),
+    ("Mayor Lena Ortiz on Tuesday said the library would stay open.",
+     ("Mayor Lena Ortiz", "Mayor Lena Ortiz", "Lena Ortiz", "the library would stay open")),
+    # An apposition is in the source span (PolNeAR's convention), not in the mention.
+    ("Dan Hale, an analyst at Northgate Capital, said shares would fall.",
+     ("Dan Hale", "Dan Hale, an analyst at Northgate Capital", "Dan Hale",
+      "shares would fall")),
+    # The subject stops at its own predicate; a participle after a possessive is not one.
+    ("Clinton attacked Trump and said the plan would fail.",
+     ("Clinton", "Clinton", "Clinton", "the plan would fail")),
+    ("According to the UN's integrated office, the camp holds 3,000 people.",
+     ("the UN's integrated office", "the UN's integrated office", "UN's integrated office",
+      "the camp holds 3,000 people")),
+    # A speaker never crosses a sentence break.
+    ("The report appeared in the Times. But the company said the figures were wrong.",
+     ("the company", "the company", "the company", "the figures were wrong")),
+])
+def test_speaker_mention_and_source_span(text, expected):
+    assert _spans(text) == [expected]
+
+
+def test_speaker_offsets_are_in_the_record():
+    from mediakit.metrics.sources import analyze_sources
+
+    text = "Dan Hale, an analyst at Northgate Capital, said shares would fall."
+    rec = analyze_sources(segment(text)).to_dict()["attributions"][0]
+    assert (rec["speaker_start"], rec["speaker_end"]) == (0, 8)
+    assert text[rec["speaker_start"]:rec["speaker_end"]] == "Dan Hale"
+    assert (rec["cue_type"], rec["cue_lemma"]) == ("speech", "say")
