@@ -8,6 +8,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from mediakit.errors import MediakitError
+from mediakit.run import comparison_views as compare
 from mediakit.run import report_views as views
 
 
@@ -109,10 +110,10 @@ def test_load_results_and_comparison_csv_is_formula_safe(tmp_path):
         (tmp_path / name).mkdir()
         m = _metrics(id=name, outlet=outlet, title=title)
         (tmp_path / name / "metrics.json").write_text(json.dumps(m))
-    results = views.load_results(tmp_path)
+    results = compare.load_results(tmp_path)
     assert list(results.index) == ["a", "b"]
-    assert views.outlets(results) == ["(no outlet)", "Z"]
-    path = views.write_comparison_csv(views.comparison_table(results), tmp_path / "c.csv")
+    assert compare.outlets(results) == ["(no outlet)", "Z"]
+    path = compare.write_comparison_csv(compare.comparison_table(results), tmp_path / "c.csv")
     lines = path.read_text().splitlines()
     assert lines[0].startswith("id,title,outlet,date,words,flesch_reading_ease,")
     assert lines[2].startswith("b,\"'=HYPERLINK(\"\"http://x\"\")\",Z,")
@@ -121,13 +122,13 @@ def test_load_results_and_comparison_csv_is_formula_safe(tmp_path):
 
 def test_load_results_errors(tmp_path):
     with pytest.raises(MediakitError, match="no such folder"):
-        views.load_results(tmp_path / "nope")
+        compare.load_results(tmp_path / "nope")
     with pytest.raises(MediakitError, match="no \\*/metrics.json"):
-        views.load_results(tmp_path)
+        compare.load_results(tmp_path)
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "metrics.json").write_text("{not json")
     with pytest.raises(MediakitError, match="x/metrics.json: not a metrics file"):
-        views.load_results(tmp_path)
+        compare.load_results(tmp_path)
 
 
 def test_who_speaks_views_on_a_hand_made_record():

@@ -19,58 +19,47 @@ import io
 import json
 import math
 import re
-from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ..errors import MediakitError
 from .coding_views import article_view, corrections_table
 
 __all__ = [
     "FIGURE_DPI",
     "article_view",
     "at_a_glance",
-    "civilian_and_agentless_figure",
     "civilian_summary",
     "clutter_table",
     "cell_text",
     "clutter_view",
-    "comparison_table",
     "corrections_table",
-    "default_csv",
     "dale_chall_note",
     "diversity_table",
     "extreme_sentences",
     "figure_png",
     "framing_figure",
     "framing_table",
-    "grades_by_article_figure",
     "has_family",
     "heading_html",
     "humanisation_table",
-    "load_results",
     "missing_family_html",
-    "outlets",
     "paragraph_grade_figure",
     "provenance_table",
     "quotes_table",
     "readability_table",
     "sentiment_arc_figure",
-    "sentiment_by_article_figure",
     "sentiment_distribution_figure",
     "sentiment_summary",
     "setup",
     "show",
-    "source_mix_by_article_figure",
     "source_mix_figure",
     "sources_table",
     "table_html",
     "text_html",
     "voice_strip_figure",
     "words",
-    "write_comparison_csv",
 ]
 
 # Small, fixed-size PNGs: a report stays light and renders fast.
@@ -410,186 +399,6 @@ def provenance_table(metrics: dict) -> pd.DataFrame:
                         ).set_index("")
 
 
-# ------------------------------------------------------------------- comparison
-
-
-def load_results(results_dir: str | Path) -> pd.DataFrame:
-    """One row per ``metrics.json`` under ``results_dir`` (``*/metrics.json``).
-
-    Parameters
-    ----------
-    results_dir : str or Path
-        A folder written by ``mediakit batch`` (one sub-folder per article).
-
-    Returns
-    -------
-    DataFrame
-        Indexed by article id, sorted; columns: title, outlet, date, words,
-        sentences, the readability indices, the paragraph-grade median, mean and
-        median compound and the label shares.
-
-    Raises
-    ------
-    MediakitError
-        If the folder is missing, holds no metrics files, or one is not valid JSON.
-    """
-    folder = Path(results_dir)
-    if not folder.is_dir():
-        raise MediakitError(folder, "no such folder")
-    paths = sorted(folder.glob("*/metrics.json"))
-    if not paths:
-        raise MediakitError(folder, "no */metrics.json files here (run mediakit batch first)")
-    rows = []
-    for path in paths:
-        try:
-            m = json.loads(path.read_text("utf-8"))
-            art, read, sent = m["article"], m["readability"], m["sentiment"]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise MediakitError(path, f"not a metrics file ({exc})") from None
-        row = {"id": art["id"], "title": art.get("title"), "outlet": art.get("outlet"),
-               "date": art.get("date"), "words": art.get("words"),
-               "sentences": art.get("sentences")}
-        for key, *_rest in _INDICES:
-            if key in read:
-                row[key] = read[key]
-        row["paragraph_grade_median"] = (read.get("paragraph_grade") or {}).get("median")
-        for key in ("mean_compound", "median_compound", "positive_share", "neutral_share",
-                    "negative_share"):
-            row[key] = sent.get(key)
-        row.update(_family_columns(m))
-        rows.append(row)
-    return pd.DataFrame(rows).set_index("id").sort_index()
-
-
-def _family_columns(m: dict) -> dict:
-    """Comparison columns from the sources, civilian-voice, framing and integrity objects (those
-    present); role shares of sources become ``role_<name>`` columns."""
-    row = {}
-    sources = m.get("sources")
-    if isinstance(sources, dict):
-        d = sources.get("diversity") or {}
-        row["n_sources"] = d.get("n_sources")
-        row["official_share"] = ((d.get("official") or {}).get("sources") or {}).get("share")
-        row["unnamed_share"] = d.get("unnamed_share")
-        shares = ((d.get("roles") or {}).get("shares") or {}).get("sources") or {}
-        for role, share in shares.items():
-            row[f"role_{role}"] = share
-    civ = m.get("civilian_voice")
-    if isinstance(civ, dict):
-        row["civilian_source_share"] = civ.get("source_share")
-        row["civilian_quoted_word_share"] = civ.get("quoted_word_share")
-    framing = m.get("framing")
-    if isinstance(framing, dict):
-        row["harm_mentions"] = framing.get("n_mentions")
-        row["agentless_share"] = framing.get("agentless_share")
-    integ = m.get("integrity")
-    if isinstance(integ, dict):
-        row["integrity_band"] = integ.get("band")
-        row["flagged_share"] = integ.get("flagged_share")
-    return row
-
-
-_TABLE_COLUMNS = ("title", "outlet", "date", "words", "flesch_reading_ease",
-                  "flesch_kincaid_grade", "dale_chall", "consensus_grade",
-                  "paragraph_grade_median", "mean_compound", "positive_share",
-                  "negative_share", "n_sources", "official_share", "civilian_source_share",
-                  "civilian_quoted_word_share", "harm_mentions", "agentless_share",
-                  "integrity_band", "flagged_share")
-
-
-def comparison_table(results: pd.DataFrame) -> pd.DataFrame:
-    """The columns compared across articles (those present), outlet then id order."""
-    cols = [c for c in _TABLE_COLUMNS if c in results.columns]
-    table = results[cols]
-    if "outlet" in table.columns:
-        table = table.assign(_o=table["outlet"].fillna("")).sort_values(["_o"], kind="stable")
-        table = table.drop(columns="_o")
-    return table
-
-
-def outlets(results: pd.DataFrame) -> list[str]:
-    """The distinct outlets of a results table (``(no outlet)`` for missing ones)."""
-    return sorted({str(o) for o in results["outlet"].fillna("(no outlet)")})
-
-
-def default_csv(results_dir: str | Path) -> Path:
-    """Where the comparison table goes by default: ``results_dir/comparison.csv``."""
-    return Path(results_dir) / "comparison.csv"
-
-
-# A spreadsheet runs a cell starting with one of these as a formula (OWASP, "CSV
-# Injection"); article titles are untrusted, so such text cells get a leading quote.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_safe(value):
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def write_comparison_csv(table: pd.DataFrame, path: str | Path) -> Path:
-    """Write the comparison table as UTF-8 CSV, atomically; text cells formula-safe.
-
-    Returns
-    -------
-    Path
-        The file written.
-    """
-    from ..io.writers import write_atomic
-
-    safe = table.copy()
-    for col in safe.columns:
-        if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
-            safe[col] = safe[col].map(_csv_safe)
-    safe.index = safe.index.map(_csv_safe)
-    return write_atomic(path, safe.to_csv(lineterminator="\n"))
-
-
-def _grouped_bars(results: pd.DataFrame, columns: list[tuple[str, str]], title: str,
-                  ylabel: str) -> Figure:
-    table = comparison_table(results)
-    multi = len(outlets(results)) > 1
-    outlet = table["outlet"].fillna("(no outlet)") if multi else None
-    fig = Figure(figsize=(7.5, 0.6 + 0.45 * max(len(table), 3)))
-    fig.mediakit_tight = True
-    ax = fig.add_subplot()
-    n = len(columns)
-    height = 0.8 / n
-    palette = ["#4c72b0", "#dd8452", "#55a868", "#c44e52"]
-    ys = list(range(len(table)))
-    for j, (col, name) in enumerate(columns):
-        vals = pd.to_numeric(table[col], errors="coerce").fillna(0).tolist()
-        ax.barh([y + j * height for y in ys], vals, height=height, label=name,
-                color=palette[j % len(palette)])
-    labels = [_label(i) if outlet is None else f"{_label(outlet.iloc[k])} · {_label(i)}"
-              for k, i in enumerate(table.index)]
-    ax.set_yticks([y + height * (n - 1) / 2 for y in ys], labels)
-    ax.invert_yaxis()
-    ax.set_xlabel(ylabel)
-    ax.set_title(title + (" (grouped by outlet)" if multi else ""))
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize="small")
-    ax.spines[["top", "right"]].set_visible(False)
-    return fig
-
-
-def grades_by_article_figure(results: pd.DataFrame) -> Figure:
-    """Horizontal bars of grade-level indices per article (grouped by outlet if >1)."""
-    cols = [(c, n) for c, n in (("flesch_kincaid_grade", "Flesch-Kincaid"),
-                                ("consensus_grade", "consensus"),
-                                ("paragraph_grade_median", "median paragraph"))
-            if c in results.columns]
-    return _grouped_bars(results, cols, "Reading grade by article", "US school grade")
-
-
-def sentiment_by_article_figure(results: pd.DataFrame) -> Figure:
-    """Mean sentence compound and negative share per article."""
-    cols = [(c, n) for c, n in (("mean_compound", "mean compound"),
-                                ("negative_share", "negative share"),
-                                ("positive_share", "positive share")) if c in results.columns]
-    return _grouped_bars(results, cols, "Sentiment by article", "compound / share")
-
-
 # ------------------------------------------------------------------ who speaks
 # These read the `sources`, `civilian_voice` and `framing` objects of a metrics file
 # (docs/metrics.md); a report made before they existed simply has no such key.
@@ -843,51 +652,3 @@ def framing_figure(metrics: dict) -> Figure | str:
                   fontsize="small")
     ax.spines[["top", "right"]].set_visible(False)
     return fig
-
-
-def _has_columns(results: pd.DataFrame, columns) -> bool:
-    return any(c in results.columns and results[c].notna().any() for c in columns)
-
-
-def source_mix_by_article_figure(results: pd.DataFrame) -> Figure | str:
-    """Stacked bars: each article's sources by role (shares of distinct sources)."""
-    roles = [c for c in results.columns if c.startswith("role_")]
-    if not roles:
-        return text_html("No source measures in these metrics files.")
-    table = comparison_table(results)
-    multi = len(outlets(results)) > 1
-    order = sorted(roles, key=lambda c: list(_ROLE_COLOURS).index(c[5:])
-                   if c[5:] in _ROLE_COLOURS else len(_ROLE_COLOURS))
-    fig = Figure(figsize=(7.5, 0.6 + 0.45 * max(len(table), 3)))
-    fig.mediakit_tight = True
-    ax = fig.add_subplot()
-    shares = results.loc[table.index, order].astype(float).fillna(0.0)
-    for y, article in enumerate(table.index):
-        left = 0.0
-        for col in order:
-            value = shares.loc[article, col]
-            ax.barh(y, value, left=left, color=_ROLE_COLOURS.get(col[5:], "#4c72b0"),
-                    label=_label(col[5:]) if y == 0 else None)
-            left += value
-    outlet = table["outlet"].fillna("(no outlet)")
-    labels = [(f"{_label(outlet.iloc[k])} · " if multi else "") + _label(i)
-              for k, i in enumerate(table.index)]
-    ax.set_yticks(range(len(table)), labels)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("share of sources")
-    ax.set_title("Source mix by article" + (" (grouped by outlet)" if multi else ""))
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize="small")
-    ax.spines[["top", "right"]].set_visible(False)
-    return fig
-
-
-def civilian_and_agentless_figure(results: pd.DataFrame) -> Figure | str:
-    """Civilian share of sources and agentless share of harm mentions per article."""
-    cols = [(c, n) for c, n in (("civilian_source_share", "civilian share of sources"),
-                                ("civilian_quoted_word_share", "civilian share of quoted words"),
-                                ("agentless_share", "agentless share of harm mentions"))
-            if c in results.columns]
-    if not _has_columns(results, [c for c, _n in cols]):
-        return text_html("No civilian-voice or framing measures in these metrics files.")
-    return _grouped_bars(results, cols, "Civilian voice and agentless harm", "share")

@@ -21,7 +21,7 @@ from mediakit.run.params import check_notebook_parameters
 P = check_notebook_parameters("compare_articles", globals())
 
 # %%
-from mediakit.run import report_views as views
+from mediakit.run import comparison_views as views
 
 views.setup()
 results = views.load_results(P["results_dir"])
