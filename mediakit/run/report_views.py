@@ -106,13 +106,14 @@ def heading_html(metrics: dict) -> str:
 
 
 #: A code as the data files write it ("armed_group", "passive_agentless"): shown in words.
-_CODE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+_CODE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 
 
 def words(label) -> str:
     """A code or key in words for a reader: ``armed_group`` -> ``Armed group``.
 
-    Anything else (names, sentences, numbers as text) is returned unchanged.
+    Only snake_case codes change; anything else (names, sentences, single words such as a
+    band, numbers as text) is returned as it is.
     """
     text = _plain(label)
     if len(text) <= 40 and _CODE.fullmatch(text):
@@ -132,6 +133,11 @@ def cell_text(value) -> str:
     return words(value)
 
 
+def _heading(column) -> str:
+    text = words(column)
+    return text[:1].upper() + text[1:]
+
+
 def table_html(table: pd.DataFrame) -> str:
     """A table fit for a paper's appendix, as escaped static HTML.
 
@@ -143,7 +149,7 @@ def table_html(table: pd.DataFrame) -> str:
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) and
                not pd.api.types.is_bool_dtype(frame[c]) for c in frame.columns]
     head = "".join(f'<th style="text-align:{"right" if num else "left"}">'
-                   f"{html.escape(words(c) if c != '' else '')}</th>"
+                   f"{html.escape(_heading(c))}</th>"
                    for c, num in zip(frame.columns, numeric))
     rows = []
     for values in frame.itertuples(index=False):
