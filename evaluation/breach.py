@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from mediakit.codebook import load_codebook
+from mediakit.coding.agreement import cohen_kappa as _cohen_kappa
 from mediakit.errors import MediakitError
 from mediakit.metrics.framing import (
     HarmMention,
@@ -45,30 +46,13 @@ _DEATH_TYPES = frozenset({"killing", "death", "casualty_count"})
 
 
 def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float | None:
-    """Cohen's kappa of (gold, predicted) label pairs.
+    """Cohen's kappa of (gold, predicted) label pairs, rounded to four places.
 
-    Parameters
-    ----------
-    pairs : Sequence[tuple[str, str]]
-
-    Returns
-    -------
-    float or None
-        (p_o - p_e) / (1 - p_e); None for no pairs or when p_e = 1.
-
-    References
-    ----------
-    Cohen, J. (1960). A coefficient of agreement for nominal scales. *Educational and
-    Psychological Measurement*, 20(1), 37-46.
+    Computed by :func:`mediakit.coding.agreement.cohen_kappa` (Cohen 1960), the same
+    function that compares coders; None for no pairs or when p_e = 1.
     """
-    n = len(pairs)
-    if not n:
-        return None
-    labels = {g for g, _ in pairs} | {p for _, p in pairs}
-    po = sum(g == p for g, p in pairs) / n
-    pe = sum((sum(g == x for g, _ in pairs) / n) * (sum(p == x for _, p in pairs) / n)
-             for x in labels)
-    return None if pe == 1 else round((po - pe) / (1 - pe), 4)
+    kappa = _cohen_kappa([g for g, _ in pairs], [p for _, p in pairs])
+    return None if kappa is None else round(kappa, 4)
 
 
 def _perpetrator_label(sides: Iterable[str]) -> str:

@@ -10,7 +10,7 @@ of ``tests/gold/README.md``:
   sentences;
 * ``humanisation`` (:func:`evaluate_humanisation`): name, age, occupation, place and
   family of the people a text introduces;
-* ``integrity`` (:func:`mediakit.evaluation_integrity.evaluate_integrity`): the
+* ``integrity`` (:func:`evaluate_integrity`): the
   text-integrity flags, per flag, on gold texts clean, damaged and first-person.
 
 Every analysis parameter (``--codebook``, ``--reporting-verbs``, ``--occupations``, ...)
@@ -40,6 +40,7 @@ from .metrics.framing import CONSTRUCTIONS, HarmMention, find_harm_mentions
 from .text import normalize_quotes, segment
 
 __all__ = ["GOLD_SIDE_TERMS", "evaluate_framing", "evaluate_gold", "evaluate_humanisation",
+           "evaluate_integrity",
            "loose_matches", "main", "match_spans"]
 
 _WORD = re.compile(r"[^\W_]+")
@@ -486,6 +487,87 @@ def evaluate_humanisation(path: str | Path, occupations: str | None = None,
     return out
 
 
+# ------------------------------------------------------------------ text integrity
+
+
+def _integrity_labelled(item: dict, path: Path, genre: str | None, rules_path: str | None,
+                        phrases_path: str | None) -> list[tuple[set, set]]:
+    """(gold flags, predicted flags) of each sentence of one gold text."""
+    from .metrics.integrity import integrity
+
+    doc = segment(item["text"])
+    gold = {g["sentence"]: set(g["flags"]) for g in item["flags"]}
+    texts = {s.text for s in doc.sentences}
+    missing = [s for s in gold if s not in texts]
+    if missing:
+        raise MediakitError(path, f"{item['id']}: not a sentence of the text: {missing[0]!r}")
+    result = integrity(doc, genre=genre, rules_path=rules_path, phrases_path=phrases_path)
+    predicted = {s.index: set(s.flags) for s in result.sentences}
+    return [(gold.get(s.text, set()), predicted.get(s.index, set())) for s in doc.sentences]
+
+
+def _flag_prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    return {**_prf(tp, n_pred, n_gold), "tp": tp, "predicted": n_pred, "gold": n_gold}
+
+
+def _integrity_score(pairs: list[tuple[set, set]]) -> dict:
+    from .metrics.integrity import FLAGS
+
+    out = {}
+    for flag in FLAGS:
+        tp = sum(1 for g, p in pairs if flag in g and flag in p)
+        out[flag] = _flag_prf(tp, sum(1 for _, p in pairs if flag in p),
+                              sum(1 for g, _ in pairs if flag in g))
+    tp = sum(1 for g, p in pairs if g and p)
+    out["any"] = _flag_prf(tp, sum(1 for _, p in pairs if p), sum(1 for g, _ in pairs if g))
+    return out
+
+
+def evaluate_integrity(gold_path: str | Path, integrity_rules: str | None = None,
+                       stock_phrases: str | None = None) -> dict:
+    """Precision and recall of each integrity flag on the gold texts.
+
+    Parameters
+    ----------
+    gold_path : str or Path
+        ``tests/gold/integrity.jsonl`` or a folder holding it.
+    integrity_rules, stock_phrases : str, optional
+        Word lists instead of the packaged ones.
+
+    Returns
+    -------
+    dict
+        ``{"sentences": {flag: {precision, recall, f1, tp, predicted, gold}, "any": ...},
+        "clean_texts": {...}, "first_person": {"sentences", "flagged_with_genre",
+        "flagged_as_news"}, "n_texts", "n_sentences"}``. ``sentences`` scores every
+        sentence of every text with its gold genre; ``first_person`` counts the false
+        flags on the first-person features and opinion pieces, read with their genre and
+        read as news.
+    """
+    path = Path(gold_path)
+    if path.is_dir():
+        path = path / "integrity.jsonl"
+    items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    lists = (integrity_rules, stock_phrases)
+    pairs, clean, first = [], [], {"sentences": 0, "flagged_with_genre": 0,
+                                   "flagged_as_news": 0}
+    for item in items:
+        labelled = _integrity_labelled(item, path, item.get("genre"), *lists)
+        pairs += labelled
+        if item["kind"] == "clean":
+            clean += labelled
+        if item["kind"] == "first_person":
+            first["sentences"] += len(labelled)
+            first["flagged_with_genre"] += sum(1 for _, p in labelled if p)
+            first["flagged_as_news"] += sum(
+                1 for _, p in _integrity_labelled(item, path, "news", *lists) if p)
+    return {"n_texts": len(items), "n_sentences": len(pairs),
+            "sentences": _integrity_score(pairs),
+            "clean_texts": {"sentences": len(clean),
+                            "flagged": sum(1 for _, p in clean if p)},
+            "first_person": first}
+
+
 # ------------------------------------------------------------------ command line
 
 
@@ -512,8 +594,6 @@ def print_results(task: str, res: dict, as_json: bool = False) -> None:
 
 
 def _evaluate_integrity(path, **kwargs) -> dict:
-    from .evaluation_integrity import evaluate_integrity
-
     res = evaluate_integrity(path, **kwargs)
     return {"sentences": res["sentences"], "texts": {
         "n_texts": res["n_texts"], "n_sentences": res["n_sentences"],

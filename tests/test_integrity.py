@@ -141,7 +141,7 @@ def test_html_and_seed_records_carry_integrity():
 
 
 def test_evaluation_on_the_gold():
-    from mediakit.evaluation_integrity import evaluate_integrity
+    from mediakit.evaluate import evaluate_integrity
 
     res = evaluate_integrity(ROOT / "tests" / "gold")
     assert (res["n_texts"], res["n_sentences"]) == (11, 90)

@@ -103,3 +103,17 @@ def test_registering_twice_or_with_an_unknown_requirement_fails():
         register(Family(name="x", compute=lambda inp: None, requires=("nothing",)))
     with pytest.raises(ValueError, match="built-in"):
         unregister("sources")
+
+
+def test_every_family_is_defined_in_the_docs_and_linked_from_the_readme():
+    import re
+
+    from .conftest import ROOT
+
+    headings = re.findall(r"^#+ (.+)$", (ROOT / "docs" / "metrics.md").read_text("utf-8"),
+                          re.M)
+    slugs = {re.sub(r"[^\w\- ]", "", h.lower()).strip().replace(" ", "-") for h in headings}
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for fam in families():
+        assert fam.doc_anchor in slugs, fam.name
+        assert f"docs/metrics.md#{fam.doc_anchor})" in readme, fam.name

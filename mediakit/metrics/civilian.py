@@ -627,5 +627,5 @@ FAMILY = Family(
              "quoted_word_share", "any_direct", "first_voice", "humanisation",
              "humanisation_score", "per_side", "strip"),
     corpus=CorpusColumns(prefix="civilian", categories={("per_side",): "sides"}),
-    doc_anchor="civilian-voice",
+    doc_anchor="civilian-voice-and-humanisation",
 )

@@ -206,7 +206,8 @@ class Family:
     corpus : CorpusColumns
         How its output becomes corpus columns.
     doc_anchor : str
-        Section of ``docs/metrics.md`` that defines it.
+        The anchor of its section in ``docs/metrics.md`` (the heading's slug); the
+        README's table links there and a test checks the heading exists.
     validate : callable or None
         ``validate(params)``: checks across several of its parameters.
     """

@@ -601,5 +601,5 @@ FAMILY = Family(
                                          "roles": tuple(codebook.roles),
                                          "sides": tuple(codebook.sides)},
     ),
-    doc_anchor="sources",
+    doc_anchor="who-speaks-roles-sides-and-source-diversity",
 )

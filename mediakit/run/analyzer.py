@@ -50,14 +50,6 @@ class ArticleMetrics:
     provenance: dict
     families: dict = field(default_factory=dict)
 
-    @property
-    def readability(self) -> dict:
-        return self.families["readability"]
-
-    @property
-    def sentiment(self) -> dict:
-        return self.families["sentiment"]
-
     def to_dict(self) -> dict:
         """The metrics-file object: top-level keys are stable and documented."""
         record = {
@@ -76,7 +68,8 @@ class Analyzer:
     The parameters are declared once, in :mod:`mediakit.metrics.registry`: the
     document's (``codebook``, ``clutter_path``, ``max_bytes``) and each registered
     family's (e.g. ``positive_threshold``, ``harm_lexicon``). ``inspect.signature``
-    lists them with their defaults; :meth:`parameters` gives the declarations.
+    lists them with their defaults
+    (the declarations: :func:`~mediakit.metrics.registry.all_parameters`).
 
     Raises
     ------
@@ -91,11 +84,6 @@ class Analyzer:
                 raise TypeError(f"Analyzer() got an unexpected keyword argument {name!r}")
         for p in all_parameters():
             setattr(self, p.name, params.get(p.name, p.default))
-
-    @staticmethod
-    def parameters():
-        """The declarations of every parameter (:class:`~mediakit.metrics.registry.Parameter`)."""
-        return all_parameters()
 
     def get_params(self) -> dict:
         """The parameters as given (JSON-ready), in declaration order."""

@@ -319,5 +319,5 @@ FAMILY = Family(
                     ("emotive", "by_side"): "emotive_sides", ("tone_by_actor",): "sides"},
         category_lists=_framing_categories,
     ),
-    doc_anchor="framing",
+    doc_anchor="harm-framing",
 )
