@@ -13,6 +13,65 @@ from dataclasses import dataclass
 from ..text import Document
 from .tokens import _n_words
 
+__all__ = ["open_quotations", "quote_text"]
+
+# Invisible format characters (a zero-width space after a name) read as blanks.
+_INVISIBLE = {c: " " for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
+# Single guillemets (‹...›, inner quotes in French and German) read as single quotes.
+_SINGLE_GUILLEMETS = {0x2039: "'", 0x203A: "'"}
+
+
+def quote_text(doc: Document) -> str:
+    """The text the quotation pairing reads: ``doc.normalized`` with two apostrophes
+    (``''...''``, some archives' double mark) and British single quotes as double
+    marks, single guillemets as single quotes and invisible format characters as blanks.
+    Same length as ``doc.text``, so offsets index it.
+
+    Parameters
+    ----------
+    doc : Document
+        A segmented text.
+
+    Returns
+    -------
+    str
+    """
+    t = doc.normalized.translate(_SINGLE_GUILLEMETS)
+    t = _single_quotes_as_double(t.replace("\'\'", '" '), doc)
+    return t.translate(_INVISIBLE)
+
+
+def open_quotations(doc: Document) -> list[dict]:
+    """Quotations whose closing mark never comes.
+
+    Parameters
+    ----------
+    doc : Document
+        A segmented text.
+
+    Returns
+    -------
+    list of dict
+        One per quotation left open, in text order: ``start`` (the offset of its opening
+        mark in ``doc.text``), ``end`` (where it was taken to end: the end of its last
+        paragraph), ``paragraph`` (the paragraph it opens in) and ``at_article_end``
+        (true when it is still open at the end of the article).
+
+    Examples
+    --------
+    >>> from mediakit.text import segment
+    >>> open_quotations(segment('He said: "We will stay.\n\nShe left.'))
+    [{'start': 9, 'end': 23, 'paragraph': 0, 'at_article_end': False}]
+    """
+    out = []
+    last = len(doc.paragraphs) - 1
+    for q in _find_quotes(doc.text, quote_text(doc), doc, keep_empty=True):
+        if q.close is None:
+            p = doc.paragraphs[q.close_para]
+            out.append({"start": q.open, "end": p.end, "paragraph": q.paragraph,
+                        "at_article_end": q.close_para == last})
+    return out
+
 
 @dataclass
 class _Quote:
@@ -84,7 +143,10 @@ def _single_quotes_as_double(t: str, doc: Document) -> str:
     return t if chars is None else "".join(chars)
 
 
-def _find_quotes(orig: str, t: str, doc: Document) -> list[_Quote]:
+def _find_quotes(orig: str, t: str, doc: Document, keep_empty: bool = False
+                 ) -> list[_Quote]:
+    """The quotations of a document (see the module docstring); ``keep_empty`` keeps those
+    with no word inside (a lone mark)."""
     quotes: list[_Quote] = []
     left_open = False
     for p in doc.paragraphs:
@@ -146,4 +208,4 @@ def _find_quotes(orig: str, t: str, doc: Document) -> list[_Quote]:
         q.full_stop = t[q.ce - 1 : q.ce] == "."
         if q.full_stop:
             q.ce -= 1
-    return [q for q in quotes if q.ce > q.cs]
+    return quotes if keep_empty else [q for q in quotes if q.ce > q.cs]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...text import Document
+from ..page_lines import page_lines
 from .context import _Ctx
 from .direct import _frame_quotations
 from .headline import _headline_colon
@@ -12,6 +13,7 @@ from .indirect import _report_speech
 from .inherit import _inherit_quotations
 from .record import Attribution
 from .resolve import _resolve
+from .statements import _finish, _lead_pieces, _whole_statements
 
 
 def extract_attributions(
@@ -30,8 +32,10 @@ def extract_attributions(
     -------
     list of Attribution
         In text order. Direct quotes (``kind="direct"``), reported speech holding a
-        quoted fragment (``"partial"``) and reported speech (``"indirect"``), each
-        with content and speaker offsets into ``doc.text`` and a resolved speaker.
+        quoted fragment (``"partial"``, the whole reported clause, its fragments in
+        ``quotes``) and reported speech (``"indirect"``), each with content and speaker
+        offsets into ``doc.text``, a resolved speaker and its statement
+        (``quote_group``, ``continuation``; :mod:`.statements`).
 
     Notes
     -----
@@ -46,8 +50,9 @@ def extract_attributions(
     ctx = _Ctx(doc, None if verbs_path is None else str(verbs_path))
     raws, pendings = _frame_quotations(ctx)
     raws = _report_speech(ctx, raws, pendings)
+    raws = _lead_pieces(ctx, _whole_statements(ctx, raws))
     raws = _inherit_quotations(ctx, raws)
     heads = _headline_colon(ctx)
     if heads:
         raws = sorted(raws + heads, key=lambda r: r.anchor)
-    return _resolve(ctx, raws)
+    return _finish(ctx, raws, _resolve(ctx, raws), page_lines(doc))

@@ -1,11 +1,10 @@
 """Pass 2: reported speech around a cue that tags no quotation (``X said (that) ...``,
 ``..., X said``, ``..., said X``, ``according to X``, a tag inside the clause), and the
-split of a report holding quoted fragments into partial attributions. Rule ids
-``indirect.*``."""
+reports holding quoted fragments are made whole statements afterwards
+(:mod:`.statements`). Rule ids ``indirect.*``."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -29,8 +28,8 @@ from .context import _Ctx, _Raw
 from .cues import _Cue
 
 #: The rules of pass 2, reported speech around a cue (a report holding quoted fragments
-#: gives one partial attribution per fragment, each with the report's rule): rule id ->
-#: what it matches; part of :data:`mediakit.extract.attribution.RULES`.
+#: is one partial attribution with the report's rule, its fragments in ``quotes``): rule
+#: id -> what it matches; part of :data:`mediakit.extract.attribution.RULES`.
 INDIRECT_RULES: dict[str, str] = {
     "indirect.speaker_said": "X said (that) ..., X told Y that ..., X urged Y to ...",
     "indirect.speaker_said_from_sentence_start":
@@ -56,43 +55,6 @@ INDIRECT_RULES: dict[str, str] = {
         "a cue right after a conjunction with no subject of its own, in a sentence with "
         "an attribution: ..., while adding that ... (the earlier speaker)",
 }
-
-
-def _split_partials(ctx: _Ctx, raws: list[_Raw]) -> list[_Raw]:
-    """Reported speech holding quoted fragments gives one partial attribution per
-    fragment, whose content is the fragment (the words the source is quoted as using)."""
-    out = []
-    starts = [q.cs for q in ctx.quotes]
-    for r in raws:
-        if r.kind != "partial" or r.cue is None or r.quote:
-            out.append(r)
-            continue
-        i = bisect.bisect_left(starts, r.cs)
-        parts = []
-        framed = 0
-        while i < len(ctx.quotes) and ctx.quotes[i].cs < r.ce:
-            q = ctx.quotes[i]
-            if i in ctx.framed:
-                # A quotation with its own tag is not part of this report: the report
-                # stops before that tag (or before the quotation).
-                if not framed:
-                    fr = ctx.framed[i]
-                    stop = q.open
-                    if fr.cue is not None and r.cs < ctx.tk.starts[fr.cue.aux0] < stop:
-                        stop = ctx.tk.starts[fr.cue.aux0]
-                    cut_end = _trim_end(ctx.t, r.cs, min(r.ce, stop))
-                framed += 1
-                i += 1
-                continue
-            parts.append(_Raw(q.cs, min(q.ce, r.ce), "partial", r.cue, r.np, r.anchor,
-                              clause_a=r.clause_a, elliptic=r.elliptic, rule=r.rule))
-            i += 1
-        if parts or not framed:
-            out.extend(parts or [r])
-        elif _n_words(ctx.t, r.cs, cut_end) >= 2:
-            r.ce, r.kind = cut_end, "indirect"
-            out.append(r)
-    return out
 
 
 def _trim_end(t: str, s: int, e: int) -> int:
@@ -353,6 +315,7 @@ def _tag_inside(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
                 r = _content_raw(ctx, post[0] + 1, s.eb, c, np_, "indirect.tag_inside")
                 if r is not None:
                     r.clause_a = m + 1
+                    r.lead = (s.a, m)  # the content before the tag (statements)
                     return r
     return None
 
@@ -558,8 +521,7 @@ def _report_speech(
 ) -> list[_Raw]:
     """Pass 2: reported speech around the cues pass 1 left unused, after the quotation
     attributions ``raws``; then the speaker of each pending ``quote.before_adding``
-    quotation (its earlier cue's attribution), and reports holding quoted fragments
-    split into partial attributions."""
+    quotation (its earlier cue's attribution)."""
     raws = list(raws)
     by_sentence: dict[int, list[_Raw]] = {}
     for c in ctx.cues:
@@ -575,7 +537,7 @@ def _report_speech(
         r.elliptic = by_cue.get(k0)
     _stop_at_next_attribution(ctx, by_sentence)
     raws = [r for r in raws if r.ce > r.cs]
-    return _split_partials(ctx, raws)
+    return raws
 
 
 def _stop_at_next_attribution(ctx: _Ctx, by_sentence: dict[int, list[_Raw]]) -> None:
