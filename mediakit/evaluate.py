@@ -168,11 +168,14 @@ def _gold_body(item: dict, folder: Path) -> str:
 
 
 def _as_gold_convention(preds: list) -> list:
-    """The predictions as the project gold annotates them (content rule 6 of
-    ``tests/gold/README.md``): a mixed statement (a partial attribution whose content is
-    the reported clause) becomes one attribution per quoted fragment."""
+    """The predictions as the project gold annotates them (``tests/gold/README.md``): a
+    mixed statement (a partial attribution whose content is the reported clause) becomes
+    one attribution per quoted fragment (content rule 6), and the content before a tag
+    inside the reported clause (``statement.before_tag``) is left out (content rule 7)."""
     out = []
     for p in preds:
+        if getattr(p, "rule", None) == "statement.before_tag":
+            continue
         quotes = getattr(p, "quotes", ())
         if p.kind == "partial" and quotes and (p.start, p.end) not in quotes:
             out.extend(dataclasses.replace(p, start=s, end=e) for s, e in quotes)

@@ -113,10 +113,13 @@ def test_diversity_hand_worked(result):
 
 def test_json_shape(result):
     d = result.to_dict()
-    assert set(d) == {"attributions", "speakers", "diversity"}
+    assert set(d) == {"attributions", "speakers", "diversity", "open_quotations",
+                      "page_lines"}
+    assert d["open_quotations"] == [] and d["page_lines"] == []
     first = d["attributions"][0]
     for key in ("speaker", "speaker_description", "role", "side", "named", "kind", "cue",
-                "text", "start", "end", "sentence", "paragraph"):
+                "text", "start", "end", "sentence", "paragraph", "cue_head", "quotes",
+                "quote_group", "continuation"):
         assert key in first
     assert d["attributions"][4]["speaker"] == "two Egyptian officials"  # merged display name
     assert d["attributions"][4]["speaker_mention"] == "The officials"

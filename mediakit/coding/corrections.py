@@ -101,7 +101,7 @@ def corrected_families(article, analyzer, corrections: Corrections) -> tuple[dic
                           "text changed since the sheet was written", sheet="articles")
     params = analyzer.get_params()
     codebook = load_codebook(params["codebook"])
-    doc = segment(article.body)
+    doc = segment(article.measured_text)
     log = {"corrected": [], "rejected": [], "added": []}
     fixes = {
         "sources": lambda out: _correct_sources(out, doc, codebook, article, corrections, log),

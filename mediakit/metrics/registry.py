@@ -256,7 +256,8 @@ DOCUMENT_PARAMETERS: tuple[Parameter, ...] = (
 #: their SHA-256; not yet parameters of their own).
 FIXED_DATA_FILES = ("abbreviations.txt", "sentence_starters.txt", "attribution_lexicon.txt",
                     "attribution_first_names.txt", "cue_types.txt", "dale_chall_inflections.txt",
-                    "html_boilerplate.txt", "english_function_words.txt")
+                    "html_boilerplate.txt", "english_function_words.txt", "page_lines.txt",
+                    "precision_markers.txt")
 
 #: The families mediakit ships, in the order they run: module path of each ``FAMILY``.
 BUILTIN_MODULES = (

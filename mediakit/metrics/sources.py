@@ -45,6 +45,8 @@ from pathlib import Path
 
 from ..codebook import Codebook, load_codebook
 from ..extract.lexicon import DEFAULT_COUNTED_CUE_TYPES, parse_counted_cue_types
+from ..extract.page_lines import page_lines
+from ..extract.quotes import open_quotations
 from ..text import Document, normalize_quotes, word_tokens
 from . import diversity as dv
 from .registry import CorpusColumns, Family, Parameter, packaged
@@ -116,6 +118,8 @@ class SourcesResult:
     speakers: tuple[Source, ...]
     diversity: dict
     codebook: str
+    open_quotations: tuple = ()
+    page_lines: tuple = ()
 
     def to_dict(self) -> dict:
         """The JSON ``sources`` object: ``attributions``, ``speakers``, ``diversity``."""
@@ -133,6 +137,7 @@ class SourcesResult:
                     "cue": a.cue,
                     "cue_type": a.cue_type,
                     "cue_lemma": a.cue_lemma,
+                    "cue_head": getattr(a, "cue_head", None),
                     "rule": a.rule,
                     "text": a.text,
                     "start": a.start,
@@ -143,13 +148,24 @@ class SourcesResult:
                     "speaker_end": a.speaker_end,
                     "source": sid,
                     "quoted_words": quoted_words(a),
+                    **_statement_keys(a),
                 }
             )
         return {
             "attributions": atts,
             "speakers": [s.to_dict() for s in self.speakers],
             "diversity": self.diversity,
+            "open_quotations": [dict(q) for q in self.open_quotations],
+            "page_lines": [dict(x) for x in self.page_lines],
         }
+
+
+def _statement_keys(a) -> dict:
+    """An attribution's statement keys (:mod:`mediakit.extract.attribution.statements`):
+    its quoted fragments, statement id and whether it continues an earlier piece."""
+    return {"quotes": [list(q) for q in getattr(a, "quotes", ())],
+            "quote_group": getattr(a, "quote_group", None),
+            "continuation": getattr(a, "continuation", False)}
 
 
 _QUOTED = re.compile(r'"([^"]*)"')
@@ -159,12 +175,18 @@ def quoted_words(attribution) -> int:
     """Words inside quotation marks.
 
     A direct quote counts all its words (its text is the quotation). A partial quote
-    counts the words between quotation marks in its text ("has expressed “deep
-    concern” about ..." counts 2), or all its words when the text carries no marks
-    (the extractor gave the quoted fragment alone). Indirect speech counts 0.
+    (a mixed statement) counts the words of its quoted fragments (``quotes``, offsets
+    into the text: "has expressed “deep concern” about ..." counts 2); for a record made
+    by another extractor, without ``quotes``, the words between quotation marks in its
+    text, or all its words when the text carries no marks (the quoted fragment alone).
+    Indirect speech counts 0.
     """
     if attribution.kind == "direct":
         return len(word_tokens(attribution.text))
+    quotes = getattr(attribution, "quotes", ())
+    if attribution.kind == "partial" and quotes:
+        base = attribution.start
+        return sum(len(word_tokens(attribution.text[s - base : e - base])) for s, e in quotes)
     if attribution.kind == "partial":
         inner = _QUOTED.findall(normalize_quotes(attribution.text))
         if inner:
@@ -316,8 +338,10 @@ def analyze_sources(
 
         attributions = extract_attributions(doc, verbs_path=verbs_path)
     counted = parse_counted_cue_types(counted_cue_types)
+    # An attribution on a caption, promo, subhead or pull quote is not counted.
     atts = sorted((a for a in attributions
-                   if getattr(a, "cue_type", None) is None or a.cue_type in counted),
+                   if (getattr(a, "cue_type", None) is None or a.cue_type in counted)
+                   and getattr(a, "page_line", None) is None),
                   key=lambda a: (a.start, a.end))
 
     grouper = _Grouper()
@@ -383,7 +407,23 @@ def analyze_sources(
             s = speakers[sid]
             final.append(dataclasses.replace(a, role=s.role, side=s.side))
     div = source_diversity(final, source_ids, speakers, cb.official_roles)
-    return SourcesResult(tuple(final), tuple(source_ids), tuple(speakers), div, cb.path)
+    return SourcesResult(tuple(final), tuple(source_ids), tuple(speakers), div, cb.path,
+                         tuple(open_quotations(doc)), _page_line_records(doc, attributions))
+
+
+def _page_line_records(doc: Document, attributions) -> tuple[dict, ...]:
+    """The page lines of the document (:func:`mediakit.extract.page_lines.page_lines`):
+    ``paragraph``, ``kind``, ``start``/``end`` (offsets of the paragraph) and
+    ``attributions`` (how many attributions there were left uncounted)."""
+    lines = page_lines(doc)
+    marked = [a for a in attributions if getattr(a, "page_line", None)]
+    out = []
+    for i, kind in sorted(lines.items()):
+        p = doc.paragraphs[i]
+        n = sum(1 for a in marked if a.paragraph == i or p.start <= a.start < p.end)
+        out.append({"paragraph": i, "kind": kind, "start": p.start, "end": p.end,
+                    "attributions": n})
+    return tuple(out)
 
 
 def _unique(values) -> list[str]:
@@ -586,7 +626,7 @@ FAMILY = Family(
                   "commas (speech, belief, intention, evidence, stance, nominal, "
                   "according_to, negated) or all", check="cue_types", metavar="TYPES"),
     ),
-    outputs=("attributions", "speakers", "diversity"),
+    outputs=("attributions", "speakers", "diversity", "open_quotations", "page_lines"),
     corpus=CorpusColumns(
         transparent=(("diversity",),),
         dropped=(("diversity", "official", "official_roles"),),

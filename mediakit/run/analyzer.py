@@ -123,7 +123,9 @@ class Analyzer:
             article = article_from_text(article, options=self.load_options())
         params = self.get_params()
         codebook = load_codebook(self.codebook)
-        doc = segment(article.body)
+        # Measured on the text as given, clutter lines blanked: offsets in the record
+        # index the text given to analyze (Article.measured_text).
+        doc = segment(article.measured_text)
         meta = dict(article.extra)
         results: dict = {}
         if params.get("exclude_flagged"):

@@ -175,8 +175,8 @@ def article_view_html(metrics: Mapping, body: str) -> str:
     metrics : Mapping
         The article's metrics record (``ArticleMetrics.to_dict()``).
     body : str
-        The measured body of the article (``Article.body``), whose offsets the record's
-        attributions and harm mentions point into.
+        The measured text of the article (``Article.measured_text``), whose offsets the
+        record's attributions and harm mentions point into.
 
     Returns
     -------
@@ -264,4 +264,4 @@ def show(article, metrics: Mapping | None = None, **params) -> ArticleView:
     elif metrics.get("article", {}).get("sha256") not in (None, article.sha256):
         raise ArticleError(article.source_path, "the metrics were computed on another text "
                            "(SHA-256 differs)")
-    return ArticleView(article_view_html(metrics, article.body), article.id)
+    return ArticleView(article_view_html(metrics, article.measured_text), article.id)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from ..lexicon import _CONJ, _PREPOSITIONS, _RELATIVE, _verbish
+from ..lexicon import _CONJ, _DETERMINERS, _PREPOSITIONS, _RELATIVE, _verbish
 from ..tokens import _n_words, _span_text
 from .context import _Ctx, _Raw
 from .inherit import INHERIT_RULES
@@ -44,17 +44,22 @@ _ADJUNCT_WORDS = 4
 
 # Prepositions that open an adjunct, not a topic ("commented on the death" reports one).
 _ADJUNCT_OPENERS = frozenset("to in at during from with via by".split())
+_OBJECTS = frozenset("him her them me us you reporters journalists supporters".split())
 
 
 def _adjunct_only(ctx: _Ctx, r: _Raw) -> bool:
-    """Whether a forward report's content is only a prepositional adjunct of its cue:
-    opened by a preposition right after the cue, at most four words, no verb."""
+    """Whether a forward report's content is only a prepositional adjunct of its speech
+    cue: opened by a preposition right after the cue ("to" only before a determiner or an
+    object: "to the crowd", not "to run"), at most four words, no verb."""
     tk = ctx.tk
     if r.kind != "indirect" or r.cue is None or r.rule != "indirect.speaker_said":
         return False
     a, b = tk.index_at(r.cs), tk.index_at(r.ce)
-    if a != r.cue.k1 or a >= tk.n or tk.lower[a] not in _ADJUNCT_OPENERS:
+    if (r.cue.ctype != "speech" or a != r.cue.k1 or a + 1 >= tk.n
+            or tk.lower[a] not in _ADJUNCT_OPENERS):
         return False
+    if tk.lower[a] == "to" and tk.lower[a + 1] not in _DETERMINERS | _OBJECTS:
+        return False  # "to run": an infinitive, the content of "wants", "urged"
     return (_n_words(ctx.t, r.cs, r.ce) <= _ADJUNCT_WORDS
             and not any(_verbish(tk.lower[x]) or tk.lower[x] in {"that", "to"}
                         for x in range(a + 1, b)))
@@ -102,6 +107,9 @@ def _whole_statements(ctx: _Ctx, raws: list[_Raw]) -> list[_Raw]:
         inside = [(s, min(e, r.ce)) for s, e in inside if s < r.ce]
         if inside:
             r.quotes = inside
+            # The statement keeps the closing mark of a fragment it ends with.
+            if ctx.t[r.ce : r.ce + 1] == '"' and any(e == r.ce for _, e in inside):
+                r.ce += 1
             out.append(r)
         elif stop is None or _n_words(ctx.t, r.cs, r.ce) >= 2:
             if stop is not None or marked:
