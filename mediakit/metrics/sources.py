@@ -416,14 +416,16 @@ def _page_line_records(doc: Document, attributions) -> tuple[dict, ...]:
     ``paragraph``, ``kind``, ``start``/``end`` (offsets of the paragraph) and
     ``attributions`` (how many attributions there were left uncounted)."""
     lines = page_lines(doc)
-    marked = [a for a in attributions if getattr(a, "page_line", None)]
-    out = []
-    for i, kind in sorted(lines.items()):
-        p = doc.paragraphs[i]
-        n = sum(1 for a in marked if a.paragraph == i or p.start <= a.start < p.end)
-        out.append({"paragraph": i, "kind": kind, "start": p.start, "end": p.end,
-                    "attributions": n})
-    return tuple(out)
+    starts = [p.start for p in doc.paragraphs]
+    per_line: Counter[int] = Counter()
+    for a in attributions:
+        if getattr(a, "page_line", None):
+            # The content's paragraph if it is a page line, else the cue's.
+            i = bisect.bisect_right(starts, a.start) - 1
+            per_line[i if i in lines else a.paragraph] += 1
+    return tuple({"paragraph": i, "kind": kind, "start": doc.paragraphs[i].start,
+                  "end": doc.paragraphs[i].end, "attributions": per_line.get(i, 0)}
+                 for i, kind in sorted(lines.items()))
 
 
 def _unique(values) -> list[str]:
