@@ -114,8 +114,8 @@ def test_diversity_hand_worked(result):
 def test_json_shape(result):
     d = result.to_dict()
     assert set(d) == {"attributions", "speakers", "diversity", "open_quotations",
-                      "page_lines"}
-    assert d["open_quotations"] == [] and d["page_lines"] == []
+                      "page_lines", "not_quotations"}
+    assert d["open_quotations"] == d["page_lines"] == d["not_quotations"] == []
     first = d["attributions"][0]
     for key in ("speaker", "speaker_description", "role", "side", "named", "kind", "cue",
                 "text", "start", "end", "sentence", "paragraph", "cue_head", "quotes",

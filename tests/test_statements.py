@@ -96,6 +96,17 @@ def test_not_attributions(text):
     assert atts(text) == []
 
 
+def test_marks_that_quote_no_one_are_listed_with_their_rule():
+    text = ('The so-called "peace dividend" never came, and Dwayne "The Rock" Johnson '
+            'appeared on "Meet the Press" to talk about the series "Keldon After the Mill".')
+    found = analyze_sources(segment(text)).to_dict()["not_quotations"]
+    assert [(x["text"], x["rule"]) for x in found] == [
+        ("peace dividend", "not_quotation.scare"), ("The Rock", "not_quotation.nickname"),
+        ("Meet the Press", "not_quotation.title"),
+        ("Keldon After the Mill", "not_quotation.title")]
+    assert all(text[x["start"]:x["end"]] == x["text"] for x in found)
+
+
 def test_a_nickname_does_not_become_the_quotation_of_a_tag():
     found = atts('Dwayne "The Rock" Johnson said the film was fun.')
     assert [(a.kind, a.text) for a in found] == [("indirect", "the film was fun")]

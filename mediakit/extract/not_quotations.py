@@ -14,8 +14,23 @@ from functools import lru_cache
 
 from ..datafiles import data_lines, read_data_file
 from ..errors import ParameterError
-from .quotes import _Quote
+from ..text import Document
+from .quotes import _find_quotes, _Quote, quote_text
 from .tokens import _is_cap, _n_words, _Tokens
+
+__all__ = ["NOT_QUOTATION_RULES", "load_precision_markers", "not_quotations"]
+
+#: Why a pair of quotation marks quotes no one: rule id -> what it matches.
+NOT_QUOTATION_RULES: dict[str, str] = {
+    "not_quotation.nickname": 'after a naming word (nicknamed "The Rock", known as "the '
+                              'Baron"), or a short capitalised quotation between two parts '
+                              'of a name (Dwayne "The Rock" Johnson)',
+    "not_quotation.title": 'after a title word (the series "Keldon After the Mill"), or a '
+                           'title-case quotation after a preposition, "told" or a name\'s '
+                           'possessive, or before a title word (on "Meet the Press")',
+    "not_quotation.scare": 'after a scare marker (so-called "peace dividend", the word '
+                           '"genocide")',
+}
 
 _SECTIONS = ("title_words", "naming_words", "scare_markers", "quantity_after_add")
 _NICKNAME_WORDS = 3  # at most this many words between two parts of a name
@@ -58,6 +73,42 @@ def load_precision_markers(path: str | None = None) -> dict[str, frozenset[tuple
         for w in line.lower().split():
             out[current].add(tuple(w.split("_")))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def not_quotations(doc: Document) -> list[dict]:
+    """The quotation marks of a document that quote no one (titles, nicknames, scare
+    quotes), with the rule that decided each.
+
+    Parameters
+    ----------
+    doc : Document
+        A segmented text.
+
+    Returns
+    -------
+    list of dict
+        In text order: ``start``/``end`` (the words inside the marks, offsets into
+        ``doc.text``), ``text`` and ``rule`` (a key of :data:`NOT_QUOTATION_RULES`).
+
+    Examples
+    --------
+    >>> from mediakit.text import segment
+    >>> not_quotations(segment('Dwayne "The Rock" Johnson starred in the film.'))
+    [{'start': 8, 'end': 16, 'text': 'The Rock', 'rule': 'not_quotation.nickname'}]
+    """
+    t = quote_text(doc)
+    quotes = [q for q in _find_quotes(doc.text, t, doc) if q.ce > q.cs]
+    return _records(doc, quotes, _not_quotations(t, _Tokens(t), quotes))
+
+
+def _records(doc: Document, quotes: list[_Quote], found: dict[int, str]) -> list[dict]:
+    """The :func:`not_quotations` records of the marks already classified."""
+    out = []
+    for i, why in sorted(found.items()):
+        q = quotes[i]
+        out.append({"start": q.cs, "end": q.ce, "text": doc.text[q.cs : q.ce],
+                    "rule": "not_quotation." + why})
+    return out
 
 
 def _before(tk: _Tokens, k: int, n: int) -> tuple[str, ...]:

@@ -63,9 +63,14 @@ def open_quotations(doc: Document) -> list[dict]:
     >>> open_quotations(segment('He said: "We will stay.\n\nShe left.'))
     [{'start': 9, 'end': 23, 'paragraph': 0, 'at_article_end': False}]
     """
+    return _open_quotations(doc, _find_quotes(doc.text, quote_text(doc), doc, keep_empty=True))
+
+
+def _open_quotations(doc: Document, quotes: list[_Quote]) -> list[dict]:
+    """:func:`open_quotations` from the quotations already found."""
     out = []
     last = len(doc.paragraphs) - 1
-    for q in _find_quotes(doc.text, quote_text(doc), doc, keep_empty=True):
+    for q in quotes:
         if q.close is None:
             p = doc.paragraphs[q.close_para]
             out.append({"start": q.open, "end": p.end, "paragraph": q.paragraph,

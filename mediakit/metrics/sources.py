@@ -45,6 +45,7 @@ from pathlib import Path
 
 from ..codebook import Codebook, load_codebook
 from ..extract.lexicon import DEFAULT_COUNTED_CUE_TYPES, parse_counted_cue_types
+from ..extract.not_quotations import not_quotations
 from ..extract.page_lines import page_lines
 from ..extract.quotes import open_quotations
 from ..text import Document, normalize_quotes, word_tokens
@@ -120,6 +121,7 @@ class SourcesResult:
     codebook: str
     open_quotations: tuple = ()
     page_lines: tuple = ()
+    not_quotations: tuple = ()
 
     def to_dict(self) -> dict:
         """The JSON ``sources`` object: ``attributions``, ``speakers``, ``diversity``."""
@@ -157,6 +159,7 @@ class SourcesResult:
             "diversity": self.diversity,
             "open_quotations": [dict(q) for q in self.open_quotations],
             "page_lines": [dict(x) for x in self.page_lines],
+            "not_quotations": [dict(x) for x in self.not_quotations],
         }
 
 
@@ -334,9 +337,12 @@ def analyze_sources(
     """
     cb = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
     if attributions is None:
-        from ..extract.attribution import extract_attributions
+        from ..extract.attribution.extractor import extract_with_marks
 
-        attributions = extract_attributions(doc, verbs_path=verbs_path)
+        attributions, marks = extract_with_marks(doc, verbs_path=verbs_path)
+    else:
+        marks = {"open_quotations": open_quotations(doc), "not_quotations": not_quotations(doc),
+                 "page_lines": page_lines(doc)}
     counted = parse_counted_cue_types(counted_cue_types)
     # An attribution on a caption, promo, subhead or pull quote is not counted.
     atts = sorted((a for a in attributions
@@ -408,14 +414,16 @@ def analyze_sources(
             final.append(dataclasses.replace(a, role=s.role, side=s.side))
     div = source_diversity(final, source_ids, speakers, cb.official_roles)
     return SourcesResult(tuple(final), tuple(source_ids), tuple(speakers), div, cb.path,
-                         tuple(open_quotations(doc)), _page_line_records(doc, attributions))
+                         tuple(marks["open_quotations"]),
+                         _page_line_records(doc, marks["page_lines"], attributions),
+                         tuple(marks["not_quotations"]))
 
 
-def _page_line_records(doc: Document, attributions) -> tuple[dict, ...]:
+def _page_line_records(doc: Document, lines: dict[int, str], attributions
+                       ) -> tuple[dict, ...]:
     """The page lines of the document (:func:`mediakit.extract.page_lines.page_lines`):
     ``paragraph``, ``kind``, ``start``/``end`` (offsets of the paragraph) and
     ``attributions`` (how many attributions there were left uncounted)."""
-    lines = page_lines(doc)
     starts = [p.start for p in doc.paragraphs]
     per_line: Counter[int] = Counter()
     for a in attributions:
@@ -628,7 +636,8 @@ FAMILY = Family(
                   "commas (speech, belief, intention, evidence, stance, nominal, "
                   "according_to, negated) or all", check="cue_types", metavar="TYPES"),
     ),
-    outputs=("attributions", "speakers", "diversity", "open_quotations", "page_lines"),
+    outputs=("attributions", "speakers", "diversity", "open_quotations", "page_lines",
+             "not_quotations"),
     corpus=CorpusColumns(
         transparent=(("diversity",),),
         dropped=(("diversity", "official", "official_roles"),),

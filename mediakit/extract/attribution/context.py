@@ -51,7 +51,10 @@ class _Ctx:
         self.verbs = load_cue_words(verbs_path)
         self.types = load_cue_types()
         tk = self.tk
-        self.quotes = _find_quotes(self.orig, self.t, doc)
+        # Every quotation (a lone mark's empty one too, for open_quotations) and those
+        # holding words, which the passes read.
+        self.all_quotes = _find_quotes(self.orig, self.t, doc, keep_empty=True)
+        self.quotes = [q for q in self.all_quotes if q.ce > q.cs]
         # Titles, nicknames and scare quotes: marked, never attributed (not_quotations).
         self.not_quotation = _not_quotations(self.t, tk, self.quotes)
         self.in_quote = [-1] * tk.n

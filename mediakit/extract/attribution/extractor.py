@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...text import Document
+from ..not_quotations import _records
 from ..page_lines import page_lines
+from ..quotes import _open_quotations
 from .context import _Ctx
 from .direct import _frame_quotations
 from .headline import _headline_colon
@@ -47,6 +49,37 @@ def extract_attributions(
     ----------
     Pareti (2016); Newell, Margolin & Ruths (2018); Asr et al. (2021).
     """
+    return _extract(doc, verbs_path)[0]
+
+
+def extract_with_marks(
+    doc: Document, *, verbs_path: str | Path | None = None
+) -> tuple[list[Attribution], dict]:
+    """The attributions of a document and what its quotation marks and lines say besides.
+
+    Parameters
+    ----------
+    doc : Document
+        A segmented text.
+    verbs_path : str or Path, optional
+        A reporting-verb list replacing the packaged one.
+
+    Returns
+    -------
+    (list of Attribution, dict)
+        :func:`extract_attributions`'s records, and ``open_quotations``
+        (:func:`mediakit.extract.quotes.open_quotations`), ``not_quotations``
+        (:func:`mediakit.extract.not_quotations.not_quotations`) and ``page_lines``
+        (:func:`mediakit.extract.page_lines.page_lines`), read in the same pass.
+    """
+    atts, ctx, lines = _extract(doc, verbs_path)
+    return atts, {"open_quotations": _open_quotations(doc, ctx.all_quotes),
+                  "not_quotations": _records(doc, ctx.quotes, ctx.not_quotation),
+                  "page_lines": lines}
+
+
+def _extract(doc: Document, verbs_path: str | Path | None
+             ) -> tuple[list[Attribution], _Ctx, dict[int, str]]:
     ctx = _Ctx(doc, None if verbs_path is None else str(verbs_path))
     raws, pendings = _frame_quotations(ctx)
     raws = _report_speech(ctx, raws, pendings)
@@ -55,4 +88,5 @@ def extract_attributions(
     heads = _headline_colon(ctx)
     if heads:
         raws = sorted(raws + heads, key=lambda r: r.anchor)
-    return _finish(ctx, raws, _resolve(ctx, raws), page_lines(doc))
+    lines = page_lines(doc)
+    return _finish(ctx, raws, _resolve(ctx, raws), lines), ctx, lines
