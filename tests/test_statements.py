@@ -158,6 +158,15 @@ def test_page_lines_are_marked_and_not_counted():
         (6, "pull_quote", 1)]
 
 
+def test_a_broken_line_is_no_subhead():
+    # Paragraph 1 is short and unpunctuated, but paragraph 2 goes on in lower case: the
+    # end of a wrapped line, not a heading. Paragraph 4 is a heading between sentences.
+    doc = segment("It rained all night.\n\nThe council said the road\n\nwould reopen on "
+                  "Friday.\n\nAfter the storm\n\nCrews cleared the drains.")
+    assert page_lines(doc) == {3: "subhead"}
+    assert [a.text for a in extract_attributions(doc)] == ["the road"]
+
+
 def test_page_line_file_is_refused_with_file_and_line(tmp_path):
     bad = tmp_path / "lines.txt"
     bad.write_text("caption  photo:\nbanner  ^AD\n", encoding="utf-8")

@@ -8,9 +8,10 @@ extractor copies the kind into ``Attribution.page_line`` and the sources family 
 count those attributions. Captions and promos are read from the patterns in
 ``mediakit/data/page_lines.txt``; subheads and pull quotes from the layout:
 
-* ``subhead``: a paragraph other than the first of at most eight words, with no
-  quotation mark and no closing punctuation (``. ! ? : ; ,``), that opens with a capital
-  and is followed by another paragraph;
+* ``subhead``: a paragraph other than the first and the last of at most eight words,
+  with no quotation mark and no closing punctuation (``. ! ? : ; ,``), that opens with a
+  capital, after a paragraph that ends a sentence (or another page line) and before one
+  that opens with a capital or a quotation mark;
 * ``pull_quote``: a paragraph that is one quotation (marks at both ends, perhaps a
   "— Name" after it) whose words, at least four, appear again elsewhere in the article.
 """
@@ -112,7 +113,9 @@ def page_lines(doc: Document, path: str | Path | None = None) -> dict[int, str]:
     for p in doc.paragraphs:
         text = t[p.start : p.end].replace("\u200b", "").strip()
         kind = next((k for k, pat in patterns if pat.match(text)), None)
-        if kind is None and 0 < p.index < last and _subhead(text):
+        if (kind is None and 0 < p.index < last and _subhead(text)
+                and (p.index - 1 in out or _after_sentence(t, doc, p.index))
+                and _before_sentence(t, doc, p.index)):
             kind = "subhead"
         if kind is None and n_pull < _MAX_PULL_CANDIDATES:
             m = _PULL.match(text)
@@ -127,6 +130,19 @@ def page_lines(doc: Document, path: str | Path | None = None) -> dict[int, str]:
         if kind is not None:
             out[p.index] = kind
     return out
+
+
+def _after_sentence(t: str, doc: Document, i: int) -> bool:
+    """Whether the paragraph before ``i`` ends a sentence (a short line after it is a
+    heading, not the broken-off end of a wrapped line)."""
+    before = t[doc.paragraphs[i - 1].start : doc.paragraphs[i - 1].end].rstrip()
+    return before[-1:] in _CLOSING
+
+
+def _before_sentence(t: str, doc: Document, i: int) -> bool:
+    """Whether the paragraph after ``i`` opens with a capital or a quotation mark."""
+    after = t[doc.paragraphs[i + 1].start : doc.paragraphs[i + 1].end].lstrip()
+    return after[:1].isupper() or after[:1] in "\"'\u2018"
 
 
 def _subhead(text: str) -> bool:
