@@ -322,7 +322,33 @@ def extract_humanisation(
     """
     pats = _patterns(occupations_path, family_path)
     t = _mask_quotes(normalize_quotes(text))
-    found_name, anchor, name_start = None, None, 0
+    found_name, anchor, name_start = _locate_person(t, name)
+    start = anchor if anchor is not None else 0
+    sent_end = _sentence_end(t, start)
+    region = t[start:sent_end]
+    core = _apposition(t, anchor, sent_end) if anchor is not None else region
+    core_m = _CORE_END.search(core)
+    core = core if core_m is None else core[: core_m.start()]
+
+    age = _age(t, anchor, core)
+    occupation = None
+    om = pats.occupation.search(core)
+    if om:
+        occupation = re.sub(r"\s+", " ", om.group(1)).strip()
+    place = _place(t, anchor, name_start, found_name, core, region, om)
+    family = _family(t, 0 if anchor is None else max(0, start - 1), pats)
+    if family is None and anchor is not None:
+        family = _family(t, 0, pats)
+
+    details = {"name": found_name, "age": age, "occupation": occupation, "place": place,
+               "family": family}
+    n = sum(1 for v in details.values() if v is not None)
+    return {**details, "n_details": n, "score": round(n / 5, NDIGITS)}
+
+
+def _locate_person(t: str, name: str | None) -> tuple[str | None, int | None, int]:
+    """The person's name, the offset just after the mention the details follow (None
+    if not found) and the mention's start."""
     if name:
         key = normalize_quotes(name)
         # prefer a mention followed by an apposition
@@ -331,34 +357,31 @@ def extract_humanisation(
             hits = [m for m in re.finditer(re.escape(key.split()[-1]), t)]
         if hits:
             best = next((h for h in hits if re.match(r",\s", t[h.end():])), hits[0])
-            anchor, name_start = best.end(), best.start()
-        found_name = name
-    else:
-        found_name, anchor = _find_name(t)
-        if anchor is not None:
-            name_start = t.rfind(found_name, 0, anchor)
-            name_start = anchor if name_start < 0 else name_start
-
-    start = anchor if anchor is not None else 0
-    sent_end = _sentence_end(t, start)
-    region = t[start:sent_end]
+            return name, best.end(), best.start()
+        return name, None, 0
+    found_name, anchor = _find_name(t)
+    name_start = 0
     if anchor is not None:
-        # The apposition: the comma-separated nominal segments right after the name
-        # (", 36, a taxi driver from Gaza City who ..."), up to a relative clause or a
-        # verb ("..., 22, texted her family after hiding from ...").
-        pos = anchor
-        while pos < sent_end and t[pos] == ",":
-            nxt = t.find(",", pos + 1, sent_end)
-            nxt = sent_end if nxt < 0 else nxt
-            if not _NOMINAL.match(t, pos + 1):
-                break
-            pos = nxt
-        core = t[anchor:pos]
-    else:
-        core = region
-    core_m = _CORE_END.search(core)
-    core = core if core_m is None else core[: core_m.start()]
+        name_start = t.rfind(found_name, 0, anchor)
+        name_start = anchor if name_start < 0 else name_start
+    return found_name, anchor, name_start
 
+
+def _apposition(t: str, anchor: int, sent_end: int) -> str:
+    """The comma-separated nominal segments right after the name (", 36, a taxi driver
+    from Gaza City who ..."), up to a relative clause or a verb ("..., 22, texted her
+    family after hiding from ...")."""
+    pos = anchor
+    while pos < sent_end and t[pos] == ",":
+        nxt = t.find(",", pos + 1, sent_end)
+        nxt = sent_end if nxt < 0 else nxt
+        if not _NOMINAL.match(t, pos + 1):
+            break
+        pos = nxt
+    return t[anchor:pos]
+
+
+def _age(t: str, anchor: int | None, core: str) -> int | None:
     age = None
     if anchor is not None:
         m = _AGE_AFTER.match(t, anchor)
@@ -371,12 +394,12 @@ def extract_humanisation(
             age = int(m.group(1))
     if age is not None and not 0 < age < 120:
         age = None
+    return age
 
-    occupation = None
-    om = pats.occupation.search(core)
-    if om:
-        occupation = re.sub(r"\s+", " ", om.group(1)).strip()
 
+def _place(t: str, anchor: int | None, name_start: int, found_name: str | None,
+           core: str, region: str, om) -> str | None:
+    """The person's place: the first place rule that matches, in order of trust."""
     # The words before the name in its sentence: "A Gaza resident, Ziad al-Saad, ..."
     sent_start = max(t.rfind(". ", 0, name_start), 0) if anchor is not None else 0
     lead = t[sent_start:name_start] if anchor is not None else ""
@@ -385,7 +408,6 @@ def extract_humanisation(
                    (_PLACE_LIVES, region)]
     if om:  # "a baker in Kharkiv": a place right after the job
         place_rules.append((_PLACE_IN, core[om.end():om.end() + 60]))
-    place = None
     for regex, where in place_rules:
         for pm in (regex.match(where) if regex is _PLACE_IN else None,
                    *([] if regex is _PLACE_IN else regex.finditer(where))):
@@ -396,27 +418,16 @@ def extract_humanisation(
                 continue
             if found_name and cand == found_name:
                 continue
-            place = cand
-            break
-        if place:
-            break
-    if place is None and anchor is None:
+            return cand
+    if anchor is None:
         # No name: "A resident of Jabalia, who ..." - the whole first clause is the
         # description.
         said = _SAID.search(t)
         first = t[: said.start()] if said else t
         pm = _PLACE_RESIDENT_OF.search(first) or _PLACE_FROM.search(first)
         if pm:
-            place = _clean_name(pm.group(1))
-
-    family = _family(t, 0 if anchor is None else max(0, start - 1), pats)
-    if family is None and anchor is not None:
-        family = _family(t, 0, pats)
-
-    details = {"name": found_name, "age": age, "occupation": occupation, "place": place,
-               "family": family}
-    n = sum(1 for v in details.values() if v is not None)
-    return {**details, "n_details": n, "score": round(n / 5, NDIGITS)}
+            return _clean_name(pm.group(1))
+    return None
 
 
 # ---------------------------------------------------------------- civilian voice
@@ -520,19 +531,6 @@ def civilian_voice(doc: Document, sources, occupations_path: str | None = None,
     total_words = sum(words)
     civ_words = sum(words[i] for i in civ_atts)
 
-    first_voice = None
-    if civ_atts:
-        first = min(civ_atts, key=lambda i: (atts[i].paragraph, atts[i].start))
-        para = atts[first].paragraph
-        n_par = len(doc.paragraphs)
-        first_voice = {
-            "paragraph": para,
-            "n_paragraphs": n_par,
-            "fraction": _r(para / n_par) if n_par else None,
-            "source": sources.source_ids[first],
-            "speaker": speakers[sources.source_ids[first]].speaker,
-        }
-
     records = []
     for s in civ:
         intro = _intro_text(doc, s, atts)
@@ -542,6 +540,43 @@ def civilian_voice(doc: Document, sources, occupations_path: str | None = None,
                         "side": s.side, **h})
     score = _r(sum(r["score"] for r in records) / len(records)) if records else None
 
+    n_src = len(speakers)
+    n_att = len(atts)
+    return CivilianVoice(
+        n_sources=n_src,
+        n_civilian_sources=len(civ),
+        source_share=_r(len(civ) / n_src) if n_src else None,
+        attribution_share=_r(len(civ_atts) / n_att) if n_att else None,
+        quoted_word_share=_r(civ_words / total_words) if total_words else None,
+        any_direct=any(atts[i].kind == "direct" for i in civ_atts),
+        first_voice=_first_voice(doc, sources, civ_atts),
+        humanisation=tuple(records),
+        humanisation_score=score,
+        per_side=_per_side(civ),
+        strip=_strip(doc, sources, civ_ids),
+    )
+
+
+def _first_voice(doc: Document, sources, civ_atts: list[int]) -> dict | None:
+    """Where the first civilian attribution stands in the article."""
+    if not civ_atts:
+        return None
+    atts = sources.attributions
+    first = min(civ_atts, key=lambda i: (atts[i].paragraph, atts[i].start))
+    para = atts[first].paragraph
+    n_par = len(doc.paragraphs)
+    return {
+        "paragraph": para,
+        "n_paragraphs": n_par,
+        "fraction": _r(para / n_par) if n_par else None,
+        "source": sources.source_ids[first],
+        "speaker": sources.speakers[sources.source_ids[first]].speaker,
+    }
+
+
+def _per_side(civ: list) -> dict[str, dict]:
+    """Side -> the civilian sources of that side, their attributions and quoted words;
+    the side with most sources first."""
     per_side: dict[str, dict] = {}
     for s in sorted(civ, key=lambda s: s.id):
         d = per_side.setdefault(s.side, {"sources": 0, "attributions": 0, "quoted_words": 0,
@@ -552,8 +587,13 @@ def civilian_voice(doc: Document, sources, occupations_path: str | None = None,
         d["direct"] += s.n_direct
         d["speakers"].append(s.speaker)
     order = sorted(per_side, key=lambda k: (-per_side[k]["sources"], k))
-    per_side = {k: per_side[k] for k in order}
+    return {k: per_side[k] for k in order}
 
+
+def _strip(doc: Document, sources, civ_ids: set[int]) -> tuple[dict, ...]:
+    """Per paragraph: the roles, sides and sources speaking in it (an attribution
+    over several paragraphs speaks in each)."""
+    atts = sources.attributions
     strip = []
     by_para: dict[int, list[int]] = {}
     para_starts = [p.start for p in doc.paragraphs]
@@ -576,22 +616,7 @@ def civilian_voice(doc: Document, sources, occupations_path: str | None = None,
             "civilian": bool(civ_here),
             "civilian_direct": any(atts[i].kind == "direct" for i in civ_here),
         })
-
-    n_src = len(speakers)
-    n_att = len(atts)
-    return CivilianVoice(
-        n_sources=n_src,
-        n_civilian_sources=len(civ),
-        source_share=_r(len(civ) / n_src) if n_src else None,
-        attribution_share=_r(len(civ_atts) / n_att) if n_att else None,
-        quoted_word_share=_r(civ_words / total_words) if total_words else None,
-        any_direct=any(atts[i].kind == "direct" for i in civ_atts),
-        first_voice=first_voice,
-        humanisation=tuple(records),
-        humanisation_score=score,
-        per_side=per_side,
-        strip=tuple(strip),
-    )
+    return tuple(strip)
 
 
 def _para_index(starts: list[int], offset: int, default: int) -> int:
