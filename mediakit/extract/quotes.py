@@ -1,5 +1,9 @@
 """Quotation spans: pairing quotation marks within and across paragraphs.
 
+:func:`quotations` is the document's one quotation layer, found once and shared: the
+attribution extractor reads its spans, and the families that set quoted words aside
+(civilian voice's humanisation, the integrity rules) read its :attr:`Quotations.mask`.
+
 :func:`_find_quotes` pairs the (normalised) double quotation marks of each paragraph by
 direction, recovers quotes whose opening or closing mark is missing, and merges a
 quotation that runs over a paragraph break (the news convention of re-opening it) into
@@ -8,7 +12,7 @@ one span; :func:`_single_quotes_as_double` first rewrites British-style single q
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..text import Document
 from .tokens import _n_words
@@ -147,3 +151,64 @@ def _find_quotes(orig: str, t: str, doc: Document) -> list[_Quote]:
         if q.full_stop:
             q.ce -= 1
     return [q for q in quotes if q.ce > q.cs]
+
+
+#: Invisible format characters (a zero-width space after a name) read as blanks; the
+#: text keeps its length, so offsets still index ``doc.text``.
+_INVISIBLE = {c: " " for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
+
+
+@dataclass(frozen=True)
+class Quotations:
+    """The quotations of a document (:func:`quotations`).
+
+    Attributes
+    ----------
+    text : str
+        ``doc.text`` as the quotation rules read it, of the same length: quotation marks
+        as ASCII, two apostrophes (``''``, as some archives write a double mark) and
+        paired British single marks as ``"``, invisible format characters as spaces.
+    spans : tuple of _Quote
+        The quotations, in order: mark offsets (``open``, ``close``) and the content
+        ``cs``..``ce`` (trimmed of white space and a final comma or full stop).
+    """
+
+    text: str
+    spans: tuple
+    _mask: list = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def mask(self) -> str:
+        """:attr:`text` with every quotation blanked to spaces, marks included (line
+        breaks kept): what the reporter writes, without what sources say. A quotation
+        with no closing mark is blanked to the end of its content."""
+        if not self._mask:
+            chars = list(self.text)
+            for q in self.spans:
+                end = q.close + 1 if q.close is not None else q.ce
+                for k in range(q.open, end):
+                    if chars[k] != "\n":
+                        chars[k] = " "
+            self._mask.append("".join(chars))
+        return self._mask[0]
+
+
+def quotations(doc: Document) -> Quotations:
+    """The document's quotations: a layer computed on first use and shared
+    (:meth:`mediakit.text.Document.layer`).
+
+    Parameters
+    ----------
+    doc : Document
+
+    Returns
+    -------
+    Quotations
+    """
+    return doc.layer("quotations", _build_quotations)
+
+
+def _build_quotations(doc: Document) -> Quotations:
+    t = _single_quotes_as_double(doc.normalized.replace("''", '" '), doc)
+    t = t.translate(_INVISIBLE)
+    return Quotations(t, tuple(_find_quotes(doc.text, t, doc)))

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from ..datafiles import data_lines, read_data_file
 from ..errors import CodebookError
-from ..text import Document, normalize_quotes
+from ..extract.quotes import quotations
+from ..text import Document, normalize_quotes, segment
 from .registry import CorpusColumns, Family, Parameter, packaged
 
 __all__ = [
@@ -151,40 +152,6 @@ _FAMILY_ADJ = {
 }
 _POSSESSIVE = {"his", "her", "their", "whose"}
 _FAMILY_VERBS = {"with", "after", "for", "lost", "raising", "raises", "supports", "supporting"}
-
-
-def _mask_quotes(text: str) -> str:
-    """Blank out text inside double quotation marks (same length): a person's own
-    words are not the reporter's description of them.
-
-    A mark after white space (or at the start) is an opening one, any other a closing
-    one. A closing mark with no opening one before it closes a quotation that began
-    before the text (a sentence cut from a longer quote); an opening mark never closed
-    runs to the end (a quote continued in the next paragraph).
-    """
-    out = list(text)
-    inside_from = None
-    done = 0  # end of the last masked span
-    for i, ch in enumerate(text):
-        if ch != '"':
-            continue
-        opening = (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-") and (
-            i + 1 < len(text) and not text[i + 1].isspace())
-        if opening:
-            if inside_from is None:
-                inside_from = i
-            continue
-        begin = inside_from if inside_from is not None else done
-        for k in range(begin, i + 1):
-            if out[k] != "\n":
-                out[k] = " "
-        inside_from = None
-        done = i + 1
-    if inside_from is not None:
-        for k in range(inside_from, len(text)):
-            if out[k] != "\n":
-                out[k] = " "
-    return "".join(out)
 
 
 def _clean_name(name: str) -> str:
@@ -320,8 +287,16 @@ def extract_humanisation(
     >>> h["age"], h["occupation"], h["place"], h["family"]
     (36, 'taxi driver', 'Gaza City', 'his wife and three children')
     """
-    pats = _patterns(occupations_path, family_path)
-    t = _mask_quotes(normalize_quotes(text))
+    return _humanisation(_masked(text), name, _patterns(occupations_path, family_path))
+
+
+def _masked(text: str) -> str:
+    """A text standing alone, its quotations blanked by the quotation layer's rules."""
+    return quotations(segment(text)).mask
+
+
+def _humanisation(t: str, name: str | None, pats) -> dict:
+    """:func:`extract_humanisation` on a text already quote-normalised and masked."""
     found_name, anchor, name_start = _locate_person(t, name)
     start = anchor if anchor is not None else 0
     sent_end = _sentence_end(t, start)
@@ -462,7 +437,7 @@ def _r(x):
 
 def _intro_text(doc: Document, source, atts) -> str:
     """The sentence that introduces a source (plus the next one when it continues
-    with his/her/he/she), for humanisation."""
+    with his/her/he/she), for humanisation, with the document's quotations blanked."""
     sentences = doc.sentences
     first_att = atts[source.attributions[0]]
     first_pos = (first_att.speaker_start if first_att.speaker_start is not None
@@ -481,12 +456,13 @@ def _intro_text(doc: Document, source, atts) -> str:
     if chosen is None:
         chosen = doc.sentence_at(first_pos)
     if chosen is None:
-        return " ".join(d for d in (source.description or "",) if d)
-    parts = [chosen.text]
+        return _masked(source.description or "")
+    mask = quotations(doc).mask
+    parts = [mask[chosen.start:chosen.end]]
     nxt = chosen.index + 1
     if nxt < len(sentences) and sentences[nxt].paragraph == chosen.paragraph:
         if re.match(r"(?:His|Her|He|She)\b", sentences[nxt].text):
-            parts.append(sentences[nxt].text)
+            parts.append(mask[sentences[nxt].start:sentences[nxt].end])
     return " ".join(parts)
 
 
@@ -531,11 +507,10 @@ def civilian_voice(doc: Document, sources, occupations_path: str | None = None,
     total_words = sum(words)
     civ_words = sum(words[i] for i in civ_atts)
 
+    pats = _patterns(occupations_path, family_path)
     records = []
     for s in civ:
-        intro = _intro_text(doc, s, atts)
-        h = extract_humanisation(intro, name=s.speaker if s.named else None,
-                                 occupations_path=occupations_path, family_path=family_path)
+        h = _humanisation(_intro_text(doc, s, atts), s.speaker if s.named else None, pats)
         records.append({"source": s.id, "speaker": s.speaker, "named": s.named,
                         "side": s.side, **h})
     score = _r(sum(r["score"] for r in records) / len(records)) if records else None

@@ -9,11 +9,9 @@ from dataclasses import dataclass
 from ...text import Document
 from ..lexicon import load_cue_types, load_cue_words
 from ..noun_phrases import _NP
-from ..quotes import _find_quotes, _single_quotes_as_double
+from ..quotes import quotations
 from ..tokens import _Tokens
 from .cues import _Cue, _find_cues
-
-_INVISIBLE = {c: " " for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
 
 
 @dataclass
@@ -42,16 +40,15 @@ class _Ctx:
     def __init__(self, doc: Document, verbs_path: str | None):
         self.doc = doc
         self.orig = doc.text
-        # Two apostrophes stand for a double quotation mark in some archives (''...'').
-        self.t = _single_quotes_as_double(doc.normalized.replace("''", '" '), doc)
-        # Invisible format characters (a zero-width space after a name) read as blanks;
-        # the text keeps its length, so offsets still index doc.text.
-        self.t = self.t.translate(_INVISIBLE)
+        # The text as the quotation rules read it (same length as doc.text), and the
+        # quotations: the document's shared layer.
+        found = quotations(doc)
+        self.t = found.text
         self.tk = _Tokens(self.t)
         self.verbs = load_cue_words(verbs_path)
         self.types = load_cue_types()
         tk = self.tk
-        self.quotes = _find_quotes(self.orig, self.t, doc)
+        self.quotes = list(found.spans)
         self.in_quote = [-1] * tk.n
         qi = 0
         for k in range(tk.n):
