@@ -19,6 +19,7 @@ Chouliaraki, L. (2006). *The Spectatorship of Suffering*. London: Sage.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -181,7 +182,6 @@ def _find_name(t: str) -> tuple[str | None, int | None]:
     return None, None
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
 _WORD_BEFORE = re.compile(r"[\w'’-]+")
 _OF_NOUN = re.compile(r"\s+of\s+(?:\w+)")
 # ", Yousef," apposition or a bare name ("brother Eitan")
@@ -189,9 +189,11 @@ _APPOSED_NAME = re.compile(rf",\s+{_CAPSEQ},?|\s+{_CAPSEQ}")
 _NOT_NAME_START = re.compile(r"\s+(?:and|in|on|at|from|of)\b", re.IGNORECASE)
 
 
-def _sentence_end(t: str, pos: int) -> int:
-    m = _SENTENCE_END.search(t, pos)
-    return len(t) if m is None else m.end()
+def _sentence_end(ends: list[int], pos: int, n: int) -> int:
+    """The end of the sentence holding offset ``pos`` (``n``, the text's length, after
+    the last)."""
+    k = bisect.bisect_right(ends, pos)
+    return ends[k] if k < len(ends) else n
 
 
 def _family(t: str, start: int, pats: _Patterns) -> str | None:
@@ -287,19 +289,22 @@ def extract_humanisation(
     >>> h["age"], h["occupation"], h["place"], h["family"]
     (36, 'taxi driver', 'Gaza City', 'his wife and three children')
     """
-    return _humanisation(_masked(text), name, _patterns(occupations_path, family_path))
+    return _humanisation(*_masked(text), name, _patterns(occupations_path, family_path))
 
 
-def _masked(text: str) -> str:
-    """A text standing alone, its quotations blanked by the quotation layer's rules."""
-    return quotations(segment(text)).mask
+def _masked(text: str) -> tuple[str, list[int]]:
+    """A text standing alone, its quotations blanked by the quotation layer's rules,
+    and the ends of its sentences (as the segmenter decides them)."""
+    doc = segment(text)
+    return quotations(doc).mask, [s.end for s in doc.sentences]
 
 
-def _humanisation(t: str, name: str | None, pats) -> dict:
-    """:func:`extract_humanisation` on a text already quote-normalised and masked."""
+def _humanisation(t: str, ends: list[int], name: str | None, pats) -> dict:
+    """:func:`extract_humanisation` on a text already quote-normalised and masked,
+    whose sentences end at ``ends``."""
     found_name, anchor, name_start = _locate_person(t, name)
     start = anchor if anchor is not None else 0
-    sent_end = _sentence_end(t, start)
+    sent_end = _sentence_end(ends, start, len(t))
     region = t[start:sent_end]
     core = _apposition(t, anchor, sent_end) if anchor is not None else region
     core_m = _CORE_END.search(core)
@@ -435,9 +440,10 @@ def _r(x):
     return None if x is None else round(x, NDIGITS)
 
 
-def _intro_text(doc: Document, source, atts) -> str:
+def _intro_text(doc: Document, source, atts) -> tuple[str, list[int]]:
     """The sentence that introduces a source (plus the next one when it continues
-    with his/her/he/she), for humanisation, with the document's quotations blanked."""
+    with his/her/he/she), for humanisation, with the document's quotations blanked,
+    and the ends of its sentences."""
     sentences = doc.sentences
     first_att = atts[source.attributions[0]]
     first_pos = (first_att.speaker_start if first_att.speaker_start is not None
@@ -463,7 +469,8 @@ def _intro_text(doc: Document, source, atts) -> str:
     if nxt < len(sentences) and sentences[nxt].paragraph == chosen.paragraph:
         if re.match(r"(?:His|Her|He|She)\b", sentences[nxt].text):
             parts.append(mask[sentences[nxt].start:sentences[nxt].end])
-    return " ".join(parts)
+    ends = [len(parts[0])] + ([len(parts[0]) + 1 + len(parts[1])] if len(parts) > 1 else [])
+    return " ".join(parts), ends
 
 
 def civilian_voice(doc: Document, sources, occupations_path: str | None = None,
@@ -510,7 +517,7 @@ def civilian_voice(doc: Document, sources, occupations_path: str | None = None,
     pats = _patterns(occupations_path, family_path)
     records = []
     for s in civ:
-        h = _humanisation(_intro_text(doc, s, atts), s.speaker if s.named else None, pats)
+        h = _humanisation(*_intro_text(doc, s, atts), s.speaker if s.named else None, pats)
         records.append({"source": s.id, "speaker": s.speaker, "named": s.named,
                         "side": s.side, **h})
     score = _r(sum(r["score"] for r in records) / len(records)) if records else None
