@@ -14,21 +14,21 @@ from mediakit.run import report_views as views
 
 def _metrics(**article) -> dict:
     sentences = [
-        {"index": 0, "paragraph": 0, "compound": 0.5, "label": "positive", "text": "Good."},
-        {"index": 1, "paragraph": 0, "compound": -0.7, "label": "negative", "text": "Bad."},
-        {"index": 2, "paragraph": 1, "compound": 0.5, "label": "positive", "text": "Fine."},
-        {"index": 3, "paragraph": 1, "compound": 0.0, "label": "neutral", "text": "So."},
+        {"index": 0, "paragraph": 1, "compound": 0.5, "label": "positive", "text": "Good."},
+        {"index": 1, "paragraph": 1, "compound": -0.7, "label": "negative", "text": "Bad."},
+        {"index": 2, "paragraph": 2, "compound": 0.5, "label": "positive", "text": "Fine."},
+        {"index": 3, "paragraph": 2, "compound": 0.0, "label": "neutral", "text": "So."},
     ]
     return {
-        "schema_version": "1.0",
+        "schema_version": "2.0",
         "article": {"id": "a", "title": "T", "outlet": "O", "date": "2024-01-02",
                     "author": None, "url": None, "words": 4, "paragraphs": 2,
                     "sentences": 4, "clutter_removed": 0, "clutter_lines": [],
                     "warnings": [], **article},
         "readability": {"flesch_reading_ease": 80.0, "flesch_kincaid_grade": 3.5,
                         "bands": {"flesch_reading_ease": "easy"},
-                        "paragraph_grades": [{"paragraph": 0, "grade": 3.0},
-                                             {"paragraph": 1, "grade": 4.0}],
+                        "paragraph_grades": [{"paragraph": 1, "grade": 3.0},
+                                             {"paragraph": 2, "grade": 4.0}],
                         "paragraph_grade": {"min": 3.0, "median": 3.5, "max": 4.0}},
         "sentiment": {"n_sentences": 4, "mean_compound": 0.075, "median_compound": 0.25,
                       "positive_share": 0.5, "negative_share": 0.25, "neutral_share": 0.25,
@@ -131,15 +131,15 @@ def test_load_results_errors(tmp_path):
         compare.load_results(tmp_path)
 
 
-def test_who_speaks_views_on_a_hand_made_record():
-    m = _metrics()
+def _who_speaks(m: dict, base: int) -> dict:
+    """Sources and civilian voice of a two-paragraph article, paragraphs from ``base``."""
     m["sources"] = {
         "speakers": [{"speaker": "Ana Diaz", "named": True, "role": "civilian", "side": "x",
                       "n_attributions": 2, "n_direct": 1, "n_partial": 0, "n_indirect": 1,
-                      "quoted_words": 6, "first_paragraph": 1, "description": "a nurse",
+                      "quoted_words": 6, "first_paragraph": base + 1, "description": "a nurse",
                       "role_rule": "titles: nurse", "side_rule": "context: X"}],
-        "attributions": [{"paragraph": 1, "speaker": None, "role": "unknown", "side": "unknown",
-                          "kind": "direct", "cue": None, "text": "<b>hi</b>"}],
+        "attributions": [{"paragraph": base + 1, "speaker": None, "role": "unknown",
+                          "side": "unknown", "kind": "direct", "cue": None, "text": "<b>hi</b>"}],
         "diversity": {"n_sources": 1, "unnamed_share": 0.0,
                       "official": {"sources": {"share": 0.0, "ratio": None}},
                       "roles": {"counts": {"sources": {"civilian": 1}}, "shannon": 0.0},
@@ -147,11 +147,16 @@ def test_who_speaks_views_on_a_hand_made_record():
     m["civilian_voice"] = {
         "n_sources": 1, "n_civilian_sources": 1, "source_share": 1.0, "attribution_share": 0.5,
         "quoted_word_share": None, "any_direct": True, "humanisation_score": 0.4,
-        "first_voice": {"paragraph": 1, "n_paragraphs": 2, "speaker": "Ana Diaz"},
+        "first_voice": {"paragraph": base + 1, "n_paragraphs": 2, "speaker": "Ana Diaz"},
         "humanisation": [], "strip": [
-            {"paragraph": 0, "roles": [], "civilian": False, "civilian_direct": False},
-            {"paragraph": 1, "roles": ["civilian", "unknown"], "civilian": True,
+            {"paragraph": base, "roles": [], "civilian": False, "civilian_direct": False},
+            {"paragraph": base + 1, "roles": ["civilian", "unknown"], "civilian": True,
              "civilian_direct": True}]}
+    return m
+
+
+def test_who_speaks_views_on_a_hand_made_record():
+    m = _who_speaks(_metrics(), 1)
     row = views.sources_table(m).iloc[0]
     assert (row["source"], row["first paragraph"], row["quoted words"]) == ("Ana Diaz", 2, 6)
     assert views.quotes_table(m).to_dict("records")[0] == {
@@ -169,6 +174,26 @@ def test_who_speaks_views_on_a_hand_made_record():
     assert sorted(p.get_height() for p in strip.patches) == [0.5, 0.5, 1]
     mix = views.source_mix_figure(m)
     assert [ax.get_title() for ax in mix.axes] == ["Sources by role", "Sources by side"]
+
+
+def test_a_schema_1_file_counting_paragraphs_from_0_is_shown_from_1():
+    old = _who_speaks(_metrics(), 0)
+    old["schema_version"] = "1.0"
+    for s in old["sentiment"]["sentences"]:
+        s["paragraph"] -= 1
+    for g in old["readability"]["paragraph_grades"]:
+        g["paragraph"] -= 1
+    new = _who_speaks(_metrics(), 1)
+    assert views.paragraph_number(old, 0) == 1 and views.paragraph_number(new, 1) == 1
+    assert views.paragraph_number(old, None) is None
+    assert views.quotes_table(old).equals(views.quotes_table(new))
+    assert views.quotes_table(old)["paragraph"].tolist() == [2]
+    assert views.sources_table(old).equals(views.sources_table(new))
+    assert views.extreme_sentences(old, 4)["paragraph"].tolist() == [1, 2, 2, 1]
+    assert (views.civilian_summary(old).loc["First civilian voice", "value"]
+            == "paragraph 2 of 2 (Ana Diaz)")
+    bars = views.paragraph_grade_figure(old).axes[0].patches
+    assert [round(p.get_x() + p.get_width() / 2) for p in bars] == [1, 2]
 
 
 def test_empty_families_give_a_sentence_not_an_empty_chart():

@@ -12,7 +12,7 @@ import html
 
 import pandas as pd
 
-from .report_views import _needs, _pct, text_html
+from .report_views import _needs, _pct, paragraph_number, text_html
 
 __all__ = ["article_marked_html", "flagged_sentences_table", "integrity_summary"]
 
@@ -47,7 +47,7 @@ def flagged_sentences_table(metrics: dict) -> pd.DataFrame | str:
         return text_html("No sentence is flagged.")
     return pd.DataFrame({
         "sentence": [s["index"] + 1 for s in flagged],
-        "paragraph": [s["paragraph"] + 1 for s in flagged],
+        "paragraph": [paragraph_number(metrics, s["paragraph"]) for s in flagged],
         "flags": [", ".join(s["flags"]) for s in flagged],
         "rules": ["; ".join(f"{r['rule']} ({r['match']})" if r["match"] else r["rule"]
                             for r in s["rules"] if r["rule"] not in s["lowered"])

@@ -46,6 +46,7 @@ __all__ = [
     "humanisation_table",
     "missing_family_html",
     "paragraph_grade_figure",
+    "paragraph_number",
     "provenance_table",
     "quotes_table",
     "readability_table",
@@ -89,6 +90,28 @@ def setup() -> None:
 
 def _plain(value) -> str:
     return "" if value is None else str(value)
+
+
+def paragraph_number(metrics: dict, number: int | None) -> int | None:
+    """A paragraph number of a metrics file as shown: counted from 1.
+
+    Parameters
+    ----------
+    metrics : dict
+        The metrics file the number comes from.
+    number : int or None
+        A ``paragraph`` (or ``first_paragraph``) field of it.
+
+    Returns
+    -------
+    int or None
+        Files of schema 2.0 and later count paragraphs from 1 and are shown as they are;
+        a file of schema 1.x (an older mediakit) counted from 0, so its number is moved up
+        by one.
+    """
+    if number is None:
+        return None
+    return number + 1 if str(metrics.get("schema_version", "")).startswith("1.") else number
 
 
 def text_html(text, tag: str = "p") -> str:
@@ -271,8 +294,8 @@ def paragraph_grade_figure(metrics: dict) -> Figure:
     grades = [g for g in read.get("paragraph_grades") or [] if g.get("grade") is not None]
     fig = _figure()
     ax = fig.add_subplot()
-    ax.bar([g["paragraph"] + 1 for g in grades], [g["grade"] for g in grades],
-           color="#4c72b0")
+    ax.bar([paragraph_number(metrics, g["paragraph"]) for g in grades],
+           [g["grade"] for g in grades], color="#4c72b0")
     median = (read.get("paragraph_grade") or {}).get("median")
     if median is not None:
         ax.axhline(median, color="#dd8452", linestyle="--", label=f"median {median:.1f}")
@@ -373,7 +396,7 @@ def extreme_sentences(metrics: dict, n: int = 3, which: str = "positive") -> pd.
     sign = -1 if which == "positive" else 1
     ranked = sorted(_sentences(metrics), key=lambda x: (sign * x["compound"], x["index"]))[:n]
     return pd.DataFrame({"sentence": [x["index"] + 1 for x in ranked],
-                         "paragraph": [x["paragraph"] + 1 for x in ranked],
+                         "paragraph": [paragraph_number(metrics, x["paragraph"]) for x in ranked],
                          "compound": [x["compound"] for x in ranked],
                          "text": [x["text"] for x in ranked]},
                         columns=["sentence", "paragraph", "compound", "text"])
@@ -461,8 +484,7 @@ def sources_table(metrics: dict) -> pd.DataFrame | str:
                      "attributions": s.get("n_attributions"), "direct": s.get("n_direct"),
                      "partial": s.get("n_partial"), "indirect": s.get("n_indirect"),
                      "quoted words": s.get("quoted_words"),
-                     "first paragraph": (None if s.get("first_paragraph") is None
-                                         else s["first_paragraph"] + 1),
+                     "first paragraph": paragraph_number(metrics, s.get("first_paragraph")),
                      "description": s.get("description"),
                      "role rule": s.get("role_rule"), "side rule": s.get("side_rule")})
     return pd.DataFrame(rows, columns=["source", "named", "role", "side", "attributions",
@@ -523,7 +545,7 @@ def quotes_table(metrics: dict) -> pd.DataFrame | str:
         return text_html("No quotations or attributions found.")
     rows = []
     for a in metrics["sources"].get("attributions") or []:
-        rows.append({"paragraph": a["paragraph"] + 1,
+        rows.append({"paragraph": paragraph_number(metrics, a["paragraph"]),
                      "speaker": a.get("speaker") or "(no speaker)",
                      "role": a.get("role"), "side": a.get("side"), "kind": a.get("kind"),
                      "cue": a.get("cue"), "text": a.get("text")})
@@ -539,7 +561,7 @@ def civilian_summary(metrics: dict) -> pd.DataFrame:
     """How much civilians are heard: shares, first voice, humanisation."""
     c = metrics["civilian_voice"]
     first = c.get("first_voice") or {}
-    where = ("—" if not first else f"paragraph {first['paragraph'] + 1} of "
+    where = ("—" if not first else f"paragraph {paragraph_number(metrics, first['paragraph'])} of "
              f"{first.get('n_paragraphs', '?')} ({_plain(first.get('speaker'))})")
     rows = [("Civilian sources", f"{c.get('n_civilian_sources')} of {c.get('n_sources')} "
                                  f"({_pct(c.get('source_share'))})"),
@@ -581,7 +603,7 @@ def voice_strip_figure(metrics: dict) -> Figure | str:
     ax = fig.add_subplot()
     seen = []
     for p in strip:
-        x = p["paragraph"] + 1
+        x = paragraph_number(metrics, p["paragraph"])
         roles = p.get("roles") or []
         if not roles:
             ax.bar(x, 1, width=0.92, color="#f2f2f2", edgecolor="#dddddd")
