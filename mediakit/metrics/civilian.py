@@ -432,7 +432,11 @@ class CivilianVoice:
     def to_dict(self) -> dict:
         d = asdict(self)
         d["humanisation"] = [dict(h) for h in self.humanisation]
-        d["strip"] = [dict(s) for s in self.strip]
+        # The record numbers paragraphs from 1 (the result keeps the 0-based indexes).
+        d["strip"] = [{**s, "paragraph": s["paragraph"] + 1} for s in self.strip]
+        if self.first_voice is not None:
+            d["first_voice"] = {**self.first_voice,
+                                "paragraph": self.first_voice["paragraph"] + 1}
         return d
 
 

@@ -351,7 +351,7 @@ class SentenceFlags:
     lowered: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        return {"index": self.index, "paragraph": self.paragraph, "start": self.start,
+        return {"index": self.index, "paragraph": self.paragraph + 1, "start": self.start,
                 "end": self.end, "text": self.text, "flags": list(self.flags),
                 "rules": [dict(r) for r in self.rules], "lowered": list(self.lowered)}
 

@@ -285,12 +285,14 @@ class Sentiment:
         # than the scoring on long articles.
         d = {f: getattr(self, f) for f in _SENTIMENT_FIELDS}
         d["sentences"] = [{f: getattr(s, f) for f in _SCORE_FIELDS} for s in self.sentences]
+        for s in d["sentences"]:
+            s["paragraph"] += 1  # the record numbers paragraphs from 1
         d["thresholds"] = dict(self.thresholds)
         d["whole_text"] = {"scores": None if self.whole_text["scores"] is None
                            else dict(self.whole_text["scores"]),
                            "note": self.whole_text["note"]}
         for key in ("most_positive", "most_negative"):
-            d[key] = None if d[key] is None else dict(d[key])
+            d[key] = None if d[key] is None else {**d[key], "paragraph": d[key]["paragraph"] + 1}
         return d
 
 

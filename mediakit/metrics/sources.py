@@ -99,7 +99,9 @@ class Source:
         d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         d["mentions"] = list(self.mentions)
         d["attributions"] = list(self.attributions)
-        d["paragraphs"] = list(self.paragraphs)
+        # The record numbers paragraphs from 1 (the Source keeps the 0-based indexes).
+        d["first_paragraph"] = self.first_paragraph + 1
+        d["paragraphs"] = [p + 1 for p in self.paragraphs]
         d["n_attributions"] = self.n_attributions
         return d
 
@@ -138,7 +140,7 @@ class SourcesResult:
                     "start": a.start,
                     "end": a.end,
                     "sentence": a.sentence,
-                    "paragraph": a.paragraph,
+                    "paragraph": a.paragraph + 1,  # numbered from 1
                     "speaker_start": a.speaker_start,
                     "speaker_end": a.speaker_end,
                     "source": sid,
@@ -532,7 +534,7 @@ def format_sources_table(result: SourcesResult, width: int = 100) -> str:
     head = ("#", "speaker", "role", "side", "named", "attr", "direct", "words", "para")
     rows = [
         (str(s.id), s.speaker, s.role, s.side, "yes" if s.named else "no",
-         str(s.n_attributions), str(s.n_direct), str(s.quoted_words), str(s.first_paragraph))
+         str(s.n_attributions), str(s.n_direct), str(s.quoted_words), str(s.first_paragraph + 1))
         for s in result.speakers
     ]
     fixed = [len(h) for h in head]
