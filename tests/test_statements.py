@@ -153,9 +153,10 @@ def test_page_lines_are_marked_and_not_counted():
     assert [a.text for a in result.attributions] == [
         "the road would reopen", "We expect the road to reopen on Thursday, if it stays dry"]
     lines = result.to_dict()["page_lines"]
+    # The record numbers paragraphs from 1.
     assert [(x["paragraph"], x["kind"], x["attributions"]) for x in lines] == [
-        (1, "caption", 1), (2, "promo", 0), (3, "promo", 0), (4, "subhead", 0),
-        (6, "pull_quote", 1)]
+        (2, "caption", 1), (3, "promo", 0), (4, "promo", 0), (5, "subhead", 0),
+        (7, "pull_quote", 1)]
 
 
 def test_a_broken_line_is_no_subhead():
@@ -210,8 +211,9 @@ def test_unusual_quotation_marks_never_raise(text):
 def test_a_quotation_left_open_at_the_end_is_reported():
     text = 'Ann Lee said the dam held.\n\n"We will stay here until the water goes down'
     rec = mediakit.analyze(text).to_dict()["sources"]
-    # The opening mark is at 28 (26 characters, then the paragraph break).
-    assert rec["open_quotations"] == [{"start": 28, "end": len(text), "paragraph": 1,
+    # The opening mark is at 28 (26 characters, then the paragraph break), in the second
+    # paragraph (the record numbers paragraphs from 1).
+    assert rec["open_quotations"] == [{"start": 28, "end": len(text), "paragraph": 2,
                                        "at_article_end": True}]
     assert any(a["text"] == "We will stay here until the water goes down"
                for a in rec["attributions"])

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..datafiles import data_lines, read_data_file
 from ..errors import ParameterError
 from ..text import Document
-from .quotes import _find_quotes, _Quote, quote_text
+from .quotes import _Quote, quotations
 from .tokens import _is_cap, _n_words, _Tokens
 
 __all__ = ["NOT_QUOTATION_RULES", "load_precision_markers", "not_quotations"]
@@ -96,9 +96,9 @@ def not_quotations(doc: Document) -> list[dict]:
     >>> not_quotations(segment('Dwayne "The Rock" Johnson starred in the film.'))
     [{'start': 8, 'end': 16, 'text': 'The Rock', 'rule': 'not_quotation.nickname'}]
     """
-    t = quote_text(doc)
-    quotes = [q for q in _find_quotes(doc.text, t, doc) if q.ce > q.cs]
-    return _records(doc, quotes, _not_quotations(t, _Tokens(t), quotes))
+    found = quotations(doc)
+    quotes = list(found.spans)
+    return _records(doc, quotes, _not_quotations(found.text, _Tokens(found.text), quotes))
 
 
 def _records(doc: Document, quotes: list[_Quote], found: dict[int, str]) -> list[dict]:

@@ -102,7 +102,9 @@ class Source:
         d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         d["mentions"] = list(self.mentions)
         d["attributions"] = list(self.attributions)
-        d["paragraphs"] = list(self.paragraphs)
+        # The record numbers paragraphs from 1 (the Source keeps the 0-based indexes).
+        d["first_paragraph"] = self.first_paragraph + 1
+        d["paragraphs"] = [p + 1 for p in self.paragraphs]
         d["n_attributions"] = self.n_attributions
         return d
 
@@ -145,7 +147,7 @@ class SourcesResult:
                     "start": a.start,
                     "end": a.end,
                     "sentence": a.sentence,
-                    "paragraph": a.paragraph,
+                    "paragraph": a.paragraph + 1,  # numbered from 1
                     "speaker_start": a.speaker_start,
                     "speaker_end": a.speaker_end,
                     "source": sid,
@@ -157,8 +159,10 @@ class SourcesResult:
             "attributions": atts,
             "speakers": [s.to_dict() for s in self.speakers],
             "diversity": self.diversity,
-            "open_quotations": [dict(q) for q in self.open_quotations],
-            "page_lines": [dict(x) for x in self.page_lines],
+            # The record numbers paragraphs from 1.
+            "open_quotations": [{**q, "paragraph": q["paragraph"] + 1}
+                                for q in self.open_quotations],
+            "page_lines": [{**x, "paragraph": x["paragraph"] + 1} for x in self.page_lines],
             "not_quotations": [dict(x) for x in self.not_quotations],
         }
 
@@ -356,67 +360,77 @@ def analyze_sources(
     for i, sid in enumerate(source_ids):
         if sid is not None:
             members.setdefault(sid, []).append(i)
+    side_index: list = []  # the document's side terms, found on first need
+    speakers = [_classify_source(doc, cb, sid, grouper.keys[sid], members[sid], atts,
+                                 context_sides, side_index)
+                for sid in range(len(grouper.keys))]
+    return dataclasses.replace(
+        finish_sources(atts, source_ids, speakers, cb),
+        open_quotations=tuple(marks["open_quotations"]),
+        page_lines=_page_line_records(doc, marks["page_lines"], attributions),
+        not_quotations=tuple(marks["not_quotations"]))
 
-    side_hits = None
-    speakers: list[Source] = []
-    for sid in range(len(grouper.keys)):
-        idx = members[sid]
-        group = [atts[i] for i in idx]
-        display = grouper.keys[sid]["display"]
-        descriptions = _unique(a.speaker_description for a in group)
-        mentions = _unique(a.speaker_mention for a in group)
-        context = "; ".join(_unique([*descriptions, *mentions]))
-        c = cb.explain(display, context or None)
-        role, side, side_rule = c.role, c.side, c.side_rule
-        # An anonymity formula ("a person familiar with the talks") is deliberately
-        # left without a side; anyone else takes it from context when nothing names one.
-        deliberate = c.role == "unknown" and c.role_rule is not None
-        if side == "unknown" and context_sides and not deliberate:
-            if side_hits is None:
-                side_hits = _side_index(doc, cb)
-            first = min(
-                (a.speaker_start if a.speaker_start is not None else a.start) for a in group
-            )
-            if grouper.keys[sid]["named"]:
-                # the first time the name appears, which may precede every attribution
-                at = doc.normalized.find(normalize_quotes(display))
-                if at >= 0:
-                    first = min(first, at)
-            side, side_rule = _context_side(doc, side_hits, first, role)
-        paras = sorted({a.paragraph for a in group})
-        kinds = Counter(a.kind for a in group)
-        speakers.append(
-            Source(
-                id=sid,
-                speaker=display,
-                named=any(a.named for a in group),
-                role=role,
-                side=side,
-                role_rule=c.role_rule,
-                side_rule=side_rule,
-                description=descriptions[0] if descriptions else None,
-                mentions=tuple(mentions),
-                attributions=tuple(idx),
-                n_direct=kinds.get("direct", 0),
-                n_partial=kinds.get("partial", 0),
-                n_indirect=kinds.get("indirect", 0),
-                quoted_words=sum(quoted_words(a) for a in group),
-                first_paragraph=paras[0],
-                paragraphs=tuple(paras),
-            )
+
+def _classify_source(doc: Document, cb: Codebook, sid: int, key: dict, idx: list[int],
+                     atts: list, context_sides: bool, side_index: list) -> Source:
+    """One source: its attributions ``idx`` classified by the codebook, with its side
+    taken from the text around its first mention when nothing else names one."""
+    group = [atts[i] for i in idx]
+    display = key["display"]
+    descriptions = _unique(a.speaker_description for a in group)
+    mentions = _unique(a.speaker_mention for a in group)
+    context = "; ".join(_unique([*descriptions, *mentions]))
+    c = cb.explain(display, context or None)
+    side, side_rule = c.side, c.side_rule
+    # An anonymity formula ("a person familiar with the talks") is deliberately
+    # left without a side; anyone else takes it from context when nothing names one.
+    deliberate = c.role == "unknown" and c.role_rule is not None
+    if side == "unknown" and context_sides and not deliberate:
+        if not side_index:
+            side_index.append(_side_index(doc, cb))
+        first = min(
+            (a.speaker_start if a.speaker_start is not None else a.start) for a in group
         )
+        if key["named"]:
+            # the first time the name appears, which may precede every attribution
+            at = doc.normalized.find(normalize_quotes(display))
+            if at >= 0:
+                first = min(first, at)
+        side, side_rule = _context_side(doc, side_index[0], first, c.role)
+    return Source(
+        id=sid, speaker=display, role=c.role, side=side, role_rule=c.role_rule,
+        side_rule=side_rule, description=descriptions[0] if descriptions else None,
+        mentions=tuple(mentions), attributions=tuple(idx), **source_counts(group),
+    )
+
+
+def source_counts(group) -> dict:
+    """What a source's attributions add up to: the :class:`Source` fields ``named``,
+    ``n_direct``, ``n_partial``, ``n_indirect``, ``quoted_words``, ``first_paragraph``
+    and ``paragraphs`` (shared with the coders' corrections, which regroup them)."""
+    paras = sorted({a.paragraph for a in group})
+    kinds = Counter(a.kind for a in group)
+    return {
+        "named": any(a.named for a in group),
+        "n_direct": kinds.get("direct", 0),
+        "n_partial": kinds.get("partial", 0),
+        "n_indirect": kinds.get("indirect", 0),
+        "quoted_words": sum(quoted_words(a) for a in group),
+        "first_paragraph": paras[0],
+        "paragraphs": tuple(paras),
+    }
+
+
+def finish_sources(atts, source_ids, speakers: list[Source], cb: Codebook) -> SourcesResult:
+    """Give each attribution its source's role and side (``unknown`` without a source)
+    and measure the diversity of the sources."""
     final = []
     for a, sid in zip(atts, source_ids):
-        if sid is None:
-            final.append(dataclasses.replace(a, role="unknown", side="unknown"))
-        else:
-            s = speakers[sid]
-            final.append(dataclasses.replace(a, role=s.role, side=s.side))
+        s = speakers[sid] if sid is not None else None
+        final.append(dataclasses.replace(a, role=s.role if s else "unknown",
+                                         side=s.side if s else "unknown"))
     div = source_diversity(final, source_ids, speakers, cb.official_roles)
-    return SourcesResult(tuple(final), tuple(source_ids), tuple(speakers), div, cb.path,
-                         tuple(marks["open_quotations"]),
-                         _page_line_records(doc, marks["page_lines"], attributions),
-                         tuple(marks["not_quotations"]))
+    return SourcesResult(tuple(final), tuple(source_ids), tuple(speakers), div, cb.path)
 
 
 def _page_line_records(doc: Document, lines: dict[int, str], attributions
@@ -573,7 +587,7 @@ def format_sources_table(result: SourcesResult, width: int = 100) -> str:
     head = ("#", "speaker", "role", "side", "named", "attr", "direct", "words", "para")
     rows = [
         (str(s.id), s.speaker, s.role, s.side, "yes" if s.named else "no",
-         str(s.n_attributions), str(s.n_direct), str(s.quoted_words), str(s.first_paragraph))
+         str(s.n_attributions), str(s.n_direct), str(s.quoted_words), str(s.first_paragraph + 1))
         for s in result.speakers
     ]
     fixed = [len(h) for h in head]

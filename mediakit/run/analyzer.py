@@ -25,7 +25,8 @@ from ..text import segment
 __all__ = ["SCHEMA_VERSION", "Analyzer", "ArticleMetrics", "analyze"]
 
 # Bump when a key of the metrics file is renamed, removed or changes meaning.
-SCHEMA_VERSION = "1.0"
+# 2.0: every ``paragraph`` number (and ``first_paragraph``, ``paragraphs``) counts from 1.
+SCHEMA_VERSION = "2.0"
 
 
 @dataclass(frozen=True)

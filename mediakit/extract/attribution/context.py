@@ -10,7 +10,7 @@ from ...text import Document
 from ..lexicon import load_cue_types, load_cue_words
 from ..not_quotations import _not_quotations
 from ..noun_phrases import _NP
-from ..quotes import _find_quotes, quote_text
+from ..quotes import quotations
 from ..tokens import _Tokens
 from .cues import _Cue, _find_cues
 
@@ -44,17 +44,15 @@ class _Ctx:
     def __init__(self, doc: Document, verbs_path: str | None):
         self.doc = doc
         self.orig = doc.text
-        # Quotation marks paired on one form; the text keeps its length, so offsets
-        # still index doc.text (see quote_text).
-        self.t = quote_text(doc)
+        # The text as the quotation rules read it (same length as doc.text), and the
+        # quotations: the document's shared layer.
+        found = quotations(doc)
+        self.t = found.text
         self.tk = _Tokens(self.t)
         self.verbs = load_cue_words(verbs_path)
         self.types = load_cue_types()
         tk = self.tk
-        # Every quotation (a lone mark's empty one too, for open_quotations) and those
-        # holding words, which the passes read.
-        self.all_quotes = _find_quotes(self.orig, self.t, doc, keep_empty=True)
-        self.quotes = [q for q in self.all_quotes if q.ce > q.cs]
+        self.quotes = list(found.spans)
         # Titles, nicknames and scare quotes: marked, never attributed (not_quotations).
         self.not_quotation = _not_quotations(self.t, tk, self.quotes)
         self.in_quote = [-1] * tk.n

@@ -7,7 +7,7 @@ from pathlib import Path
 from ...text import Document
 from ..not_quotations import _records
 from ..page_lines import page_lines
-from ..quotes import _open_quotations
+from ..quotes import open_quotations
 from .context import _Ctx
 from .direct import _frame_quotations
 from .headline import _headline_colon
@@ -73,7 +73,7 @@ def extract_with_marks(
         (:func:`mediakit.extract.page_lines.page_lines`), read in the same pass.
     """
     atts, ctx, lines = _extract(doc, verbs_path)
-    return atts, {"open_quotations": _open_quotations(doc, ctx.all_quotes),
+    return atts, {"open_quotations": open_quotations(doc),
                   "not_quotations": _records(doc, ctx.quotes, ctx.not_quotation),
                   "page_lines": lines}
 
