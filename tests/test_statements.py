@@ -13,7 +13,7 @@ import pytest
 import mediakit
 from mediakit.errors import ParameterError
 from mediakit.extract.attribution import extract_attributions
-from mediakit.extract.not_quotations import load_precision_markers
+from mediakit.extract.not_quotations import load_precision_markers, not_quotations
 from mediakit.extract.page_lines import load_page_line_patterns, page_lines
 from mediakit.extract.quotes import open_quotations
 from mediakit.metrics.sources import analyze_sources, quoted_words
@@ -91,6 +91,9 @@ def test_cue_as_written_head_and_lemma():
     "Shares added 1.2 per cent on Tuesday.",
     "The Treasury sold a ten-year note on Monday.",
     "It goes without saying that the roads are bad.",
+    'After the wedding, the "Avatar" star thanked her fans in a long message.',
+    'She sat down with CBS\'s "60 Minutes" on Sunday night with her husband.',
+    'Weiner used the pseudonym "Carlos Danger" for a year.',
 ])
 def test_not_attributions(text):
     assert atts(text) == []
@@ -105,6 +108,17 @@ def test_marks_that_quote_no_one_are_listed_with_their_rule():
         ("Meet the Press", "not_quotation.title"),
         ("Keldon After the Mill", "not_quotation.title")]
     assert all(text[x["start"]:x["end"]] == x["text"] for x in found)
+
+
+@pytest.mark.parametrize("text, inner, rule", [
+    ('After the wedding, the "Avatar" star thanked her fans.', "Avatar", "title"),
+    ('She sat down with CBS\'s "60 Minutes" on Sunday night.', "60 Minutes", "title"),
+    ('Weiner used the pseudonym "Carlos Danger" for a year.', "Carlos Danger", "nickname"),
+    ('His radio show, "Politicking," airs at noon.', "Politicking", "title"),
+])
+def test_titles_after_determiners_possessives_and_naming_words(text, inner, rule):
+    assert [(x["text"], x["rule"]) for x in not_quotations(segment(text))] == [
+        (inner, "not_quotation." + rule)]
 
 
 def test_a_nickname_does_not_become_the_quotation_of_a_tag():

@@ -26,8 +26,9 @@ NOT_QUOTATION_RULES: dict[str, str] = {
                               'Baron"), or a short capitalised quotation between two parts '
                               'of a name (Dwayne "The Rock" Johnson)',
     "not_quotation.title": 'after a title word (the series "Keldon After the Mill"), or a '
-                           'title-case quotation after a preposition, "told" or a name\'s '
-                           'possessive, or before a title word (on "Meet the Press")',
+                           'title-case quotation after a preposition, "told", "called", a '
+                           'determiner or a name\'s possessive, or before a title word (on '
+                           '"Meet the Press", the "Avatar" star)',
     "not_quotation.scare": 'after a scare marker (so-called "peace dividend", the word '
                            '"genocide")',
 }
@@ -160,7 +161,8 @@ def _not_quotations(t: str, tk: _Tokens, quotes: list[_Quote]) -> dict[int, str]
 _TITLE_SMALL = frozenset("a an the and or of in on at to for with by from as but nor vs".split())
 # Words right before a title in quotation marks: "on "Meet the Press"", "told "Fox News
 # Sunday"".
-_TITLE_BEFORE = frozenset("on of in from at to told for with via host hosted anchor".split())
+_TITLE_BEFORE = frozenset("on of in from at to told for with via host hosted anchor the its his "
+                          "her their our called".split())
 _TITLE_WORDS = 8
 _WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*|\d[\w'-]*")
 
@@ -169,7 +171,7 @@ def _title_case(t: str, q: _Quote) -> bool:
     """Whether a quotation reads as a title: at most eight words, each capitalised but the
     small words, and no punctuation inside but a final full stop."""
     inner = t[q.cs : q.ce]
-    if not inner[:1].isupper() or any(c in inner for c in ".,;:!?"):
+    if not (inner[:1].isupper() or inner[:1].isdigit()) or any(c in inner for c in ".,;:!?"):
         return False
     words = _WORDS.findall(inner)
     return 0 < len(words) <= _TITLE_WORDS and all(
@@ -177,14 +179,15 @@ def _title_case(t: str, q: _Quote) -> bool:
 
 
 def _title_before(tk: _Tokens, k: int, title_words: frozenset[tuple[str, ...]]) -> bool:
-    """A title-case quotation after a preposition or "told" ("on "Morning Joe""), after a
-    name's possessive ("Fox News's "Fox and Friends""), or after a title word and a comma
-    ("his show, "Politicking"")."""
+    """A title-case quotation after a preposition, "told", "called" or a determiner ("on
+    "Morning Joe"", "the "Avatar" star", "a site called "The Local""), after a name's
+    possessive ("Fox News's "Fox and Friends""), or after a title word and a comma ("his
+    show, "Politicking"")."""
     if k == 0:
         return False
     prev = tk.words[k - 1]
     if tk.lower[k - 1] in _TITLE_BEFORE:
         return True
-    if prev.endswith(("'s", "\u2019s")) and _is_cap(prev):
+    if prev.endswith(("'s", "\u2019s", "s'")) and _is_cap(prev):
         return True
     return prev == "," and k >= 2 and (tk.lower[k - 2],) in title_words
