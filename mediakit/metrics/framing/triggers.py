@@ -56,7 +56,7 @@ _GRAMMAR_KEYS = (
     "irregular_participles", "ed_adjectives", "cause_verbs", "suffer_verbs", "speech_words",
     "elliptical_words", "actor_nouns", "cause_nouns", "action_verbs", "locative_prepositions",
     "not_actor_after", "conflict_nouns", "sports_injury_before", "sports_injury_after",
-    "casualty_blockers",
+    "casualty_blockers", "hostile_actor_nouns", "own_force_nouns",
 )
 
 
