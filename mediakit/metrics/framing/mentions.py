@@ -9,7 +9,7 @@ from pathlib import Path
 from ...codebook import SideTermMatcher
 from ...text import Document
 from .constructions import classify_sentence
-from .responsibility import Responsibility, find_actors, responsibility
+from .responsibility import ACTOR_CONTEXTS, Responsibility, find_actors, responsibility
 from .sides import BOTH, UNKNOWN, _compiled, explain_victim_side
 from .tokens import _WORDS, _is_number, _Sent
 from .triggers import _lex, _Lexicon, _might_have_harm
@@ -183,7 +183,8 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
         side, side_rule = explain_victim_side(victims, norm, agent, side_terms, lex,
                                               anchor=trig_a, _pats=pats,
                                               perpetrator_sides=resp.perpetrator_sides,
-                                              opponents=opponents)
+                                              opponents=opponents,
+                                              doer_sides=_doer_sides(actors, h))
         if victims and last_side not in (None, UNKNOWN) and _elliptical(victims, lex):
             # "Two Israeli soldiers were killed and four were wounded"
             side, side_rule = last_side, "side.previous_mention"
@@ -203,6 +204,16 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
             perpetrator_rule=resp.rule, cause=_raw(s_text, sent, resp.cause),
             victim_side_rule=side_rule))
     return out
+
+
+def _doer_sides(actors: list, h) -> tuple[str, ...]:
+    """Sides the sentence names as doers (an actor context of
+    :data:`~.responsibility.ACTOR_CONTEXTS`) outside the mention's victims: "Hamas
+    launched", "an attack by Hamas", "Israeli strikes"."""
+    vic = range(*h.victims) if h.victims else range(0)
+    return tuple(dict.fromkeys(
+        side for x in actors if x.context in ACTOR_CONTEXTS and x.sides
+        and not (vic and x.a < vic.stop and x.b > vic.start) for side in x.sides))
 
 
 def _opponent_side(resp: Responsibility, side: str, side_rule: str | None,

@@ -40,6 +40,8 @@ ACTOR_CONTEXTS: dict[str, str] = {
     "pronoun": "its, their or whose before a cause or actor noun, with the side of the "
                "nearest earlier side term that is an actor or a source: the Israeli "
                "military said its strikes killed",
+    "with": "a side term or actor phrase after a conflict noun and with: killed in "
+            "clashes with Israeli troops, killed in a battle with militants",
 }
 # (A side term in none of these contexts is still an actor inside a mention's
 # grammatical agent: "Israel killed", "Hamas's slaughter of".)
@@ -182,7 +184,7 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
         ctx = _context_around(s, start, end) or _past_verb_after(s, end)
         if s.w(start - 1) in g["determiners"] and s.w(start - 1) != "'s":
             start -= 1  # "the paramilitary", as written
-        if ctx in ("by", "subject"):
+        if ctx in ("by", "subject", "with"):
             # "by terrorist group Hamas": a side term in apposition gives the side
             appos = next((x for x in out if x.a == end and x.sides), None)
             # "Hamas and other militants stormed": the side of the first conjunct
@@ -216,7 +218,7 @@ def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Acto
             return Actor(a, b, sides, "plain")
         return Actor(a, b, sides, "modifier", cause=(a, head + 1))
     ctx = _context_around(s, a, b)
-    if ctx == "by" or (ctx == "subject" and not place):
+    if ctx in ("by", "with") or (ctx == "subject" and not place):
         return Actor(a, b, sides, ctx)
     return Actor(a, b, sides, "place" if place else "plain")
 
@@ -259,6 +261,8 @@ def _context_around(s: _Sent, a: int, b: int) -> str | None:
         p = s.prev_word(p)
     if s.w(p) == "of" and s.w(p - 1) == "hands":
         return "by"
+    if s.w(p) == "with" and s.w(s.prev_word(p)) in g["engagement_nouns"]:
+        return "with"
     if s.w(p) == "by":
         # the by-phrase of another participle is no perpetrator ("governed by Hamas",
         # "cited by Hamas", "referred to by Israel"); of a harm, cause or action verb
@@ -273,12 +277,20 @@ def _context_around(s: _Sent, a: int, b: int) -> str | None:
             return None
         return "by"
     k = b + (s.w(b) in ("who", "that", "which"))  # "gunmen who stormed"
-    while k < s.n and (s.skippable(k) or s.w(k) in g["have_forms"] or s.w(k) in g["modals"]):
-        k += 1
+    while k < s.n and (s.skippable(k) or s.w(k) in g["have_forms"] or s.w(k) in g["modals"]
+                       or (s.w(k) in _GOING_ON and s.w(k + 1) == "to")):
+        k += 1 + (s.w(k) in _GOING_ON)  # "Israel continues to strike"
+    if k > b and s.w(k - 1) == "to" and s.w(k) not in g["action_verbs"] and \
+            s.w(k) not in s.lex.verb_forms:
+        return None
     w = s.w(k)
     if w in g["action_verbs"] or (w in s.lex.verb_forms and s.w(k - 1) not in g["be_forms"]):
         return "subject"
     return None
+
+
+# verbs of going on with an action: "Israel continues to strike", "kept firing"
+_GOING_ON = frozenset({"continues", "continued", "continue", "keeps", "kept"})
 
 
 def responsibility(s: _Sent, h: _Hit, hits: list[_Hit], actors: list[Actor],

@@ -167,6 +167,7 @@ def explain_victim_side(
     _pats: SideTermMatcher | None = None,
     perpetrator_sides: Sequence[str] = (),
     opponents: Mapping[str, Sequence[str]] | None = None,
+    doer_sides: Sequence[str] = (),
 ) -> tuple[str, str | None]:
     """Decide whose victims a harm mention describes, and by which rule.
 
@@ -214,6 +215,10 @@ def explain_victim_side(
         The sides of the mention's perpetrator (:mod:`.responsibility`).
     opponents : Mapping[str, Sequence[str]], optional
         Side -> the sides it fights (the codebook's ``opponents``).
+    doer_sides : Sequence[str]
+        Sides the sentence names as doers outside the victims (actors of
+        :data:`~.responsibility.ACTOR_CONTEXTS`: "Hamas launched"), counted with the
+        perpetrator sides in steps 2-3.
 
     Returns
     -------
@@ -239,16 +244,20 @@ def explain_victim_side(
                                                  g["perpetrator_nouns"], g["speech_words"],
                                                  anchor, sources)
     perps |= set(perpetrator_sides)
+    doers = perps | set(doer_sides)
+    # the side whose opponent step 3 takes: the mention's own perpetrator's, else the
+    # one doer the sentence names
+    key = perps if perps else doers
     words = {w.lower() for w in re.findall(r"[^\W_]+", victims or "")}
-    if len(sources) == 1 and words & g["own_force_nouns"] and not named - sources - perps:
+    if len(sources) == 1 and words & g["own_force_nouns"] and not named - sources - doers:
         # "the Israeli military said a soldier was killed (... inside Gaza)": an army
         # reports its own troops' deaths
         return next(iter(sources)), "side.source"
-    side = _named_side(order, named, perps, dist, anchor, opponents)
+    side = _named_side(order, named, doers, dist, anchor, opponents, key)
     if side is not None:
         return side, "side.named_in_sentence"
-    if len(perps) == 1 and opponents:
-        opp = tuple(opponents.get(next(iter(perps)), ()))
+    if len(key) == 1 and opponents:
+        opp = tuple(opponents.get(next(iter(key)), ()))
         if len(opp) == 1:
             return opp[0], "side.opponent_of_perpetrator"
     return _source_side(victims, order, sources, opponents, g["hostile_actor_nouns"])
@@ -292,23 +301,25 @@ def _victim_phrase_sides(victims: str, pats: SideTermMatcher, cause_nouns: froze
 
 def _named_side(order: list[str], named: set[str], perps: set[str], dist: dict[str, int],
                 anchor: int | None,
-                opponents: Mapping[str, Sequence[str]] | None = None) -> str | None:
+                opponents: Mapping[str, Sequence[str]] | None = None,
+                key: set[str] | None = None) -> str | None:
+    key = perps if key is None else key
     others = [x for x in order if x in named and x not in perps]
     if len(others) == 1:
         return others[0]
     if len(others) > 1:
         # the dyadic reading first: the one perpetrator's one opponent, when named
         # ("killed in an Israeli strike on a U.N. school in Jabalia")
-        opp = {o for p in perps for o in (opponents or {}).get(p, ())}
-        if len(perps) == 1 and len(opp) == 1 and next(iter(opp)) in others:
+        opp = {o for p in key for o in (opponents or {}).get(p, ())}
+        if len(key) == 1 and len(opp) == 1 and next(iter(opp)) in others:
             return next(iter(opp))
         near = [x for x in others if x in dist]
         if anchor is not None and near:
             return min(near, key=lambda x: (dist[x], order.index(x)))
         return BOTH
     cands = [x for x in order if x in named]
-    if cands and set(cands) <= perps and len(perps) == 1 and opponents and \
-            len(opponents.get(cands[0], ())) == 1:
+    if cands and set(cands) <= perps and len(key) == 1 and opponents and \
+            len(opponents.get(next(iter(key)), ())) == 1:
         return None  # "when Israel struck cars": the opponent rule decides
     if len(cands) == 1:
         return cands[0]
