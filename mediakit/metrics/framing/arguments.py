@@ -22,6 +22,11 @@ _PARENTHETICAL_OPENERS = frozenset({
 })
 
 
+# month abbreviations whose full stop does not end a noun phrase ("its Oct. 7 attacks")
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                     "nov", "dec"})
+
+
 def object_follows(s: _Sent, j: int) -> bool:
     """Does a noun phrase (an object) start at token ``j``?"""
     k = s.next_word(j)
@@ -68,6 +73,7 @@ def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
     end = k + 1
     start = end
     used_relative = False
+    nearest = False  # the antecedent of ", which": the noun phrase right before
     while k >= 0 and end - k <= 12:
         w = s.w(k)
         if w in ("who", "which", "that") and not used_relative:
@@ -77,8 +83,21 @@ def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
                 end = k
                 start = k
                 k -= 1
+                if s.w(k) == "," and k > 0 and not s.is_punct(k - 1):
+                    # "caught up in the recent violence, which has killed": the
+                    # antecedent is the phrase before the comma, back to a preposition
+                    k -= 1
+                    end = start = k + 1
+                    nearest = True
                 continue
             break
+        if nearest and (w in g["action_verbs"] or w in g["speech_words"]) and \
+                w not in g["cause_nouns"]:
+            break  # "Hamas launched [the assault], which killed"
+        if nearest and (w in g["np_stop_prepositions"] or w in ("of", "by")) and any(
+                x in g["cause_nouns"] or x in g["conflict_nouns"] or x in g["actor_nouns"]
+                for x in s.low[start:end]):
+            break  # "the recent violence", but "its attacks on southern Israel"
         if w == "'s":
             start = k
             k -= 1
@@ -90,14 +109,16 @@ def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
                 start = k
                 k -= 1
                 continue
-            if w in ("'",) or (w == "-" and 0 < k):
+            if w in ("'",) or (w == "-" and 0 < k) or (w == "." and s.w(k - 1) in _MONTHS):
+                # "Hamas's Oct. 7 attack"
                 start = k
                 k -= 1
                 continue
             break
         if w in g["clause_words"] or w in g["be_forms"] or w in g["have_forms"]:
             break
-        if w in s.lex.verb_forms or w in s.lex.intransitive:
+        if (w in s.lex.verb_forms or w in s.lex.intransitive) and not (
+                nearest and w in g["cause_nouns"]):
             break  # "were killed and four were wounded": stop at the other verb
         start = k
         k -= 1

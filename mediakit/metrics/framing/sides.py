@@ -87,7 +87,8 @@ def _side_mentions(
             continue
         is_plain.update(sides)
         if places is not None and before and (before[0] in _LOCATIVE or (
-                len(before) > 1 and before[0] == "the" and before[1] in _LOCATIVE)):
+                len(before) > 1 and before[1] in _LOCATIVE
+                and before[0] not in ("which", "whom", "what", "that"))):
             places.update(sides)  # "a strike in the Jabaliya refugee camp"
         if anchor is not None and distance is not None:
             d = min(abs(m.start - anchor), abs(m.end - anchor))
@@ -100,7 +101,8 @@ def _side_mentions(
 
 # prepositions before a place ("a strike in the Jabaliya refugee camp")
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around",
-                       "throughout", "into", "within"})
+                       "throughout", "into", "within", "on", "against", "toward",
+                       "towards"})
 
 # a side term right before a speech verb, over an auxiliary or adverb, a possessive or a
 # side's body ("Israel says", "Israel has said", "Gaza's Health Ministry said"), with no
