@@ -216,6 +216,13 @@ def _doer_sides(actors: list, h) -> tuple[str, ...]:
         and not (vic and x.a < vic.stop and x.b > vic.start) for side in x.sides))
 
 
+# victim-side rules whose side lets an actor without a side take its one opponent: the
+# victims phrase first (over a side term elsewhere), then a place or people named in the
+# sentence, the previous mention, or the source (when no side term is near the actor)
+_OPPONENT_FROM = frozenset({"side.victims_phrase", "side.named_in_sentence",
+                            "side.previous_mention", "side.source"})
+
+
 def _opponent_side(resp: Responsibility, side: str, side_rule: str | None,
                    opponents: Mapping[str, Sequence[str]] | None,
                    side_terms: Mapping[str, Sequence[str]] | None) -> Responsibility:
@@ -225,7 +232,8 @@ def _opponent_side(resp: Responsibility, side: str, side_rule: str | None,
         return resp
     linked = Responsibility(resp.perpetrator, resp.fallback_sides, "perpetrator.agent_linked",
                             resp.cause) if resp.fallback_sides else resp
-    if side_rule != "side.victims_phrase" or side in (BOTH, UNKNOWN):
+    if side in (BOTH, UNKNOWN) or side_rule not in _OPPONENT_FROM or (
+            side_rule != "side.victims_phrase" and resp.fallback_sides):
         return linked
     if opponents is None and side_terms and len(side_terms) == 2:
         opponents = {a: (b,) for a, b in zip(side_terms, reversed(list(side_terms)),
