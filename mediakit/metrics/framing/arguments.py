@@ -22,6 +22,8 @@ _PARENTHETICAL_OPENERS = frozenset({
 })
 
 
+_PREPS = frozenset({"of", "by"})
+
 # month abbreviations whose full stop does not end a noun phrase ("its Oct. 7 attacks")
 _MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                      "nov", "dec"})
@@ -63,6 +65,13 @@ def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
     # "shot and killed": skip the coordinated manner verb
     if s.w(k) in ("and", "or") and s.w(k - 1) in g["coordinated_manner_verbs"]:
         k -= 2
+    if s.w(k) in g["speech_words"] or any(s.w(r) in g["speech_words"] for r in range(k + 1, i)):
+        # "the strike, which officials said killed 500": the relative pronoun over its
+        # reporting clause
+        rel = next((r for r in range(k, max(k - 6, -1), -1)
+                    if s.w(r) in ("which", "who", "that") and s.w(r - 1) == ","), None)
+        if rel is not None and not any(s.is_punct(x) for x in range(rel + 1, k)):
+            k = rel
     if s.w(k) == "," and not s.w(i).endswith("ing"):
         # "The missile, fired from across the river, killed seven": the subject of a
         # finite verb stands before a parenthetical set off by commas. (", killing
@@ -94,10 +103,14 @@ def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
         if nearest and (w in g["action_verbs"] or w in g["speech_words"]) and \
                 w not in g["cause_nouns"]:
             break  # "Hamas launched [the assault], which killed"
-        if nearest and (w in g["np_stop_prepositions"] or w in ("of", "by")) and any(
-                x in g["cause_nouns"] or x in g["conflict_nouns"] or x in g["actor_nouns"]
-                for x in s.low[start:end]):
-            break  # "the recent violence", but "its attacks on southern Israel"
+        if nearest and start < end and (
+                (w in ("against", "with") and s.t[start].text[:1].isupper())
+                or ((w in g["np_stop_prepositions"] or w in _PREPS) and any(
+                    x in g["cause_nouns"] or x in g["conflict_nouns"] or x in g["actor_nouns"]
+                    for x in s.low[start:end]))):
+            # "the recent violence", "its fight against [Hamas]", but "its attacks on
+            # southern Israel"
+            break
         if w == "'s":
             start = k
             k -= 1
