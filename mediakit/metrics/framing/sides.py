@@ -108,7 +108,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "aroun
 # side's body ("Israel says", "Israel has said", "Gaza's Health Ministry said"), with no
 # punctuation between: the source of a report
 _SOURCE_AFTER = re.compile(
-    r"(?:'s)?(?:\s+(?:has|have|had|also|later|previously|earlier|then|will|would|did|"
+    r"(?i:'s)?(?i:\s+(?:has|have|had|also|later|previously|earlier|then|will|would|did|"
     r"does|health|ministry|officials?|authorities|government|media))*\s+([a-z]+)\b")
 
 
@@ -251,7 +251,7 @@ def explain_victim_side(
     # one doer the sentence names
     key = perps if perps else doers
     words = {w.lower() for w in re.findall(r"[^\W_]+", victims or "")}
-    if len(sources) == 1 and words & g["own_force_nouns"] and not named - sources - doers:
+    if len(sources) == 1 and words & g["own_force_nouns"] and not sources & perps:
         # "the Israeli military said a soldier was killed (... inside Gaza)": an army
         # reports its own troops' deaths
         return next(iter(sources)), "side.source"
