@@ -328,3 +328,23 @@ def test_an_unsided_actor_takes_the_opponent_of_a_named_place():
 def test_one_mention_per_event_apposition_and_adjectives(text, triggers):
     assert [m.trigger for m in find_harm_mentions(segment(text), side_terms=SIDES)] == \
         triggers
+
+
+@pytest.mark.parametrize("text, perp, side", [
+    # "due to", "as a result of" name the cause's actor
+    ("Patients die due to Israeli forces occupying the hospital.", "Israeli forces", "israel"),
+    # an actor noun "of" a side term, and a side term inside the actor phrase
+    ("Air strikes by the government of Israel killed 12 people.",
+     "the government of Israel", "israel"),
+    ("Two were killed as a result of the Hamas militant group's attack.",
+     "the Hamas militant group", "palestine"),
+    # a reporting parenthetical between the subject and its verb
+    ("Israel's war, local authorities say, has killed 8,800 Palestinians.", "Israel",
+     "israel"),
+    # blame ... on
+    ("Officials blame civilian deaths on Hamas.", "Hamas", "palestine"),
+])
+def test_causes_and_actor_phrases(text, perp, side):
+    m = _one(text, trigger=None) if len(find_harm_mentions(segment(text), side_terms=SIDES)) \
+        == 1 else _one(text, trigger="killed")
+    assert (m.perpetrator, m.perpetrator_side) == (perp, side)

@@ -157,7 +157,9 @@ def _parenthetical_start(s: _Sent, close: int) -> int | None:
         if w == ",":
             first = s.w(k + 1)
             opens = (first in _PARENTHETICAL_OPENERS
-                     or (first.endswith(("ed", "en")) and len(first) > 3))
+                     or (first.endswith(("ed", "en")) and len(first) > 3)
+                     # a reporting clause: "Israel's war, local authorities say, has"
+                     or s.w(close - 1) in s.g["speech_words"])
             ok = k > 0 and not s.is_punct(k - 1) and k + 1 < close and opens
             return k if ok else None
         if s.is_punct(k) and w not in ("-", "'", "."):

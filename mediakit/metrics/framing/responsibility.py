@@ -196,7 +196,10 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
             # "Hamas and other militants stormed": the side of the first conjunct
             conj = next((x for x in out if x.sides and x.b == start - 1
                          and s.w(start - 1) in ("and", "or")), None)
-            sides = appos.sides if appos else conj.sides if conj else ()
+            # "the Hamas militant group": a side term inside the phrase
+            inner = next((x for x in out if start <= x.a and x.b <= end and x.sides), None)
+            sides = appos.sides if appos else conj.sides if conj else \
+                inner.sides if inner else ()
             out.append(Actor(conj.a if conj else start, appos.b if appos else end, sides,
                              ctx))
             covered.update(range(start, end))
@@ -205,10 +208,10 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
 
 
 def _from_side(s: _Sent, end: int, out: list[Actor]) -> Actor | None:
-    """The side term of "from (the) X" right after an actor noun ("fighters from
-    Gaza", "gunmen from the Rapid Support Forces"): where the actors come from."""
-    if s.w(end) != "from":
-        return None
+    """The side term of "from (the) X" or "of (the) X" right after an actor noun
+    ("fighters from Gaza", "the government of Israel"): whose actors they are."""
+    if s.w(end) not in ("from", "of"):
+        return None  # "fighters from Gaza", "the government of Israel"
     k = end + 1 + (s.w(end + 1) == "the")
     return next((x for x in out if x.a == k and x.sides), None)
 
@@ -234,7 +237,8 @@ def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Acto
             return Actor(a, b, sides, "plain")
         return Actor(a, b, sides, "modifier", cause=(a, head + 1))
     ctx = _context_around(s, a, b)
-    if ctx in ("by", "with") or (ctx in ("subject", "responsible") and not place):
+    if ctx in ("by", "with") or (ctx in ("subject", "responsible") and not place) or (
+            ctx == "responsible" and s.w(s.prev_word(a)) == "on"):  # "blame ... on Hamas"
         return Actor(a, b, sides, ctx)
     return Actor(a, b, sides, "place" if place else "plain")
 
@@ -279,8 +283,13 @@ def _context_around(s: _Sent, a: int, b: int) -> str | None:
         return "by"
     if s.w(p) == "with" and s.w(s.prev_word(p)) in g["engagement_nouns"]:
         return "with"
-    if s.w(p) in _BLAME:
-        return "responsible"  # "Israel blames [Hamas] for the death toll"
+    if s.w(p) in _BLAME or (s.w(p) == "on" and any(
+            s.w(q) in _BLAME for q in range(max(p - 8, 0), p))):
+        # "Israel blames [Hamas] for the death toll", "blame civilian deaths on [Hamas]"
+        return "responsible"
+    if (s.w(p) == "to" and s.w(p - 1) == "due") or (s.w(p) == "of" and s.w(p - 1) in (
+            "because", "result")):
+        return "by"  # "patients die due to [Israeli forces]", "as a result of [Hamas]"
     if s.w(p) == "by":
         # the by-phrase of another participle is no perpetrator ("governed by Hamas",
         # "cited by Hamas", "referred to by Israel"); of a harm, cause or action verb
