@@ -348,3 +348,10 @@ def test_causes_and_actor_phrases(text, perp, side):
     m = _one(text, trigger=None) if len(find_harm_mentions(segment(text), side_terms=SIDES)) \
         == 1 else _one(text, trigger="killed")
     assert (m.perpetrator, m.perpetrator_side) == (perp, side)
+
+
+def test_a_perpetrators_territory_is_not_the_victims_place():
+    # "the group that controls Gaza": Gaza is Hamas's territory; Israel is the place
+    m = _cb("Hamas, the group that controls Gaza, launched attacks in Israel that killed "
+            "1,300 people.")
+    assert (m.victim_side, m.perpetrator_side) == ("israel", "palestine")

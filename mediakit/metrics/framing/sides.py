@@ -78,6 +78,11 @@ def _side_mentions(
             continue
         prv = _PREV_WORDS.search(text[max(0, m.start - 40):m.start])
         before = [w.lower() for w in (prv.group(2), prv.group(1)) if w] if prv else []
+        if before and (before[0] in _RULES_OVER or (
+                len(before) > 1 and before[0] == "the" and before[1] in _RULES_OVER)):
+            # "Hamas, which rules Gaza": the perpetrator's territory, not the victims'
+            is_perp.update(sides)
+            continue
         if (after and after[0] in perp_nouns) or (len(after) > 1 and after[1] in perp_nouns
                                                   and after[0] not in ("and", "or")) or (
             before and (before[0] in ("by", "from") or (
@@ -98,6 +103,10 @@ def _side_mentions(
     perp = [side for side in pats.order if side in is_perp and side not in is_plain]
     return plain, perp
 
+
+# verbs of governing a territory ("the group that controls Gaza")
+_RULES_OVER = frozenset({"rules", "ruled", "controls", "controlled", "governs", "governed",
+                         "runs", "ran"})
 
 # prepositions before a place ("a strike in the Jabaliya refugee camp")
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around",
