@@ -351,7 +351,8 @@ def test_causes_and_actor_phrases(text, perp, side):
 
 
 def test_a_perpetrators_territory_is_not_the_victims_place():
-    # "the group that controls Gaza": Gaza is Hamas's territory; Israel is the place
-    m = _cb("Hamas, the group that controls Gaza, launched attacks in Israel that killed "
-            "1,300 people.")
-    assert (m.victim_side, m.perpetrator_side) == ("israel", "palestine")
+    # "the group that rules Gaza": Gaza is the perpetrator's territory, so the
+    # opponent rule decides
+    m = _cb("Twelve people were killed in an attack by the group that rules Gaza.")
+    assert (m.perpetrator, m.perpetrator_side) == ("the group", "palestine")
+    assert (m.victim_side, m.victim_side_rule) == ("israel", "side.opponent_of_perpetrator")
