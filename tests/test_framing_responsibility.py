@@ -188,6 +188,9 @@ def test_no_harm_word_no_mention():
     ("grammar:\n  be_forms: was\n", 2, "grammar class 'be_forms' must be a list of words"),
     ("verbs: []\n", 1, "unknown section 'verbs'"),
     ("nouns: [\n", 2, "not valid YAML"),
+    # YAML reads an unquoted on/no as a boolean: the word would be lost
+    ("grammar:\n  determiners: [the,\n    no]\n", 3,
+     "'no' is read as a YAML boolean; write it in quotes"),
 ])
 def test_a_bad_harm_lexicon_is_refused_with_file_and_line(tmp_path, body, line, problem):
     from mediakit.metrics.framing import load_harm_lexicon
@@ -231,10 +234,11 @@ def _cb(text: str, trigger: str | None = None):
     ("Four Palestinians were killed in clashes with Israeli troops.", "Israeli troops",
      "israel", "perpetrator.named_after"),
     # a claim of responsibility and blame (actor context "responsible")
+    # (the agent of "killed" is the bombing, the rocket: Hamas is named before it)
     ("Hamas claimed responsibility for the bombing that killed three Israelis.", "Hamas",
-     "palestine", "perpetrator.agent"),
+     "palestine", "perpetrator.named_before"),
     ("Residents blamed Hamas for the rocket that killed two children.", "Hamas",
-     "palestine", "perpetrator.agent"),
+     "palestine", "perpetrator.named_before"),
     # an actor noun from a side term takes its side
     ("Fighters from Gaza stormed the kibbutz, killing 20 residents.", "Fighters from Gaza",
      "palestine", "perpetrator.agent"),
@@ -356,3 +360,14 @@ def test_a_perpetrators_territory_is_not_the_victims_place():
     m = _cb("Twelve people were killed in an attack by the group that rules Gaza.")
     assert (m.perpetrator, m.perpetrator_side) == ("the group", "palestine")
     assert (m.victim_side, m.victim_side_rule) == ("israel", "side.opponent_of_perpetrator")
+
+
+def test_the_packaged_lexicon_keeps_on_and_no():
+    from mediakit.metrics.framing import load_harm_lexicon
+    g = load_harm_lexicon().g
+    assert "on" in g["locative_prepositions"] and "no" in g["determiners"]
+    assert "true" not in g["locative_prepositions"] and "false" not in g["determiners"]
+    # "an attack on Israel that killed": Israel is the target, not the doer
+    m = _cb("They were taken during an attack on Israel that also killed 1,200 people.",
+            trigger="killed")
+    assert m.perpetrator_side != "israel"

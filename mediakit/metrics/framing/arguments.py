@@ -23,6 +23,7 @@ _PARENTHETICAL_OPENERS = frozenset({
 
 
 _PREPS = frozenset({"of", "by"})
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 
 # month abbreviations whose full stop does not end a noun phrase ("its Oct. 7 attacks")
 _MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -100,17 +101,15 @@ def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
                     nearest = True
                 continue
             break
-        if nearest and (w in g["action_verbs"] or w in g["speech_words"]) and \
-                w not in g["cause_nouns"]:
+        if nearest and w not in g["cause_nouns"] and (
+                w in g["action_verbs"] or w in g["speech_words"] or w in _PRONOUNS
+                or (w.endswith(("ed", "ing")) and len(w) > 4)):
             break  # "Hamas launched [the assault], which killed"
-        if nearest and start < end and (
-                (w in ("against", "with") and s.t[start].text[:1].isupper())
-                or ((w in g["np_stop_prepositions"] or w in _PREPS) and any(
-                    x in g["cause_nouns"] or x in g["conflict_nouns"] or x in g["actor_nouns"]
-                    for x in s.low[start:end]))):
-            # "the recent violence", "its fight against [Hamas]", but "its attacks on
-            # southern Israel"
-            break
+        if (nearest or used_relative) and start < end and (
+                w in g["np_stop_prepositions"] or w in _PREPS) \
+                and any(x in g["cause_nouns"] or x in g["conflict_nouns"]
+                        or x in g["actor_nouns"] for x in s.low[start:end]):
+            break  # "in [the recent violence]", but "[its attacks on southern Israel]"
         if w == "'s":
             start = k
             k -= 1
@@ -137,7 +136,11 @@ def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
         k -= 1
     while start < end and s.w(start) in ("and", "or", "but", "then"):
         start += 1
-    if start >= end:
+    if start >= end or (nearest and not any(
+            x in g["cause_nouns"] or x in g["conflict_nouns"] or x in g["actor_nouns"]
+            for x in s.low[start:end])):
+        # the antecedent of ", which" is taken only when it names an event or actor
+        # ("the recent violence, which has killed"); else, as before, none
         return None
     return (start, end)
 

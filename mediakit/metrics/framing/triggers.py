@@ -150,6 +150,11 @@ def _check_lexicon(text: str, path: str) -> None:
         if not isinstance(node, yaml.SequenceNode) or not all(
                 isinstance(x, yaml.ScalarNode) and x.value.strip() for x in node.value):
             raise bad(node, f"{what} must be a list of words")
+        for x in node.value:
+            if x.tag.endswith(":bool") and not x.style:
+                # YAML reads on, no, yes, off as true/false: a word lost
+                raise bad(x, f"{what}: {x.value!r} is read as a YAML boolean; "
+                             "write it in quotes")
 
     if root is None:
         raise CodebookError(path, "the harm lexicon is empty")
