@@ -371,3 +371,13 @@ def test_the_packaged_lexicon_keeps_on_and_no():
     m = _cb("They were taken during an attack on Israel that also killed 1,200 people.",
             trigger="killed")
     assert m.perpetrator_side != "israel"
+
+
+def test_a_subject_pronoun_makes_a_bare_past_form_active():
+    # with "on" read as a word again, "killed on Sunday" has no object: a reduced
+    # passive ("People killed on the street"), unless a subject pronoun stands before
+    m = _one("People killed on the street were buried on Sunday.")
+    assert (m.construction, m.rule) == ("passive_agentless", "verb.reduced_passive")
+    m = _one("They mourned the civilians it slaughtered on Oct. 7.")
+    assert (m.construction, m.rule, m.agent) == ("active_agent",
+                                                 "verb.active_pronoun_subject", "it")

@@ -38,6 +38,9 @@ RULES: dict[str, str] = {
     "verb.passive_be": "a participle after a form of be or get: were killed (by ...)",
     "verb.active_perfect": "a participle after have: has killed",
     "verb.active_relative": "a past form after who/which/that: an attack that killed",
+    "verb.active_pronoun_subject": "a past form right after a subject pronoun, with or "
+                                   "without an object: the civilians it slaughtered on "
+                                   "Oct. 7",
     "verb.participle_no_subject": "a participle at the sentence start or after a colon, "
                                   "bracket or preposition: killed by the hundreds",
     "verb.participle_after_determiner": "a participle after a determiner: the slain "
@@ -246,6 +249,9 @@ def _classify_verb(s: _Sent, h: _Hit, hits: list[_Hit]) -> None:
     return _active(s, h, hits, has_object, "verb.active_finite")
 
 
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+
+
 def _classify_participle(s: _Sent, h: _Hit, hits: list[_Hit], forms: set[str], p: int,
                          has_object: bool, blockers: Sequence[str] | None) -> None:
     """A verb trigger that may be a past participle (``p``: the word before it)."""
@@ -273,6 +279,13 @@ def _classify_participle(s: _Sent, h: _Hit, hits: list[_Hit], forms: set[str], p
         if prev is not None and prev.construction.startswith("passive") and \
                 not has_object:
             return _passive(s, h, "verb.coordinated_passive")
+    if "past" in forms and pw in _SUBJECT_PRONOUNS:
+        # "the civilians it slaughtered on Oct. 7": a subject, so active; the pronoun
+        # is the agent
+        _active(s, h, hits, has_object, "verb.active_pronoun_subject")
+        if h.construction == "active_agent":
+            h.agent, h.agent_rule = (p, p + 1), "agent.subject"
+        return None
     if "past" in forms and has_object:
         if blockers and _object_blocked(s, h.j, blockers):
             h.construction = ""
