@@ -62,6 +62,20 @@ def test_each_perpetrator_rule(text, perp, side, rule):
     assert text[m.perpetrator_start:m.perpetrator_end] == perp
 
 
+@pytest.mark.parametrize("text, perp, side", [
+    # a side term after "in which" opens a relative clause: it is no place
+    ("Israel struck Gaza after the attack in which Hamas killed 1,200 people.", "Hamas",
+     "palestine"),
+    ("It was the raid during which Hamas killed 40 residents.", "Hamas", "palestine"),
+    # "rulers" is an actor noun: the side term before it names the perpetrator
+    ("Gaza's Hamas rulers launched an attack on Israel, killing 1,200 people.",
+     "Gaza's Hamas rulers", "palestine"),
+])
+def test_actors_in_relative_clauses_and_rulers(text, perp, side):
+    m = _one(text, trigger="killed" if "killed" in text else "killing")
+    assert (m.perpetrator, m.perpetrator_side) == (perp, side)
+
+
 def test_shared_event_rule():
     # "wounded" has no agent of its own; it is coordinated with "killed"
     ms = find_harm_mentions(segment("Soldiers killed two men, and wounded five."),

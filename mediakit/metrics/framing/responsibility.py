@@ -267,10 +267,16 @@ def _after_locative(s: _Sent, a: int) -> bool:
         if w in g["locative_prepositions"] and (w != "of" or n == 0):
             return True
         if k < 0 or s.is_punct(k) or not (w in g["determiners"] or s.t[k].text.islower()) \
-                or w in s.lex.verb_forms or w in g["be_forms"] or w in g["have_forms"]:
+                or w in s.lex.verb_forms or w in g["be_forms"] or w in g["have_forms"] \
+                or w in _RELATIVES:  # "the attack in which Hamas killed": a clause
             return False
         k -= 1
     return False
+
+
+#: Relative pronouns: after one, a term opens a clause ("in which Hamas killed"), it is
+#: not the object of the preposition before.
+_RELATIVES = frozenset({"which", "whom", "whose", "where", "when"})
 
 
 def _context_around(s: _Sent, a: int, b: int) -> str | None:
