@@ -47,6 +47,13 @@ def _spans(text: str) -> list[tuple]:
     ("According to the UN's integrated office, the camp holds 3,000 people.",
      ("the UN's integrated office", "the UN's integrated office", "UN's integrated office",
       "the camp holds 3,000 people")),
+    # A pronoun after a comma takes no description: the words before it are an adverbial
+    # or the content, in neither span.
+    ("A few minutes later, he said the vote was over.",
+     ("he", "he", None, "the vote was over")),
+    # A news agency's dateline is not part of the speaker.
+    ("WASHINGTON (Reuters) \u2013 Senator Ana Ruiz said on Friday the bill would pass.",
+     ("Senator Ana Ruiz", "Senator Ana Ruiz", "Ana Ruiz", "on Friday the bill would pass")),
     # A speaker never crosses a sentence break.
     ("The report appeared in the Times. But the company said the figures were wrong.",
      ("the company", "the company", "the company", "the figures were wrong")),

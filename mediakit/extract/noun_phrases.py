@@ -49,7 +49,7 @@ def _split_chunks(tk: _Tokens, i: int, j: int) -> list[tuple[int, int]]:
     chunks = []
     s = i
     for k in range(i, j):
-        if tk.words[k] in {",", "\u2014", "\u2013", "(", ")"} or (
+        if tk.words[k] in {",", "\u2014", "\u2013", "\u2015", "(", ")"} or (
             tk.words[k] == "-" and k > i and tk.starts[k] > tk.ends[k - 1]
         ):
             if k > s:
@@ -210,6 +210,12 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         return None
     if len(chunks) > 1 and all(w.isupper() for w in tk.words[chunks[0][0] : chunks[0][1]]):
         chunks = chunks[1:]  # a dateline: "LONDON — Donald Trump said"
+    chunks = _after_agency_dateline(tk, chunks)
+    if len(chunks) > 1 and chunks[-1][1] - chunks[-1][0] == 1 and tk.lower[
+            chunks[-1][0]] in _PRONOUNS:
+        # "A few minutes later, he said", "An economic downturn, he said": a pronoun takes
+        # no description before it; what precedes it is an adverbial or the content.
+        chunks = chunks[-1:]
     if not chunks:
         return None
     picked = _pick_head(tk, chunks)
@@ -270,6 +276,20 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         np_.gender = _gender_of_words(tk.words[i:j])
     np_.extra["full"] = full
     return np_
+
+
+def _after_agency_dateline(tk: _Tokens, chunks: list[tuple[int, int]]
+                           ) -> list[tuple[int, int]]:
+    """The chunks after a news agency's dateline: "WASHINGTON (Reuters) - Donald Trump
+    said", "(AP) — The mayor said" (a dash right after a closing parenthesis)."""
+    for n in range(len(chunks) - 1, 0, -1):
+        b = chunks[n][0]
+        if b >= 2 and tk.words[b - 1] in _DASHES and tk.words[b - 2] == ")":
+            return chunks[n:]
+    return chunks
+
+
+_DASHES = frozenset({"-", "--", "\u2014", "\u2013", "\u2015"})
 
 
 def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
