@@ -42,7 +42,7 @@ def _spans(text: str) -> list[tuple]:
      ("Dan Hale", "Dan Hale, an analyst at Northgate Capital", "Dan Hale",
       "shares would fall")),
     # The subject stops at its own predicate; a participle after a possessive is not one.
-    ("Clinton attacked Trump and said the plan would fail.",
+    ("Clinton visited Ohio and said the plan would fail.",
      ("Clinton", "Clinton", "Clinton", "the plan would fail")),
     ("According to the UN's integrated office, the camp holds 3,000 people.",
      ("the UN's integrated office", "the UN's integrated office", "UN's integrated office",
@@ -70,3 +70,32 @@ def test_speaker_offsets_are_in_the_record():
     assert (rec["speaker_start"], rec["speaker_end"]) == (0, 8)
     assert text[rec["speaker_start"]:rec["speaker_end"]] == "Dan Hale"
     assert (rec["cue_type"], rec["cue_lemma"]) == ("speech", "say")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A stance cue with a noun-phrase object: the object is the content.
+    ("The mayor praised the governor on Tuesday.",
+     ("the mayor", "praised", "stance", "indirect.stance_object", "the governor on Tuesday")),
+    ("Clinton attacked Trump.",
+     ("Clinton", "attacked", "stance", "indirect.stance_object", "Trump")),
+    ("Sanders declined to comment.",
+     ("Sanders", "declined", "stance", "indirect.stance_object", "to comment")),
+    # An intention with an object; the object stops at the comma.
+    ("The senator wants a recount, her aides said.",
+     ("the senator", "wants", "intention", "indirect.intention_object", "a recount")),
+])
+def test_cue_with_an_object(text, expected):
+    got = [(a.speaker, a.cue, a.cue_type, a.rule, a.text)
+           for a in extract_attributions(segment(text)) if a.rule.endswith("_object")]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton backed away from the plan.",  # a particle: another verb
+    "The rebels attacked the town at dawn.",  # a strict cue takes a person as object
+    "Groups like the union were there.",  # "like" is no cue here
+    "The super PAC supporting Bush spent heavily.",  # a participle modifier
+])
+def test_no_object_attribution(text):
+    assert [a for a in extract_attributions(segment(text))
+            if (a.rule or "").endswith("_object")] == []

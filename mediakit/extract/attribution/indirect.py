@@ -27,6 +27,7 @@ from ..tokens import _is_cap, _n_words, _span_text, _strip_poss, _Tokens
 from .clauses import _clause_start, _fallback_subject, _np_after, _went_on_to
 from .context import _Ctx, _Raw
 from .cues import _Cue
+from .objects import OBJECT_RULES, _object_end, _object_rule
 
 #: The rules of pass 2, reported speech around a cue (a report holding quoted fragments
 #: gives one partial attribution per fragment, each with the report's rule): rule id ->
@@ -55,6 +56,7 @@ INDIRECT_RULES: dict[str, str] = {
     "indirect.conj_shared_subject":
         "a cue right after a conjunction with no subject of its own, in a sentence with "
         "an attribution: ..., while adding that ... (the earlier speaker)",
+    **OBJECT_RULES,
 }
 
 
@@ -149,7 +151,7 @@ def _sentence_end(ctx: _Ctx, a: int, b: int) -> int:
 
 
 def _content_raw(ctx: _Ctx, a: int, b: int, c: _Cue, np_: _NP | None,
-                 rule: str) -> _Raw | None:
+                 rule: str, min_words: int = 2) -> _Raw | None:
     tk = ctx.tk
     while a < b and tk.words[a] in {",", ":", "\u2014", "-"}:
         a += 1
@@ -161,7 +163,7 @@ def _content_raw(ctx: _Ctx, a: int, b: int, c: _Cue, np_: _NP | None,
     m = _DATELINE.match(ctx.t, cs, ce)
     if m:
         cs = m.end()
-    if _n_words(ctx.t, cs, ce) < 2:
+    if _n_words(ctx.t, cs, ce) < min_words:
         return None
     # A quotation mark inside the reported content makes it a partial quote.
     kind = "partial" if '"' in ctx.t[cs:ce] else "indirect"
@@ -460,9 +462,15 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
         or (c.ctype == "evidence" and np_ is not None and np_.j > np_.i
             and _strip_poss(lw[np_.j - 1]) in _lex("documents"))
     )
+    if not explicit and elliptic is None and (
+            obj := _object_rule(ctx, c, np_, ca, eb)) is not None:
+        # "X praised the governor", "X declined to comment": the object is the content.
+        rule, explicit = obj, True
+        if lw[ca] != "to":
+            eb = _object_end(ctx, ca, eb)
     if c.strict and not explicit:
         return None
-    r = _content_raw(ctx, ca, eb, c, np_, rule)
+    r = _content_raw(ctx, ca, eb, c, np_, rule, min_words=1 if rule.endswith("_object") else 2)
     if r is None:
         return None
     r.clause_a = a
