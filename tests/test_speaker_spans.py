@@ -99,3 +99,16 @@ def test_cue_with_an_object(text, expected):
 def test_no_object_attribution(text):
     assert [a for a in extract_attributions(segment(text))
             if (a.rule or "").endswith("_object")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A belief's clause without "that" may open with a name.
+    ("Matthew Ruiz thinks Clinton will win the state.",
+     ("Matthew Ruiz", "thinks", "belief", "Clinton will win the state")),
+    # "see X as Y": a belief about X.
+    ("Most voters see Clinton as the stronger candidate.",
+     ("most voters", "see", "belief", "Clinton as the stronger candidate")),
+])
+def test_belief_without_that(text, expected):
+    got = [(a.speaker, a.cue, a.cue_type, a.text) for a in extract_attributions(segment(text))]
+    assert got == [expected]

@@ -458,6 +458,8 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
         # "I think he is wrong", "most believe the economy has improved": a belief's
         # clause without "that", opened by a subject and holding a finite verb.
         or (c.ctype == "belief" and _bare_clause(tk, ca, eb))
+        # "voters see Clinton as the stronger candidate": a belief about X, as Y.
+        or (c.lemma in _SEE_AS and _as_complement(tk, ca, eb))
         # "The poll shows Clinton ahead": a document's evidence needs no "that".
         or (c.ctype == "evidence" and np_ is not None and np_.j > np_.i
             and _strip_poss(lw[np_.j - 1]) in _lex("documents"))
@@ -484,12 +486,28 @@ _CLAUSE_SUBJECTS = frozenset("i we you he she it they there this the his her the
                              "my most many some".split())
 
 
+# Belief cues read with an "as" complement ("see X as Y", "regard X as Y").
+_SEE_AS = frozenset({"see", "view", "regard", "consider", "perceive"})
+
+
+def _as_complement(tk: _Tokens, ca: int, eb: int) -> bool:
+    """Whether a short object and "as" follow a belief cue: "see Clinton as", "view the
+    deal as" (within five words, no punctuation between)."""
+    lw = tk.lower
+    for x in range(ca + 1, min(ca + 6, eb)):
+        if lw[x] == "as":
+            return True
+        if not tk.words[x][:1].isalnum():
+            return False
+    return False
+
+
 def _bare_clause(tk: _Tokens, ca: int, eb: int) -> bool:
     """Whether a clause opened by a subject, with a finite verb within its first five
     words, starts at ``ca``: the content of a belief cue without "that"."""
     lw = tk.lower
-    if ca >= eb or lw[ca] not in _CLAUSE_SUBJECTS:
-        return False
+    if ca >= eb or not (lw[ca] in _CLAUSE_SUBJECTS or _is_cap(tk.words[ca])):
+        return False  # "thinks Trump will win": a name opens the clause too
     return any(_verbish(lw[x]) or lw[x].endswith(("'s", "'re", "'ll", "'ve", "'d"))
                or lw[x] in _MODALS for x in range(ca, min(ca + 5, eb)))
 
