@@ -54,6 +54,16 @@ def _spans(text: str) -> list[tuple]:
     # A news agency's dateline is not part of the speaker.
     ("WASHINGTON (Reuters) \u2013 Senator Ana Ruiz said on Friday the bill would pass.",
      ("Senator Ana Ruiz", "Senator Ana Ruiz", "Ana Ruiz", "on Friday the bill would pass")),
+    # An inverted tag's apposition goes on over a second description and a state.
+    ('"We will win," said Roger Altman, founder of Evercore, a boutique bank.',
+     ("Roger Altman", "Roger Altman, founder of Evercore, a boutique bank", "Roger Altman",
+      "We will win")),
+    ('"We will win," said Gavin Hamilton, 23, a student from Fresno, Calif.',
+     ("Gavin Hamilton", "Gavin Hamilton, 23, a student from Fresno, Calif", "Gavin Hamilton",
+      "We will win")),
+    # An adverb between the speaker and the cue is in neither span.
+    ("The budget office now says the deficit will grow.",
+     ("The budget office", "The budget office", "the budget office", "the deficit will grow")),
     # A speaker never crosses a sentence break.
     ("The report appeared in the Times. But the company said the figures were wrong.",
      ("the company", "the company", "the company", "the figures were wrong")),

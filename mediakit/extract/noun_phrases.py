@@ -554,10 +554,12 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
         if w == ",":
             chunks += 1
             seg = tk.words[a:e]
-            # An age alone ("36,") goes on to the occupation that follows.
+            # An age alone ("36,") goes on to the occupation that follows; a second
+            # description ("founder of Evercore, a boutique bank") or a state after a town
+            # (", Fla.") belongs to the same apposition.
             if not (len(seg) == 1 and seg[0].isdigit()) and not (
                 e + 1 < limit and tk.lower[e + 1] in {"who", "whose", "which"}
-            ):
+            ) and not _apposition_goes_on(tk, e, limit):
                 break
         if e in cue_at and lw0 not in {"who", "whose"}:
             return None
@@ -567,3 +569,19 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
     if e == a:
         return None
     return " ".join(tk.words[a:e]).replace(" ,", ","), e
+
+
+def _apposition_goes_on(tk: _Tokens, comma: int, limit: int) -> bool:
+    """Whether an apposition goes on past the comma at ``comma``: a description opened by
+    "a"/"an"/"the" ("Roger Altman, founder of Evercore, a boutique bank"), or one to three
+    capitalised words closing the sentence or the apposition (", Fla.", ", United
+    Technologies")."""
+    a = comma + 1
+    if a >= limit:
+        return False
+    if tk.lower[a] in {"a", "an", "the"}:
+        return True
+    e = a
+    while e < limit and e - a < 4 and _is_cap(tk.words[e]):
+        e += 1
+    return a < e <= a + 3 and (e >= limit or tk.words[e] in {".", ",", '"', ";"})
