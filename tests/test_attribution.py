@@ -397,6 +397,8 @@ RULE_EXAMPLES = [
     ("indirect.conj_shared_subject",
      "Ahmed Nasser said the talks had stalled, while adding that they would resume.",
      ("indirect", "Ahmed Nasser", "adding", "they would resume")),
+    ("indirect.relative_source", "Residents who say the water is unsafe, however, stayed.",
+     ("indirect", "Residents", "say", "the water is unsafe")),
     ("indirect.stance_object", "Ahmed Nasser praised the mediators on Monday.",
      ("indirect", "Ahmed Nasser", "praised", "the mediators on Monday")),
     ("indirect.intention_object", "Ahmed Nasser wants a new ceasefire, his aides said.",

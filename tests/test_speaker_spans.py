@@ -122,3 +122,28 @@ def test_no_object_attribution(text):
 def test_belief_without_that(text, expected):
     got = [(a.speaker, a.cue, a.cue_type, a.text) for a in extract_attributions(segment(text))]
     assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A progressive cue: "be" is part of the cue; a negation makes it negated.
+    ("Sanders is telling voters that the system is rigged.",
+     ("Sanders", "is telling", "speech", "the system is rigged")),
+    ("The mayor is not saying that the plan failed.",
+     ("the mayor", "is not saying", "negated", "the plan failed")),
+])
+def test_progressive_cue(text, expected):
+    got = [(a.speaker, a.cue, a.cue_type, a.text) for a in extract_attributions(segment(text))]
+    assert got == [expected]
+
+
+def test_relative_pronoun_is_the_source():
+    # ", who said": the source span is "who" (PolNeAR's convention), the speaker the
+    # antecedent; "voters who say": the same for a restrictive clause on a group.
+    text = "The delegation was led by Ahmed Nasser, who said the mediators had lied."
+    (a,) = extract_attributions(segment(text))
+    assert (a.speaker, text[a.source_start:a.source_end], a.speaker_mention) == (
+        "Ahmed Nasser", "who", "Ahmed Nasser")
+    text = "Voters who say the economy is bad, however, chose the challenger."
+    (a,) = extract_attributions(segment(text))
+    assert (a.speaker, text[a.source_start:a.source_end], a.rule, a.text) == (
+        "Voters", "who", "indirect.relative_source", "the economy is bad")

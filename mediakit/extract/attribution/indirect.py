@@ -56,6 +56,9 @@ INDIRECT_RULES: dict[str, str] = {
     "indirect.conj_shared_subject":
         "a cue right after a conjunction with no subject of its own, in a sentence with "
         "an attribution: ..., while adding that ... (the earlier speaker)",
+    "indirect.relative_source":
+        "a restrictive relative clause on a group: voters who say ... (the source is "
+        "'who', the speaker its antecedent; the content ends at the first comma)",
     **OBJECT_RULES,
 }
 
@@ -299,13 +302,29 @@ def _speech_act(ctx: _Ctx, c: _Cue, sa: int) -> bool:
         return False  # "is said to", "to say", "the claims", "eight states": not a speech act
     if p >= sa and (lw[p].endswith("'s") or lw[p].endswith("s'")):
         return False  # "Dean's comments": a noun
-    if p >= sa and lw[p] in _RELATIVE and not (p - 1 >= sa and tk.words[p - 1] == ","):
-        return False  # "women who complained": a restrictive relative clause
+    if (p >= sa and lw[p] in _RELATIVE and not (p - 1 >= sa and tk.words[p - 1] == ",")
+            and not _relative_source(ctx, c, p, sa)):
+        return False  # "the women who complained": a restrictive relative clause
     if p >= sa and lw[p] in _MODALS and not (p > sa and tk.words[p][:1].isupper()):
         # "she would ask", "will say": speech that has not happened ("Ms. May said" is
         # a name)
         return False
     return True
+
+
+def _relative_source(ctx: _Ctx, c: _Cue, p: int, sa: int) -> bool:
+    """"MPs who say ...", "voters who believe ...": a restrictive relative clause whose
+    antecedent is a group of people (a plural noun or "those") and whose cue has explicit
+    content (a that-clause or, for a belief, intention or stance, a clause or an object)
+    reports what that group says or thinks."""
+    tk = ctx.tk
+    lw = tk.lower
+    if lw[p] != "who" or p - 1 < sa or c.strict and lw[c.k1:c.k1 + 1] != ["that"]:
+        return False
+    ante = _strip_poss(lw[p - 1])
+    return (ante in {"those", "people", "others"} or ante in _lex("groups")
+            or (ante.endswith("s") and not ante.endswith("ss") and len(ante) > 3
+                and not tk.words[p - 1][:1].isupper()))
 
 
 def _and_second_cue(ctx: _Ctx, c: _Cue, sa: int, sb: int, earlier: _Raw) -> _Raw | None:
@@ -464,8 +483,18 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
         or (c.ctype == "evidence" and np_ is not None and np_.j > np_.i
             and _strip_poss(lw[np_.j - 1]) in _lex("documents"))
     )
-    if not explicit and elliptic is None and (
+    if (np_ is not None and elliptic is None and c.aux0 - 1 > np_.i
+            and lw[c.aux0 - 1] == "who" and tk.words[c.aux0 - 2] != ","):
+        # "Voters who say ...": the source is the relative pronoun, the speaker its
+        # antecedent; the content ends at the first comma (the main clause follows).
+        np_.extra["source_tokens"] = (c.aux0 - 1, c.aux0)
+        rule = "indirect.relative_source"
+        eb = next((x for x in range(ca, eb) if tk.words[x] in {",", ";"}), eb)
+    inside = any(prev.cs <= tk.starts[c.k0] < prev.ce for prev in by_sentence.get(s.si, [])[-6:])
+    if not explicit and elliptic is None and not inside and (
             obj := _object_rule(ctx, c, np_, ca, eb)) is not None:
+        # (A stance inside another report's content is part of that content: "He said
+        # Hamas had agreed, and he was discussing the release".)
         # "X praised the governor", "X declined to comment": the object is the content.
         rule, explicit = obj, True
         if lw[ca] != "to":
