@@ -147,3 +147,18 @@ def test_relative_pronoun_is_the_source():
     (a,) = extract_attributions(segment(text))
     assert (a.speaker, text[a.source_start:a.source_end], a.rule, a.text) == (
         "Voters", "who", "indirect.relative_source", "the economy is bad")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A tag after the content: a subordinator or ", and" inside the content is no boundary.
+    ("He has spoken at the church since last month, he said.",
+     ("he", "said", "He has spoken at the church since last month")),
+    ("Hackers broke into 12 workstations, and 10 servers, the report said.",
+     ("the report", "said", "Hackers broke into 12 workstations, and 10 servers")),
+    # A share of a group is a source.
+    ("In Vermont, about half of primary voters said they wanted a change.",
+     ("about half of primary voters", "said", "they wanted a change")),
+])
+def test_tag_final_content_and_shares(text, expected):
+    got = [(a.speaker_mention, a.cue, a.text) for a in extract_attributions(segment(text))]
+    assert got == [expected]

@@ -487,8 +487,9 @@ def _read_common_np(tk: _Tokens, i: int, j: int) -> _NP | None:
             head_k = k - 1
             break
     head = _strip_poss(tk.lower[head_k])
-    if head in {"%", "percent", "per"}:
-        head = "percent"  # "45% of Republicans", "About four in 10": a share of people
+    if head in {"%", "percent", "per"} or (head in _SHARES and head_k + 1 < j
+                                            and tk.lower[head_k + 1] == "of"):
+        head = "percent"  # "45% of Republicans", "half of GOP voters": a share of people
     if not head or not head[0].isalnum():
         return None
     if head in {"said", "says", "told"}:
@@ -528,6 +529,11 @@ def _has_past_verb(lowers: list[str]) -> bool:
         if verb and (following in _DETERMINERS or following in ("him", "them")):
             return True
     return False
+
+
+# Words naming a share of a group ("half of GOP voters", "a majority of Democrats").
+_SHARES = frozenset("half third quarter majority minority plurality most many some all none "
+                    "number share".split())
 
 
 _ADJECTIVE_END = re.compile(r"(?:al|ive|ous|ful|ic|able|ible|less|est)$")

@@ -378,12 +378,26 @@ def _tag_inside(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
     return None
 
 
+def _tag_final_start(ctx: _Ctx, s: _Site) -> int:
+    """Where the content of a tag after it starts: a conjunction or subordinator is no
+    boundary here ("He has spoken since May, he said"; "Hackers broke in, and 10 servers
+    were hit, the report said"), so the content runs back to the sentence start or to a
+    semicolon, colon or quotation."""
+    if s.how != "conj":
+        return s.a
+    tk = ctx.tk
+    j = s.a - 1
+    while j > s.sa and not (tk.words[j - 1] in {";", ":", '"'} or ctx.in_quote[j - 1] >= 0):
+        j -= 1
+    return max(j, s.sa)
+
+
 def _content_speaker_said(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
     """"..., both officials said." (subject after the content, nothing much after the
     cue)."""
     tk = ctx.tk
     lw = tk.lower
-    a, post = s.a, s.post
+    a, post = _tag_final_start(ctx, s), s.post
     first_comma = next((x - c.k1 for x in post if tk.words[x] == ","), len(post))
     adverbial = all(
         lw[x] in _TIME_WORDS or lw[x] in _POST_CUE or _is_adverb(lw[x]) or _is_cap(tk.words[x])
@@ -406,8 +420,8 @@ def _content_speaker_said(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
                 continue
             if m + 1 >= c.aux0:
                 continue
-            if m - a < 3 or seen >= 3:
-                break
+            if m - a < 3 or seen >= 3 or lw[m + 1] in {"and", "but", "or"}:
+                break  # ", and 10 servers, the report said": a clause, not the subject
             seen += 1
             np_ = _read_np(tk, m + 1, c.aux0)
             if np_ is None:
