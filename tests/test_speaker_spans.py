@@ -162,3 +162,21 @@ def test_relative_pronoun_is_the_source():
 def test_tag_final_content_and_shares(text, expected):
     got = [(a.speaker_mention, a.cue, a.text) for a in extract_attributions(segment(text))]
     assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lawmakers mocked the senator's claim that the judge was biased.",
+     ("the senator", "the senator's", "claim", "nominal", "the judge was biased")),
+    ("Her criticism of the new toll drew cheers from the crowd.",
+     ("Her", "Her", "criticism", "nominal", "the new toll")),
+])
+def test_nominal_cue(text, expected):
+    got = [(a.speaker or a.speaker_mention, text[a.source_start:a.source_end], a.cue,
+            a.cue_type, a.text)
+           for a in extract_attributions(segment(text)) if a.cue_type == "nominal"]
+    assert got == [expected]
+
+
+def test_relative_that_after_a_statement_noun_is_no_content():
+    text = "His statement that was released Monday surprised no one."
+    assert [a for a in extract_attributions(segment(text)) if a.cue_type == "nominal"] == []

@@ -10,6 +10,7 @@ from .direct import _frame_quotations
 from .headline import _headline_colon
 from .indirect import _report_speech
 from .inherit import _inherit_quotations
+from .nominal import _nominal_cues
 from .record import Attribution
 from .resolve import _resolve
 
@@ -46,6 +47,7 @@ def extract_attributions(
     ctx = _Ctx(doc, None if verbs_path is None else str(verbs_path))
     raws, pendings = _frame_quotations(ctx)
     raws = _report_speech(ctx, raws, pendings)
+    raws = _nominal_cues(ctx, raws)
     raws = _inherit_quotations(ctx, raws)
     heads = _headline_colon(ctx)
     if heads:
