@@ -180,3 +180,12 @@ def test_nominal_cue(text, expected):
 def test_relative_that_after_a_statement_noun_is_no_content():
     text = "His statement that was released Monday surprised no one."
     assert [a for a in extract_attributions(segment(text)) if a.cue_type == "nominal"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The plan: build more homes near the river.\n\nResidents met on Monday.",
+    "UPDATE: The meeting was moved.\n\nResidents met on Monday.",
+])
+def test_colon_without_a_source(text):
+    assert [a.rule for a in extract_attributions(segment(text))
+            if a.rule.startswith("headline.")] == []
