@@ -189,3 +189,10 @@ def test_relative_that_after_a_statement_noun_is_no_content():
 def test_colon_without_a_source(text):
     assert [a.rule for a in extract_attributions(segment(text))
             if a.rule.startswith("headline.")] == []
+
+
+def test_participle_after_a_clause_takes_the_clause_subject():
+    # ", noting that": the words before the comma are a clause, not the subject.
+    text = "The mayor spoke on Monday, noting that costs had risen."
+    got = [(a.speaker_mention, a.cue, a.rule, a.text) for a in extract_attributions(segment(text))]
+    assert got == [("The mayor", "noting", "indirect.saying", "costs had risen")]

@@ -478,6 +478,8 @@ def _read_common_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     groups = _lex("groups")
     words = tk.words[i:j]
     lowers = tk.lower[i:j]
+    if all(w in {"the", "a", "an", "this", "that"} for w in lowers):
+        return None  # a determiner alone is no noun phrase
     mention = tk.span(i, j)
     # The head noun is the last word before a prepositional tail ("for", "of", "with").
     head_k = j - 1

@@ -564,7 +564,11 @@ def _forward_subject(
     tk = ctx.tk
     lw = tk.lower
     a, how, sa, si, p = s.a, s.how, s.sa, s.si, s.p
-    np_ = _read_np(tk, a, c.aux0) if a < c.aux0 else None
+    # ", noting that ...", ", saying ...": a participle after a comma has no subject of its
+    # own right before it (the words before the comma are a clause: "The mayor spoke on
+    # Monday, noting that ..."); the subject is found by the fallbacks below.
+    participle = lw[c.k0].endswith("ing") and p >= sa and tk.words[p] == "," and c.aux0 == c.k0
+    np_ = _read_np(tk, a, c.aux0) if a < c.aux0 and not participle else None
     rule = "indirect.speaker_said"
     if np_ is None and how == "conj" and sa < a < c.aux0:
         # The conjunction was inside the subject ("The person, who asked ... because the
