@@ -196,3 +196,14 @@ def test_participle_after_a_clause_takes_the_clause_subject():
     text = "The mayor spoke on Monday, noting that costs had risen."
     got = [(a.speaker_mention, a.cue, a.rule, a.text) for a in extract_attributions(segment(text))]
     assert got == [("The mayor", "noting", "indirect.saying", "costs had risen")]
+
+
+def test_unresolved_pronouns_are_left_unresolved_and_counted():
+    from mediakit.metrics.sources import analyze_sources
+
+    # "He" has no antecedent: no speaker, counted; "She" resolves to Ana Ruiz.
+    text = ("He said the plan would fail. Ana Ruiz said the clinic was full. "
+            "She said it would close.")
+    res = analyze_sources(segment(text))
+    assert [a.speaker for a in res.attributions] == [None, "Ana Ruiz", "Ana Ruiz"]
+    assert (res.diversity["n_unattributed"], res.diversity["n_unresolved"]) == (1, 1)
