@@ -88,8 +88,10 @@ def test_speaker_offsets_are_in_the_record():
      ("the mayor", "praised", "stance", "indirect.stance_object", "the governor on Tuesday")),
     ("Clinton attacked Trump.",
      ("Clinton", "attacked", "stance", "indirect.stance_object", "Trump")),
-    ("Sanders declined to comment.",
-     ("Sanders", "declined", "stance", "indirect.stance_object", "to comment")),
+    # A refusal to speak about something is kept, typed negated.
+    ("Sanders declined to say whether the plan would pass.",
+     ("Sanders", "declined", "negated", "indirect.stance_object",
+      "to say whether the plan would pass")),
     # An intention with an object; the object stops at the comma.
     ("The senator wants a recount, her aides said.",
      ("the senator", "wants", "intention", "indirect.intention_object", "a recount")),
@@ -103,6 +105,7 @@ def test_cue_with_an_object(text, expected):
 @pytest.mark.parametrize("text", [
     "Clinton backed away from the plan.",  # a particle: another verb
     "The rebels attacked the town at dawn.",  # a strict cue takes a person as object
+    "The hospital declined to comment.",  # a bare refusal reports no content
     "Groups like the union were there.",  # "like" is no cue here
     "The super PAC supporting Bush spent heavily.",  # a participle modifier
 ])

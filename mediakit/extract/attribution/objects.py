@@ -1,6 +1,6 @@
 """Attributions whose content is a noun phrase or an infinitive rather than a clause:
 stances and speech acts with an object ("blasted the plan", "praised the governor",
-"declined to comment"), intentions with an object ("she wants a recount"). Used by the
+"declined to say whether ..."), intentions with an object ("she wants a recount"). Used by the
 forward pattern of pass 2 (:mod:`.indirect`); rule ids ``indirect.*_object``."""
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from .cues import _Cue
 OBJECT_RULES: dict[str, str] = {
     "indirect.stance_object":
         "a stance cue with a noun-phrase object or an infinitive: X praised the governor, "
-        "X called for a recount, X declined to comment (the object is the content)",
+        "X called for a recount, X declined to say whether ... (typed negated; the object is "
+        "the content)",
     "indirect.intention_object":
         "an intention cue with a noun-phrase object: X wants a recount, X seeks the "
         "nomination (the object is the content)",
@@ -72,7 +73,12 @@ def _object_rule(ctx: _Ctx, c: _Cue, np_: _NP | None, ca: int, eb: int) -> str |
         return None  # "to defend", "would support": not a stance taken
     w = lw[ca]
     if w == "to":
-        ok = c.lemma in _INFINITIVE and ca + 1 < eb and ctx.tk.words[ca + 1][:1].islower()
+        # "declined to say whether ...": the infinitive with what it is about; a bare
+        # "declined to comment" reports no content and is left out.
+        ok = (c.lemma in _INFINITIVE and ca + 2 < eb and ctx.tk.words[ca + 1][:1].islower()
+              and ctx.tk.words[ca + 2][:1].isalnum())
+        if ok and c.lemma == "decline":
+            c.negated = True  # a refusal to speak is no statement: typed negated
     elif c.strict and c.ctype == "stance" and not _personal(np_):
         # A stance cue common in other senses ("the rebels attacked the town", "banks
         # backed the loan") takes a name or a personal pronoun as object, unless a person
