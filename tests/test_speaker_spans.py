@@ -210,3 +210,12 @@ def test_unresolved_pronouns_are_left_unresolved_and_counted():
     res = analyze_sources(segment(text))
     assert [a.speaker for a in res.attributions] == [None, "Ana Ruiz", "Ana Ruiz"]
     assert (res.diversity["n_unattributed"], res.diversity["n_unresolved"]) == (1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "The evidence for the last claim was a video.",  # a cue word as a noun subject
+    "The derogatory comments came after the vote.",
+    "All told, up to five million people qualify.",  # an idiom
+])
+def test_cue_word_in_another_sense(text):
+    assert extract_attributions(segment(text)) == []

@@ -302,6 +302,12 @@ def _speech_act(ctx: _Ctx, c: _Cue, sa: int) -> bool:
         return False  # "is said to", "to say", "the claims", "eight states": not a speech act
     if p >= sa and (lw[p].endswith("'s") or lw[p].endswith("s'")):
         return False  # "Dean's comments": a noun
+    if (c.k1 < tk.n and (lw[c.k0] == c.lemma or noun_form) and c.lemma not in {"say", "tell"}
+            and c.aux0 == c.k0 and (lw[c.k1] in _FINITE or lw[c.k1] in _MODALS
+                                    or lw[c.k1] in {"came", "comes", "drew", "draws"})):
+        return False  # "The derogatory comments had two goals": a noun, the subject
+    if lw[c.k0] == "told" and p >= sa and lw[p] == "all":
+        return False  # "All told, ...": an idiom
     if (p >= sa and lw[p] in _RELATIVE and not (p - 1 >= sa and tk.words[p - 1] == ",")
             and not _relative_source(ctx, c, p, sa)):
         return False  # "the women who complained": a restrictive relative clause
