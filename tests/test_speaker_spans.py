@@ -219,3 +219,19 @@ def test_unresolved_pronouns_are_left_unresolved_and_counted():
 ])
 def test_cue_word_in_another_sense(text):
     assert extract_attributions(segment(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "according to": the source runs to the end of the phrase, the mention is the noun
+    # phrase; a clause after a comma is no apposition.
+    ("Trump leads by 10 points, according to a national poll taken last week.",
+     ("a national poll taken", "a national poll taken last week")),
+    ("According to an NBC report at the time, the talks failed.",
+     ("an NBC report", "an NBC report at the time")),
+    ("Among the precedents, according to Ms. Epstein, are 16 cases.",
+     ("Ms. Epstein", "Ms. Epstein")),
+])
+def test_according_to_source_span(text, expected):
+    got = [(a.speaker_mention, text[a.source_start:a.source_end])
+           for a in extract_attributions(segment(text))]
+    assert got == [expected]

@@ -182,6 +182,7 @@ def _according(ctx: _Ctx, c: _Cue, sa: int, sb: int) -> _Raw | None:
     np_ = _np_after(ctx, c.k1, sb, appos=c.k0 - a >= 3)
     if np_ is None:
         return None
+    _according_source(ctx, np_, eb)
     b = c.k0
     while b > a and tk.words[b - 1] in {",", "\u2014", "("}:
         b -= 1
@@ -191,6 +192,21 @@ def _according(ctx: _Ctx, c: _Cue, sa: int, sb: int) -> _Raw | None:
     while e < eb and tk.words[e] != ",":
         e += 1
     return _content_raw(ctx, e + 1, eb, c, np_, "indirect.according_to_content")
+
+
+def _according_source(ctx: _Ctx, np_: _NP, eb: int) -> None:
+    """The source of "according to" as PolNeAR marks it: the whole phrase up to the next
+    punctuation ("a national Gallup poll taken last week", "an NBC report at the time"),
+    or farther with an apposition; the mention stays the noun phrase."""
+    tk = ctx.tk
+    e = np_.j
+    while e < eb and e - np_.i < 40 and tk.words[e] not in _PHRASE_END and ctx.in_quote[e] < 0:
+        e += 1
+    fi, fj = np_.extra.get("full", (np_.i, np_.j))
+    np_.extra["full"] = (fi, max(fj, e))
+
+
+_PHRASE_END = frozenset({",", ".", ";", ":", '"', "\u2014", "\u2013", "(", ")", "?", "!", "--"})
 
 
 def _that_follows(tk: _Tokens, ca: int, x: int) -> bool:
