@@ -409,9 +409,10 @@ def _tag_final_start(ctx: _Ctx, s: _Site) -> int:
         return s.a
     tk = ctx.tk
     j = s.a - 1
-    while j > s.sa and not (tk.words[j - 1] in {";", ":", '"'} or ctx.in_quote[j - 1] >= 0):
+    lo = max(s.sa, s.a - _MAX_CONTENT // 2)  # a bound that keeps run-on text linear
+    while j > lo and not (tk.words[j - 1] in {";", ":", '"'} or ctx.in_quote[j - 1] >= 0):
         j -= 1
-    return max(j, s.sa)
+    return max(j, lo)
 
 
 def _content_speaker_said(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
