@@ -64,6 +64,10 @@ def _spans(text: str) -> list[tuple]:
     # An adverb between the speaker and the cue is in neither span.
     ("The budget office now says the deficit will grow.",
      ("The budget office", "The budget office", "the budget office", "the deficit will grow")),
+    # A state after a city in a prepositional phrase is not the speaker's apposition.
+    ("At a rally in Davenport, Iowa, the Republican candidate said he would win.",
+     ("the Republican candidate", "the Republican candidate", "the Republican candidate",
+      "he would win")),
     # A speaker never crosses a sentence break.
     ("The report appeared in the Times. But the company said the figures were wrong.",
      ("the company", "the company", "the company", "the figures were wrong")),

@@ -295,6 +295,13 @@ _DASHES = frozenset({"-", "--", "\u2014", "\u2013", "\u2015"})
 def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The chunks of a would-be subject without its adverbial chunks and leading
     adverbial clauses."""
+    # A place's second part after a prepositional chunk ending in a place name ("in Cedar
+    # Rapids, Iowa, Rubio said"; "in Carthage, Ill., she said") goes with it.
+    chunks = [c for n, c in enumerate(chunks)
+              if not (0 < n < len(chunks) - 1 and c[1] - c[0] <= 3
+                      and _is_name_chunk(tk, *c)
+                      and tk.lower[chunks[n - 1][0]] in _PREPOSITIONS
+                      and _is_cap(tk.words[chunks[n - 1][1] - 1]))]
     # Adverbial chunks ("On Monday,", "in response to ...,", "however,") are dropped.
     chunks = [
         c for c in chunks
