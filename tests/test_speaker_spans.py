@@ -239,3 +239,18 @@ def test_according_to_source_span(text, expected):
     got = [(a.speaker_mention, text[a.source_start:a.source_end])
            for a in extract_attributions(segment(text))]
     assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They think the progress on climate change is real.",
+     ("They", "think", "the progress on climate change is real")),
+    ("Both think Obama advanced the agenda.", ("Both", "think", "Obama advanced the agenda")),
+    ("He believes, for example, that the tax should go.", ("He", "believes", "the tax should go")),
+])
+def test_belief_clauses(text, expected):
+    got = [(a.speaker_mention, a.cue, a.text) for a in extract_attributions(segment(text))]
+    assert got == [expected]
+
+
+def test_belief_in_is_no_clause():
+    assert extract_attributions(segment("They believe in the plan.")) == []

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import (
+    _IRREGULAR_PAST,
     _MODALS,
     _NUMBERS,
     _PASSIVE,
@@ -223,7 +224,8 @@ def _adverbial(tk: _Tokens, k: int) -> bool:
     """A word that may stand between a cue and its "that": "said on Monday that"."""
     w = tk.lower[k]
     return (w in _TIME_WORDS or w in _POST_CUE or _is_adverb(w) or _is_cap(tk.words[k])
-            or tk.words[k][:1].isdigit() or w in {",", "again", "also", "later", "then"})
+            or tk.words[k][:1].isdigit()
+            or w in {",", "again", "also", "later", "then", "example", "instance", "however"})
 
 
 def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | None:
@@ -569,13 +571,26 @@ def _as_complement(tk: _Tokens, ca: int, eb: int) -> bool:
 
 
 def _bare_clause(tk: _Tokens, ca: int, eb: int) -> bool:
-    """Whether a clause opened by a subject, with a finite verb within its first five
-    words, starts at ``ca``: the content of a belief cue without "that"."""
+    """Whether a clause opened by a subject, with a finite verb within its first eight
+    words, starts at ``ca``: the content of a belief cue without "that" ("think the
+    progress on climate change is real", "believe meaningful relief is possible", "think
+    Obama advanced the agenda"). A preposition, "to" or an -ing form opens no clause
+    ("believe in", "fear losing")."""
     lw = tk.lower
-    if ca >= eb or not (lw[ca] in _CLAUSE_SUBJECTS or _is_cap(tk.words[ca])):
-        return False  # "thinks Trump will win": a name opens the clause too
-    return any(_verbish(lw[x]) or lw[x].endswith(("'s", "'re", "'ll", "'ve", "'d"))
-               or lw[x] in _MODALS for x in range(ca, min(ca + 5, eb)))
+    if ca >= eb or lw[ca] in _PREPOSITIONS or lw[ca] in {"to", "so", "not", "it"} or (
+            lw[ca].endswith("ing")) or not tk.words[ca][:1].isalnum():
+        return False
+    opened = lw[ca] in _CLAUSE_SUBJECTS or _is_cap(tk.words[ca])
+    for x in range(ca, min(ca + 8, eb)):
+        w = lw[x]
+        if tk.words[x] in {",", ";", ":", '"'}:
+            return False
+        if _verbish(w) or w.endswith(("'s", "'re", "'ll", "'ve", "'d")) or w in _MODALS:
+            return True
+        # A past form right after a name or a pronoun: "think Obama advanced".
+        if opened and x == ca + 1 and (w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4)):
+            return True
+    return False
 
 
 def _forward_subject(
