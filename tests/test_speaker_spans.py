@@ -246,6 +246,9 @@ def test_according_to_source_span(text, expected):
      ("They", "think", "the progress on climate change is real")),
     ("Both think Obama advanced the agenda.", ("Both", "think", "Obama advanced the agenda")),
     ("He believes, for example, that the tax should go.", ("He", "believes", "the tax should go")),
+    # "hope" takes a clause without "that" as a belief does.
+    ("The governor hopes his latest endorsement will give him a boost.",
+     ("The governor", "hopes", "his latest endorsement will give him a boost")),
 ])
 def test_belief_clauses(text, expected):
     got = [(a.speaker_mention, a.cue, a.text) for a in extract_attributions(segment(text))]

@@ -515,7 +515,7 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
         or (c.ctype == "intention" and ca < eb and lw[ca] == "to")
         # "I think he is wrong", "most believe the economy has improved": a belief's
         # clause without "that", opened by a subject and holding a finite verb.
-        or (c.ctype == "belief" and _bare_clause(tk, ca, eb))
+        or ((c.ctype == "belief" or c.lemma in {"hope", "wish"}) and _bare_clause(tk, ca, eb))
         # "voters see Clinton as the stronger candidate": a belief about X, as Y.
         or (c.lemma in _SEE_AS and _as_complement(tk, ca, eb))
         # "The poll shows Clinton ahead": a document's evidence needs no "that".
