@@ -404,6 +404,15 @@ RULE_EXAMPLES = [
     ("indirect.conj_shared_subject",
      "Ahmed Nasser said the talks had stalled, while adding that they would resume.",
      ("indirect", "Ahmed Nasser", "adding", "they would resume")),
+    ("indirect.relative_source", "Residents who say the water is unsafe, however, stayed.",
+     ("indirect", "Residents", "say", "the water is unsafe")),
+    ("indirect.stance_object", "Ahmed Nasser praised the mediators on Monday.",
+     ("indirect", "Ahmed Nasser", "praised", "the mediators on Monday")),
+    ("indirect.intention_object", "Ahmed Nasser wants a new ceasefire, his aides said.",
+     ("indirect", "Ahmed Nasser", "wants", "a new ceasefire")),
+    ("indirect.nominal_that",
+     "The talks stalled over Ahmed Nasser's claim that the mediators had lied.",
+     ("indirect", "Ahmed Nasser", "claim", "the mediators had lied")),
     ("inherit.same_paragraph",
      f'"We are ready. {T}," said Ahmed Nasser. "We will not give up on the ceasefire."',
      ("direct", "Ahmed Nasser", "said", "We will not give up on the ceasefire")),
@@ -418,6 +427,12 @@ RULE_EXAMPLES = [
      ("indirect", "Ahmed Nasser", None, "Talks Will Resume After The Holiday")),
     ("statement.before_tag", "The plan, an inside source said, is to resume the talks.",
      ("indirect", "an inside source", "said", "The plan")),
+    ("headline.first_line_colon", "Nasser: talks will resume after the holiday\n\nThe talks "
+     "stalled on Monday.",
+     ("indirect", "Nasser", None, "talks will resume after the holiday")),
+    ("headline.transcript_colon", "The host spoke to Ahmed Nasser.\n\nNASSER: We will not "
+     "give up on the ceasefire.",
+     ("direct", "Ahmed Nasser", None, "We will not give up on the ceasefire")),
 ]
 
 

@@ -540,6 +540,10 @@ def source_diversity(atts, source_ids, speakers, official_roles) -> dict:
         "n_sources": n_src,
         "n_attributions": n_att,
         "n_unattributed": sum(1 for s in source_ids if s is None),
+        # Of those, the ones with a speaker mention left unresolved ("he", "the senator"
+        # with no compatible full mention before it).
+        "n_unresolved": sum(1 for a, s in zip(atts, source_ids, strict=True)
+                            if s is None and a.speaker_mention is not None),
         "n_quoted_words": sum(words),
         "n_named_sources": n_named,
         "unnamed_share": _r((n_src - n_named) / n_src) if n_src else None,

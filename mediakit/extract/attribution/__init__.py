@@ -24,6 +24,7 @@ from .extractor import extract_attributions
 from .headline import HEADLINE_RULES
 from .indirect import INDIRECT_RULES
 from .inherit import INHERIT_RULES
+from .nominal import NOMINAL_RULES
 from .record import Attribution
 from .resolve import find_person_descriptions
 from .statements import STATEMENT_RULES
@@ -36,8 +37,8 @@ from .statements import STATEMENT_RULES
 #: ``inherit.*`` and ``unattributed.*``: a quotation without a tag of
 #: its own (pass 3, :mod:`.inherit`). Each pass's table sits with its patterns.
 #: Documented with an example each in docs/metrics.md (attribution rule ids).
-RULES: dict[str, str] = {**QUOTE_RULES, **INDIRECT_RULES, **INHERIT_RULES, **HEADLINE_RULES,
-                         **STATEMENT_RULES}
+RULES: dict[str, str] = {**QUOTE_RULES, **INDIRECT_RULES, **NOMINAL_RULES, **INHERIT_RULES,
+                         **HEADLINE_RULES, **STATEMENT_RULES}
 
 __all__ = [
     "RULES",

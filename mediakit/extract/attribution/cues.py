@@ -69,7 +69,10 @@ def _find_cues(
         if j >= 0 and j < aux0 - 1 and lw[j] in {"has", "have", "had"}:
             aux0 = j
         ctype = types[key][1] if types and key in types else "speech"
-        cues.append(_Cue(k, k1, aux0, lemma, strict, ctype, _negated(lw, aux0)))
+        negated = _negated(lw, aux0)
+        if aux0 == k and lw[k].endswith("ing"):
+            aux0 = _progressive(lw, k)  # "is telling", "isn't saying", "was not urging"
+        cues.append(_Cue(k, k1, aux0, lemma, strict, ctype, negated))
         k = k1
     return cues
 
@@ -83,6 +86,19 @@ def _quantity(tk: _Tokens, k: int) -> bool:
     w = tk.words[k]
     return (w[:1].isdigit() or w in {"$", "\u00a3", "\u20ac", "%"}
             or (tk.lower[k],) in load_precision_markers()["quantity_after_add"])
+
+
+# Forms of "be" that make a progressive with an -ing cue ("is telling", "wasn't saying").
+_BE = frozenset("is are was were am 's \u2019s isn't aren't wasn't weren't".split())
+
+
+def _progressive(lw: list[str], k: int) -> int:
+    """The first token of a progressive before the -ing cue at ``k`` ("is telling", "is
+    not saying", "was also urging"): the form of "be", or ``k`` if there is none."""
+    j = k - 1
+    while j >= 0 and k - j <= 2 and lw[j] in {"not", "never", "also", "now", "still"}:
+        j -= 1
+    return j if j >= 0 and lw[j] in _BE else k
 
 
 def _negated(lw: list[str], aux0: int) -> bool:

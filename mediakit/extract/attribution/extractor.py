@@ -13,6 +13,7 @@ from .direct import _frame_quotations
 from .headline import _headline_colon
 from .indirect import _report_speech
 from .inherit import _inherit_quotations
+from .nominal import _nominal_cues
 from .record import Attribution
 from .resolve import _resolve
 from .statements import _finish, _lead_pieces, _whole_statements
@@ -83,6 +84,7 @@ def _extract(doc: Document, verbs_path: str | Path | None
     ctx = _Ctx(doc, None if verbs_path is None else str(verbs_path))
     raws, pendings = _frame_quotations(ctx)
     raws = _report_speech(ctx, raws, pendings)
+    raws = _nominal_cues(ctx, raws)
     raws = _lead_pieces(ctx, _whole_statements(ctx, raws))
     raws = _inherit_quotations(ctx, raws)
     heads = _headline_colon(ctx)
