@@ -425,14 +425,14 @@ RULE_EXAMPLES = [
     ("headline.colon", "Ahmed Nasser: Talks Will Resume After The Holiday\n\nThe talks "
      "stalled on Monday.",
      ("indirect", "Ahmed Nasser", None, "Talks Will Resume After The Holiday")),
-    ("statement.before_tag", "The plan, an inside source said, is to resume the talks.",
-     ("indirect", "an inside source", "said", "The plan")),
     ("headline.first_line_colon", "Nasser: talks will resume after the holiday\n\nThe talks "
      "stalled on Monday.",
      ("indirect", "Nasser", None, "talks will resume after the holiday")),
     ("headline.transcript_colon", "The host spoke to Ahmed Nasser.\n\nNASSER: We will not "
      "give up on the ceasefire.",
      ("direct", "Ahmed Nasser", None, "We will not give up on the ceasefire")),
+    ("statement.before_tag", "The plan, an inside source said, is to resume the talks.",
+     ("indirect", "an inside source", "said", "The plan")),
 ]
 
 

@@ -91,7 +91,7 @@ def test_cue_as_written_head_and_lemma():
     "Shares added 1.2 per cent on Tuesday.",
     "The Treasury sold a ten-year note on Monday.",
     "It goes without saying that the roads are bad.",
-    'After the wedding, the "Avatar" star thanked her fans in a long message.',
+    'After the wedding, the "Avatar" star flew home with her family.',
     'She sat down with CBS\'s "60 Minutes" on Sunday night with her husband.',
     'Weiner used the pseudonym "Carlos Danger" for a year.',
 ])
