@@ -33,6 +33,7 @@ from pathlib import Path
 
 import yaml
 
+from .codebook_sections import SECTIONS, SourceSections, read_source_sections
 from .errors import CodebookError
 from .text import normalize_quotes
 
@@ -55,8 +56,11 @@ KNOWN_ROLES = (
     "armed_group",
     "international",
     "ngo",
+    "business",
+    "legal",
     "expert",
     "media",
+    "sport",
     "civilian",
     "unknown",
 )
@@ -285,6 +289,7 @@ class Codebook:
     _place_matcher: _Matcher
     _state_lookup: dict
     opponents: dict = field(default_factory=dict)
+    sections: SourceSections = field(default_factory=SourceSections)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def find_terms(self, text: str) -> list[Match]:
@@ -370,6 +375,8 @@ class Codebook:
         # An expert's employer is not their side ("a specialist who advises the WHO"):
         # for experts only nationality words and places give the side. (A reporter's
         # outlet, by contrast, is: "a reporter for TASS" is on Russia's side.)
+        if role is None:
+            role, role_rule = self._civilian_cue(text)
         if side is None and org_side is not None and role != "expert":
             side, side_rule = org_side, org_rule
         if side is None:
@@ -379,6 +386,15 @@ class Codebook:
         if side is None and role in self.default_sides:
             side, side_rule = self.default_sides[role], f"default_sides: {role}"
         return Classification(role or "unknown", side or "unknown", role_rule, side_rule)
+
+    def _civilian_cue(self, text: str) -> tuple[str | None, str | None]:
+        """``civilian`` and the rule when an age, family, occupation or place cue
+        (``civilian_cues``) describes a speaker no tier classified."""
+        for kind, matcher in self.sections.civilian_cues:
+            hits = matcher.find(text)
+            if hits:
+                return "civilian", f"civilian_cues.{kind}: {text[hits[0].start:hits[0].end]}"
+        return None, None
 
     def classify(self, speaker: str | None, description: str | None = None) -> tuple[str, str]:
         """Return ``(role, side)`` for a speaker; see :meth:`explain` for the rule.
@@ -465,7 +481,7 @@ class _CodebookParser:
         for key_node, value_node in _mapping(root, path, "the codebook"):
             key = _scalar(key_node, path, "a section name")
             if key not in {"version", "roles", "official_roles", "default_sides", "sides",
-                           *_TIERS[:-1]}:
+                           *_TIERS[:-1], *SECTIONS}:
                 raise CodebookError(path, f"unknown section {key!r}", row=_line(key_node))
             self.top[key] = value_node
         for needed in ("roles", "sides"):
@@ -669,7 +685,15 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
         _place_matcher=_Matcher("places", p.dedupe(p.place_rules)),
         _state_lookup=p.state_lookup,
         opponents=p.opponents(),
+        sections=read_source_sections(p.top, path, _terms, _line, _mapping, _sequence,
+                                      _scalar, _plain_matcher),
     )
+
+
+def _plain_matcher(tier: str, terms: list[tuple[str, int]]) -> _Matcher:
+    """A matcher of terms without role or side (the sections of :mod:`codebook_sections`)."""
+    return _Matcher(tier, [_Rule(t, _term_pattern(normalize_quotes(t)), None, None)
+                           for t, _ in terms])
 
 
 def default_codebook_path() -> Path:
