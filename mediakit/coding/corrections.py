@@ -240,7 +240,9 @@ def _rebuild_sources(result, items, codebook, path: str):
             attributions=tuple(idx), n_direct=kinds.get("direct", 0),
             n_partial=kinds.get("partial", 0), n_indirect=kinds.get("indirect", 0),
             quoted_words=sum(quoted_words(a) for a in group), first_paragraph=paras[0],
-            paragraphs=tuple(paras)))
+            paragraphs=tuple(paras),
+            source_type=base.source_type if base else None,
+            source_type_rule=base.source_type_rule if base else None))
         for i in idx:
             source_of[i] = new_id
     final, source_ids = [], []

@@ -48,6 +48,12 @@ from ..extract.lexicon import DEFAULT_COUNTED_CUE_TYPES, parse_counted_cue_types
 from ..text import Document, normalize_quotes, word_tokens
 from . import diversity as dv
 from .registry import CorpusColumns, Family, Parameter, packaged
+from .source_profile import (
+    affiliation_side,
+    merge_source_aliases,
+    type_source,
+    with_article_titles,
+)
 
 __all__ = ["Source", "SourcesResult", "analyze_sources", "format_sources_table"]
 
@@ -88,6 +94,8 @@ class Source:
     quoted_words: int
     first_paragraph: int
     paragraphs: tuple[int, ...]
+    source_type: str | None = None
+    source_type_rule: str | None = None
 
     @property
     def n_attributions(self) -> int:
@@ -142,6 +150,7 @@ class SourcesResult:
                     "speaker_start": a.speaker_start,
                     "speaker_end": a.speaker_end,
                     "source": sid,
+                    "source_type": None if sid is None else self.speakers[sid].source_type,
                     "quoted_words": quoted_words(a),
                 }
             )
@@ -321,7 +330,8 @@ def analyze_sources(
                   key=lambda a: (a.start, a.end))
 
     grouper = _Grouper()
-    source_ids = [grouper.assign(a) for a in atts]
+    source_ids, keys = merge_source_aliases(doc, cb, atts, [grouper.assign(a) for a in atts],
+                                            grouper.keys)
     members: dict[int, list[int]] = {}
     for i, sid in enumerate(source_ids):
         if sid is not None:
@@ -329,14 +339,15 @@ def analyze_sources(
 
     side_hits = None
     speakers: list[Source] = []
-    for sid in range(len(grouper.keys)):
+    for sid in range(len(keys)):
         idx = members[sid]
         group = [atts[i] for i in idx]
-        display = grouper.keys[sid]["display"]
+        display = keys[sid]["display"]
         descriptions = _unique(a.speaker_description for a in group)
         mentions = _unique(a.speaker_mention for a in group)
         context = "; ".join(_unique([*descriptions, *mentions]))
-        c = cb.explain(display, context or None)
+        c = with_article_titles(doc, cb, cb.explain(display, context or None), display,
+                                keys[sid]["named"], context)
         role, side, side_rule = c.role, c.side, c.side_rule
         # An anonymity formula ("a person familiar with the talks") is deliberately
         # left without a side; anyone else takes it from context when nothing names one.
@@ -347,12 +358,13 @@ def analyze_sources(
             first = min(
                 (a.speaker_start if a.speaker_start is not None else a.start) for a in group
             )
-            if grouper.keys[sid]["named"]:
+            if keys[sid]["named"]:
                 # the first time the name appears, which may precede every attribution
                 at = doc.normalized.find(normalize_quotes(display))
                 if at >= 0:
                     first = min(first, at)
-            side, side_rule = _context_side(doc, side_hits, first, role)
+            side, side_rule = (affiliation_side(doc, cb, role, c.role_rule, first)
+                               or _context_side(doc, side_hits, first, role))
         paras = sorted({a.paragraph for a in group})
         kinds = Counter(a.kind for a in group)
         speakers.append(
@@ -373,6 +385,9 @@ def analyze_sources(
                 quoted_words=sum(quoted_words(a) for a in group),
                 first_paragraph=paras[0],
                 paragraphs=tuple(paras),
+                **dict(zip(("source_type", "source_type_rule"),
+                           type_source(doc, cb, display, keys[sid]["named"], atts, idx,
+                                       c.role_rule))),
             )
         )
     final = []
