@@ -114,14 +114,19 @@ def _whole_name(doc: Document, cb: Codebook, att, display: str) -> str:
     if att.speaker_start is None or not display[:1].isupper():
         return display
     text = doc.normalized
-    if not normalize_quotes(text[att.speaker_start:att.speaker_end]).startswith(
-            normalize_quotes(display)):
+    span = normalize_quotes(text[att.speaker_start:att.speaker_end])
+    name = normalize_quotes(display)
+    if span.endswith(name) and len(span) > len(name):
+        before = span[:-len(name)]  # the mention holds more than the name
+    elif span.startswith(name):
+        before = text[max(0, att.speaker_start - 80):att.speaker_start]
+    else:
         return display
-    m = _OF_HEAD.search(text[max(0, att.speaker_start - 80):att.speaker_start])
+    m = _OF_HEAD.search(before)
     org = cb.sections.source_types.get("organisation")
     if m is None or org is None or not org.find(m.group(2)):
         return display
-    return m.group(1) + display
+    return re.sub(r"^(?:The|the)\s+", "", m.group(1)) + display
 
 
 def _titles_before(doc: Document, cb: Codebook, name: str) -> list[str]:
@@ -136,10 +141,15 @@ def _titles_before(doc: Document, cb: Codebook, name: str) -> list[str]:
         line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1)
         before = _TOKEN.findall(text[max(line_start, m.start() - 160):m.start()])
         kept: list[str] = []
-        for tok in reversed(before):
+        for k in range(len(before) - 1, -1, -1):
+            tok = before[k]
             if len(kept) >= _MAX_TITLE_WORDS or not re.match(r"\w", tok):
                 break
-            if not (tok[:1].isupper() or tok.lower() in words or cb.find_terms(tok)):
+            # a word of a title: capitalised, a title word, or inside a codebook term
+            # with the word before it ("campaign manager")
+            pair = " ".join(before[max(0, k - 1):k + 1])
+            if not (tok[:1].isupper() or tok.lower() in words or cb.find_terms(tok)
+                    or cb.find_terms(pair)):
                 break
             kept.insert(0, tok)
         if kept:
