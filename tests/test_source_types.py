@@ -143,3 +143,27 @@ def test_bad_sections_name_the_line():
     with pytest.raises(CodebookError) as exc:
         parse_codebook(BASE + "civilian_cues:\n  age: ['re:(']\n", "c.yaml")
     assert exc.value.row == 7 and "bad regular expression" in exc.value.problem
+
+
+def test_honorific_and_affiliation_join_the_full_name():
+    s = _speakers("Leonard Burman, who directs the Tax Policy Center, said taxes would rise. "
+                  "Later Mr. Burman of the Tax Policy Center said it again.")
+    assert [(x.speaker, x.n_attributions) for x in s] == [("Leonard Burman", 2)]
+
+
+def test_definite_description_joins_the_organisation_it_describes():
+    # "the agency" (government by bodies) joins UKMTO (military), described as an agency
+    s = _speakers("The ship was hit, according to United Kingdom Maritime Trade Operations "
+                  "(UKMTO), a British military agency.\n\nA fire broke out, the agency said.")
+    assert [(x.speaker, x.n_attributions, x.role) for x in s] == [
+        ("United Kingdom Maritime Trade Operations", 2, "military")]
+
+
+def test_given_name_before_an_organisation_word_is_a_person(cb):
+    # "Post" names outlets and documents, but "Tim" is a given name and "Post" capitalised
+    assert source_type(cb, "Tim Post", True) == ("named_person", "named_person: name")
+
+
+@pytest.mark.parametrize("speaker", ["74 percent", "six in 10", "42%", "those surveyed"])
+def test_poll_respondents_are_the_public(cb, speaker):
+    assert cb.classify(speaker)[0] == "civilian"

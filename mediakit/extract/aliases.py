@@ -10,13 +10,18 @@
 4. one is an acronym of two to six capitals and the other's capitalised words begin
    with those letters ("DNC", "Democratic National Committee"; "of", "and", "for",
    "the" are skipped);
-5. one is a definite description of an organisation ("the company", "the ministry")
-   whose head noun is a body of the same role as a named organisation among the
-   sources of the two paragraphs before it, the most recent such; the description then
-   speaks for that organisation ("Lakeshore Health said ... The company described").
+5. a named person written with an honorific or an affiliation ("Mr. Burman of the Tax
+   Policy Center") whose remaining name is the last name of an earlier named person
+   ("Leonard Burman");
+6. one is a definite description of an organisation ("the company", "the agency") and
+   the other the most recent named organisation among the sources of the two
+   paragraphs before it that has the same role, or whose description holds the same
+   noun ("UKMTO, a British military agency ... the agency"), or a name the codebook
+   does not know and that starts with no given name; the description then speaks for
+   that organisation ("Lakeshore Health said ... The company described").
 
 The earliest source keeps its id; the reported name is the codebook's first alias, else
-the longest of the names.
+the longest name that is neither a description nor written with an honorific.
 """
 
 from __future__ import annotations
@@ -33,6 +38,15 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _MIDDLE = re.compile(r"\s+[A-Z]\.(?=\s)")
 _DEFINITE_BODY = re.compile(r"^(?:the|this)\s+([a-z][\w-]*)$", re.IGNORECASE)
 _PARAGRAPHS_BACK = 2
+_HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|col|capt|lt|sgt|rev|"
+                        r"senator|president|mayor|judge|justice)\.?\s+)+", re.IGNORECASE)
+_AFFILIATION_TAIL = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z].*$|,.*$")
+
+
+def _core(name: str) -> str:
+    """A person's name without honorific and affiliation ("Mr. Burman of the Tax Policy
+    Center" -> "Burman")."""
+    return _AFFILIATION_TAIL.sub("", _HONORIFIC.sub("", name.strip())).strip()
 
 
 def acronym_of(name: str) -> str | None:
@@ -49,7 +63,8 @@ def _person_key(name: str) -> str:
 
 
 def merge_aliases(names: Sequence[str], named: Sequence[bool], types: Sequence[str],
-                  roles: Sequence[str], paragraphs: Sequence[int], codebook
+                  roles: Sequence[str], paragraphs: Sequence[int], codebook,
+                  descriptions: Sequence[str] | None = None
                   ) -> tuple[list[int], dict[int, str]]:
     """Which sources are the same, by the rules of the module docstring.
 
@@ -67,6 +82,9 @@ def merge_aliases(names: Sequence[str], named: Sequence[bool], types: Sequence[s
         The paragraph of each source's first attribution.
     codebook : Codebook
         Supplies ``sections.aliases``.
+    descriptions : sequence of str, optional
+        Each source's descriptions ("a British military agency"): a definite
+        description whose head noun is in them joins that source whatever its role.
 
     Returns
     -------
@@ -79,6 +97,7 @@ def merge_aliases(names: Sequence[str], named: Sequence[bool], types: Sequence[s
     target = list(range(len(names)))
     by_key: dict[str, int] = {}
     by_acronym: dict[str, int] = {}
+    by_last: dict[str, int] = {}  # last word of a named person's full name -> latest source
     for i, name in enumerate(names):
         keys = [aliases.get(alias_key(name), name)]
         keys = [alias_key(k) for k in keys] + [alias_key(name)]
@@ -92,8 +111,13 @@ def merge_aliases(names: Sequence[str], named: Sequence[bool], types: Sequence[s
             acr = acronym_of(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
             if acr is not None:
                 j = by_key.get(alias_key(acr))
+        if j is None and named[i] and types[i] == "named_person":
+            core = _core(name)
+            if core != name.strip() and len(core.split()) == 1:
+                j = by_last.get(core.lower())
         if j is None:
-            j = _definite_body(i, names, types, roles, paragraphs, target, codebook)
+            j = _definite_body(i, names, types, roles, paragraphs, target,
+                               descriptions or [""] * len(names))
         if j is not None:
             target[i] = target[j]
         for k in keys:
@@ -101,17 +125,26 @@ def merge_aliases(names: Sequence[str], named: Sequence[bool], types: Sequence[s
         acr = acronym_of(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
         if acr is not None:
             by_acronym.setdefault(acr, target[i])
+        core = _core(name)
+        if named[i] and types[i] == "named_person" and len(core.split()) >= 2:
+            by_last[core.split()[-1].lower()] = target[i]
+    groups: dict[int, list[str]] = {}
+    for k, t in enumerate(target):
+        groups.setdefault(t, []).append(names[k])
     reported: dict[int, str] = {}
-    for i, t in enumerate(target):
-        if t != i or t in reported:
-            group = [names[k] for k, tt in enumerate(target) if tt == t]
-            canonical = next((aliases[alias_key(n)] for n in group if alias_key(n) in aliases),
-                             None)
-            reported[t] = canonical or max(group, key=len)
+    for t, group in groups.items():
+        if len(group) < 2:
+            continue
+        canonical = next((aliases[alias_key(n)] for n in group if alias_key(n) in aliases), None)
+        # the longest name that is not a description ("the board") and carries no
+        # honorific ("Mr. Burman of the Tax Policy Center" gives way to "Leonard Burman")
+        names_only = [n for n in group if not _DEFINITE_BODY.match(n.strip())] or group
+        plain = [n for n in names_only if not _HONORIFIC.match(n.strip())] or names_only
+        reported[t] = canonical or max(plain, key=len)
     return target, reported
 
 
-def _definite_body(i, names, types, roles, paragraphs, target, codebook) -> int | None:
+def _definite_body(i, names, types, roles, paragraphs, target, descriptions) -> int | None:
     """The named organisation that "the company" (source ``i``) speaks for, if any."""
     m = _DEFINITE_BODY.match(names[i].strip())
     if m is None or types[i] != "named_organisation":
@@ -121,7 +154,10 @@ def _definite_body(i, names, types, roles, paragraphs, target, codebook) -> int 
             break
         if target[j] != j or _DEFINITE_BODY.match(names[j].strip()):
             continue
-        organisation = types[j] == "named_organisation" and roles[j] in (roles[i], "unknown")
+        described = re.search(rf"\b{re.escape(m.group(1))}\b", descriptions[j] or "",
+                              re.IGNORECASE) is not None
+        organisation = types[j] == "named_organisation" and (
+            roles[j] in (roles[i], "unknown") or described)
         # a name the codebook does not know and that is no person's ("Lakeshore Health")
         unknown_name = (types[j] == "named_person" and roles[j] == "unknown"
                         and not _looks_personal(names[j]))

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 
 from ..text import normalize_quotes
+from .aliases import _looks_personal
 
 __all__ = ["SOURCE_TYPES", "source_type"]
 
@@ -106,10 +107,15 @@ def source_type(codebook, speaker: str, named: bool, mentions: Sequence[str] = (
     doc = lists.get("document")
     if doc is not None and words:
         hits = doc.find(head)
-        if hits and hits[-1].end >= len(head.rstrip(".")) - 1:
+        # a document is named by a common noun ("the report"); "Tim Post", "Drudge
+        # Report" are a person and an outlet
+        if hits and hits[-1].end >= len(head.rstrip(".")) - 1 and not (
+                named and head[hits[-1].start:hits[-1].start + 1].isupper()):
             return "document", f"document: {head[hits[-1].start:hits[-1].end]}"
     org = _organisation(codebook, head, role_rule)
     if named:
+        if org is not None and org.startswith("organisation:") and _looks_personal(head):
+            org = None  # "Tim Post": a given name, then a word that names organisations
         if org is not None:
             return "named_organisation", f"named_organisation: {org}"
         return "named_person", "named_person: name"

@@ -83,7 +83,7 @@ def merge_source_aliases(doc: Document, cb: Codebook, atts, source_ids, keys
     n = len(keys)
     names = [_whole_name(doc, cb, atts[members[s][0]], keys[s]["display"]) for s in range(n)]
     named = [keys[s]["named"] for s in range(n)]
-    roles, types, paras = [], [], []
+    roles, types, paras, descs = [], [], [], []
     for s in range(n):
         descriptions, mentions = _context(atts, members[s])
         c = cb.explain(names[s], "; ".join([*descriptions, *mentions]) or None)
@@ -91,7 +91,8 @@ def merge_source_aliases(doc: Document, cb: Codebook, atts, source_ids, keys
         types.append(source_type(cb, names[s], named[s], mentions,
                                  "; ".join(descriptions) or None, None, c.role_rule)[0])
         paras.append(max(atts[i].paragraph for i in members[s]))
-    target, reported = merge_aliases(names, named, types, roles, paras, cb)
+        descs.append("; ".join(descriptions))
+    target, reported = merge_aliases(names, named, types, roles, paras, cb, descs)
     renumber: dict[int, int] = {}
     out: list[dict] = []
     for s in range(n):
@@ -129,31 +130,77 @@ def _whole_name(doc: Document, cb: Codebook, att, display: str) -> str:
     return re.sub(r"^(?:The|the)\s+", "", m.group(1)) + display
 
 
+_MAX_OCCURRENCES = 20  # occurrences of a name searched for titles
+_APPOSITION = re.compile(r",\s+((?:a|an|the|his|her|their|its|[A-Z][\w.'’-]*['’]s?)\s"
+                         r"[^,.;:()\n\"]{2,80}?)(?=[,.;:)]|\s+(?:said|says|told)\b)")
+
+
+def _capitalised_words(doc: Document) -> dict[str, list[int]]:
+    """Lower-case capitalised word -> its offsets in the article (a shared layer, so
+    that finding a name is linear in the text, not in text times sources)."""
+    def build(d: Document) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for m in re.finditer(r"\b[A-Z][\w'’-]*", d.normalized):
+            out.setdefault(m.group().lower(), []).append(m.start())
+        return out
+    return doc.layer(("source_profile.capitalised",), build)
+
+
+def _occurrences(doc: Document, name: str) -> list[int]:
+    """Start offsets of ``name`` in the article (at most :data:`_MAX_OCCURRENCES`)."""
+    text = doc.normalized
+    last = name.split()[-1]
+    out = []
+    for at in _capitalised_words(doc).get(last.lower(), ()):
+        start = at + len(last) - len(name)
+        if start >= 0 and text.startswith(name, start):
+            out.append(start)
+            if len(out) >= _MAX_OCCURRENCES:
+                break
+    return out
+
+
+def _title_run(cb: Codebook, before: list[str]) -> list[str]:
+    """The title words at the end of ``before``, read backwards."""
+    words = cb.sections.title_words
+    kept: list[str] = []
+    for k in range(len(before) - 1, -1, -1):
+        tok = before[k]
+        if len(kept) >= _MAX_TITLE_WORDS or not re.match(r"\w", tok):
+            break
+        # a word of a title: capitalised, a title word, or inside a codebook term
+        # with the word before it ("campaign manager")
+        pair = " ".join(before[max(0, k - 1):k + 1])
+        if not (tok[:1].isupper() or tok.lower() in words or cb.find_terms(tok)
+                or cb.find_terms(pair)):
+            break
+        kept.insert(0, tok)
+    return kept
+
+
 def _titles_before(doc: Document, cb: Codebook, name: str) -> list[str]:
-    """The titles written before ``name`` in the article ("House Speaker Paul Ryan")."""
+    """The titles written with ``name`` elsewhere in the article: before it ("House
+    Speaker Paul Ryan"; "His chief strategist, Tad Devine") or in apposition after it
+    ("Jeff Weaver, Sanders' campaign manager,")."""
     text = doc.normalized
     name = normalize_quotes(name).strip()
     if len(name.split()) < 2:
         return []
-    words = cb.sections.title_words
     out = []
-    for m in re.finditer(re.escape(name), text):
-        line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1)
-        before = _TOKEN.findall(text[max(line_start, m.start() - 160):m.start()])
-        kept: list[str] = []
-        for k in range(len(before) - 1, -1, -1):
-            tok = before[k]
-            if len(kept) >= _MAX_TITLE_WORDS or not re.match(r"\w", tok):
-                break
-            # a word of a title: capitalised, a title word, or inside a codebook term
-            # with the word before it ("campaign manager")
-            pair = " ".join(before[max(0, k - 1):k + 1])
-            if not (tok[:1].isupper() or tok.lower() in words or cb.find_terms(tok)
-                    or cb.find_terms(pair)):
-                break
-            kept.insert(0, tok)
+    for at in _occurrences(doc, name):
+        line_start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at) + 1)
+        before = _TOKEN.findall(text[max(line_start, at - 160):at])
+        kept = _title_run(cb, before)
         if kept:
             out.append(" ".join(kept))
+        elif before and before[-1] == ",":
+            # "His chief strategist, Tad Devine": only when the words hold a codebook term
+            run = " ".join(_title_run(cb, before[:-1]))
+            if run and cb.find_terms(run):
+                out.append(run)
+        m = _APPOSITION.match(text, at + len(name), at + len(name) + 120)
+        if m:
+            out.append(m.group(1))
     return list(dict.fromkeys(out))
 
 
@@ -181,11 +228,20 @@ def affiliation_side(doc: Document, cb: Codebook, role: str, role_rule: str | No
     if role_rule is None or not (role_rule.startswith("bodies:") or (
             role_rule.startswith("titles:") and role in ("military", "armed_group"))):
         return None
-    hits = doc.layer(("codebook.organisations", cb.path, id(cb)), lambda d: tuple(
+    by_role = doc.layer(("source_profile.organisations", cb.path, id(cb)), lambda d: _by_role(
         h for tier in cb._matchers if tier.tier == "organisations" for h in tier.find(d.normalized)
         if h.side))
-    starts = [h.start for h in hits]
-    for k in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
-        if hits[k].role == role:
-            return hits[k].side, f"affiliation: {hits[k].term}"
+    starts, hits = by_role.get(role, ((), ()))
+    k = bisect.bisect_left(starts, offset) - 1
+    if k >= 0:
+        return hits[k].side, f"affiliation: {hits[k].term}"
     return None
+
+
+def _by_role(hits) -> dict[str, tuple[list[int], list]]:
+    out: dict[str, tuple[list[int], list]] = {}
+    for h in hits:
+        starts, items = out.setdefault(h.role, ([], []))
+        starts.append(h.start)
+        items.append(h)
+    return out
