@@ -15,6 +15,8 @@ Order of the rules (the first list with a match decides the role):
    and before titles so that "Col. ..., a ministry spokesman" is the ministry's.
 5. ``titles``: generic titles and descriptions ("minister", "resident").
 6. ``states``: a speaker that is only a state name ("Qatar") speaks for its government.
+7. ``civilian_cues``: an age, family, occupation or place cue ("a 45-year-old mother of
+   three") makes a speaker no list classified a civilian (:mod:`mediakit.codebook_sections`).
 
 The side comes from the person, else the first organisation that has a side (not for
 experts: an expert's employer is not their side), else the earliest nationality
@@ -299,6 +301,14 @@ class Codebook:
         for matcher in (*self._matchers, self._side_matcher):
             found.extend(matcher.find(text))
         return sorted(found, key=lambda m: (m.start, -m.end, m.tier))
+
+    def tier_hits(self, tier: str, text: str) -> list[Match]:
+        """The matches of one tier (``organisations``, ``bodies``, ...) in ``text``,
+        leftmost first (offsets index ``text``; quotes are normalised in place)."""
+        for matcher in self._matchers:
+            if matcher.tier == tier:
+                return matcher.find(normalize_quotes(text))
+        return []
 
     def side_mentions(self, text: str) -> list[Match]:
         """Nationality words, places and state names in ``text``, leftmost first.

@@ -133,11 +133,10 @@ def _organisation(codebook, head: str, role_rule: str | None) -> str | None:
     if _ACRONYM.match(head):
         return f"acronym: {head}"
     end = len(head)
-    for tier in codebook._matchers:
-        if tier.tier in ("organisations", "bodies"):
-            hits = tier.find(head)
-            if _covers_head(hits, end):
-                return f"{tier.tier}: {hits[-1].term}"
+    for tier in ("organisations", "bodies"):
+        hits = codebook.tier_hits(tier, head)
+        if _covers_head(hits, end):
+            return f"{tier}: {hits[-1].term}"
     lists = codebook.sections.source_types
     org = lists.get("organisation")
     if org is not None:

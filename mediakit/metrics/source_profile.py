@@ -40,10 +40,28 @@ def _context(atts, idx) -> tuple[list[str], list[str]]:
 
 def type_source(doc: Document, cb: Codebook, display: str, named: bool, atts, idx,
                 role_rule: str | None) -> tuple[str, str]:
-    """The source type of one source and its rule (see :mod:`mediakit.extract.source_types`).
+    """The source type of one source and its rule.
 
-    The rest of the sentence after the first mention is searched for an anonymity
-    formula ("..., who spoke on condition of anonymity").
+    Parameters
+    ----------
+    doc : Document
+    cb : Codebook
+    display : str
+        The source's reported name.
+    named : bool
+    atts : sequence of Attribution
+        The counted attributions; ``idx`` are the source's.
+    idx : sequence of int
+    role_rule : str or None
+        The rule that gave the source's role.
+
+    Returns
+    -------
+    tuple of str
+        ``(source_type, source_type_rule)`` of
+        :func:`mediakit.extract.source_types.source_type`; the rest of the sentence
+        after the first mention is searched for an anonymity formula ("..., who spoke on
+        condition of anonymity").
     """
     descriptions, mentions = _context(atts, idx)
     first = atts[idx[0]]
@@ -206,8 +224,28 @@ def _titles_before(doc: Document, cb: Codebook, name: str) -> list[str]:
 
 def with_article_titles(doc: Document, cb: Codebook, c: Classification, display: str,
                         named: bool, context: str) -> Classification:
-    """``c``, or, for a named source of role unknown, the classification from the titles
-    it carries elsewhere in the article; the rule is then ``"article: <rule>"``."""
+    """A named source's classification, completed from the titles of the article.
+
+    Parameters
+    ----------
+    doc : Document
+    cb : Codebook
+    c : Classification
+        The classification from the source's own mentions and descriptions.
+    display : str
+        The source's name.
+    named : bool
+    context : str
+        The source's descriptions and mentions, joined.
+
+    Returns
+    -------
+    Classification
+        ``c`` unless the source is named, of role ``unknown`` by no rule, and a title
+        written with its name elsewhere ("Republican presidential candidate Donald
+        Trump", "Her cousin, Avner Levi") classifies it; the rules are then prefixed
+        ``"article: "``.
+    """
     if c.role != "unknown" or c.role_rule is not None or not named:
         return c
     titles = _titles_before(doc, cb, display)
@@ -222,15 +260,31 @@ def with_article_titles(doc: Document, cb: Codebook, c: Classification, display:
 
 def affiliation_side(doc: Document, cb: Codebook, role: str, role_rule: str | None,
                      offset: int) -> tuple[str, str] | None:
-    """The side of a generic body ("the army") from the nearest organisation of the same
-    role with a side named before ``offset`` in the article ("the Israeli military"),
-    or None."""
+    """The side of a generic body from its affiliation in the article.
+
+    Parameters
+    ----------
+    doc : Document
+    cb : Codebook
+    role : str
+        The source's role.
+    role_rule : str or None
+        The rule that gave it: a ``bodies`` rule ("the army", "the ministry"), or a
+        ``titles`` rule of role ``military`` or ``armed_group`` ("a military spokesman").
+    offset : int
+        Where the source is first mentioned.
+
+    Returns
+    -------
+    tuple of str or None
+        ``(side, "affiliation: <organisation>")`` of the nearest organisation of the
+        same role with a side named before ``offset`` ("the Israeli military"), or None.
+    """
     if role_rule is None or not (role_rule.startswith("bodies:") or (
             role_rule.startswith("titles:") and role in ("military", "armed_group"))):
         return None
     by_role = doc.layer(("source_profile.organisations", cb.path, id(cb)), lambda d: _by_role(
-        h for tier in cb._matchers if tier.tier == "organisations" for h in tier.find(d.normalized)
-        if h.side))
+        h for h in cb.tier_hits("organisations", d.normalized) if h.side))
     starts, hits = by_role.get(role, ((), ()))
     k = bisect.bisect_left(starts, offset) - 1
     if k >= 0:
