@@ -99,6 +99,7 @@ def file_sha256(path: str | Path) -> str:
     return _sha256(str(path), st.st_mtime_ns, st.st_size)
 
 
+@lru_cache(maxsize=256)
 def _display_path(path: Path) -> str:
     """A packaged file as ``package/relative/path`` (the same on every machine)."""
     parts = path.parts
@@ -107,6 +108,9 @@ def _display_path(path: Path) -> str:
             i = len(parts) - 1 - parts[::-1].index(package)
             return "/".join(parts[i:])
     return str(path)
+
+
+_DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def data_file_record(declared, params: dict, fixed=()) -> dict:
@@ -137,6 +141,6 @@ def data_file_record(declared, params: dict, fixed=()) -> dict:
         record[p.name] = {"path": str(value) if value is not None else _display_path(path),
                           "sha256": file_sha256(path)}
     for name in fixed:
-        path = Path(__file__).resolve().parent / "data" / name
+        path = _DATA_DIR / name
         record[name] = {"path": _display_path(path), "sha256": file_sha256(path)}
     return record

@@ -79,10 +79,12 @@ def test_seed_direct_quote_with_surname_after(seed):
     )
 
 
-def test_seed_partial_quote_is_the_fragment(seed):
-    _, found = seed
-    a = by_text(found, "deep concern")
-    assert (a.text, a.kind, a.cue) == ("deep concern", "partial", "has expressed")
+def test_seed_partial_quote_is_the_whole_statement(seed):
+    # The attribution is the reported clause; the quoted fragment is kept in ``quotes``.
+    doc, found = seed
+    a = next(x for x in found if x.text.startswith("\u201cdeep concern\u201d about Israel"))
+    assert (a.kind, a.cue, a.cue_head) == ("partial", "has expressed", "expressed")
+    assert [doc.text[s:e] for s, e in a.quotes] == ["deep concern"]
     assert a.speaker == "Biden"
     assert a.speaker_description == "President"
 
@@ -284,8 +286,13 @@ def test_british_single_quotes_and_apostrophes():
 
 
 def test_tag_inside_the_clause_and_as_clause():
-    a, = atts("The plan, an inside source said, is to hand out reprints of the editorial.")
+    lead, a = atts("The plan, an inside source said, is to hand out reprints of the editorial.")
     assert (a.speaker, a.text) == ("an inside source", "is to hand out reprints of the editorial")
+    # The content before the tag is the first piece of the same statement.
+    assert (lead.speaker, lead.text, lead.rule) == ("an inside source", "The plan",
+                                                    "statement.before_tag")
+    assert (lead.quote_group, lead.continuation, a.quote_group, a.continuation) == (
+        0, False, 0, True)
     b, = atts("As the paper noted, it is surprising that he never visited.")
     assert (b.speaker, b.cue) == ("the paper", "noted")
     assert b.text == "it is surprising that he never visited"
@@ -397,6 +404,15 @@ RULE_EXAMPLES = [
     ("indirect.conj_shared_subject",
      "Ahmed Nasser said the talks had stalled, while adding that they would resume.",
      ("indirect", "Ahmed Nasser", "adding", "they would resume")),
+    ("indirect.relative_source", "Residents who say the water is unsafe, however, stayed.",
+     ("indirect", "Residents", "say", "the water is unsafe")),
+    ("indirect.stance_object", "Ahmed Nasser praised the mediators on Monday.",
+     ("indirect", "Ahmed Nasser", "praised", "the mediators on Monday")),
+    ("indirect.intention_object", "Ahmed Nasser wants a new ceasefire, his aides said.",
+     ("indirect", "Ahmed Nasser", "wants", "a new ceasefire")),
+    ("indirect.nominal_that",
+     "The talks stalled over Ahmed Nasser's claim that the mediators had lied.",
+     ("indirect", "Ahmed Nasser", "claim", "the mediators had lied")),
     ("inherit.same_paragraph",
      f'"We are ready. {T}," said Ahmed Nasser. "We will not give up on the ceasefire."',
      ("direct", "Ahmed Nasser", "said", "We will not give up on the ceasefire")),
@@ -409,6 +425,14 @@ RULE_EXAMPLES = [
     ("headline.colon", "Ahmed Nasser: Talks Will Resume After The Holiday\n\nThe talks "
      "stalled on Monday.",
      ("indirect", "Ahmed Nasser", None, "Talks Will Resume After The Holiday")),
+    ("statement.before_tag", "The plan, an inside source said, is to resume the talks.",
+     ("indirect", "an inside source", "said", "The plan")),
+    ("headline.first_line_colon", "Nasser: talks will resume after the holiday\n\nThe talks "
+     "stalled on Monday.",
+     ("indirect", "Nasser", None, "talks will resume after the holiday")),
+    ("headline.transcript_colon", "The host spoke to Ahmed Nasser.\n\nNASSER: We will not "
+     "give up on the ceasefire.",
+     ("direct", "Ahmed Nasser", None, "We will not give up on the ceasefire")),
 ]
 
 
@@ -437,16 +461,20 @@ def test_rule_ids_written_in_the_code_are_in_the_table():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         literals |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
                      and isinstance(n.value, str)
-                     and re.fullmatch(r"(quote|indirect|inherit|unattributed|headline)\.\w*",
-                                     n.value)}
+                     and re.fullmatch(
+                         r"(quote|indirect|inherit|unattributed|headline|statement)\.\w*",
+                         n.value)}
     assert "quote.after_speaker_said" in literals  # the walk reached the pattern modules
     assert literals - {"quote.before_", "indirect."} <= set(RULES)
 
 
-def test_quoted_fragments_of_a_report_carry_the_report_rule():
-    found = atts('Biden has expressed "deep concern" about the strikes.')
+def test_a_report_holding_quoted_fragments_is_one_statement_with_the_report_rule():
+    text = 'Biden has expressed "deep concern" about the strikes.'
+    found = atts(text)
     assert [(a.kind, a.text, a.rule) for a in found] == [
-        ("partial", "deep concern", "indirect.speaker_said")]
+        ("partial", '"deep concern" about the strikes', "indirect.speaker_said")]
+    # "deep concern" starts at 21 (after 'Biden has expressed "'), 12 characters long.
+    assert found[0].quotes == ((21, 33),)
 
 
 def test_every_attribution_of_the_samples_carries_a_known_rule():

@@ -24,18 +24,18 @@ def test_codes_on_the_text():
     assert re.findall(r'<li value="(\d+)">', h) == ["1", "2"]  # paragraphs from 1
     # The ministry's statement, in the government colour, with footnote 1.
     assert re.search(r'<mark class="mk-role-government" title="\[1\] speaker: the health '
-                     r'ministry; role: government; side: palestine; kind: indirect; cue: said; '
-                     r'cue type: speech; source type: named_organisation; '
+                     r'ministry; role: government; side: Palestine; kind: indirect; cue: said; '
+                     r'cue type: speech; source type: named organisation; '
                      r'rule: indirect.content_speaker_said">[^<]*'
                      r'<span class="mk-harm"', h)
     assert '<sup class="mk-note">[1]</sup>' in h
     # Amal Hassan underlined, her quotation in the civilian colour.
     assert re.search(r'<u class="mk-speaker" title="\[2\] speaker: Amal Hassan \(civilian, '
-                     r'palestine\)">Amal Hassan</u>', h)
+                     r'Palestine\)">Amal Hassan</u>', h)
     assert re.search(r'<mark class="mk-role-civilian"[^>]*>We have nothing left</mark>', h)
     # The harm mention boxed and labelled "A" (active, with agent).
     assert re.search(r'<span class="mk-harm" title="harm: killing; construction: active, with '
-                     r'agent; perpetrator: An airstrike; victims&#x27; side: palestine; rule: '
+                     r'agent; perpetrator: An airstrike; victims&#x27; side: Palestine; rule: '
                      r'verb.active_past_object; agent rule: agent.subject">killed</span></mark>'
                      r'<sup class="mk-harm-label">A</sup>', h)
     assert "mk-legend" in h and "<script" not in h
@@ -109,4 +109,5 @@ def test_report_shows_machine_and_corrected_figures(tmp_path):
     assert table.loc["Rows corrected, rejected, added", "corrected by the coders"] == "1, 0, 0"
     assert "Amal Hassan</u>" in article_view(metrics, values)
     plain = report_metrics(validate_parameters("article_report", {"article_path": str(src)}))
-    assert "No corrections" in corrections_table(plain)
+    assert corrections_table(plain) == ("<p>No coding sheet was given: the figures in this "
+                                        "report are mediakit&#x27;s alone.</p>")

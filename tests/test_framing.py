@@ -225,6 +225,8 @@ RULE_EXAMPLES = [
      ("active_agent", "killed", "Israeli strikes", "agent.subject")),
     ("verb.active_relative", "It was an attack that killed 1,400 people.",
      ("active_agent", "killed", "an attack", "agent.subject")),
+    ("verb.active_pronoun_subject", "They mourned the civilians it slaughtered on Oct. 7.",
+     ("active_agent", "slaughtered", "it", "agent.subject")),
     ("verb.participle_no_subject", "Killed in the strike were two doctors.",
      ("passive_agentless", "Killed", None, None)),
     ("verb.participle_after_determiner", "The slain journalist was buried.",

@@ -62,6 +62,20 @@ def test_each_perpetrator_rule(text, perp, side, rule):
     assert text[m.perpetrator_start:m.perpetrator_end] == perp
 
 
+@pytest.mark.parametrize("text, perp, side", [
+    # a side term after "in which" opens a relative clause: it is no place
+    ("Israel struck Gaza after the attack in which Hamas killed 1,200 people.", "Hamas",
+     "palestine"),
+    ("It was the raid during which Hamas killed 40 residents.", "Hamas", "palestine"),
+    # "rulers" is an actor noun: the side term before it names the perpetrator
+    ("Gaza's Hamas rulers launched an attack on Israel, killing 1,200 people.",
+     "Gaza's Hamas rulers", "palestine"),
+])
+def test_actors_in_relative_clauses_and_rulers(text, perp, side):
+    m = _one(text, trigger="killed" if "killed" in text else "killing")
+    assert (m.perpetrator, m.perpetrator_side) == (perp, side)
+
+
 def test_shared_event_rule():
     # "wounded" has no agent of its own; it is coordinated with "killed"
     ms = find_harm_mentions(segment("Soldiers killed two men, and wounded five."),
@@ -188,6 +202,9 @@ def test_no_harm_word_no_mention():
     ("grammar:\n  be_forms: was\n", 2, "grammar class 'be_forms' must be a list of words"),
     ("verbs: []\n", 1, "unknown section 'verbs'"),
     ("nouns: [\n", 2, "not valid YAML"),
+    # YAML reads an unquoted on/no as a boolean: the word would be lost
+    ("grammar:\n  determiners: [the,\n    no]\n", 3,
+     "'no' is read as a YAML boolean; write it in quotes"),
 ])
 def test_a_bad_harm_lexicon_is_refused_with_file_and_line(tmp_path, body, line, problem):
     from mediakit.metrics.framing import load_harm_lexicon
@@ -218,3 +235,163 @@ def test_weapon_parameter_is_declared_checked_and_parsed():
         "An airstrike killed five people in Gaza.").to_dict()
     assert rec["framing"]["perpetrator_named"] == 1
     assert rec["provenance"]["parameters"]["weapon_counts_as_named"] is True
+
+
+# ------------------------------------------------ issue 13: war reporting in general
+
+def _cb(text: str, trigger: str | None = None):
+    return _one(text, sides=CB.side_terms, trigger=trigger, opponents=CB.opponents)
+
+
+@pytest.mark.parametrize("text, perp, side, rule", [
+    # the other party of an engagement (actor context "with")
+    ("Four Palestinians were killed in clashes with Israeli troops.", "Israeli troops",
+     "israel", "perpetrator.named_after"),
+    # a claim of responsibility and blame (actor context "responsible")
+    # (the agent of "killed" is the bombing, the rocket: Hamas is named before it)
+    ("Hamas claimed responsibility for the bombing that killed three Israelis.", "Hamas",
+     "palestine", "perpetrator.named_before"),
+    ("Residents blamed Hamas for the rocket that killed two children.", "Hamas",
+     "palestine", "perpetrator.named_before"),
+    # an actor noun from a side term takes its side
+    ("Fighters from Gaza stormed the kibbutz, killing 20 residents.", "Fighters from Gaza",
+     "palestine", "perpetrator.agent"),
+    # "continues to" before an action verb
+    ("Israel continues to pound Gaza, killing dozens of civilians.", "Israel", "israel",
+     "perpetrator.named_before"),
+])
+def test_general_war_reporting_constructions(text, perp, side, rule):
+    m = _one(text)
+    assert (m.perpetrator, m.perpetrator_side, m.perpetrator_rule) == (perp, side, rule)
+
+
+def test_a_war_is_no_engagement():
+    # "a war with Israel" names a party, not who killed ("war" is no engagement noun)
+    m = _one("Two men were killed on the border amid fears of a war with Israel.")
+    assert m.perpetrator is None
+
+
+def test_the_antecedent_of_which_is_before_the_comma():
+    # the relative clause takes its own agent, not the main clause's subject
+    m = _one("The kibbutz was caught up in the violence, which has killed 1,400 Israelis.")
+    assert (m.agent, m.perpetrator) == ("the violence", None)
+    m = _one("The strike on the school, which officials said killed 30 people, was "
+             "carried out by Israeli jets.")
+    assert (m.agent, m.perpetrator, m.perpetrator_side) == (
+        "The strike on the school", "Israeli jets", "israel")
+    m = _one("Hamas launched the assault, which killed 1,200 people.")
+    assert (m.agent, m.perpetrator, m.perpetrator_rule) == (
+        "the assault", "Hamas", "perpetrator.named_before")
+
+
+def test_the_source_of_a_report_is_no_victim_and_decides_last():
+    # "said" right after the side (over "Health Ministry"): its own dead
+    m = _cb("The Gaza Health Ministry said 500 people had been killed.")
+    assert (m.victim_side, m.victim_side_rule) == ("palestine", "side.source")
+    # the victims named as the source's adversaries: its one opponent
+    m = _cb("Israel says the strikes have killed many militants.")
+    assert (m.victim_side, m.victim_side_rule) == ("palestine", "side.source")
+    # an army's own soldiers, before the place
+    m = _cb("The Israeli military said two soldiers were killed in fighting inside Gaza.")
+    assert (m.victim_side, m.victim_side_rule) == ("israel", "side.source")
+    # "Israel says" is a source; the place decides
+    m = _cb("Israel says 30 people were killed in Rafah.")
+    assert (m.victim_side, m.victim_side_rule) == ("palestine", "side.named_in_sentence")
+    # punctuation between: "in Gaza, said" is a place, not a source
+    m = _cb("Twenty people were killed, a doctor in Gaza, said.")
+    assert m.victim_side_rule == "side.named_in_sentence"
+
+
+def test_victim_phrase_sides():
+    # a side before a cause noun in the victims phrase is the perpetrator
+    m = _cb("In Israel, survivors of the Hamas massacre were killed.", trigger="killed")
+    assert m.victim_side == "israel"
+    # dual nationality: the side that is a party to a conflict
+    m = _cb("An Israeli-Canadian woman was killed at the festival.")
+    assert (m.victim_side, m.victim_side_rule) == ("israel", "side.victims_phrase")
+    # two people of two sides are both
+    m = _cb("A Canadian and an Israeli were killed at the festival.")
+    assert m.victim_side == "both"
+
+
+def test_the_perpetrators_opponent_among_named_sides():
+    # a U.N. school and Jabalia are both named; the Israeli strike's one opponent wins
+    m = _cb("Thirty people were killed in an Israeli strike on a U.N. school in Jabalia.")
+    assert (m.victim_side, m.perpetrator_side) == ("palestine", "israel")
+    # a side named only as a doer: the opponent rule decides ("when Israel struck")
+    m = _cb("Seventy people were killed when Israel struck cars on the road.")
+    assert (m.victim_side, m.victim_side_rule) == ("palestine",
+                                                   "side.opponent_of_perpetrator")
+    # a place inside the agent is not the doer
+    m = _cb("A strike in the Jabaliya refugee camp killed 45 people.")
+    assert (m.victim_side, m.perpetrator) == ("palestine", None)
+
+
+def test_an_unsided_actor_takes_the_opponent_of_a_named_place():
+    m = _cb("In the kibbutz, militants killed around 30 residents.")
+    assert (m.perpetrator, m.perpetrator_side, m.perpetrator_rule) == (
+        "militants", "palestine", "perpetrator.agent_opponent")
+    assert m.victim_side == "israel"
+
+
+@pytest.mark.parametrize("text, triggers", [
+    ("Hamas killed 1,200 people, the highest death toll in decades.", ["killed"]),
+    ("The death toll, 1,200 dead, is the highest in decades.", ["death toll"]),
+    ("Sixty displaced Palestinians were killed in the school.", ["killed"]),
+    ("Displaced families were killed in the strike.", ["killed"]),
+    # two harms stay two
+    ("Two soldiers were killed, and the death toll rose to 40.", ["killed", "death toll"]),
+    ("Strikes displaced thousands and killed 40.", ["displaced", "killed"]),
+])
+def test_one_mention_per_event_apposition_and_adjectives(text, triggers):
+    assert [m.trigger for m in find_harm_mentions(segment(text), side_terms=SIDES)] == \
+        triggers
+
+
+@pytest.mark.parametrize("text, perp, side", [
+    # "due to", "as a result of" name the cause's actor
+    ("Patients die due to Israeli forces occupying the hospital.", "Israeli forces", "israel"),
+    # an actor noun "of" a side term, and a side term inside the actor phrase
+    ("Air strikes by the government of Israel killed 12 people.",
+     "the government of Israel", "israel"),
+    ("Two were killed as a result of the Hamas militant group's attack.",
+     "the Hamas militant group", "palestine"),
+    # a reporting parenthetical between the subject and its verb
+    ("Israel's war, local authorities say, has killed 8,800 Palestinians.", "Israel",
+     "israel"),
+    # blame ... on
+    ("Officials blame civilian deaths on Hamas.", "Hamas", "palestine"),
+])
+def test_causes_and_actor_phrases(text, perp, side):
+    m = _one(text, trigger=None) if len(find_harm_mentions(segment(text), side_terms=SIDES)) \
+        == 1 else _one(text, trigger="killed")
+    assert (m.perpetrator, m.perpetrator_side) == (perp, side)
+
+
+def test_a_perpetrators_territory_is_not_the_victims_place():
+    # "the group that rules Gaza": Gaza is the perpetrator's territory, so the
+    # opponent rule decides
+    m = _cb("Twelve people were killed in an attack by the group that rules Gaza.")
+    assert (m.perpetrator, m.perpetrator_side) == ("the group", "palestine")
+    assert (m.victim_side, m.victim_side_rule) == ("israel", "side.opponent_of_perpetrator")
+
+
+def test_the_packaged_lexicon_keeps_on_and_no():
+    from mediakit.metrics.framing import load_harm_lexicon
+    g = load_harm_lexicon().g
+    assert "on" in g["locative_prepositions"] and "no" in g["determiners"]
+    assert "true" not in g["locative_prepositions"] and "false" not in g["determiners"]
+    # "an attack on Israel that killed": Israel is the target, not the doer
+    m = _cb("They were taken during an attack on Israel that also killed 1,200 people.",
+            trigger="killed")
+    assert m.perpetrator_side != "israel"
+
+
+def test_a_subject_pronoun_makes_a_bare_past_form_active():
+    # with "on" read as a word again, "killed on Sunday" has no object: a reduced
+    # passive ("People killed on the street"), unless a subject pronoun stands before
+    m = _one("People killed on the street were buried on Sunday.")
+    assert (m.construction, m.rule) == ("passive_agentless", "verb.reduced_passive")
+    m = _one("They mourned the civilians it slaughtered on Oct. 7.")
+    assert (m.construction, m.rule, m.agent) == ("active_agent",
+                                                 "verb.active_pronoun_subject", "it")

@@ -166,7 +166,12 @@ def test_report_views_list_and_mark_the_flagged_sentences(seed_article):
     assert list(table.index) == [2, 4, 11, 23, 24]  # 1-based sentence numbers
     assert table.loc[24, "rules"] == "appeal.please (Please)"
     marked = iv.article_marked_html(metrics)
-    assert marked.count("<mark ") == 5 and marked.count("<p>") == 15
+    assert marked.count("<mark ") == 5 and marked.count("<li ") == 15
+    # Paragraphs numbered from 1 as in the table: sentence 24 is in paragraph 11.
+    assert re.findall(r'<li value="(\d+)">', marked) == [str(n) for n in range(1, 16)]
+    assert table.loc[24, "paragraph"] == 11
+    eleventh = marked.split('<li value="11">')[1].split("</li>")[0]
+    assert "Please discuss confidential matters anonymously." in eleventh
     assert '<mark title="appeal">Please discuss confidential matters anonymously.</mark>' \
         in marked
     clean = Analyzer().analyze("The council met on Monday. It approved the budget.")

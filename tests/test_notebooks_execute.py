@@ -125,7 +125,7 @@ def test_exercise_parameters_point_at_a_teachers_article(tmp_path):
         "statement that repairs would begin in May, according to a spokesman.\n\n"
         "A second paragraph is short.\n", "utf-8")
     nb = _execute(SOLUTIONS_DIR / "01_readability_by_hand.ipynb", tmp_path / "o1.ipynb",
-                  {"article_path": str(own), "paragraph": 0})
+                  {"article_path": str(own), "paragraph": 1})  # from 1
     feedback = _feedback(nb)
     assert feedback and all(status == "correct" for _, status in feedback), feedback
     nb = _execute(SOLUTIONS_DIR / "03_who_speaks.ipynb", tmp_path / "o3.ipynb",

@@ -107,6 +107,7 @@ def test_seed_report_through_papermill(seed_run):
     assert metrics["provenance"]["input_sha256"] == hashlib.sha256(SEED.read_bytes()).hexdigest()
     done = json.loads((folder / DONE_FILE).read_text())
     assert done["notebook_sha256"] == nb_sha and done["mediakit_version"] == "0.1.0"
+    assert done["schema_version"] == metrics["schema_version"] == "2.0"
 
 
 def test_html_hides_code_renders_offline_and_embeds_plots(seed_run):
@@ -190,6 +191,13 @@ def test_resume_skips_current_outputs_and_redoes_the_rest(batch_dir, capsys):
                                                     {"positive_threshold": 0.1}))
     assert not any(is_current(j) for j in plan_jobs([batch_dir / "in"], out, {},
                                                     with_code=True))
+    # Outputs of schema 1.0 (paragraphs from 0) are not current under 2.0.
+    flood_done = out / "b-flood" / DONE_FILE
+    kept = flood_done.read_text()
+    flood_done.write_text(json.dumps({**json.loads(kept), "schema_version": "1.0"}))
+    assert not is_current(jobs[1])
+    flood_done.write_text(kept)
+    assert is_current(jobs[1])
     mtime = (out / "b-flood" / "metrics.json").stat().st_mtime_ns
     code = main(["batch", str(batch_dir / "in"), "--out", str(out), "--resume",
                  "--no-progress"])

@@ -134,6 +134,52 @@ def test_linear_vader_equals_stock_vader_on_random_adversarial_texts(stock_and_o
         assert ours.polarity_scores(text) == stock.polarity_scores(text), repr(text)
 
 
+def _sentences_and_whole_agree(stock, ours, text: str) -> None:
+    from mediakit.text import segment
+
+    doc = segment(text)
+    sentences = [s.text for s in doc.sentences]
+    per, whole = ours.sentences_and_whole(sentences, doc.text)
+    assert per == [stock.polarity_scores(s) for s in sentences], repr(text)
+    assert whole == stock.polarity_scores(doc.text), repr(text)
+
+
+def test_whole_text_from_sentence_pass_equals_stock_on_samples(stock_and_ours):
+    from mediakit import load_articles
+
+    from .conftest import RAW
+
+    stock, ours = stock_and_ours
+    for article in load_articles(RAW):
+        _sentences_and_whole_agree(stock, ours, article.body)
+
+
+@pytest.mark.parametrize("text", [
+    # a valence whose window crosses a sentence break, each way
+    "It was not. Good things came. No. Good news arrived today for all of us here.",
+    "He said this is the. Bomb went off near the school and people were very afraid.",
+    "The idiom kiss of. Death came late to the village, but nobody knew about it yet.",
+    # a sentence in capitals next to mixed ones; the whole text then mixes capitals
+    "THIS IS A VERY GOOD AND GREAT DAY FOR ALL. this one is fine but bad in the end.",
+    "all lower case words are here and good. ANOTHER SENTENCE IS VERY BAD AND SAD TODAY.",
+    "Everyone said it was GREAT and good. But the rest was terrible, awful and very sad.",
+    # the first "but" of the whole text rules it; emojis at a sentence start
+    "Good day for the team at home. But bad for them. But great for us and our friends.",
+    "\U0001F600 Good news for the town today. \U0001F600 bad for the others there now.",
+])
+def test_whole_text_from_sentence_pass_equals_stock_on_constructed_texts(stock_and_ours,
+                                                                         text):
+    stock, ours = stock_and_ours
+    _sentences_and_whole_agree(stock, ours, text)
+
+
+def test_whole_text_from_sentence_pass_equals_stock_on_random_texts(stock_and_ours):
+    stock, ours = stock_and_ours
+    pieces = _adversarial_texts(600, seed=5)
+    for k in range(0, len(pieces), 6):
+        _sentences_and_whole_agree(stock, ours, ". ".join(pieces[k:k + 6]) + ".")
+
+
 def test_but_rule_rewrites_the_first_position_holding_each_value():
     from mediakit.metrics.sentiment import _but_check
 

@@ -113,11 +113,20 @@ def test_diversity_hand_worked(result):
 
 def test_json_shape(result):
     d = result.to_dict()
-    assert set(d) == {"attributions", "speakers", "diversity"}
+    assert set(d) == {"attributions", "speakers", "diversity", "open_quotations",
+                      "page_lines", "not_quotations"}
+    assert d["open_quotations"] == d["page_lines"] == d["not_quotations"] == []
     first = d["attributions"][0]
     for key in ("speaker", "speaker_description", "role", "side", "named", "kind", "cue",
-                "text", "start", "end", "sentence", "paragraph"):
+                "text", "start", "end", "sentence", "paragraph", "cue_head", "quotes",
+                "quote_group", "continuation"):
         assert key in first
+    # Paragraphs counted from 1 in the record (by hand: the dateline is 1, Amal Hassan 2,
+    # Avi Dromi 3, the Egyptian officials 4, Hana Okafor 5); the results keep 0-based indexes.
+    assert [a["paragraph"] for a in d["attributions"]] == [2, 2, 3, 4, 4, 5]
+    assert [(s["first_paragraph"], s["paragraphs"]) for s in d["speakers"]] == [
+        (2, [2]), (3, [3]), (4, [4]), (5, [5])]
+    assert [a.paragraph for a in result.attributions] == [1, 1, 2, 3, 3, 4]
     assert d["attributions"][4]["speaker"] == "two Egyptian officials"  # merged display name
     assert d["attributions"][4]["speaker_mention"] == "The officials"
     json.dumps(d)  # plain data
@@ -213,8 +222,9 @@ def test_format_table(result):
     lines = table.splitlines()
     assert lines[0].split() == ["#", "speaker", "role", "side", "named", "attr", "direct",
                                 "words", "para"]
+    # Amal Hassan first speaks in the second paragraph (the dateline's is the first).
     assert lines[2].split() == ["0", "Amal", "Hassan", "civilian", "palestine", "yes", "2", "1",
-                                "4", "1"]
+                                "4", "2"]
     assert "4 sources, 6 attributions (0 without a speaker), 7 quoted words" in table
     assert "official share: 0.50" in table
     assert all(len(line) <= 100 for line in lines)

@@ -42,11 +42,32 @@ def _spans(text: str) -> list[tuple]:
      ("Dan Hale", "Dan Hale, an analyst at Northgate Capital", "Dan Hale",
       "shares would fall")),
     # The subject stops at its own predicate; a participle after a possessive is not one.
-    ("Clinton attacked Trump and said the plan would fail.",
+    ("Clinton visited Ohio and said the plan would fail.",
      ("Clinton", "Clinton", "Clinton", "the plan would fail")),
     ("According to the UN's integrated office, the camp holds 3,000 people.",
      ("the UN's integrated office", "the UN's integrated office", "UN's integrated office",
       "the camp holds 3,000 people")),
+    # A pronoun after a comma takes no description: the words before it are an adverbial
+    # or the content, in neither span.
+    ("A few minutes later, he said the vote was over.",
+     ("he", "he", None, "the vote was over")),
+    # A news agency's dateline is not part of the speaker.
+    ("WASHINGTON (Reuters) \u2013 Senator Ana Ruiz said on Friday the bill would pass.",
+     ("Senator Ana Ruiz", "Senator Ana Ruiz", "Ana Ruiz", "on Friday the bill would pass")),
+    # An inverted tag's apposition goes on over a second description and a state.
+    ('"We will win," said Roger Altman, founder of Evercore, a boutique bank.',
+     ("Roger Altman", "Roger Altman, founder of Evercore, a boutique bank", "Roger Altman",
+      "We will win")),
+    ('"We will win," said Gavin Hamilton, 23, a student from Fresno, Calif.',
+     ("Gavin Hamilton", "Gavin Hamilton, 23, a student from Fresno, Calif", "Gavin Hamilton",
+      "We will win")),
+    # An adverb between the speaker and the cue is in neither span.
+    ("The budget office now says the deficit will grow.",
+     ("The budget office", "The budget office", "the budget office", "the deficit will grow")),
+    # A state after a city in a prepositional phrase is not the speaker's apposition.
+    ("At a rally in Davenport, Iowa, the Republican candidate said he would win.",
+     ("the Republican candidate", "the Republican candidate", "the Republican candidate",
+      "he would win")),
     # A speaker never crosses a sentence break.
     ("The report appeared in the Times. But the company said the figures were wrong.",
      ("the company", "the company", "the company", "the figures were wrong")),
@@ -63,3 +84,176 @@ def test_speaker_offsets_are_in_the_record():
     assert (rec["speaker_start"], rec["speaker_end"]) == (0, 8)
     assert text[rec["speaker_start"]:rec["speaker_end"]] == "Dan Hale"
     assert (rec["cue_type"], rec["cue_lemma"]) == ("speech", "say")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A stance cue with a noun-phrase object: the object is the content.
+    ("The mayor praised the governor on Tuesday.",
+     ("the mayor", "praised", "stance", "indirect.stance_object", "the governor on Tuesday")),
+    ("Clinton attacked Trump.",
+     ("Clinton", "attacked", "stance", "indirect.stance_object", "Trump")),
+    # A refusal to speak about something is kept, typed negated.
+    ("Sanders declined to say whether the plan would pass.",
+     ("Sanders", "declined", "negated", "indirect.stance_object",
+      "to say whether the plan would pass")),
+    # An intention with an object; the object stops at the comma.
+    ("The senator wants a recount, her aides said.",
+     ("the senator", "wants", "intention", "indirect.intention_object", "a recount")),
+])
+def test_cue_with_an_object(text, expected):
+    got = [(a.speaker, a.cue, a.cue_type, a.rule, a.text)
+           for a in extract_attributions(segment(text)) if a.rule.endswith("_object")]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton backed away from the plan.",  # a particle: another verb
+    "The rebels attacked the town at dawn.",  # a strict cue takes a person as object
+    "The hospital declined to comment.",  # a bare refusal reports no content
+    "Groups like the union were there.",  # "like" is no cue here
+    "The super PAC supporting Bush spent heavily.",  # a participle modifier
+])
+def test_no_object_attribution(text):
+    assert [a for a in extract_attributions(segment(text))
+            if (a.rule or "").endswith("_object")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A belief's clause without "that" may open with a name.
+    ("Matthew Ruiz thinks Clinton will win the state.",
+     ("Matthew Ruiz", "thinks", "belief", "Clinton will win the state")),
+    # "see X as Y": a belief about X.
+    ("Most voters see Clinton as the stronger candidate.",
+     ("most voters", "see", "belief", "Clinton as the stronger candidate")),
+])
+def test_belief_without_that(text, expected):
+    got = [(a.speaker, a.cue, a.cue_type, a.text) for a in extract_attributions(segment(text))]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A progressive cue: "be" is part of the cue; a negation makes it negated.
+    ("Sanders is telling voters that the system is rigged.",
+     ("Sanders", "is telling", "speech", "the system is rigged")),
+    ("The mayor is not saying that the plan failed.",
+     ("the mayor", "is not saying", "negated", "the plan failed")),
+])
+def test_progressive_cue(text, expected):
+    got = [(a.speaker, a.cue, a.cue_type, a.text) for a in extract_attributions(segment(text))]
+    assert got == [expected]
+
+
+def test_relative_pronoun_is_the_source():
+    # ", who said": the source span is "who" (PolNeAR's convention), the speaker the
+    # antecedent; "voters who say": the same for a restrictive clause on a group.
+    text = "The delegation was led by Ahmed Nasser, who said the mediators had lied."
+    (a,) = extract_attributions(segment(text))
+    assert (a.speaker, text[a.source_start:a.source_end], a.speaker_mention) == (
+        "Ahmed Nasser", "who", "Ahmed Nasser")
+    text = "Voters who say the economy is bad, however, chose the challenger."
+    (a,) = extract_attributions(segment(text))
+    assert (a.speaker, text[a.source_start:a.source_end], a.rule, a.text) == (
+        "Voters", "who", "indirect.relative_source", "the economy is bad")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A tag after the content: a subordinator or ", and" inside the content is no boundary.
+    ("He has spoken at the church since last month, he said.",
+     ("he", "said", "He has spoken at the church since last month")),
+    ("Hackers broke into 12 workstations, and 10 servers, the report said.",
+     ("the report", "said", "Hackers broke into 12 workstations, and 10 servers")),
+    # A share of a group is a source.
+    ("In Vermont, about half of primary voters said they wanted a change.",
+     ("about half of primary voters", "said", "they wanted a change")),
+])
+def test_tag_final_content_and_shares(text, expected):
+    got = [(a.speaker_mention, a.cue, a.text) for a in extract_attributions(segment(text))]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lawmakers mocked the senator's claim that the judge was biased.",
+     ("the senator", "the senator's", "claim", "nominal", "the judge was biased")),
+    ("Her criticism of the new toll drew cheers from the crowd.",
+     ("Her", "Her", "criticism", "nominal", "the new toll")),
+])
+def test_nominal_cue(text, expected):
+    got = [(a.speaker or a.speaker_mention, text[a.source_start:a.source_end], a.cue,
+            a.cue_type, a.text)
+           for a in extract_attributions(segment(text)) if a.cue_type == "nominal"]
+    assert got == [expected]
+
+
+def test_relative_that_after_a_statement_noun_is_no_content():
+    text = "His statement that was released Monday surprised no one."
+    assert [a for a in extract_attributions(segment(text)) if a.cue_type == "nominal"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The plan: build more homes near the river.\n\nResidents met on Monday.",
+    "UPDATE: The meeting was moved.\n\nResidents met on Monday.",
+])
+def test_colon_without_a_source(text):
+    assert [a.rule for a in extract_attributions(segment(text))
+            if a.rule.startswith("headline.")] == []
+
+
+def test_participle_after_a_clause_takes_the_clause_subject():
+    # ", noting that": the words before the comma are a clause, not the subject.
+    text = "The mayor spoke on Monday, noting that costs had risen."
+    got = [(a.speaker_mention, a.cue, a.rule, a.text) for a in extract_attributions(segment(text))]
+    assert got == [("The mayor", "noting", "indirect.saying", "costs had risen")]
+
+
+def test_unresolved_pronouns_are_left_unresolved_and_counted():
+    from mediakit.metrics.sources import analyze_sources
+
+    # "He" has no antecedent: no speaker, counted; "She" resolves to Ana Ruiz.
+    text = ("He said the plan would fail. Ana Ruiz said the clinic was full. "
+            "She said it would close.")
+    res = analyze_sources(segment(text))
+    assert [a.speaker for a in res.attributions] == [None, "Ana Ruiz", "Ana Ruiz"]
+    assert (res.diversity["n_unattributed"], res.diversity["n_unresolved"]) == (1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "The evidence for the last claim was a video.",  # a cue word as a noun subject
+    "The derogatory comments came after the vote.",
+    "All told, up to five million people qualify.",  # an idiom
+])
+def test_cue_word_in_another_sense(text):
+    assert extract_attributions(segment(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "according to": the source runs to the end of the phrase, the mention is the noun
+    # phrase; a clause after a comma is no apposition.
+    ("Trump leads by 10 points, according to a national poll taken last week.",
+     ("a national poll taken", "a national poll taken last week")),
+    ("According to an NBC report at the time, the talks failed.",
+     ("an NBC report", "an NBC report at the time")),
+    ("Among the precedents, according to Ms. Epstein, are 16 cases.",
+     ("Ms. Epstein", "Ms. Epstein")),
+])
+def test_according_to_source_span(text, expected):
+    got = [(a.speaker_mention, text[a.source_start:a.source_end])
+           for a in extract_attributions(segment(text))]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They think the progress on climate change is real.",
+     ("They", "think", "the progress on climate change is real")),
+    ("Both think Obama advanced the agenda.", ("Both", "think", "Obama advanced the agenda")),
+    ("He believes, for example, that the tax should go.", ("He", "believes", "the tax should go")),
+    # "hope" takes a clause without "that" as a belief does.
+    ("The governor hopes his latest endorsement will give him a boost.",
+     ("The governor", "hopes", "his latest endorsement will give him a boost")),
+])
+def test_belief_clauses(text, expected):
+    got = [(a.speaker_mention, a.cue, a.text) for a in extract_attributions(segment(text))]
+    assert got == [expected]
+
+
+def test_belief_in_is_no_clause():
+    assert extract_attributions(segment("They believe in the plan.")) == []

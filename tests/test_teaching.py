@@ -243,7 +243,7 @@ def test_annotation_right_nearly_and_wrong(baidoa):
     assert status(teaching.check_annotation(article, hawa, key)) == "correct"
     near = teaching.check_annotation(article, full[:4] + full[5:], key)  # one missed
     assert status(near) == "close"
-    assert "8 of the 9" in text_of(near) and "paragraph 5 (counting from 0)" in text_of(near)
+    assert "8 of the 9" in text_of(near) and "You missed one in paragraph 6." in text_of(near)
     # The elder's words given to the previous speaker, a scare quote taken for speech,
     # and most attributions missing.
     wrong = [full[0], ("Hawa Ibrahim Adan", full[4][1], "direct"),
@@ -378,13 +378,19 @@ def test_samples_and_paragraph_picking():
     index, text = teaching.pick_paragraph(article)
     words = len(text.split())
     assert 35 <= words <= 95 and text in article.body
-    assert teaching.pick_paragraph(article, 0)[0] == 0
-    with pytest.raises(MediakitError, match="paragraph 99 does not exist"):
-        teaching.pick_paragraph(article, 99)
+    # Numbered from 1, as in the report and the metrics file.
+    paragraphs = [p for p in article.body.split("\n\n") if p.strip()]
+    assert teaching.pick_paragraph(article, 1) == (1, paragraphs[0].strip())
+    assert teaching.pick_paragraph(article, 2) == (2, paragraphs[1].strip())
+    assert index == 1 + next(i for i, p in enumerate(paragraphs) if p.strip() == text)
+    for missing in (0, 99):
+        with pytest.raises(MediakitError, match=f"paragraph {missing} does not exist"):
+            teaching.pick_paragraph(article, missing)
     with pytest.raises(MediakitError, match="no teaching article"):
         teaching.sample_path("nope")
     shown = teaching.numbered_paragraphs(article)
-    assert shown.startswith(article.title.upper()) and "\n[1] " in shown
+    assert shown.startswith(article.title.upper())
+    assert f"\n[1] {paragraphs[0].strip()}\n" in shown and "[0] " not in shown
 
 
 def test_own_article_and_key(tmp_path):

@@ -194,7 +194,7 @@ def _sources_run(args: argparse.Namespace) -> int:
             failures.append(item)
             continue
         report_warnings(item)
-        result = analyze_sources(segment(item.body), codebook=codebook)
+        result = analyze_sources(segment(item.measured_text), codebook=codebook)
         if args.format == "json":
             sys.stdout.write(dumps_json({"id": item.id, "sources": result.to_dict()}))
         else:

@@ -101,7 +101,7 @@ def corrected_families(article, analyzer, corrections: Corrections) -> tuple[dic
                           "text changed since the sheet was written", sheet="articles")
     params = analyzer.get_params()
     codebook = load_codebook(params["codebook"])
-    doc = segment(article.body)
+    doc = segment(article.measured_text)
     log = {"corrected": [], "rejected": [], "added": []}
     fixes = {
         "sources": lambda out: _correct_sources(out, doc, codebook, article, corrections, log),
@@ -207,7 +207,7 @@ def _correct_sources(result, doc, codebook, article, corrections: Corrections, l
 
 
 def _rebuild_sources(result, items, codebook, path: str):
-    from ..metrics.sources import Source, SourcesResult, quoted_words, source_diversity
+    from ..metrics.sources import Source, finish_sources, source_counts
 
     order: dict = {}
     for i, (_, key, _) in enumerate(items):
@@ -223,10 +223,8 @@ def _rebuild_sources(result, items, codebook, path: str):
                       if "role" in items[i][2]])
         side = _vote([(items[i][0].start, items[i][2]["side"]) for i in idx
                       if "side" in items[i][2]])
-        paras = sorted({a.paragraph for a in group})
-        kinds = Counter(a.kind for a in group)
         speakers.append(Source(
-            id=new_id, speaker=display, named=any(a.named for a in group),
+            id=new_id, speaker=display,
             role=role or (base.role if base else c.role),
             side=side or (base.side if base else c.side),
             role_rule=f"coder: {Path(path).name}" if role else (base.role_rule if base
@@ -237,23 +235,14 @@ def _rebuild_sources(result, items, codebook, path: str):
             mentions=tuple(dict.fromkeys([*(base.mentions if base else ()),
                                           *(a.speaker_mention for a in group
                                             if a.speaker_mention)])),
-            attributions=tuple(idx), n_direct=kinds.get("direct", 0),
-            n_partial=kinds.get("partial", 0), n_indirect=kinds.get("indirect", 0),
-            quoted_words=sum(quoted_words(a) for a in group), first_paragraph=paras[0],
-            paragraphs=tuple(paras),
+            attributions=tuple(idx), **source_counts(group),
             source_type=base.source_type if base else None,
             source_type_rule=base.source_type_rule if base else None))
         for i in idx:
             source_of[i] = new_id
-    final, source_ids = [], []
-    for i, (a, _, _) in enumerate(items):
-        sid = source_of.get(i)
-        s = speakers[sid] if sid is not None else None
-        final.append(dataclasses.replace(a, role=s.role if s else "unknown",
-                                         side=s.side if s else "unknown"))
-        source_ids.append(sid)
-    div = source_diversity(final, source_ids, speakers, codebook.official_roles)
-    return SourcesResult(tuple(final), tuple(source_ids), tuple(speakers), div, codebook.path)
+    atts = [a for a, _, _ in items]
+    return finish_sources(atts, [source_of.get(i) for i in range(len(items))], speakers,
+                          codebook)
 
 
 def _correct_framing(result, doc, params, article, corrections: Corrections, log: dict):

@@ -534,7 +534,7 @@ def make_codesheet(paths: Sequence[str | Path], out: str | Path, analyzer, *,
     article_rows = []
     for article in sample_articles(articles, sample, seed, stratify):
         record = analyzer.analyze(article).to_dict()
-        for name, sheet in sheet_rows(record, segment(article.body)).items():
+        for name, sheet in sheet_rows(record, segment(article.measured_text)).items():
             rows[name].extend(sheet)
         article_rows.append(article_row(record))
     params = analyzer.get_params()

@@ -292,7 +292,7 @@ _AUX = frozenset(
     "privately once already recently reportedly often frequently never not just initially "
     "first further still long similarly quickly immediately openly explicitly directly "
     "flatly angrily bluntly simply specifically subsequently consistently personally "
-    "and would will could may might can did does do".split()
+    "now quite meanwhile however too and would will could may might can did does do".split()
 )
 
 

@@ -49,7 +49,7 @@ def _split_chunks(tk: _Tokens, i: int, j: int) -> list[tuple[int, int]]:
     chunks = []
     s = i
     for k in range(i, j):
-        if tk.words[k] in {",", "\u2014", "\u2013", "(", ")"} or (
+        if tk.words[k] in {",", "\u2014", "\u2013", "\u2015", "(", ")"} or (
             tk.words[k] == "-" and k > i and tk.starts[k] > tk.ends[k - 1]
         ):
             if k > s:
@@ -210,6 +210,12 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         return None
     if len(chunks) > 1 and all(w.isupper() for w in tk.words[chunks[0][0] : chunks[0][1]]):
         chunks = chunks[1:]  # a dateline: "LONDON — Donald Trump said"
+    chunks = _after_agency_dateline(tk, chunks)
+    if len(chunks) > 1 and chunks[-1][1] - chunks[-1][0] == 1 and tk.lower[
+            chunks[-1][0]] in _PRONOUNS:
+        # "A few minutes later, he said", "An economic downturn, he said": a pronoun takes
+        # no description before it; what precedes it is an adverbial or the content.
+        chunks = chunks[-1:]
     if not chunks:
         return None
     picked = _pick_head(tk, chunks)
@@ -272,9 +278,30 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     return np_
 
 
+def _after_agency_dateline(tk: _Tokens, chunks: list[tuple[int, int]]
+                           ) -> list[tuple[int, int]]:
+    """The chunks after a news agency's dateline: "WASHINGTON (Reuters) - Donald Trump
+    said", "(AP) — The mayor said" (a dash right after a closing parenthesis)."""
+    for n in range(len(chunks) - 1, 0, -1):
+        b = chunks[n][0]
+        if b >= 2 and tk.words[b - 1] in _DASHES and tk.words[b - 2] == ")":
+            return chunks[n:]
+    return chunks
+
+
+_DASHES = frozenset({"-", "--", "\u2014", "\u2013", "\u2015"})
+
+
 def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The chunks of a would-be subject without its adverbial chunks and leading
     adverbial clauses."""
+    # A place's second part after a prepositional chunk ending in a place name ("in Cedar
+    # Rapids, Iowa, Rubio said"; "in Carthage, Ill., she said") goes with it.
+    chunks = [c for n, c in enumerate(chunks)
+              if not (0 < n < len(chunks) - 1 and c[1] - c[0] <= 3
+                      and _is_name_chunk(tk, *c)
+                      and tk.lower[chunks[n - 1][0]] in _PREPOSITIONS
+                      and _is_cap(tk.words[chunks[n - 1][1] - 1]))]
     # Adverbial chunks ("On Monday,", "in response to ...,", "however,") are dropped.
     chunks = [
         c for c in chunks
@@ -458,6 +485,8 @@ def _read_common_np(tk: _Tokens, i: int, j: int) -> _NP | None:
     groups = _lex("groups")
     words = tk.words[i:j]
     lowers = tk.lower[i:j]
+    if all(w in {"the", "a", "an", "this", "that"} for w in lowers):
+        return None  # a determiner alone is no noun phrase
     mention = tk.span(i, j)
     # The head noun is the last word before a prepositional tail ("for", "of", "with").
     head_k = j - 1
@@ -467,8 +496,9 @@ def _read_common_np(tk: _Tokens, i: int, j: int) -> _NP | None:
             head_k = k - 1
             break
     head = _strip_poss(tk.lower[head_k])
-    if head in {"%", "percent", "per"}:
-        head = "percent"  # "45% of Republicans", "About four in 10": a share of people
+    if head in {"%", "percent", "per"} or (head in _SHARES and head_k + 1 < j
+                                            and tk.lower[head_k + 1] == "of"):
+        head = "percent"  # "45% of Republicans", "half of GOP voters": a share of people
     if not head or not head[0].isalnum():
         return None
     if head in {"said", "says", "told"}:
@@ -510,6 +540,11 @@ def _has_past_verb(lowers: list[str]) -> bool:
     return False
 
 
+# Words naming a share of a group ("half of GOP voters", "a majority of Democrats").
+_SHARES = frozenset("half third quarter majority minority plurality most many some all none "
+                    "number share".split())
+
+
 _ADJECTIVE_END = re.compile(r"(?:al|ive|ous|ful|ic|able|ible|less|est)$")
 
 
@@ -520,6 +555,8 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
         return None
     w0 = tk.words[a]
     lw0 = tk.lower[a]
+    if _verbish(lw0) or lw0 in {"are", "is", "was", "were", "will", "would"}:
+        return None  # "according to Ms. Epstein, are 16 ...": a clause, not an apposition
     if not (lw0 in _DETERMINERS or w0[:1].isdigit() or lw0 in {"who", "whose"}
             or (w0[:1].islower() and lw0 not in _LEADERS and lw0 not in {"said", "says"})
             or lw0.endswith("'s")
@@ -534,10 +571,12 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
         if w == ",":
             chunks += 1
             seg = tk.words[a:e]
-            # An age alone ("36,") goes on to the occupation that follows.
+            # An age alone ("36,") goes on to the occupation that follows; a second
+            # description ("founder of Evercore, a boutique bank") or a state after a town
+            # (", Fla.") belongs to the same apposition.
             if not (len(seg) == 1 and seg[0].isdigit()) and not (
                 e + 1 < limit and tk.lower[e + 1] in {"who", "whose", "which"}
-            ):
+            ) and not _apposition_goes_on(tk, e, limit):
                 break
         if e in cue_at and lw0 not in {"who", "whose"}:
             return None
@@ -547,3 +586,19 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
     if e == a:
         return None
     return " ".join(tk.words[a:e]).replace(" ,", ","), e
+
+
+def _apposition_goes_on(tk: _Tokens, comma: int, limit: int) -> bool:
+    """Whether an apposition goes on past the comma at ``comma``: a description opened by
+    "a"/"an"/"the" ("Roger Altman, founder of Evercore, a boutique bank"), or one to three
+    capitalised words closing the sentence or the apposition (", Fla.", ", United
+    Technologies")."""
+    a = comma + 1
+    if a >= limit:
+        return False
+    if tk.lower[a] in {"a", "an", "the"}:
+        return True
+    e = a
+    while e < limit and e - a < 4 and _is_cap(tk.words[e]):
+        e += 1
+    return a < e <= a + 3 and (e >= limit or tk.words[e] in {".", ",", '"', ";"})

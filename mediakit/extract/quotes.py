@@ -1,5 +1,9 @@
 """Quotation spans: pairing quotation marks within and across paragraphs.
 
+:func:`quotations` is the document's one quotation layer, found once and shared: the
+attribution extractor reads its spans, and the families that set quoted words aside
+(civilian voice's humanisation, the integrity rules) read its :attr:`Quotations.mask`.
+
 :func:`_find_quotes` pairs the (normalised) double quotation marks of each paragraph by
 direction, recovers quotes whose opening or closing mark is missing, and merges a
 quotation that runs over a paragraph break (the news convention of re-opening it) into
@@ -8,7 +12,7 @@ one span; :func:`_single_quotes_as_double` first rewrites British-style single q
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..text import Document
 from .tokens import _n_words
@@ -84,7 +88,10 @@ def _single_quotes_as_double(t: str, doc: Document) -> str:
     return t if chars is None else "".join(chars)
 
 
-def _find_quotes(orig: str, t: str, doc: Document) -> list[_Quote]:
+def _find_quotes(orig: str, t: str, doc: Document, keep_empty: bool = False
+                 ) -> list[_Quote]:
+    """The quotations of a document (see the module docstring); ``keep_empty`` keeps those
+    with no word inside (a lone mark)."""
     quotes: list[_Quote] = []
     left_open = False
     for p in doc.paragraphs:
@@ -146,4 +153,105 @@ def _find_quotes(orig: str, t: str, doc: Document) -> list[_Quote]:
         q.full_stop = t[q.ce - 1 : q.ce] == "."
         if q.full_stop:
             q.ce -= 1
-    return [q for q in quotes if q.ce > q.cs]
+    return quotes if keep_empty else [q for q in quotes if q.ce > q.cs]
+
+
+#: Invisible format characters (a zero-width space after a name) read as blanks; the
+#: text keeps its length, so offsets still index ``doc.text``.
+_INVISIBLE = {c: " " for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
+#: Single guillemets (‹...›, inner quotes in French and German) read as single quotes.
+_SINGLE_GUILLEMETS = {0x2039: "'", 0x203A: "'"}
+
+
+@dataclass(frozen=True)
+class Quotations:
+    """The quotations of a document (:func:`quotations`).
+
+    Attributes
+    ----------
+    text : str
+        ``doc.text`` as the quotation rules read it, of the same length: quotation marks
+        as ASCII, two apostrophes (``''``, as some archives write a double mark) and
+        paired British single marks as ``"``, invisible format characters as spaces.
+    spans : tuple of _Quote
+        The quotations, in order: mark offsets (``open``, ``close``) and the content
+        ``cs``..``ce`` (trimmed of white space and a final comma or full stop).
+    all_spans : tuple of _Quote
+        The same with the quotations that hold no word (a lone mark at a paragraph's
+        end), for :func:`open_quotations`.
+    """
+
+    text: str
+    spans: tuple
+    all_spans: tuple = ()
+    _mask: list = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def mask(self) -> str:
+        """:attr:`text` with every quotation blanked to spaces, marks included (line
+        breaks kept): what the reporter writes, without what sources say. A quotation
+        with no closing mark is blanked to the end of its content."""
+        if not self._mask:
+            chars = list(self.text)
+            for q in self.spans:
+                end = q.close + 1 if q.close is not None else q.ce
+                for k in range(q.open, end):
+                    if chars[k] != "\n":
+                        chars[k] = " "
+            self._mask.append("".join(chars))
+        return self._mask[0]
+
+
+def quotations(doc: Document) -> Quotations:
+    """The document's quotations: a layer computed on first use and shared
+    (:meth:`mediakit.text.Document.layer`).
+
+    Parameters
+    ----------
+    doc : Document
+
+    Returns
+    -------
+    Quotations
+    """
+    return doc.layer("quotations", _build_quotations)
+
+
+def _build_quotations(doc: Document) -> Quotations:
+    t = doc.normalized.translate(_SINGLE_GUILLEMETS)
+    t = _single_quotes_as_double(t.replace("''", '" '), doc)
+    t = t.translate(_INVISIBLE)
+    every = tuple(_find_quotes(doc.text, t, doc, keep_empty=True))
+    return Quotations(t, tuple(q for q in every if q.ce > q.cs), every)
+
+
+def open_quotations(doc: Document) -> list[dict]:
+    """Quotations whose closing mark never comes.
+
+    Parameters
+    ----------
+    doc : Document
+        A segmented text.
+
+    Returns
+    -------
+    list of dict
+        One per quotation left open, in text order: ``start`` (the offset of its opening
+        mark in ``doc.text``), ``end`` (where it was taken to end: the end of its last
+        paragraph), ``paragraph`` (the paragraph it opens in) and ``at_article_end``
+        (true when it is still open at the end of the article).
+
+    Examples
+    --------
+    >>> from mediakit.text import segment
+    >>> open_quotations(segment('He said: "We will stay.\n\nShe left.'))
+    [{'start': 9, 'end': 23, 'paragraph': 0, 'at_article_end': False}]
+    """
+    out = []
+    last = len(doc.paragraphs) - 1
+    for q in quotations(doc).all_spans:
+        if q.close is None:
+            p = doc.paragraphs[q.close_para]
+            out.append({"start": q.open, "end": p.end, "paragraph": q.paragraph,
+                        "at_article_end": q.close_para == last})
+    return out

@@ -24,6 +24,7 @@ __all__ = [
     "LoadOptions",
     "LoadedArticles",
     "MissingTextError",
+    "blank_clutter",
     "clean_body",
     "load_clutter_patterns",
     "missing_text",
@@ -97,6 +98,57 @@ class Article:
     def to_dict(self) -> dict:
         """Plain-data copy of the record."""
         return asdict(self)
+
+    @property
+    def measured_text(self) -> str:
+        """The text the analysis measures, with the geometry of ``raw_body``.
+
+        ``raw_body`` with each removed clutter line, and the line break after it, turned
+        into spaces: the same length as ``raw_body``, so every offset in a metrics record
+        indexes ``raw_body`` too (``raw_body[start:end]`` is the span as given). Segmented,
+        it gives the same paragraphs and sentences as :attr:`body`.
+        """
+        return blank_clutter(self.raw_body, self.clutter)
+
+
+def blank_clutter(raw_body: str, clutter: tuple[ClutterLine, ...]) -> str:
+    """``raw_body`` with the clutter lines (and their line breaks) as spaces, and lines of
+    white space other than spaces and tabs (a no-break space) as plain spaces.
+
+    Parameters
+    ----------
+    raw_body : str
+        The body as read.
+    clutter : tuple of ClutterLine
+        The lines :func:`clean_body` removed (1-based line numbers).
+
+    Returns
+    -------
+    str
+        A text of the same length as ``raw_body``.
+
+    Examples
+    --------
+    >>> blank_clutter("A.\nREAD MORE\nB.", (ClutterLine(2, "READ MORE"),))
+    'A.\n          B.'
+    """
+    numbers = {c.line for c in clutter}
+    parts = []
+    changed = False
+    for number, line in enumerate(raw_body.splitlines(keepends=True), start=1):
+        if number in numbers:
+            parts.append(" " * len(line))
+            changed = True
+            continue
+        content = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        if content and not content.strip() and content.strip(" \t") != "":
+            # A line of other white space (a no-break space) is a blank line, as
+            # clean_body reads it: plain spaces keep it one for the segmenter.
+            parts.append(" " * len(content) + line[len(content):])
+            changed = True
+            continue
+        parts.append(line)
+    return "".join(parts) if changed else raw_body
 
 
 @dataclass(frozen=True)

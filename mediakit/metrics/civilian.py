@@ -19,6 +19,7 @@ Chouliaraki, L. (2006). *The Spectatorship of Suffering*. London: Sage.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -26,7 +27,8 @@ from pathlib import Path
 
 from ..datafiles import data_lines, read_data_file
 from ..errors import CodebookError
-from ..text import Document, normalize_quotes
+from ..extract.quotes import quotations
+from ..text import Document, normalize_quotes, segment
 from .registry import CorpusColumns, Family, Parameter, packaged
 
 __all__ = [
@@ -153,40 +155,6 @@ _POSSESSIVE = {"his", "her", "their", "whose"}
 _FAMILY_VERBS = {"with", "after", "for", "lost", "raising", "raises", "supports", "supporting"}
 
 
-def _mask_quotes(text: str) -> str:
-    """Blank out text inside double quotation marks (same length): a person's own
-    words are not the reporter's description of them.
-
-    A mark after white space (or at the start) is an opening one, any other a closing
-    one. A closing mark with no opening one before it closes a quotation that began
-    before the text (a sentence cut from a longer quote); an opening mark never closed
-    runs to the end (a quote continued in the next paragraph).
-    """
-    out = list(text)
-    inside_from = None
-    done = 0  # end of the last masked span
-    for i, ch in enumerate(text):
-        if ch != '"':
-            continue
-        opening = (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-") and (
-            i + 1 < len(text) and not text[i + 1].isspace())
-        if opening:
-            if inside_from is None:
-                inside_from = i
-            continue
-        begin = inside_from if inside_from is not None else done
-        for k in range(begin, i + 1):
-            if out[k] != "\n":
-                out[k] = " "
-        inside_from = None
-        done = i + 1
-    if inside_from is not None:
-        for k in range(inside_from, len(text)):
-            if out[k] != "\n":
-                out[k] = " "
-    return "".join(out)
-
-
 def _clean_name(name: str) -> str:
     return name.strip().rstrip(".,;:").strip()
 
@@ -214,7 +182,6 @@ def _find_name(t: str) -> tuple[str | None, int | None]:
     return None, None
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
 _WORD_BEFORE = re.compile(r"[\w'’-]+")
 _OF_NOUN = re.compile(r"\s+of\s+(?:\w+)")
 # ", Yousef," apposition or a bare name ("brother Eitan")
@@ -222,9 +189,11 @@ _APPOSED_NAME = re.compile(rf",\s+{_CAPSEQ},?|\s+{_CAPSEQ}")
 _NOT_NAME_START = re.compile(r"\s+(?:and|in|on|at|from|of)\b", re.IGNORECASE)
 
 
-def _sentence_end(t: str, pos: int) -> int:
-    m = _SENTENCE_END.search(t, pos)
-    return len(t) if m is None else m.end()
+def _sentence_end(ends: list[int], pos: int, n: int) -> int:
+    """The end of the sentence holding offset ``pos`` (``n``, the text's length, after
+    the last)."""
+    k = bisect.bisect_right(ends, pos)
+    return ends[k] if k < len(ends) else n
 
 
 def _family(t: str, start: int, pats: _Patterns) -> str | None:
@@ -320,9 +289,46 @@ def extract_humanisation(
     >>> h["age"], h["occupation"], h["place"], h["family"]
     (36, 'taxi driver', 'Gaza City', 'his wife and three children')
     """
-    pats = _patterns(occupations_path, family_path)
-    t = _mask_quotes(normalize_quotes(text))
-    found_name, anchor, name_start = None, None, 0
+    return _humanisation(*_masked(text), name, _patterns(occupations_path, family_path))
+
+
+def _masked(text: str) -> tuple[str, list[int]]:
+    """A text standing alone, its quotations blanked by the quotation layer's rules,
+    and the ends of its sentences (as the segmenter decides them)."""
+    doc = segment(text)
+    return quotations(doc).mask, [s.end for s in doc.sentences]
+
+
+def _humanisation(t: str, ends: list[int], name: str | None, pats) -> dict:
+    """:func:`extract_humanisation` on a text already quote-normalised and masked,
+    whose sentences end at ``ends``."""
+    found_name, anchor, name_start = _locate_person(t, name)
+    start = anchor if anchor is not None else 0
+    sent_end = _sentence_end(ends, start, len(t))
+    region = t[start:sent_end]
+    core = _apposition(t, anchor, sent_end) if anchor is not None else region
+    core_m = _CORE_END.search(core)
+    core = core if core_m is None else core[: core_m.start()]
+
+    age = _age(t, anchor, core)
+    occupation = None
+    om = pats.occupation.search(core)
+    if om:
+        occupation = re.sub(r"\s+", " ", om.group(1)).strip()
+    place = _place(t, anchor, name_start, found_name, core, region, om)
+    family = _family(t, 0 if anchor is None else max(0, start - 1), pats)
+    if family is None and anchor is not None:
+        family = _family(t, 0, pats)
+
+    details = {"name": found_name, "age": age, "occupation": occupation, "place": place,
+               "family": family}
+    n = sum(1 for v in details.values() if v is not None)
+    return {**details, "n_details": n, "score": round(n / 5, NDIGITS)}
+
+
+def _locate_person(t: str, name: str | None) -> tuple[str | None, int | None, int]:
+    """The person's name, the offset just after the mention the details follow (None
+    if not found) and the mention's start."""
     if name:
         key = normalize_quotes(name)
         # prefer a mention followed by an apposition
@@ -331,34 +337,31 @@ def extract_humanisation(
             hits = [m for m in re.finditer(re.escape(key.split()[-1]), t)]
         if hits:
             best = next((h for h in hits if re.match(r",\s", t[h.end():])), hits[0])
-            anchor, name_start = best.end(), best.start()
-        found_name = name
-    else:
-        found_name, anchor = _find_name(t)
-        if anchor is not None:
-            name_start = t.rfind(found_name, 0, anchor)
-            name_start = anchor if name_start < 0 else name_start
-
-    start = anchor if anchor is not None else 0
-    sent_end = _sentence_end(t, start)
-    region = t[start:sent_end]
+            return name, best.end(), best.start()
+        return name, None, 0
+    found_name, anchor = _find_name(t)
+    name_start = 0
     if anchor is not None:
-        # The apposition: the comma-separated nominal segments right after the name
-        # (", 36, a taxi driver from Gaza City who ..."), up to a relative clause or a
-        # verb ("..., 22, texted her family after hiding from ...").
-        pos = anchor
-        while pos < sent_end and t[pos] == ",":
-            nxt = t.find(",", pos + 1, sent_end)
-            nxt = sent_end if nxt < 0 else nxt
-            if not _NOMINAL.match(t, pos + 1):
-                break
-            pos = nxt
-        core = t[anchor:pos]
-    else:
-        core = region
-    core_m = _CORE_END.search(core)
-    core = core if core_m is None else core[: core_m.start()]
+        name_start = t.rfind(found_name, 0, anchor)
+        name_start = anchor if name_start < 0 else name_start
+    return found_name, anchor, name_start
 
+
+def _apposition(t: str, anchor: int, sent_end: int) -> str:
+    """The comma-separated nominal segments right after the name (", 36, a taxi driver
+    from Gaza City who ..."), up to a relative clause or a verb ("..., 22, texted her
+    family after hiding from ...")."""
+    pos = anchor
+    while pos < sent_end and t[pos] == ",":
+        nxt = t.find(",", pos + 1, sent_end)
+        nxt = sent_end if nxt < 0 else nxt
+        if not _NOMINAL.match(t, pos + 1):
+            break
+        pos = nxt
+    return t[anchor:pos]
+
+
+def _age(t: str, anchor: int | None, core: str) -> int | None:
     age = None
     if anchor is not None:
         m = _AGE_AFTER.match(t, anchor)
@@ -371,12 +374,12 @@ def extract_humanisation(
             age = int(m.group(1))
     if age is not None and not 0 < age < 120:
         age = None
+    return age
 
-    occupation = None
-    om = pats.occupation.search(core)
-    if om:
-        occupation = re.sub(r"\s+", " ", om.group(1)).strip()
 
+def _place(t: str, anchor: int | None, name_start: int, found_name: str | None,
+           core: str, region: str, om) -> str | None:
+    """The person's place: the first place rule that matches, in order of trust."""
     # The words before the name in its sentence: "A Gaza resident, Ziad al-Saad, ..."
     sent_start = max(t.rfind(". ", 0, name_start), 0) if anchor is not None else 0
     lead = t[sent_start:name_start] if anchor is not None else ""
@@ -385,7 +388,6 @@ def extract_humanisation(
                    (_PLACE_LIVES, region)]
     if om:  # "a baker in Kharkiv": a place right after the job
         place_rules.append((_PLACE_IN, core[om.end():om.end() + 60]))
-    place = None
     for regex, where in place_rules:
         for pm in (regex.match(where) if regex is _PLACE_IN else None,
                    *([] if regex is _PLACE_IN else regex.finditer(where))):
@@ -396,27 +398,16 @@ def extract_humanisation(
                 continue
             if found_name and cand == found_name:
                 continue
-            place = cand
-            break
-        if place:
-            break
-    if place is None and anchor is None:
+            return cand
+    if anchor is None:
         # No name: "A resident of Jabalia, who ..." - the whole first clause is the
         # description.
         said = _SAID.search(t)
         first = t[: said.start()] if said else t
         pm = _PLACE_RESIDENT_OF.search(first) or _PLACE_FROM.search(first)
         if pm:
-            place = _clean_name(pm.group(1))
-
-    family = _family(t, 0 if anchor is None else max(0, start - 1), pats)
-    if family is None and anchor is not None:
-        family = _family(t, 0, pats)
-
-    details = {"name": found_name, "age": age, "occupation": occupation, "place": place,
-               "family": family}
-    n = sum(1 for v in details.values() if v is not None)
-    return {**details, "n_details": n, "score": round(n / 5, NDIGITS)}
+            return _clean_name(pm.group(1))
+    return None
 
 
 # ---------------------------------------------------------------- civilian voice
@@ -441,7 +432,11 @@ class CivilianVoice:
     def to_dict(self) -> dict:
         d = asdict(self)
         d["humanisation"] = [dict(h) for h in self.humanisation]
-        d["strip"] = [dict(s) for s in self.strip]
+        # The record numbers paragraphs from 1 (the result keeps the 0-based indexes).
+        d["strip"] = [{**s, "paragraph": s["paragraph"] + 1} for s in self.strip]
+        if self.first_voice is not None:
+            d["first_voice"] = {**self.first_voice,
+                                "paragraph": self.first_voice["paragraph"] + 1}
         return d
 
 
@@ -449,9 +444,10 @@ def _r(x):
     return None if x is None else round(x, NDIGITS)
 
 
-def _intro_text(doc: Document, source, atts) -> str:
+def _intro_text(doc: Document, source, atts) -> tuple[str, list[int]]:
     """The sentence that introduces a source (plus the next one when it continues
-    with his/her/he/she), for humanisation."""
+    with his/her/he/she), for humanisation, with the document's quotations blanked,
+    and the ends of its sentences."""
     sentences = doc.sentences
     first_att = atts[source.attributions[0]]
     first_pos = (first_att.speaker_start if first_att.speaker_start is not None
@@ -470,13 +466,15 @@ def _intro_text(doc: Document, source, atts) -> str:
     if chosen is None:
         chosen = doc.sentence_at(first_pos)
     if chosen is None:
-        return " ".join(d for d in (source.description or "",) if d)
-    parts = [chosen.text]
+        return _masked(source.description or "")
+    mask = quotations(doc).mask
+    parts = [mask[chosen.start:chosen.end]]
     nxt = chosen.index + 1
     if nxt < len(sentences) and sentences[nxt].paragraph == chosen.paragraph:
         if re.match(r"(?:His|Her|He|She)\b", sentences[nxt].text):
-            parts.append(sentences[nxt].text)
-    return " ".join(parts)
+            parts.append(mask[sentences[nxt].start:sentences[nxt].end])
+    ends = [len(parts[0])] + ([len(parts[0]) + 1 + len(parts[1])] if len(parts) > 1 else [])
+    return " ".join(parts), ends
 
 
 def civilian_voice(doc: Document, sources, occupations_path: str | None = None,
@@ -520,28 +518,51 @@ def civilian_voice(doc: Document, sources, occupations_path: str | None = None,
     total_words = sum(words)
     civ_words = sum(words[i] for i in civ_atts)
 
-    first_voice = None
-    if civ_atts:
-        first = min(civ_atts, key=lambda i: (atts[i].paragraph, atts[i].start))
-        para = atts[first].paragraph
-        n_par = len(doc.paragraphs)
-        first_voice = {
-            "paragraph": para,
-            "n_paragraphs": n_par,
-            "fraction": _r(para / n_par) if n_par else None,
-            "source": sources.source_ids[first],
-            "speaker": speakers[sources.source_ids[first]].speaker,
-        }
-
+    pats = _patterns(occupations_path, family_path)
     records = []
     for s in civ:
-        intro = _intro_text(doc, s, atts)
-        h = extract_humanisation(intro, name=s.speaker if s.named else None,
-                                 occupations_path=occupations_path, family_path=family_path)
+        h = _humanisation(*_intro_text(doc, s, atts), s.speaker if s.named else None, pats)
         records.append({"source": s.id, "speaker": s.speaker, "named": s.named,
                         "side": s.side, **h})
     score = _r(sum(r["score"] for r in records) / len(records)) if records else None
 
+    n_src = len(speakers)
+    n_att = len(atts)
+    return CivilianVoice(
+        n_sources=n_src,
+        n_civilian_sources=len(civ),
+        source_share=_r(len(civ) / n_src) if n_src else None,
+        attribution_share=_r(len(civ_atts) / n_att) if n_att else None,
+        quoted_word_share=_r(civ_words / total_words) if total_words else None,
+        any_direct=any(atts[i].kind == "direct" for i in civ_atts),
+        first_voice=_first_voice(doc, sources, civ_atts),
+        humanisation=tuple(records),
+        humanisation_score=score,
+        per_side=_per_side(civ),
+        strip=_strip(doc, sources, civ_ids),
+    )
+
+
+def _first_voice(doc: Document, sources, civ_atts: list[int]) -> dict | None:
+    """Where the first civilian attribution stands in the article."""
+    if not civ_atts:
+        return None
+    atts = sources.attributions
+    first = min(civ_atts, key=lambda i: (atts[i].paragraph, atts[i].start))
+    para = atts[first].paragraph
+    n_par = len(doc.paragraphs)
+    return {
+        "paragraph": para,
+        "n_paragraphs": n_par,
+        "fraction": _r(para / n_par) if n_par else None,
+        "source": sources.source_ids[first],
+        "speaker": sources.speakers[sources.source_ids[first]].speaker,
+    }
+
+
+def _per_side(civ: list) -> dict[str, dict]:
+    """Side -> the civilian sources of that side, their attributions and quoted words;
+    the side with most sources first."""
     per_side: dict[str, dict] = {}
     for s in sorted(civ, key=lambda s: s.id):
         d = per_side.setdefault(s.side, {"sources": 0, "attributions": 0, "quoted_words": 0,
@@ -552,8 +573,13 @@ def civilian_voice(doc: Document, sources, occupations_path: str | None = None,
         d["direct"] += s.n_direct
         d["speakers"].append(s.speaker)
     order = sorted(per_side, key=lambda k: (-per_side[k]["sources"], k))
-    per_side = {k: per_side[k] for k in order}
+    return {k: per_side[k] for k in order}
 
+
+def _strip(doc: Document, sources, civ_ids: set[int]) -> tuple[dict, ...]:
+    """Per paragraph: the roles, sides and sources speaking in it (an attribution
+    over several paragraphs speaks in each)."""
+    atts = sources.attributions
     strip = []
     by_para: dict[int, list[int]] = {}
     para_starts = [p.start for p in doc.paragraphs]
@@ -576,22 +602,7 @@ def civilian_voice(doc: Document, sources, occupations_path: str | None = None,
             "civilian": bool(civ_here),
             "civilian_direct": any(atts[i].kind == "direct" for i in civ_here),
         })
-
-    n_src = len(speakers)
-    n_att = len(atts)
-    return CivilianVoice(
-        n_sources=n_src,
-        n_civilian_sources=len(civ),
-        source_share=_r(len(civ) / n_src) if n_src else None,
-        attribution_share=_r(len(civ_atts) / n_att) if n_att else None,
-        quoted_word_share=_r(civ_words / total_words) if total_words else None,
-        any_direct=any(atts[i].kind == "direct" for i in civ_atts),
-        first_voice=first_voice,
-        humanisation=tuple(records),
-        humanisation_score=score,
-        per_side=per_side,
-        strip=tuple(strip),
-    )
+    return tuple(strip)
 
 
 def _para_index(starts: list[int], offset: int, default: int) -> int:

@@ -38,6 +38,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import CodebookError
+from ..extract.quotes import quotations
 from ..text import Document
 from .registry import CorpusColumns, Family, Parameter, packaged
 
@@ -154,31 +155,10 @@ def load_integrity_rules(rules_path: str | None = None, phrases_path: str | None
 
 
 def quoted_mask(doc: Document) -> str:
-    """``doc.text`` with every quotation (marks included) blanked to spaces.
-
-    Double quotation marks (after normalisation; also ``''`` and ``````, as some archives
-    write them) pair up within a line; an unclosed one runs to the line's end (a
-    quotation that goes on into the next paragraph opens it again there, as news style
-    does).
-    """
-    text = list(doc.normalized.replace("''", '"\x00').replace("``", '"\x00'))
-    start = 0
-    for line in "".join(text).split("\n"):
-        end = start + len(line)
-        marks = [i for i in range(start, end) if text[i] == '"']
-        if len(marks) % 2:
-            marks.append(end - 1)
-        for a, b in zip(marks[::2], marks[1::2]):
-            text[a:b + 1] = " " * (b + 1 - a)
-        start = end + 1
-    for m in _SINGLE_QUOTED.finditer(doc.text):
-        text[m.start():m.end()] = " " * (m.end() - m.start())
-    return "".join(text).replace("\x00", " ")
-
-
-#: A quotation in curly single marks: an opening mark, and the first closing mark that is
-#: not an apostrophe inside a word ("don\u2019t"), on the same line.
-_SINGLE_QUOTED = re.compile("\u2018[^\u2018\n]*?\u2019(?![A-Za-z])")
+    """``doc.text`` with every quotation (marks included) blanked to spaces: the
+    document's quotation layer (:func:`mediakit.extract.quotes.quotations`), the same
+    quotations the attribution extractor finds."""
+    return quotations(doc).mask
 
 
 # -------------------------------------------------------------------------- rules
@@ -371,7 +351,7 @@ class SentenceFlags:
     lowered: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        return {"index": self.index, "paragraph": self.paragraph, "start": self.start,
+        return {"index": self.index, "paragraph": self.paragraph + 1, "start": self.start,
                 "end": self.end, "text": self.text, "flags": list(self.flags),
                 "rules": [dict(r) for r in self.rules], "lowered": list(self.lowered)}
 

@@ -18,6 +18,7 @@ import importlib
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ParameterError
@@ -228,7 +229,10 @@ class Family:
 
 def packaged(name: str) -> Callable[[], Path]:
     """``data_file`` of a parameter whose default is ``mediakit/data/<name>``."""
+    @lru_cache(maxsize=1)
     def path() -> Path:
+        # Where the package's data folder is cannot change while the process runs, so
+        # it is looked up once; whether the file changed is the provenance's stat.
         from importlib import resources
 
         return Path(str(resources.files("mediakit.data").joinpath(name)))
@@ -256,7 +260,8 @@ DOCUMENT_PARAMETERS: tuple[Parameter, ...] = (
 #: their SHA-256; not yet parameters of their own).
 FIXED_DATA_FILES = ("abbreviations.txt", "sentence_starters.txt", "attribution_lexicon.txt",
                     "attribution_first_names.txt", "cue_types.txt", "dale_chall_inflections.txt",
-                    "html_boilerplate.txt", "english_function_words.txt")
+                    "html_boilerplate.txt", "english_function_words.txt", "page_lines.txt",
+                    "precision_markers.txt")
 
 #: The families mediakit ships, in the order they run: module path of each ``FAMILY``.
 BUILTIN_MODULES = (

@@ -71,22 +71,79 @@ def _analyzer():
                 return super().polarity_scores(text)
             # The rest is stock polarity_scores, with the emoji step made linear.
             text = _replace_emojis(text, self._emoji_chars, self.emojis).strip()
+            sentitext, sentiments = self._valences(text)
+            sentiments = self._but_check(sentitext.words_and_emoticons, sentiments)
+            return self.score_valence(sentiments, text)
+
+        def _valences(self, text):
+            """Stock VADER's valence of each word of ``text`` (emojis already replaced),
+            before the ``but`` rule."""
             sentitext = SentiText(text)
             sentiments = []
+            for i in range(len(sentitext.words_and_emoticons)):
+                sentiments = self._valence_at(sentitext, i, sentiments)
+            return sentitext, sentiments
+
+        def _valence_at(self, sentitext, i, sentiments):
             words = sentitext.words_and_emoticons
-            last = len(words) - 1
-            lexicon = self.lexicon
-            for i, item in enumerate(words):
-                lower = item.lower()
-                # sentiment_valence gives a word outside the lexicon 0 and looks no
-                # further, so most words need not call it.
-                if lower not in lexicon or lower in BOOSTER_DICT or (
-                        i < last and lower == "kind" and words[i + 1].lower() == "of"):
-                    sentiments.append(0)
-                    continue
-                sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-            sentiments = self._but_check(words, sentiments)
-            return self.score_valence(sentiments, text)
+            lower = words[i].lower()
+            # sentiment_valence gives a word outside the lexicon 0 and looks no
+            # further, so most words need not call it.
+            if lower not in self.lexicon or lower in BOOSTER_DICT or (
+                    i < len(words) - 1 and lower == "kind" and words[i + 1].lower() == "of"):
+                sentiments.append(0)
+                return sentiments
+            return self.sentiment_valence(0, sentitext, words[i], i, sentiments)
+
+        def sentences_and_whole(self, sentences, whole):
+            """``polarity_scores`` of each sentence and of the whole text, the whole
+            text's word valences taken from the sentences' where VADER's definition
+            gives the same value.
+
+            A word's valence depends on the three words before it, the two after it
+            and whether the text mixes all-capital and other words
+            (``is_cap_diff``). So when the whole text's words are the sentences' words
+            in order, a word three or more from its sentence's start and two or more
+            from its end, in a sentence with the whole text's ``is_cap_diff``, has the
+            same valence in both; the others are computed again in the whole text.
+            The ``but`` rule and the punctuation emphasis are then applied to the
+            whole text, as stock VADER does. Otherwise (a sentence boundary inside a
+            word, emojis at a boundary) the whole text is scored from scratch.
+            """
+            scores, words, raw, spans = [], [], [], []
+            for sentence in sentences:
+                text = _replace_emojis(sentence, self._emoji_chars, self.emojis).strip()
+                sentitext, sentiments = self._valences(text)
+                # is_cap_diff matters only to all-capital words: a sentence with none
+                # (is_cap_diff False, first word not all capitals) reads the same in
+                # any text; one all in capitals does not.
+                sw = sentitext.words_and_emoticons
+                spans.append((len(sw), sentitext.is_cap_diff
+                              or not (sw and sw[0].isupper())))
+                words.extend(sentitext.words_and_emoticons)
+                raw.extend(sentiments)
+                sentiments = self._but_check(sentitext.words_and_emoticons, list(sentiments))
+                scores.append(self.score_valence(sentiments, text))
+            if whole is None:
+                return scores, None
+            text = _replace_emojis(whole, self._emoji_chars, self.emojis).strip()
+            sentitext = SentiText(text)
+            if sentitext.words_and_emoticons != words:
+                return scores, self.polarity_scores(whole)
+            sentiments, i = [], 0
+            for n, caps_read_alike in spans:
+                if caps_read_alike and n > 5:
+                    for k in range(i, i + 3):
+                        sentiments = self._valence_at(sentitext, k, sentiments)
+                    sentiments.extend(raw[i + 3:i + n - 2])
+                    for k in range(i + n - 2, i + n):
+                        sentiments = self._valence_at(sentitext, k, sentiments)
+                else:
+                    for k in range(i, i + n):
+                        sentiments = self._valence_at(sentitext, k, sentiments)
+                i += n
+            sentiments = self._but_check(sentitext.words_and_emoticons, sentiments)
+            return scores, self.score_valence(sentiments, text)
 
         _but_check = staticmethod(_but_check)
 
@@ -228,12 +285,14 @@ class Sentiment:
         # than the scoring on long articles.
         d = {f: getattr(self, f) for f in _SENTIMENT_FIELDS}
         d["sentences"] = [{f: getattr(s, f) for f in _SCORE_FIELDS} for s in self.sentences]
+        for s in d["sentences"]:
+            s["paragraph"] += 1  # the record numbers paragraphs from 1
         d["thresholds"] = dict(self.thresholds)
         d["whole_text"] = {"scores": None if self.whole_text["scores"] is None
                            else dict(self.whole_text["scores"]),
                            "note": self.whole_text["note"]}
         for key in ("most_positive", "most_negative"):
-            d[key] = None if d[key] is None else dict(d[key])
+            d[key] = None if d[key] is None else {**d[key], "paragraph": d[key]["paragraph"] + 1}
         return d
 
 
@@ -254,7 +313,10 @@ def sentiment_of(text: str) -> dict:
     dict
         ``{"compound", "pos", "neu", "neg"}``.
     """
-    scores = _analyzer().polarity_scores(text)
+    return _rounded(_analyzer().polarity_scores(text))
+
+
+def _rounded(scores: dict) -> dict:
     return {k: _r(scores[k]) for k in ("compound", "pos", "neu", "neg")}
 
 
@@ -296,15 +358,17 @@ def sentiment(text_or_doc: str | Document, *,
         raise ValueError("negative_threshold must be below positive_threshold")
     doc = text_or_doc if isinstance(text_or_doc, Document) else segment(text_or_doc)
     scores = []
-    for s in doc.sentences:
-        v = sentiment_of(s.text)
+    per_sentence, whole = _analyzer().sentences_and_whole(
+        [s.text for s in doc.sentences], doc.text if doc.text.strip() else None)
+    for s, raw in zip(doc.sentences, per_sentence):
+        v = _rounded(raw)
         scores.append(SentenceScore(
             index=s.index, paragraph=s.paragraph, start=s.start, end=s.end,
             compound=v["compound"], pos=v["pos"], neu=v["neu"], neg=v["neg"],
             label=_label(v["compound"], positive_threshold, negative_threshold), text=s.text,
         ))
     thresholds = {"positive": positive_threshold, "negative": negative_threshold}
-    whole = sentiment_of(doc.text) if doc.text.strip() else None
+    whole = None if whole is None else _rounded(whole)
     whole_text = {"scores": whole, "note": "VADER over the whole text; saturates on long texts"}
     n = len(scores)
     if n == 0:

@@ -45,6 +45,9 @@ from pathlib import Path
 
 from ..codebook import Codebook, load_codebook
 from ..extract.lexicon import DEFAULT_COUNTED_CUE_TYPES, parse_counted_cue_types
+from ..extract.not_quotations import not_quotations
+from ..extract.page_lines import page_lines
+from ..extract.quotes import open_quotations
 from ..text import Document, normalize_quotes, word_tokens
 from . import diversity as dv
 from .registry import CorpusColumns, Family, Parameter, packaged
@@ -107,7 +110,9 @@ class Source:
         d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         d["mentions"] = list(self.mentions)
         d["attributions"] = list(self.attributions)
-        d["paragraphs"] = list(self.paragraphs)
+        # The record numbers paragraphs from 1 (the Source keeps the 0-based indexes).
+        d["first_paragraph"] = self.first_paragraph + 1
+        d["paragraphs"] = [p + 1 for p in self.paragraphs]
         d["n_attributions"] = self.n_attributions
         return d
 
@@ -124,6 +129,9 @@ class SourcesResult:
     speakers: tuple[Source, ...]
     diversity: dict
     codebook: str
+    open_quotations: tuple = ()
+    page_lines: tuple = ()
+    not_quotations: tuple = ()
 
     def to_dict(self) -> dict:
         """The JSON ``sources`` object: ``attributions``, ``speakers``, ``diversity``."""
@@ -141,24 +149,39 @@ class SourcesResult:
                     "cue": a.cue,
                     "cue_type": a.cue_type,
                     "cue_lemma": a.cue_lemma,
+                    "cue_head": getattr(a, "cue_head", None),
                     "rule": a.rule,
                     "text": a.text,
                     "start": a.start,
                     "end": a.end,
                     "sentence": a.sentence,
-                    "paragraph": a.paragraph,
+                    "paragraph": a.paragraph + 1,  # numbered from 1
                     "speaker_start": a.speaker_start,
                     "speaker_end": a.speaker_end,
                     "source": sid,
                     "source_type": None if sid is None else self.speakers[sid].source_type,
                     "quoted_words": quoted_words(a),
+                    **_statement_keys(a),
                 }
             )
         return {
             "attributions": atts,
             "speakers": [s.to_dict() for s in self.speakers],
             "diversity": self.diversity,
+            # The record numbers paragraphs from 1.
+            "open_quotations": [{**q, "paragraph": q["paragraph"] + 1}
+                                for q in self.open_quotations],
+            "page_lines": [{**x, "paragraph": x["paragraph"] + 1} for x in self.page_lines],
+            "not_quotations": [dict(x) for x in self.not_quotations],
         }
+
+
+def _statement_keys(a) -> dict:
+    """An attribution's statement keys (:mod:`mediakit.extract.attribution.statements`):
+    its quoted fragments, statement id and whether it continues an earlier piece."""
+    return {"quotes": [list(q) for q in getattr(a, "quotes", ())],
+            "quote_group": getattr(a, "quote_group", None),
+            "continuation": getattr(a, "continuation", False)}
 
 
 _QUOTED = re.compile(r'"([^"]*)"')
@@ -168,12 +191,18 @@ def quoted_words(attribution) -> int:
     """Words inside quotation marks.
 
     A direct quote counts all its words (its text is the quotation). A partial quote
-    counts the words between quotation marks in its text ("has expressed “deep
-    concern” about ..." counts 2), or all its words when the text carries no marks
-    (the extractor gave the quoted fragment alone). Indirect speech counts 0.
+    (a mixed statement) counts the words of its quoted fragments (``quotes``, offsets
+    into the text: "has expressed “deep concern” about ..." counts 2); for a record made
+    by another extractor, without ``quotes``, the words between quotation marks in its
+    text, or all its words when the text carries no marks (the quoted fragment alone).
+    Indirect speech counts 0.
     """
     if attribution.kind == "direct":
         return len(word_tokens(attribution.text))
+    quotes = getattr(attribution, "quotes", ())
+    if attribution.kind == "partial" and quotes:
+        base = attribution.start
+        return sum(len(word_tokens(attribution.text[s - base : e - base])) for s, e in quotes)
     if attribution.kind == "partial":
         inner = _QUOTED.findall(normalize_quotes(attribution.text))
         if inner:
@@ -321,12 +350,17 @@ def analyze_sources(
     """
     cb = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
     if attributions is None:
-        from ..extract.attribution import extract_attributions
+        from ..extract.attribution.extractor import extract_with_marks
 
-        attributions = extract_attributions(doc, verbs_path=verbs_path)
+        attributions, marks = extract_with_marks(doc, verbs_path=verbs_path)
+    else:
+        marks = {"open_quotations": open_quotations(doc), "not_quotations": not_quotations(doc),
+                 "page_lines": page_lines(doc)}
     counted = parse_counted_cue_types(counted_cue_types)
+    # An attribution on a caption, promo, subhead or pull quote is not counted.
     atts = sorted((a for a in attributions
-                   if getattr(a, "cue_type", None) is None or a.cue_type in counted),
+                   if (getattr(a, "cue_type", None) is None or a.cue_type in counted)
+                   and getattr(a, "page_line", None) is None),
                   key=lambda a: (a.start, a.end))
 
     grouper = _Grouper()
@@ -336,69 +370,99 @@ def analyze_sources(
     for i, sid in enumerate(source_ids):
         if sid is not None:
             members.setdefault(sid, []).append(i)
+    side_index: list = []  # the document's side terms, found on first need
+    speakers = [_classify_source(doc, cb, sid, keys[sid], members[sid], atts,
+                                 context_sides, side_index)
+                for sid in range(len(keys))]
+    return dataclasses.replace(
+        finish_sources(atts, source_ids, speakers, cb),
+        open_quotations=tuple(marks["open_quotations"]),
+        page_lines=_page_line_records(doc, marks["page_lines"], attributions),
+        not_quotations=tuple(marks["not_quotations"]))
 
-    side_hits = None
-    speakers: list[Source] = []
-    for sid in range(len(keys)):
-        idx = members[sid]
-        group = [atts[i] for i in idx]
-        display = keys[sid]["display"]
-        descriptions = _unique(a.speaker_description for a in group)
-        mentions = _unique(a.speaker_mention for a in group)
-        context = "; ".join(_unique([*descriptions, *mentions]))
-        c = with_article_titles(doc, cb, cb.explain(display, context or None), display,
-                                keys[sid]["named"], context)
-        role, side, side_rule = c.role, c.side, c.side_rule
-        # An anonymity formula ("a person familiar with the talks") is deliberately
-        # left without a side; anyone else takes it from context when nothing names one.
-        deliberate = c.role == "unknown" and c.role_rule is not None
-        if side == "unknown" and context_sides and not deliberate:
-            if side_hits is None:
-                side_hits = _side_index(doc, cb)
-            first = min(
-                (a.speaker_start if a.speaker_start is not None else a.start) for a in group
-            )
-            if keys[sid]["named"]:
-                # the first time the name appears, which may precede every attribution
-                at = doc.normalized.find(normalize_quotes(display))
-                if at >= 0:
-                    first = min(first, at)
-            side, side_rule = (affiliation_side(doc, cb, role, c.role_rule, first)
-                               or _context_side(doc, side_hits, first, role))
-        paras = sorted({a.paragraph for a in group})
-        kinds = Counter(a.kind for a in group)
-        speakers.append(
-            Source(
-                id=sid,
-                speaker=display,
-                named=any(a.named for a in group),
-                role=role,
-                side=side,
-                role_rule=c.role_rule,
-                side_rule=side_rule,
-                description=descriptions[0] if descriptions else None,
-                mentions=tuple(mentions),
-                attributions=tuple(idx),
-                n_direct=kinds.get("direct", 0),
-                n_partial=kinds.get("partial", 0),
-                n_indirect=kinds.get("indirect", 0),
-                quoted_words=sum(quoted_words(a) for a in group),
-                first_paragraph=paras[0],
-                paragraphs=tuple(paras),
-                **dict(zip(("source_type", "source_type_rule"),
-                           type_source(doc, cb, display, keys[sid]["named"], atts, idx,
-                                       c.role_rule))),
-            )
+
+def _classify_source(doc: Document, cb: Codebook, sid: int, key: dict, idx: list[int],
+                     atts: list, context_sides: bool, side_index: list) -> Source:
+    """One source: its attributions ``idx`` classified by the codebook, with its side
+    taken from the text around its first mention when nothing else names one."""
+    group = [atts[i] for i in idx]
+    display = key["display"]
+    descriptions = _unique(a.speaker_description for a in group)
+    mentions = _unique(a.speaker_mention for a in group)
+    context = "; ".join(_unique([*descriptions, *mentions]))
+    c = with_article_titles(doc, cb, cb.explain(display, context or None), display,
+                            key["named"], context)
+    side, side_rule = c.side, c.side_rule
+    # An anonymity formula ("a person familiar with the talks") is deliberately
+    # left without a side; anyone else takes it from context when nothing names one.
+    deliberate = c.role == "unknown" and c.role_rule is not None
+    if side == "unknown" and context_sides and not deliberate:
+        if not side_index:
+            side_index.append(_side_index(doc, cb))
+        first = min(
+            (a.speaker_start if a.speaker_start is not None else a.start) for a in group
         )
+        if key["named"]:
+            # the first time the name appears, which may precede every attribution
+            at = doc.normalized.find(normalize_quotes(display))
+            if at >= 0:
+                first = min(first, at)
+        side, side_rule = (affiliation_side(doc, cb, c.role, c.role_rule, first)
+                           or _context_side(doc, side_index[0], first, c.role))
+    source_type, source_type_rule = type_source(doc, cb, display, key["named"], atts, idx,
+                                                c.role_rule)
+    return Source(
+        id=sid, speaker=display, role=c.role, side=side, role_rule=c.role_rule,
+        side_rule=side_rule, description=descriptions[0] if descriptions else None,
+        mentions=tuple(mentions), attributions=tuple(idx), **source_counts(group),
+        source_type=source_type, source_type_rule=source_type_rule,
+    )
+
+
+def source_counts(group) -> dict:
+    """What a source's attributions add up to: the :class:`Source` fields ``named``,
+    ``n_direct``, ``n_partial``, ``n_indirect``, ``quoted_words``, ``first_paragraph``
+    and ``paragraphs`` (shared with the coders' corrections, which regroup them)."""
+    paras = sorted({a.paragraph for a in group})
+    kinds = Counter(a.kind for a in group)
+    return {
+        "named": any(a.named for a in group),
+        "n_direct": kinds.get("direct", 0),
+        "n_partial": kinds.get("partial", 0),
+        "n_indirect": kinds.get("indirect", 0),
+        "quoted_words": sum(quoted_words(a) for a in group),
+        "first_paragraph": paras[0],
+        "paragraphs": tuple(paras),
+    }
+
+
+def finish_sources(atts, source_ids, speakers: list[Source], cb: Codebook) -> SourcesResult:
+    """Give each attribution its source's role and side (``unknown`` without a source)
+    and measure the diversity of the sources."""
     final = []
     for a, sid in zip(atts, source_ids):
-        if sid is None:
-            final.append(dataclasses.replace(a, role="unknown", side="unknown"))
-        else:
-            s = speakers[sid]
-            final.append(dataclasses.replace(a, role=s.role, side=s.side))
+        s = speakers[sid] if sid is not None else None
+        final.append(dataclasses.replace(a, role=s.role if s else "unknown",
+                                         side=s.side if s else "unknown"))
     div = source_diversity(final, source_ids, speakers, cb.official_roles)
     return SourcesResult(tuple(final), tuple(source_ids), tuple(speakers), div, cb.path)
+
+
+def _page_line_records(doc: Document, lines: dict[int, str], attributions
+                       ) -> tuple[dict, ...]:
+    """The page lines of the document (:func:`mediakit.extract.page_lines.page_lines`):
+    ``paragraph``, ``kind``, ``start``/``end`` (offsets of the paragraph) and
+    ``attributions`` (how many attributions there were left uncounted)."""
+    starts = [p.start for p in doc.paragraphs]
+    per_line: Counter[int] = Counter()
+    for a in attributions:
+        if getattr(a, "page_line", None):
+            # The content's paragraph if it is a page line, else the cue's.
+            i = bisect.bisect_right(starts, a.start) - 1
+            per_line[i if i in lines else a.paragraph] += 1
+    return tuple({"paragraph": i, "kind": kind, "start": doc.paragraphs[i].start,
+                  "end": doc.paragraphs[i].end, "attributions": per_line.get(i, 0)}
+                 for i, kind in sorted(lines.items()))
 
 
 def _unique(values) -> list[str]:
@@ -491,6 +555,10 @@ def source_diversity(atts, source_ids, speakers, official_roles) -> dict:
         "n_sources": n_src,
         "n_attributions": n_att,
         "n_unattributed": sum(1 for s in source_ids if s is None),
+        # Of those, the ones with a speaker mention left unresolved ("he", "the senator"
+        # with no compatible full mention before it).
+        "n_unresolved": sum(1 for a, s in zip(atts, source_ids, strict=True)
+                            if s is None and a.speaker_mention is not None),
         "n_quoted_words": sum(words),
         "n_named_sources": n_named,
         "unnamed_share": _r((n_src - n_named) / n_src) if n_src else None,
@@ -538,7 +606,7 @@ def format_sources_table(result: SourcesResult, width: int = 100) -> str:
     head = ("#", "speaker", "role", "side", "named", "attr", "direct", "words", "para")
     rows = [
         (str(s.id), s.speaker, s.role, s.side, "yes" if s.named else "no",
-         str(s.n_attributions), str(s.n_direct), str(s.quoted_words), str(s.first_paragraph))
+         str(s.n_attributions), str(s.n_direct), str(s.quoted_words), str(s.first_paragraph + 1))
         for s in result.speakers
     ]
     fixed = [len(h) for h in head]
@@ -601,7 +669,8 @@ FAMILY = Family(
                   "commas (speech, belief, intention, evidence, stance, nominal, "
                   "according_to, negated) or all", check="cue_types", metavar="TYPES"),
     ),
-    outputs=("attributions", "speakers", "diversity"),
+    outputs=("attributions", "speakers", "diversity", "open_quotations", "page_lines",
+             "not_quotations"),
     corpus=CorpusColumns(
         transparent=(("diversity",),),
         dropped=(("diversity", "official", "official_roles"),),

@@ -25,7 +25,8 @@ from ..text import segment
 __all__ = ["SCHEMA_VERSION", "Analyzer", "ArticleMetrics", "analyze"]
 
 # Bump when a key of the metrics file is renamed, removed or changes meaning.
-SCHEMA_VERSION = "1.0"
+# 2.0: every ``paragraph`` number (and ``first_paragraph``, ``paragraphs``) counts from 1.
+SCHEMA_VERSION = "2.0"
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,9 @@ class Analyzer:
             article = article_from_text(article, options=self.load_options())
         params = self.get_params()
         codebook = load_codebook(self.codebook)
-        doc = segment(article.body)
+        # Measured on the text as given, clutter lines blanked: offsets in the record
+        # index the text given to analyze (Article.measured_text).
+        doc = segment(article.measured_text)
         meta = dict(article.extra)
         results: dict = {}
         if params.get("exclude_flagged"):

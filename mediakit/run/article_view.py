@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..text import Document, normalize_quotes, segment
+from .labels import side_name
 
 __all__ = ["ArticleView", "ROLE_BACKGROUNDS", "article_view_html", "show"]
 
@@ -104,10 +105,10 @@ def _marks(doc: Document, metrics: Mapping) -> tuple[list[_Mark], list[str]]:
     for n, a in enumerate(metrics.get("sources", {}).get("attributions", []), start=1):
         role = a.get("role") or "unknown"
         details = [f"speaker: {a.get('speaker') or 'none'}", f"role: {_words(role)}",
-                   f"side: {_words(a.get('side'))}", f"kind: {a.get('kind')}"]
+                   f"side: {side_name(a.get('side'))}", f"kind: {a.get('kind')}"]
         for key in ("cue", "cue_type", "source_type"):
             if a.get(key):
-                details.append(f"{key.replace('_', ' ')}: {a[key]}")
+                details.append(f"{key.replace('_', ' ')}: {_words(a[key])}")
         details.append(f"rule: {a.get('rule')}")
         title = f"[{n}] " + "; ".join(details)
         marks.append(_Mark(a["start"], a["end"], "quote", f"mk-role-{role}", title, f"[{n}]"))
@@ -115,13 +116,14 @@ def _marks(doc: Document, metrics: Mapping) -> tuple[list[_Mark], list[str]]:
         span = _speaker_span(doc, a)
         if span is not None:
             marks.append(_Mark(*span, "speaker", "mk-speaker", f"[{n}] speaker: "
-                               f"{a.get('speaker')} ({_words(role)}, {_words(a.get('side'))})"))
+                               f"{a.get('speaker')} ({_words(role)}, {side_name(a.get('side'))})"))
     for m in metrics.get("framing", {}).get("mentions", []):
         label, words = CONSTRUCTION_LABELS.get(m.get("construction"),
                                                ("?", _words(m.get("construction"))))
         details = [f"harm: {_words(m.get('harm_type'))}", f"construction: {words}",
                    f"perpetrator: {m.get('perpetrator') or m.get('agent') or 'not named'}",
-                   f"victims' side: {_words(m.get('victim_side'))}", f"rule: {m.get('rule')}"]
+                   f"victims' side: {side_name(m.get('victim_side'))}",
+                   f"rule: {m.get('rule')}"]
         if m.get("agent_rule"):
             details.append(f"agent rule: {m['agent_rule']}")
         marks.append(_Mark(m["start"], m["end"], "harm", "mk-harm", "; ".join(details), label))
@@ -175,8 +177,8 @@ def article_view_html(metrics: Mapping, body: str) -> str:
     metrics : Mapping
         The article's metrics record (``ArticleMetrics.to_dict()``).
     body : str
-        The measured body of the article (``Article.body``), whose offsets the record's
-        attributions and harm mentions point into.
+        The measured text of the article (``Article.measured_text``), whose offsets the
+        record's attributions and harm mentions point into.
 
     Returns
     -------
@@ -264,4 +266,4 @@ def show(article, metrics: Mapping | None = None, **params) -> ArticleView:
     elif metrics.get("article", {}).get("sha256") not in (None, article.sha256):
         raise ArticleError(article.source_path, "the metrics were computed on another text "
                            "(SHA-256 differs)")
-    return ArticleView(article_view_html(metrics, article.body), article.id)
+    return ArticleView(article_view_html(metrics, article.measured_text), article.id)

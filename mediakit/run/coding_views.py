@@ -65,8 +65,8 @@ def corrections_table(metrics: Mapping) -> pd.DataFrame | str:
     if not corrected:
         if sheet:
             return _note(f"This article is not in the coding sheet {sheet}: no corrections.")
-        return _note("No corrections: run the report with the parameter corrections set to "
-                     "a coded sheet (mediakit codesheet, then coded by hand).")
+        return _note("No coding sheet was given: the figures in this report are "
+                     "mediakit's alone.")
     rows = []
     for label, family, path, kind in CORRECTED_MEASURES:
         rows.append({"measure": label,

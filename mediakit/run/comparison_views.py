@@ -14,14 +14,19 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..errors import MediakitError
+from .labels import code_words, measure_label
 from .report_views import _INDICES, _ROLE_COLOURS, _label, setup, show, text_html
 
 __all__ = [
+    "DISPLAY_GROUPS",
+    "bootstrap_note",
     "civilian_and_agentless_figure",
+    "comparison_display",
     "comparison_table",
     "default_csv",
     "grades_by_article_figure",
     "load_results",
+    "means_table",
     "outlets",
     "sentiment_by_article_figure",
     "setup",
@@ -127,6 +132,85 @@ def comparison_table(results: pd.DataFrame) -> pd.DataFrame:
         table = table.assign(_o=table["outlet"].fillna("")).sort_values(["_o"], kind="stable")
         table = table.drop(columns="_o")
     return table
+
+
+#: The comparison table as shown: three tables narrow enough for a page, each with the
+#: article id first (the CSV keeps every column in one table).
+DISPLAY_GROUPS = (
+    ("Articles", ("title", "outlet", "date", "words")),
+    ("Readability and sentiment", ("flesch_reading_ease", "flesch_kincaid_grade",
+                                   "dale_chall", "consensus_grade", "paragraph_grade_median",
+                                   "mean_compound", "positive_share", "negative_share")),
+    ("Sources, civilian voice, harm and integrity", (
+        "n_sources", "official_share", "civilian_source_share",
+        "civilian_quoted_word_share", "harm_mentions", "agentless_share", "integrity_band",
+        "flagged_share")),
+)
+
+
+def comparison_display(table: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """The comparison table in words, for the page: (heading, table) per
+    :data:`DISPLAY_GROUPS`, the article id as first column, headings as labels.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`comparison_table`.
+
+    Returns
+    -------
+    list of (str, DataFrame)
+        Groups with none of their columns in ``table`` are left out.
+    """
+    out = []
+    for heading, columns in DISPLAY_GROUPS:
+        cols = [c for c in columns if c in table.columns]
+        if not cols:
+            continue
+        part = table[cols].reset_index()
+        part.columns = [measure_label(c) for c in part.columns]
+        out.append((heading, part))
+    return out
+
+
+def bootstrap_note(settings: dict) -> str:
+    """The bootstrap settings of a differences table, in words, for under the table."""
+    names = {"statistic": "statistic", "method": "interval", "confidence": "confidence",
+             "n_resamples": "resamples", "seed": "seed",
+             "min_articles": "fewest articles in a group", "scipy": "scipy"}
+    return "Bootstrap: " + "; ".join(f"{names.get(k, code_words(k))} {v}"
+                                     for k, v in settings.items()) + "."
+
+
+def means_table(means: pd.DataFrame, confidence: float = 0.95) -> pd.DataFrame:
+    """Group means (:func:`mediakit.run.frame.grouped_means`) as a table for a paper: the
+    group column(s), the measure in words, n, mean, SD and the interval in brackets, two
+    decimals.
+
+    Parameters
+    ----------
+    means : DataFrame
+        Columns: the group column(s), ``metric, n, mean, sd, ci_low, ci_high``.
+    confidence : float
+        The intervals' level, for the heading.
+
+    Returns
+    -------
+    DataFrame
+    """
+    def two(x) -> str:
+        return "\u2014" if pd.isna(x) else f"{float(x) + 0.0:.2f}"
+
+    keys = [c for c in means.columns
+            if c not in ("metric", "n", "mean", "sd", "ci_low", "ci_high")]
+    rows = [{**{measure_label(k): getattr(r, k) for k in keys},
+             "Measure": measure_label(str(r.metric)), "n": int(r.n), "Mean": two(r.mean),
+             "SD": two(r.sd),
+             f"{confidence:.0%} CI": "\u2014" if pd.isna(r.ci_low) else
+             f"[{two(r.ci_low)}, {two(r.ci_high)}]"}
+            for r in means.itertuples(index=False)]
+    return pd.DataFrame(rows, columns=[*(measure_label(k) for k in keys), "Measure", "n",
+                                       "Mean", "SD", f"{confidence:.0%} CI"])
 
 
 def outlets(results: pd.DataFrame) -> list[str]:
@@ -236,7 +320,7 @@ def source_mix_by_article_figure(results: pd.DataFrame) -> Figure | str:
         for col in order:
             value = shares.loc[article, col]
             ax.barh(y, value, left=left, color=_ROLE_COLOURS.get(col[5:], "#4c72b0"),
-                    label=_label(col[5:]) if y == 0 else None)
+                    label=_label(code_words(col[5:])) if y == 0 else None)
             left += value
     outlet = table["outlet"].fillna("(no outlet)")
     labels = [(f"{_label(outlet.iloc[k])} · " if multi else "") + _label(i)

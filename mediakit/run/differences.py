@@ -24,6 +24,8 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from .labels import measure_label
+
 __all__ = ["DIFFERENCE_COLUMNS", "group_differences", "hedges_g", "paper_table"]
 
 DIFFERENCE_COLUMNS = ("group_by", "metric", "group_a", "group_b", "n_a", "n_b", "mean_a",
@@ -153,7 +155,7 @@ def paper_table(differences: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
     """
     level = differences.attrs.get("bootstrap", {}).get("confidence", 0.95)
     ci = f"{level:.0%} CI"
-    rows = [{"measure": str(r.metric).replace("_", " "),
+    rows = [{"measure": measure_label(str(r.metric)),
              "groups": f"{r.group_a} − {r.group_b}",
              "n": f"{r.n_a}, {r.n_b}",
              "difference": _fmt(r.difference, digits),

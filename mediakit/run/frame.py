@@ -292,6 +292,17 @@ def _label(text) -> str:
     return str(text).replace("$", r"\$")
 
 
+def _rows_figure(n_rows: int):
+    """A figure with one row per group, and fixed room (in inches) for the title above
+    and the tick labels and axis label below, however few the rows."""
+    from matplotlib.figure import Figure
+
+    height = 1.1 + 0.35 * max(n_rows, 2)
+    fig = Figure(figsize=(7.5, height))
+    fig.subplots_adjust(left=0.3, right=0.97, bottom=0.6 / height, top=1 - 0.35 / height)
+    return fig
+
+
 def means_figure(means: pd.DataFrame, by: str, metric: str, title: str | None = None):
     """Group means of one metric with their confidence intervals (error bars).
 
@@ -309,11 +320,9 @@ def means_figure(means: pd.DataFrame, by: str, metric: str, title: str | None = 
     -------
     matplotlib.figure.Figure
     """
-    from matplotlib.figure import Figure
 
     rows = means[means["metric"] == metric]
-    fig = Figure(figsize=(7.5, 0.5 + 0.35 * max(len(rows), 2)))
-    fig.subplots_adjust(left=0.3, right=0.97, bottom=0.2, top=0.85)
+    fig = _rows_figure(len(rows))
     ax = fig.add_subplot()
     y = list(range(len(rows)))[::-1]
     low = (rows["mean"] - rows["ci_low"]).fillna(0).to_numpy()
@@ -371,13 +380,11 @@ def distribution_figure(df: pd.DataFrame, metric: str, by: str = "outlet"):
     -------
     matplotlib.figure.Figure
     """
-    from matplotlib.figure import Figure
 
     groups = [(name, pd.to_numeric(part[metric], errors="coerce").dropna().to_numpy())
               for name, part in df.groupby(by, sort=True)]
     groups = [(name, values) for name, values in groups if values.size]
-    fig = Figure(figsize=(7.5, 0.6 + 0.35 * max(len(groups), 2)))
-    fig.subplots_adjust(left=0.3, right=0.97, bottom=0.2, top=0.85)
+    fig = _rows_figure(len(groups))
     ax = fig.add_subplot()
     if groups:
         ax.boxplot([v for _, v in groups][::-1], orientation="horizontal",

@@ -12,7 +12,8 @@ import html
 
 import pandas as pd
 
-from .report_views import _needs, _pct, text_html
+from .labels import code_words
+from .report_views import _needs, _pct, paragraph_number, text_html
 
 __all__ = ["article_marked_html", "flagged_sentences_table", "integrity_summary"]
 
@@ -34,7 +35,7 @@ def integrity_summary(metrics: dict) -> pd.DataFrame:
         ("Metrics computed without flagged sentences",
          "yes" if integ["excluded_from_metrics"] else "no"),
     ]
-    rows += [(f"Flag: {flag}", str(n)) for flag, n in integ["counts"].items()]
+    rows += [(f"Flag: {code_words(flag)}", str(n)) for flag, n in integ["counts"].items()]
     return pd.DataFrame({"": [r[0] for r in rows], "value": [r[1] for r in rows]}
                         ).set_index("")
 
@@ -47,8 +48,8 @@ def flagged_sentences_table(metrics: dict) -> pd.DataFrame | str:
         return text_html("No sentence is flagged.")
     return pd.DataFrame({
         "sentence": [s["index"] + 1 for s in flagged],
-        "paragraph": [s["paragraph"] + 1 for s in flagged],
-        "flags": [", ".join(s["flags"]) for s in flagged],
+        "paragraph": [paragraph_number(metrics, s["paragraph"]) for s in flagged],
+        "flags": [", ".join(code_words(f) for f in s["flags"]) for s in flagged],
         "rules": ["; ".join(f"{r['rule']} ({r['match']})" if r["match"] else r["rule"]
                             for r in s["rules"] if r["rule"] not in s["lowered"])
                   for s in flagged],
@@ -74,9 +75,11 @@ def article_marked_html(metrics: dict) -> str:
     for s in sentences:
         text = html.escape(s["text"])
         if s["index"] in flags:
-            label = html.escape(", ".join(flags[s["index"]]))
+            label = html.escape(", ".join(code_words(f) for f in flags[s["index"]]))
             text = (f'<mark title="{label}">{text}</mark>'
                     f' <sup style="color:#a00">[{label}]</sup>')
         paragraphs.setdefault(s["paragraph"], []).append(text)
-    body = "".join(f"<p>{' '.join(parts)}</p>" for _, parts in sorted(paragraphs.items()))
-    return f'<div class="mediakit-article">{body}</div>'
+    # Numbered from 1, as in the table of flagged sentences and the article view.
+    body = "".join(f'<li value="{paragraph_number(metrics, n)}">{" ".join(parts)}</li>'
+                   for n, parts in sorted(paragraphs.items()))
+    return f'<div class="mediakit-article"><ol>{body}</ol></div>'

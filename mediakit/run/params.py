@@ -178,7 +178,7 @@ _EXERCISE_ARTICLE = "article file (.txt .md .json); None: the exercise's teachin
 TEACHING_PARAMETERS: dict[str, tuple[Parameter, ...]] = {
     "01_readability_by_hand": (
         Parameter("article_path", str, None, _EXERCISE_ARTICLE, optional=True),
-        Parameter("paragraph", int, None, "paragraph to count by hand, from 0 (None: the "
+        Parameter("paragraph", int, None, "paragraph to count by hand, from 1 (None: the "
                   "first of 35-90 words)", optional=True),
     ),
     "02_sentiment_limits": (

@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from .coding_views import article_view, corrections_table
+from .labels import code_words, side_name
 
 __all__ = [
     "FIGURE_DPI",
@@ -46,6 +47,7 @@ __all__ = [
     "humanisation_table",
     "missing_family_html",
     "paragraph_grade_figure",
+    "paragraph_number",
     "provenance_table",
     "quotes_table",
     "readability_table",
@@ -91,6 +93,28 @@ def _plain(value) -> str:
     return "" if value is None else str(value)
 
 
+def paragraph_number(metrics: dict, number: int | None) -> int | None:
+    """A paragraph number of a metrics file as shown: counted from 1.
+
+    Parameters
+    ----------
+    metrics : dict
+        The metrics file the number comes from.
+    number : int or None
+        A ``paragraph`` (or ``first_paragraph``) field of it.
+
+    Returns
+    -------
+    int or None
+        Files of schema 2.0 and later count paragraphs from 1 and are shown as they are;
+        a file of schema 1.x (an older mediakit) counted from 0, so its number is moved up
+        by one.
+    """
+    if number is None:
+        return None
+    return number + 1 if str(metrics.get("schema_version", "")).startswith("1.") else number
+
+
 def text_html(text, tag: str = "p") -> str:
     """``text`` escaped inside one HTML element (``tag`` is ours, never the article's)."""
     return f"<{tag}>{html.escape(_plain(text), quote=True)}</{tag}>"
@@ -123,18 +147,35 @@ def words(label) -> str:
 
 
 def cell_text(value) -> str:
-    """One table cell as a reader sees it: no None, NaN, True or False, two decimals."""
+    """One table cell as a reader sees it: no None, NaN, True or False, two decimals, a
+    code in words (``armed_group`` -> ``armed group``, case kept as in the codebook)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "\u2014"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:.2f}"
-    return words(value)
+        return f"{value + 0.0:.2f}"
+    return code_words(_plain(value))
+
+
+#: A cell that reads as a number: 12, -0.05, 46%, [-0.22, 0.05], a dash.
+_NUMBER_CELL = re.compile(r"\u2014|-?\d[\d,.]*%?|\[-?[\d.]+, -?[\d.]+\]|\d+, \d+")
+
+
+def _numeric(column: pd.Series) -> bool:
+    if pd.api.types.is_bool_dtype(column):
+        return False
+    if pd.api.types.is_numeric_dtype(column):
+        return True
+    cells = [cell_text(v) for v in column]
+    return (any(c != "\u2014" for c in cells)
+            and all(_NUMBER_CELL.fullmatch(c) for c in cells))
 
 
 def _heading(column) -> str:
     text = words(column)
+    if text in ("n", "mediakit"):  # the statistician's n and the tool's name as written
+        return text
     return text[:1].upper() + text[1:]
 
 
@@ -145,9 +186,11 @@ def table_html(table: pd.DataFrame) -> str:
     codes are in words; empty cells are a dash; floats have two decimals; text columns are
     left-aligned, number columns right-aligned.
     """
-    frame = table if isinstance(table.index, pd.RangeIndex) else table.reset_index()
-    numeric = [pd.api.types.is_numeric_dtype(frame[c]) and
-               not pd.api.types.is_bool_dtype(frame[c]) for c in frame.columns]
+    if isinstance(table.index, pd.RangeIndex):
+        frame = table
+    else:  # the index is a column like any other; unnamed, its heading is empty
+        frame = table.reset_index(names=[n or "" for n in table.index.names])
+    numeric = [_numeric(frame.iloc[:, i]) for i in range(frame.shape[1])]
     head = "".join(f'<th style="text-align:{"right" if num else "left"}">'
                    f"{html.escape(_heading(c))}</th>"
                    for c, num in zip(frame.columns, numeric))
@@ -271,8 +314,8 @@ def paragraph_grade_figure(metrics: dict) -> Figure:
     grades = [g for g in read.get("paragraph_grades") or [] if g.get("grade") is not None]
     fig = _figure()
     ax = fig.add_subplot()
-    ax.bar([g["paragraph"] + 1 for g in grades], [g["grade"] for g in grades],
-           color="#4c72b0")
+    ax.bar([paragraph_number(metrics, g["paragraph"]) for g in grades],
+           [g["grade"] for g in grades], color="#4c72b0")
     median = (read.get("paragraph_grade") or {}).get("median")
     if median is not None:
         ax.axhline(median, color="#dd8452", linestyle="--", label=f"median {median:.1f}")
@@ -373,7 +416,7 @@ def extreme_sentences(metrics: dict, n: int = 3, which: str = "positive") -> pd.
     sign = -1 if which == "positive" else 1
     ranked = sorted(_sentences(metrics), key=lambda x: (sign * x["compound"], x["index"]))[:n]
     return pd.DataFrame({"sentence": [x["index"] + 1 for x in ranked],
-                         "paragraph": [x["paragraph"] + 1 for x in ranked],
+                         "paragraph": [paragraph_number(metrics, x["paragraph"]) for x in ranked],
                          "compound": [x["compound"] for x in ranked],
                          "text": [x["text"] for x in ranked]},
                         columns=["sentence", "paragraph", "compound", "text"])
@@ -382,24 +425,42 @@ def extreme_sentences(metrics: dict, n: int = 3, which: str = "positive") -> pd.
 # ------------------------------------------------------------------- provenance
 
 
+def _parameter_value(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
 def provenance_table(metrics: dict) -> pd.DataFrame:
-    """Versions, commit, hashes, each parameter once, the data files and the dependencies."""
+    """A compact provenance block: versions and hashes, each parameter once (those set on
+    one line, those left to the packaged default on another), the data files with their
+    SHA-256, the dependencies."""
     prov = metrics["provenance"]
-    rows = [("mediakit version", prov.get("mediakit_version")),
-            ("mediakit commit", prov.get("mediakit_commit")),
-            ("input SHA-256", prov.get("input_sha256")),
-            ("notebook SHA-256", (prov.get("notebook") or {}).get("sha256")),
-            ("schema version", metrics.get("schema_version"))]
-    # The notebook's parameters include the analysis's: each is listed once.
-    params = {**(prov.get("parameters") or {}),
-              **((prov.get("notebook") or {}).get("parameters") or {})}
-    for name, value in sorted(params.items()):
-        rows.append((f"parameter {name}", "\u2014" if value is None else
-                     value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)))
-    for name, record in sorted((prov.get("data_files") or {}).items()):
-        rows.append((f"data file {name}", f"{record['path']} (SHA-256 {record['sha256'][:12]})"))
+    notebook = prov.get("notebook") or {}
+    commit = prov.get("mediakit_commit")
+    rows = [("mediakit", f"{prov.get('mediakit_version')}"
+                         + (f" (commit {commit})" if commit else "")),
+            ("Schema version", metrics.get("schema_version")),
+            ("Input SHA-256", prov.get("input_sha256")),
+            ("Notebook SHA-256", notebook.get("sha256"))]
+    # The notebook's parameters include the analysis's: each is listed once (the
+    # notebook's own SHA-256 is the row above).
+    params = {**(prov.get("parameters") or {}), **(notebook.get("parameters") or {})}
+    params.pop("notebook_sha256", None)
+    given = [f"{k} = {_parameter_value(v)}" for k, v in sorted(params.items())
+             if v is not None and v != {}]
+    unset = [k for k, v in sorted(params.items()) if v is None or v == {}]
+    rows.append(("Parameters", "; ".join(given) or None))
+    rows.append(("Parameters left unset", ", ".join(unset) or None))
+    files = [f"{record['path']} {record['sha256'][:12]}"
+             for _name, record in sorted((prov.get("data_files") or {}).items())]
+    rows.append(("Data files (SHA-256, first 12 digits)", "; ".join(files) or None))
+    corrections = prov.get("corrections") or {}
+    if corrections:
+        rows.append(("Coding sheet (SHA-256)", f"{corrections.get('path')} "
+                                               f"{str(corrections.get('sha256'))[:12]}"))
     deps = prov.get("dependencies") or {}
-    rows.append(("dependencies", ", ".join(f"{k} {v}" for k, v in sorted(deps.items()))))
+    rows.append(("Dependencies", ", ".join(f"{k} {v}" for k, v in sorted(deps.items()))))
     return pd.DataFrame({"": [r[0] for r in rows],
                          "value": ["\u2014" if r[1] is None else str(r[1]) for r in rows]}
                         ).set_index("")
@@ -441,8 +502,8 @@ def _needs(family: str):
 
 
 def _num(x) -> str:
-    # "—" for a missing value; + 0.0 turns -0.0 (an entropy of one category) into 0.0
-    return "—" if x is None else f"{round(float(x), 4) + 0.0:g}"
+    # Two decimals, as in every table; + 0.0 turns -0.0 (an entropy of one category) into 0.0
+    return "—" if x is None else f"{float(x) + 0.0:.2f}"
 
 
 def _pct(x) -> str:
@@ -457,12 +518,11 @@ def sources_table(metrics: dict) -> pd.DataFrame | str:
     rows = []
     for s in metrics["sources"].get("speakers") or []:
         rows.append({"source": s.get("speaker"), "named": s.get("named"),
-                     "role": s.get("role"), "side": s.get("side"),
+                     "role": s.get("role"), "side": side_name(s.get("side")),
                      "attributions": s.get("n_attributions"), "direct": s.get("n_direct"),
                      "partial": s.get("n_partial"), "indirect": s.get("n_indirect"),
                      "quoted words": s.get("quoted_words"),
-                     "first paragraph": (None if s.get("first_paragraph") is None
-                                         else s["first_paragraph"] + 1),
+                     "first paragraph": paragraph_number(metrics, s.get("first_paragraph")),
                      "description": s.get("description"),
                      "role rule": s.get("role_rule"), "side rule": s.get("side_rule")})
     return pd.DataFrame(rows, columns=["source", "named", "role", "side", "attributions",
@@ -483,7 +543,7 @@ def diversity_table(metrics: dict) -> pd.DataFrame:
             ("Unnamed sources", _pct(d.get("unnamed_share"))),
             ("Direct quotes among attributions", _pct(d.get("direct_share"))),
             ("Official sources", _pct(official.get("share"))),
-            ("Official / non-official sources", official.get("ratio")),
+            ("Official / non-official sources", _num(official.get("ratio"))),
             ("Roles: Shannon / evenness / Simpson",
              " / ".join(_num(roles.get(k)) for k in ("shannon", "evenness", "simpson"))),
             ("Sides: Shannon / evenness / Simpson",
@@ -507,7 +567,8 @@ def source_mix_figure(metrics: dict) -> Figure | str:
                                                 ("Sources by side", sides, {}))):
         ax = fig.add_subplot(1, 2, k + 1)
         items = sorted(data.items(), key=lambda kv: (-kv[1], kv[0]))
-        ax.barh([_label(n) for n, _v in items], [v for _n, v in items],
+        name = side_name if k else code_words
+        ax.barh([_label(name(n)) for n, _v in items], [v for _n, v in items],
                 color=[colours.get(n, "#4c72b0") for n, _v in items])
         ax.invert_yaxis()
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -523,9 +584,10 @@ def quotes_table(metrics: dict) -> pd.DataFrame | str:
         return text_html("No quotations or attributions found.")
     rows = []
     for a in metrics["sources"].get("attributions") or []:
-        rows.append({"paragraph": a["paragraph"] + 1,
+        rows.append({"paragraph": paragraph_number(metrics, a["paragraph"]),
                      "speaker": a.get("speaker") or "(no speaker)",
-                     "role": a.get("role"), "side": a.get("side"), "kind": a.get("kind"),
+                     "role": a.get("role"), "side": side_name(a.get("side")),
+                     "kind": a.get("kind"),
                      "cue": a.get("cue"), "text": a.get("text")})
     return pd.DataFrame(rows, columns=["paragraph", "speaker", "role", "side", "kind", "cue",
                                        "text"])
@@ -539,7 +601,7 @@ def civilian_summary(metrics: dict) -> pd.DataFrame:
     """How much civilians are heard: shares, first voice, humanisation."""
     c = metrics["civilian_voice"]
     first = c.get("first_voice") or {}
-    where = ("—" if not first else f"paragraph {first['paragraph'] + 1} of "
+    where = ("—" if not first else f"paragraph {paragraph_number(metrics, first['paragraph'])} of "
              f"{first.get('n_paragraphs', '?')} ({_plain(first.get('speaker'))})")
     rows = [("Civilian sources", f"{c.get('n_civilian_sources')} of {c.get('n_sources')} "
                                  f"({_pct(c.get('source_share'))})"),
@@ -547,7 +609,7 @@ def civilian_summary(metrics: dict) -> pd.DataFrame:
             ("Share of quoted words", _pct(c.get("quoted_word_share"))),
             ("A civilian quoted directly", "yes" if c.get("any_direct") else "no"),
             ("First civilian voice", where),
-            ("Humanisation score (mean)", c.get("humanisation_score"))]
+            ("Humanisation score (mean)", _num(c.get("humanisation_score")))]
     return pd.DataFrame({"": [r[0] for r in rows],
                          "value": ["—" if r[1] is None else str(r[1]) for r in rows]}
                         ).set_index("")
@@ -558,8 +620,9 @@ def humanisation_table(metrics: dict) -> pd.DataFrame | str:
     """Per civilian source: the details that make them a person (name, age, ...)."""
     if not metrics["civilian_voice"].get("humanisation"):
         return text_html("No civilian sources in this article.")
-    rows = [{"source": h.get("speaker"), "side": h.get("side"), "name": h.get("name"),
-             "age": h.get("age"), "occupation": h.get("occupation"), "place": h.get("place"),
+    rows = [{"source": h.get("speaker"), "side": side_name(h.get("side")),
+             "name": h.get("name"), "age": None if h.get("age") is None else str(h["age"]),
+             "occupation": h.get("occupation"), "place": h.get("place"),
              "family": h.get("family"), "score": h.get("score")}
             for h in metrics["civilian_voice"].get("humanisation") or []]
     return pd.DataFrame(rows, columns=["source", "side", "name", "age", "occupation", "place",
@@ -581,7 +644,7 @@ def voice_strip_figure(metrics: dict) -> Figure | str:
     ax = fig.add_subplot()
     seen = []
     for p in strip:
-        x = p["paragraph"] + 1
+        x = paragraph_number(metrics, p["paragraph"])
         roles = p.get("roles") or []
         if not roles:
             ax.bar(x, 1, width=0.92, color="#f2f2f2", edgecolor="#dddddd")
@@ -605,7 +668,8 @@ def voice_strip_figure(metrics: dict) -> Figure | str:
     from matplotlib.patches import Patch
 
     if seen:
-        ax.legend(handles=[Patch(color=_ROLE_COLOURS.get(r, "#4c72b0"), label=_label(r))
+        ax.legend(handles=[Patch(color=_ROLE_COLOURS.get(r, "#4c72b0"),
+                                 label=_label(code_words(r)))
                            for r in seen], loc="upper center", bbox_to_anchor=(0.5, -0.55),
                   ncol=min(len(seen), 5), frameon=False, fontsize="small")
     return fig
@@ -623,7 +687,8 @@ def framing_table(metrics: dict) -> pd.DataFrame:
                                 "agentless_share": f.get("agentless_share")})]
     groups += sorted((f.get("by_side") or {}).items())
     for side, g in groups:
-        row = {"victims": side, "mentions": g.get("mentions")}
+        row = {"victims": side if side == "all mentions" else side_name(side),
+               "mentions": g.get("mentions")}
         for c in _CONSTRUCTIONS:
             row[c.replace("_", " ")] = _pct((g.get("shares") or {}).get(c))
         row["agentless"] = _pct(g.get("agentless_share"))
@@ -638,7 +703,7 @@ def framing_figure(metrics: dict) -> Figure | str:
     if not by_side:
         return text_html("No mentions of harm to people in this article.")
     fig = _figure(size=(7.5, 0.9 + 0.45 * max(len(by_side), 2)), left=0.28)
-    fig.subplots_adjust(bottom=0.3)
+    fig.subplots_adjust(bottom=0.95 / fig.get_figheight())  # axis label, then the legend
     ax = fig.add_subplot()
     for y, (_side, g) in enumerate(by_side):
         left = 0.0
@@ -648,13 +713,14 @@ def framing_figure(metrics: dict) -> Figure | str:
                     else None)
             left += share
     ax.set_yticks(range(len(by_side)),
-                  [f"{_label(s)} (n={g.get('mentions')})" for s, g in by_side])
+                  [f"{_label(side_name(s))} (n={g.get('mentions')})" for s, g in by_side])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of harm mentions")
     ax.set_title("How harm is told, by victim side")
     if by_side:
-        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.32), ncol=5, frameon=False,
+        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.55 / fig.get_figheight() * 2.2),
+                  ncol=5, frameon=False,
                   fontsize="small")
     ax.spines[["top", "right"]].set_visible(False)
     return fig

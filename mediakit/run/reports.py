@@ -13,10 +13,11 @@ project checkout.
 
 Resumable and interrupt-safe: each finished article gets ``DIR/<id>/.done.json``,
 written last and atomically, once the outputs have been read back and checked,
-recording the input's SHA-256, the parameters, mediakit's version, the notebook's
-SHA-256 and the SHA-256 of each output. ``resume=True`` skips an article only when all
-of these still match; a run stopped half-way leaves no ``.done.json`` for the article
-it was on (it is removed before the work starts).
+recording the input's SHA-256, the parameters, mediakit's version and the metrics
+file's ``schema_version``, the notebook's SHA-256 and the SHA-256 of each output.
+``resume=True`` skips an article only when all of these still match; a run stopped
+half-way leaves no ``.done.json`` for the article it was on (it is removed before the
+work starts).
 
 One batch at a time writes a results folder: the run holds an exclusive lock
 (``DIR/.mediakit.lock``, :func:`mediakit.io.output_lock`) from start to end, and its
@@ -341,10 +342,13 @@ class ReportOutcome:
 
 
 def _done_record(job: ReportJob, notebook_sha: str) -> dict:
+    from .analyzer import SCHEMA_VERSION
+
     return {
         "article_id": job.article_id,
         "input_sha256": job.input_sha256,
         "mediakit_version": __version__,
+        "schema_version": SCHEMA_VERSION,  # outputs of an older layout are not current
         "notebook_sha256": notebook_sha,
         "parameters": recorded_parameters("article_report", job.parameters),
         "with_code": job.with_code,  # changes report.html

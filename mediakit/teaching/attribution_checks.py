@@ -166,11 +166,12 @@ def _align(words: Sequence[str], contents: Sequence[str], article: Article) -> d
 
 
 def _paragraph_of(article: Article, content: str) -> int | None:
+    """The number (from 1) of the paragraph holding ``content``, or None."""
     doc = segment(article.body)
     start = article.body.find(content)
     if start < 0:
         return None
-    return next((p.index for p in doc.paragraphs if p.start <= start < p.end), None)
+    return next((p.index + 1 for p in doc.paragraphs if p.start <= start < p.end), None)
 
 
 def _mediakit(article: Article) -> list[dict]:
@@ -184,7 +185,7 @@ def check_annotation(article: Article, annotation: object, key: AnswerKey | None
     Returns
     -------
     Feedback
-        How many of the key's attributions were found; the paragraph (from 0) of a
+        How many of the key's attributions were found; the paragraph (from 1) of a
         missed one; items that are no attribution; wrong speakers and kinds, with a hint
         about the convention involved. Without a key: ``info``, compared with mediakit.
     """
@@ -246,7 +247,7 @@ def check_annotation(article: Article, annotation: object, key: AnswerKey | None
         if n == 2:
             messages.append(f"... and {sum(list(by_paragraph.values())[2:])} more.")
             break
-        where = f"paragraph {paragraph} (counting from 0)" if paragraph is not None \
+        where = f"paragraph {paragraph}" if paragraph is not None \
             else "the article"
         messages.append(f"You missed {'one' if count == 1 else count} in {where}.")
     problems += len(missed)

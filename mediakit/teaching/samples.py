@@ -157,7 +157,7 @@ def key_for_exercise(article_path: str | Path | None, key_path: str | Path | Non
     return None
 
 
-def pick_paragraph(article: Article | str, index: int | None = None, *,
+def pick_paragraph(article: Article | str, number: int | None = None, *,
                    min_words: int = 35, max_words: int = 90) -> tuple[int, str]:
     """A paragraph to work on by hand.
 
@@ -165,42 +165,43 @@ def pick_paragraph(article: Article | str, index: int | None = None, *,
     ----------
     article : Article or str
         The article (or its body).
-    index : int, optional
-        The paragraph (0 is the first). None picks the first paragraph of
-        ``min_words`` to ``max_words`` words, or else the longest one.
+    number : int, optional
+        The paragraph's number, counted from 1 as in the report and the metrics file.
+        None picks the first paragraph of ``min_words`` to ``max_words`` words, or else
+        the longest one.
     min_words, max_words : int
         The size a by-hand count should have.
 
     Returns
     -------
     (int, str)
-        The paragraph's index and text.
+        The paragraph's number (from 1) and text.
 
     Raises
     ------
     MediakitError
-        If ``index`` is not a paragraph of the article.
+        If ``number`` is not a paragraph of the article.
     """
     body = article.body if isinstance(article, Article) else article
     paragraphs = segment(body).paragraphs
     if not paragraphs:
         raise MediakitError(getattr(article, "source_path", None), "the article is empty")
-    if index is not None:
-        if not 0 <= index < len(paragraphs):
+    if number is not None:
+        if not 1 <= number <= len(paragraphs):
             raise MediakitError(getattr(article, "source_path", None),
-                                f"paragraph {index} does not exist (the article has "
-                                f"{len(paragraphs)}, numbered from 0)")
-        return index, paragraphs[index].text
+                                f"paragraph {number} does not exist (the article has "
+                                f"{len(paragraphs)}, numbered from 1)")
+        return number, paragraphs[number - 1].text
     sizes = [len(word_syllables(p.text)) for p in paragraphs]
     for i, size in enumerate(sizes):
         if min_words <= size <= max_words:
-            return i, paragraphs[i].text
+            return i + 1, paragraphs[i].text
     best = max(range(len(paragraphs)), key=lambda i: sizes[i])
-    return best, paragraphs[best].text
+    return best + 1, paragraphs[best].text
 
 
 def numbered_paragraphs(article: Article | str) -> str:
-    """The article's title and paragraphs, each numbered from 0 as mediakit numbers them.
+    """The article's title and paragraphs, each numbered from 1 as the report numbers them.
 
     For reading and annotating by hand: ``print(numbered_paragraphs(article))``.
     """
@@ -210,6 +211,6 @@ def numbered_paragraphs(article: Article | str) -> str:
         lines.append(article.title.upper() + (f" ({article.outlet})" if article.outlet else ""))
         lines.append("")
     for p in segment(body).paragraphs:
-        lines.append(f"[{p.index}] {p.text}")
+        lines.append(f"[{p.index + 1}] {p.text}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -3,8 +3,8 @@
 #
 # One news article measured by mediakit: the article at a glance, its readability, its
 # sentiment sentence by sentence, who speaks in it, how much civilians are heard and
-# how harm is told, and where the figures come from.
-# Every number is computed by `mediakit`; this notebook only arranges tables and plots.
+# how harm is told, and where the figures come from. Every figure is computed by mediakit
+# from the article's text (version, parameters and data files under *Provenance*).
 
 # %% tags=["parameters"]
 article_path: str = "../data/raw/israel-hamas-war-latest-news.txt"  # article file (.txt .md .json) or corpus (.jsonl .csv)
@@ -85,6 +85,7 @@ views.show(integrity_views.flagged_sentences_table(metrics))
 # %%
 views.show(integrity_views.article_marked_html(metrics))
 
+# %% [markdown]
 # ## The article with its codes
 #
 # The text as measured, paragraphs numbered from 1. Each statement is highlighted in the
@@ -178,7 +179,7 @@ views.show(views.voice_strip_figure(metrics))
 views.show(views.humanisation_table(metrics))
 
 # %% [markdown]
-# ### How harm is told
+# ## How harm is told
 #
 # Each mention of harm to people, classed by its grammatical construction and grouped by
 # the victims' side. "Agentless" mentions name no perpetrator ("were killed", "the death

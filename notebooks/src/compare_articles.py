@@ -27,14 +27,18 @@ views.setup()
 results = views.load_results(P["results_dir"])
 table = views.comparison_table(results)
 csv_path = views.write_comparison_csv(table, P["output_csv"] or views.default_csv(P["results_dir"]))
-views.show(views.text_html(f"{len(table)} articles from {len(views.outlets(results))} outlet(s); "
-                           f"table written to {csv_path.name}"))
+n_outlets = len(views.outlets(results))
+views.show(views.text_html(f"{len(table)} articles from {n_outlets} "
+                           f"{'outlet' if n_outlets == 1 else 'outlets'}; every column is "
+                           f"also in {csv_path.name}."))
 
 # %% [markdown]
 # ## Comparison table
 
 # %%
-table
+for heading, part in views.comparison_display(table):
+    views.show(views.text_html(heading, "h3"))
+    views.show(part)
 
 # %% [markdown]
 # ## Reading grade
@@ -81,8 +85,7 @@ for column in [c.strip() for c in P["group_by"].split(",") if c.strip()]:
         raise ParameterError("compare_articles", f"group_by: no such column {column!r}")
     d = group_differences(table, column, measures, n_resamples=P["bootstrap_resamples"],
                           seed=P["seed"], min_articles=P["min_articles"])
-    views.show(views.text_html(f"Differences between {column} groups", "h3"))
-    views.show(paper_table(d).to_html(index=False) if len(d) else
+    views.show(views.text_html(f"Differences between groups of {column}", "h3"))
+    views.show(paper_table(d) if len(d) else
                views.text_html("Fewer than two groups with enough articles."))
-    views.show(views.text_html("Bootstrap: " + ", ".join(
-        f"{k} {v}" for k, v in d.attrs["bootstrap"].items())))
+    views.show(views.text_html(views.bootstrap_note(d.attrs["bootstrap"])))

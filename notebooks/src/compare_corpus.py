@@ -36,8 +36,10 @@ METRICS = [m.strip() for m in P["metrics"].split(",") if m.strip()]
 # %%
 import pandas as pd
 
+from mediakit.run import comparison_views as compare
 from mediakit.run import frame
 from mediakit.run import report_views as views
+from mediakit.run.labels import measure_label
 
 views.setup()
 table = frame.read_corpus_table(P["results_path"])
@@ -46,8 +48,13 @@ if unknown:
     raise ParameterError("compare_corpus", f"no such column(s) in the table: {', '.join(unknown)}")
 table = frame.add_period(table, date="date", freq=P["period"])
 table["outlet"] = table["outlet"].fillna("(no outlet)")
+# The measures by their names in words, in every table and figure below.
+LABELS = {m: measure_label(m) for m in METRICS}
+table = table.rename(columns=LABELS)
+METRICS = list(LABELS.values())
+n_outlets = table["outlet"].nunique()
 views.show(views.text_html(
-    f"{len(table)} articles from {table['outlet'].nunique()} outlet(s); "
+    f"{len(table)} articles from {n_outlets} {'outlet' if n_outlets == 1 else 'outlets'}; "
     f"{table['period'].notna().sum()} with a date, from {table['period'].min()} to "
     f"{table['period'].max()}."))
 
@@ -56,8 +63,8 @@ views.show(views.text_html(
 
 # %%
 counts = pd.crosstab(table["outlet"], table["period"].fillna("(no date)"), margins=True,
-                     margins_name="all")
-counts
+                     margins_name="All")
+views.show(counts.rename_axis(index="outlet", columns=None))
 
 # %% [markdown]
 # ## Outlets: means with confidence intervals
@@ -65,12 +72,13 @@ counts
 # %%
 big_outlets = table.groupby("outlet").filter(lambda g: len(g) >= P["min_articles"])
 by_outlet = frame.grouped_means(big_outlets, "outlet", METRICS, confidence=P["confidence"])
-by_outlet
+views.show(compare.means_table(by_outlet, P["confidence"]))
 
 # %%
 for metric in METRICS:
     views.show(frame.means_figure(by_outlet, "outlet", metric,
-                                  f"{metric}: mean by outlet, {P['confidence']:.0%} interval"))
+                                  f"{metric}: mean by outlet, {P['confidence']:.0%} "
+                                  "interval"))
 
 # %% [markdown]
 # ## Time periods
@@ -82,7 +90,7 @@ for metric in METRICS:
 dated = table[table["period"].notna()]
 big_periods = dated.groupby("period").filter(lambda g: len(g) >= P["min_articles"])
 by_period = frame.grouped_means(big_periods, "period", METRICS, confidence=P["confidence"])
-by_period
+views.show(compare.means_table(by_period, P["confidence"]))
 
 # %%
 cells = dated.groupby(["outlet", "period"]).filter(lambda g: len(g) >= P["min_articles"])
@@ -121,15 +129,17 @@ for column in [c.strip() for c in P["group_by"].split(",") if c.strip()]:
                           n_resamples=P["bootstrap_resamples"], seed=P["seed"],
                           min_articles=P["min_articles"])
     differences.append(d)
-    views.show(views.text_html(f"Differences between {column} groups", "h3"))
-    views.show(paper_table(d).to_html(index=False) if len(d) else
+    views.show(views.text_html(f"Differences between groups of {column}", "h3"))
+    views.show(paper_table(d) if len(d) else
                views.text_html("Fewer than two groups with enough articles."))
-views.show(views.text_html("Bootstrap: " + ", ".join(
-    f"{k} {v}" for k, v in (differences[0].attrs["bootstrap"] if differences else {}).items())))
+if differences:
+    views.show(views.text_html(compare.bootstrap_note(differences[0].attrs["bootstrap"])))
 
 # %%
 if P["output_csv"]:
     means = pd.concat([by_outlet.assign(group_by="outlet"),
                        by_period.assign(group_by="period")], ignore_index=True)
+    # The file keeps the corpus table's column names (docs/corpus.md).
+    means["metric"] = means["metric"].map({v: k for k, v in LABELS.items()})
     means.to_csv(P["output_csv"], index=False)
     views.show(views.text_html(f"group means written to {P['output_csv']}"))

@@ -24,17 +24,21 @@ from .extractor import extract_attributions
 from .headline import HEADLINE_RULES
 from .indirect import INDIRECT_RULES
 from .inherit import INHERIT_RULES
+from .nominal import NOMINAL_RULES
 from .record import Attribution
 from .resolve import find_person_descriptions
+from .statements import STATEMENT_RULES
 
 #: The patterns that produce an attribution: rule id (``Attribution.rule``) ->
 #: what it matches. ``quote.*``: a quotation with a tag of its own (pass 1,
 #: :mod:`.direct`); ``indirect.*``: reported speech around a cue (pass 2, :mod:`.indirect`;
-#: a report holding quoted fragments gives one partial attribution per fragment, each with
-#: the report's rule); ``inherit.*`` and ``unattributed.*``: a quotation without a tag of
+#: a report holding quoted fragments is one partial attribution, the fragments in its
+#: ``quotes``); ``statement.*``: a piece of a statement (:mod:`.statements`);
+#: ``inherit.*`` and ``unattributed.*``: a quotation without a tag of
 #: its own (pass 3, :mod:`.inherit`). Each pass's table sits with its patterns.
 #: Documented with an example each in docs/metrics.md (attribution rule ids).
-RULES: dict[str, str] = {**QUOTE_RULES, **INDIRECT_RULES, **INHERIT_RULES, **HEADLINE_RULES}
+RULES: dict[str, str] = {**QUOTE_RULES, **INDIRECT_RULES, **NOMINAL_RULES, **INHERIT_RULES,
+                         **HEADLINE_RULES, **STATEMENT_RULES}
 
 __all__ = [
     "RULES",

@@ -153,6 +153,10 @@ def _fallback_subject(
         return None
     if how == "who" or (lw[p] in {"who"} and p - 1 >= sent_a and tk.words[p - 1] == ","):
         np_, name = _who_subject(ctx, p - 1, sent_a), "who_said"
+        if np_ is not None and lw[p] == "who":
+            # The source as PolNeAR marks it is the relative pronoun; the speaker is the
+            # antecedent it refers to.
+            np_.extra["source_tokens"] = (p, p + 1)
     elif tk.words[p] == "," and lw[c.k0].endswith("ing"):
         np_, name = _sentence_subject(ctx, min(a, p), p), "saying"
     elif lw[p] in {"and", "but"}:

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 
 from ...text import Document
 from ..lexicon import load_cue_types, load_cue_words
+from ..not_quotations import _not_quotations
 from ..noun_phrases import _NP
-from ..quotes import _find_quotes, _single_quotes_as_double
+from ..quotes import quotations
 from ..tokens import _Tokens
 from .cues import _Cue, _find_cues
-
-_INVISIBLE = {c: " " for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
 
 
 @dataclass
@@ -26,6 +25,9 @@ class _Raw:
     anchor: int  # offset used for ordering and sentence lookup (cue or content start)
     clause_a: int | None = None  # token where the attribution's clause starts
     quote: bool = False  # the content is one quotation (pass 1)
+    quotes: list | None = None  # (cs, ce) of the quoted fragments inside (statements)
+    continues: _Raw | None = None  # the earlier piece of the same statement
+    lead: tuple[int, int] | None = None  # tokens of the content before a tag inside it
     inherit: _Raw | None = None
     elliptic: _Raw | None = None  # "..., but says": subject of an earlier cue
     speaker: str | None = None
@@ -42,16 +44,17 @@ class _Ctx:
     def __init__(self, doc: Document, verbs_path: str | None):
         self.doc = doc
         self.orig = doc.text
-        # Two apostrophes stand for a double quotation mark in some archives (''...'').
-        self.t = _single_quotes_as_double(doc.normalized.replace("''", '" '), doc)
-        # Invisible format characters (a zero-width space after a name) read as blanks;
-        # the text keeps its length, so offsets still index doc.text.
-        self.t = self.t.translate(_INVISIBLE)
+        # The text as the quotation rules read it (same length as doc.text), and the
+        # quotations: the document's shared layer.
+        found = quotations(doc)
+        self.t = found.text
         self.tk = _Tokens(self.t)
         self.verbs = load_cue_words(verbs_path)
         self.types = load_cue_types()
         tk = self.tk
-        self.quotes = _find_quotes(self.orig, self.t, doc)
+        self.quotes = list(found.spans)
+        # Titles, nicknames and scare quotes: marked, never attributed (not_quotations).
+        self.not_quotation = _not_quotations(self.t, tk, self.quotes)
         self.in_quote = [-1] * tk.n
         qi = 0
         for k in range(tk.n):

@@ -46,8 +46,14 @@ def _find_cues(
             k += 1
             continue
         k1, lemma, strict = hit
-        if lemma == "add" and k1 < n and lw[k1] == "to":
-            k = k1  # "added to her lead": an increase, not a statement
+        if lemma == "add" and k1 < n and (lw[k1] == "to" or _quantity(tk, k1)):
+            # "added to her lead", "added two goals", "shares added 1.2 per cent": an
+            # increase, not a statement
+            k = k1
+            continue
+        if k >= 2 and lw[k - 1] == "without" and lw[k - 2] in {"go", "goes", "went", "gone",
+                                                                 "going"}:
+            k = k1  # "it goes without saying that": an idiom, no source
             continue
         if " ".join(lw[k1 : k1 + 3]) in {"not to be", "to remain anonymous", "to be named"}:
             k = k1  # "asked not to be named": a condition of anonymity, not a statement
@@ -63,9 +69,36 @@ def _find_cues(
         if j >= 0 and j < aux0 - 1 and lw[j] in {"has", "have", "had"}:
             aux0 = j
         ctype = types[key][1] if types and key in types else "speech"
-        cues.append(_Cue(k, k1, aux0, lemma, strict, ctype, _negated(lw, aux0)))
+        negated = _negated(lw, aux0)
+        if aux0 == k and lw[k].endswith("ing"):
+            aux0 = _progressive(lw, k)  # "is telling", "isn't saying", "was not urging"
+        cues.append(_Cue(k, k1, aux0, lemma, strict, ctype, negated))
         k = k1
     return cues
+
+
+def _quantity(tk: _Tokens, k: int) -> bool:
+    """Whether token ``k`` opens a quantity ("two goals", "1.2 per cent", "$5 million",
+    "another goal"): the words of ``precision_markers.txt`` [quantity_after_add], or a
+    figure."""
+    from ..not_quotations import load_precision_markers
+
+    w = tk.words[k]
+    return (w[:1].isdigit() or w in {"$", "\u00a3", "\u20ac", "%"}
+            or (tk.lower[k],) in load_precision_markers()["quantity_after_add"])
+
+
+# Forms of "be" that make a progressive with an -ing cue ("is telling", "wasn't saying").
+_BE = frozenset("is are was were am 's \u2019s isn't aren't wasn't weren't".split())
+
+
+def _progressive(lw: list[str], k: int) -> int:
+    """The first token of a progressive before the -ing cue at ``k`` ("is telling", "is
+    not saying", "was also urging"): the form of "be", or ``k`` if there is none."""
+    j = k - 1
+    while j >= 0 and k - j <= 2 and lw[j] in {"not", "never", "also", "now", "still"}:
+        j -= 1
+    return j if j >= 0 and lw[j] in _BE else k
 
 
 def _negated(lw: list[str], aux0: int) -> bool:

@@ -33,6 +33,42 @@ QUOTE_RULES: dict[str, str] = {
 _STOP_AFTER = frozenset(".!?;\"")
 
 
+# The most tokens of a parenthetical after a speaker: "(D-Md.)", "(R-Texas)".
+_PAREN_TOKENS = 8
+
+
+def _np_before_paren(ctx: _Ctx, a: int, b: int) -> _NP | None:
+    """The speaker before a parenthetical affiliation that ends right before the cue
+    (``Rep. Elijah E. Cummings (D-Md.) said``): the noun phrase before the parenthesis,
+    with the parenthesis in its source span (as PolNeAR marks it)."""
+    tk = ctx.tk
+    if b - 1 <= a or tk.words[b - 1] != ")":
+        return None
+    j = next((x for x in range(b - 2, max(a, b - 2 - _PAREN_TOKENS), -1)
+              if tk.words[x] == "("), None)
+    if j is None or j <= a:
+        return None
+    np_ = _read_np(tk, a, j)
+    if np_ is not None:
+        np_.extra["full"] = (np_.i, b)
+    return np_
+
+
+def _stops_between(tk, a: int, b: int) -> bool:
+    """A sentence stop, quotation mark or semicolon among tokens a..b, outside a
+    parenthesis ("Cummings (D-Md.) said": the full stop of the abbreviation is none)."""
+    depth = 0
+    for x in range(a, b):
+        w = tk.words[x]
+        if w == "(":
+            depth += 1
+        elif w == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and w in _STOP_AFTER:
+            return True
+    return False
+
+
 def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP, str] | None:
     """``"...," X said`` / ``"...," said X`` after a closing quotation mark (the cue,
     the speaker and the rule id)."""
@@ -46,7 +82,7 @@ def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP, str] | None:
         k += 1
     ends_full_stop = q.full_stop
     for c in ctx.cues_between(k, limit):
-        if any(tk.words[x] in _STOP_AFTER for x in range(k, c.aux0)):
+        if _stops_between(tk, k, c.aux0):
             return None
         if c.lemma == "according to":
             np_ = _np_after(ctx, c.k1, limit)
@@ -65,7 +101,7 @@ def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP, str] | None:
         else:
             if tk.lower[k] in _CONJ or tk.lower[c.aux0 - 1] in _RELATIVE:
                 return None  # '"insanity," and Sanders, who says': a new clause
-            np_ = _read_np(tk, k, c.aux0)
+            np_ = _read_np(tk, k, c.aux0) or _np_before_paren(ctx, k, c.aux0)
             if np_ is None:
                 return None
             nxt = c.k1
@@ -119,7 +155,7 @@ def _before_frame(
         earlier = [e for e in ctx.cues_between(sent_a, p) if e.k1 <= p]
         if earlier:
             return c, None, earlier[-1].k0, "quote.before_adding"
-    np_ = _read_np(tk, a, c.aux0)
+    np_ = _read_np(tk, a, c.aux0) or _np_before_paren(ctx, a, c.aux0)
     if np_ is not None:
         return c, np_, None, "quote.before_speaker_said"
     fallback = _fallback_subject(ctx, c, a, how, sent_a)
@@ -146,6 +182,8 @@ def _frame_quotations(ctx: _Ctx) -> tuple[list[_Raw], list[tuple[_Raw, int]]]:
         if q.paragraph != prev_para:
             prev_close_tok = ctx.para_tok[q.paragraph][0]
             prev_para = q.paragraph
+        if qi in ctx.not_quotation:
+            continue  # a title, a nickname or a scare quote (not_quotations)
         words = _n_words(t, q.cs, q.ce)
         hit = _after_frame(ctx, q)
         pending = None

@@ -1,15 +1,15 @@
 """Pass 2: reported speech around a cue that tags no quotation (``X said (that) ...``,
 ``..., X said``, ``..., said X``, ``according to X``, a tag inside the clause), and the
-split of a report holding quoted fragments into partial attributions. Rule ids
-``indirect.*``."""
+reports holding quoted fragments are made whole statements afterwards
+(:mod:`.statements`). Rule ids ``indirect.*``."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 from ..lexicon import (
+    _IRREGULAR_PAST,
     _MODALS,
     _NUMBERS,
     _PASSIVE,
@@ -27,10 +27,11 @@ from ..tokens import _is_cap, _n_words, _span_text, _strip_poss, _Tokens
 from .clauses import _clause_start, _fallback_subject, _np_after, _went_on_to
 from .context import _Ctx, _Raw
 from .cues import _Cue
+from .objects import OBJECT_RULES, _object_end, _object_rule
 
 #: The rules of pass 2, reported speech around a cue (a report holding quoted fragments
-#: gives one partial attribution per fragment, each with the report's rule): rule id ->
-#: what it matches; part of :data:`mediakit.extract.attribution.RULES`.
+#: is one partial attribution with the report's rule, its fragments in ``quotes``): rule
+#: id -> what it matches; part of :data:`mediakit.extract.attribution.RULES`.
 INDIRECT_RULES: dict[str, str] = {
     "indirect.speaker_said": "X said (that) ..., X told Y that ..., X urged Y to ...",
     "indirect.speaker_said_from_sentence_start":
@@ -55,44 +56,11 @@ INDIRECT_RULES: dict[str, str] = {
     "indirect.conj_shared_subject":
         "a cue right after a conjunction with no subject of its own, in a sentence with "
         "an attribution: ..., while adding that ... (the earlier speaker)",
+    "indirect.relative_source":
+        "a restrictive relative clause on a group: voters who say ... (the source is "
+        "'who', the speaker its antecedent; the content ends at the first comma)",
+    **OBJECT_RULES,
 }
-
-
-def _split_partials(ctx: _Ctx, raws: list[_Raw]) -> list[_Raw]:
-    """Reported speech holding quoted fragments gives one partial attribution per
-    fragment, whose content is the fragment (the words the source is quoted as using)."""
-    out = []
-    starts = [q.cs for q in ctx.quotes]
-    for r in raws:
-        if r.kind != "partial" or r.cue is None or r.quote:
-            out.append(r)
-            continue
-        i = bisect.bisect_left(starts, r.cs)
-        parts = []
-        framed = 0
-        while i < len(ctx.quotes) and ctx.quotes[i].cs < r.ce:
-            q = ctx.quotes[i]
-            if i in ctx.framed:
-                # A quotation with its own tag is not part of this report: the report
-                # stops before that tag (or before the quotation).
-                if not framed:
-                    fr = ctx.framed[i]
-                    stop = q.open
-                    if fr.cue is not None and r.cs < ctx.tk.starts[fr.cue.aux0] < stop:
-                        stop = ctx.tk.starts[fr.cue.aux0]
-                    cut_end = _trim_end(ctx.t, r.cs, min(r.ce, stop))
-                framed += 1
-                i += 1
-                continue
-            parts.append(_Raw(q.cs, min(q.ce, r.ce), "partial", r.cue, r.np, r.anchor,
-                              clause_a=r.clause_a, elliptic=r.elliptic, rule=r.rule))
-            i += 1
-        if parts or not framed:
-            out.extend(parts or [r])
-        elif _n_words(ctx.t, r.cs, cut_end) >= 2:
-            r.ce, r.kind = cut_end, "indirect"
-            out.append(r)
-    return out
 
 
 def _trim_end(t: str, s: int, e: int) -> int:
@@ -149,7 +117,7 @@ def _sentence_end(ctx: _Ctx, a: int, b: int) -> int:
 
 
 def _content_raw(ctx: _Ctx, a: int, b: int, c: _Cue, np_: _NP | None,
-                 rule: str) -> _Raw | None:
+                 rule: str, min_words: int = 2) -> _Raw | None:
     tk = ctx.tk
     while a < b and tk.words[a] in {",", ":", "\u2014", "-"}:
         a += 1
@@ -161,7 +129,7 @@ def _content_raw(ctx: _Ctx, a: int, b: int, c: _Cue, np_: _NP | None,
     m = _DATELINE.match(ctx.t, cs, ce)
     if m:
         cs = m.end()
-    if _n_words(ctx.t, cs, ce) < 2:
+    if _n_words(ctx.t, cs, ce) < min_words:
         return None
     # A quotation mark inside the reported content makes it a partial quote.
     kind = "partial" if '"' in ctx.t[cs:ce] else "indirect"
@@ -177,6 +145,7 @@ def _according(ctx: _Ctx, c: _Cue, sa: int, sb: int) -> _Raw | None:
     np_ = _np_after(ctx, c.k1, sb, appos=c.k0 - a >= 3)
     if np_ is None:
         return None
+    _according_source(ctx, np_, eb)
     b = c.k0
     while b > a and tk.words[b - 1] in {",", "\u2014", "("}:
         b -= 1
@@ -186,6 +155,21 @@ def _according(ctx: _Ctx, c: _Cue, sa: int, sb: int) -> _Raw | None:
     while e < eb and tk.words[e] != ",":
         e += 1
     return _content_raw(ctx, e + 1, eb, c, np_, "indirect.according_to_content")
+
+
+def _according_source(ctx: _Ctx, np_: _NP, eb: int) -> None:
+    """The source of "according to" as PolNeAR marks it: the whole phrase up to the next
+    punctuation ("a national Gallup poll taken last week", "an NBC report at the time"),
+    or farther with an apposition; the mention stays the noun phrase."""
+    tk = ctx.tk
+    e = np_.j
+    while e < eb and e - np_.i < 40 and tk.words[e] not in _PHRASE_END and ctx.in_quote[e] < 0:
+        e += 1
+    fi, fj = np_.extra.get("full", (np_.i, np_.j))
+    np_.extra["full"] = (fi, max(fj, e))
+
+
+_PHRASE_END = frozenset({",", ".", ";", ":", '"', "\u2014", "\u2013", "(", ")", "?", "!", "--"})
 
 
 def _that_follows(tk: _Tokens, ca: int, x: int) -> bool:
@@ -202,7 +186,8 @@ def _adverbial(tk: _Tokens, k: int) -> bool:
     """A word that may stand between a cue and its "that": "said on Monday that"."""
     w = tk.lower[k]
     return (w in _TIME_WORDS or w in _POST_CUE or _is_adverb(w) or _is_cap(tk.words[k])
-            or tk.words[k][:1].isdigit() or w in {",", "again", "also", "later", "then"})
+            or tk.words[k][:1].isdigit()
+            or w in {",", "again", "also", "later", "then", "example", "instance", "however"})
 
 
 def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | None:
@@ -297,13 +282,35 @@ def _speech_act(ctx: _Ctx, c: _Cue, sa: int) -> bool:
         return False  # "is said to", "to say", "the claims", "eight states": not a speech act
     if p >= sa and (lw[p].endswith("'s") or lw[p].endswith("s'")):
         return False  # "Dean's comments": a noun
-    if p >= sa and lw[p] in _RELATIVE and not (p - 1 >= sa and tk.words[p - 1] == ","):
-        return False  # "women who complained": a restrictive relative clause
+    if (c.k1 < tk.n and (lw[c.k0] == c.lemma or noun_form) and c.lemma not in {"say", "tell"}
+            and c.aux0 == c.k0 and (lw[c.k1] in _FINITE or lw[c.k1] in _MODALS
+                                    or lw[c.k1] in {"came", "comes", "drew", "draws"})):
+        return False  # "The derogatory comments had two goals": a noun, the subject
+    if lw[c.k0] == "told" and p >= sa and lw[p] == "all":
+        return False  # "All told, ...": an idiom
+    if (p >= sa and lw[p] in _RELATIVE and not (p - 1 >= sa and tk.words[p - 1] == ",")
+            and not _relative_source(ctx, c, p, sa)):
+        return False  # "the women who complained": a restrictive relative clause
     if p >= sa and lw[p] in _MODALS and not (p > sa and tk.words[p][:1].isupper()):
         # "she would ask", "will say": speech that has not happened ("Ms. May said" is
         # a name)
         return False
     return True
+
+
+def _relative_source(ctx: _Ctx, c: _Cue, p: int, sa: int) -> bool:
+    """"MPs who say ...", "voters who believe ...": a restrictive relative clause whose
+    antecedent is a group of people (a plural noun or "those") and whose cue has explicit
+    content (a that-clause or, for a belief, intention or stance, a clause or an object)
+    reports what that group says or thinks."""
+    tk = ctx.tk
+    lw = tk.lower
+    if lw[p] != "who" or p - 1 < sa or c.strict and lw[c.k1:c.k1 + 1] != ["that"]:
+        return False
+    ante = _strip_poss(lw[p - 1])
+    return (ante in {"those", "people", "others"} or ante in _lex("groups")
+            or (ante.endswith("s") and not ante.endswith("ss") and len(ante) > 3
+                and not tk.words[p - 1][:1].isupper()))
 
 
 def _and_second_cue(ctx: _Ctx, c: _Cue, sa: int, sb: int, earlier: _Raw) -> _Raw | None:
@@ -353,8 +360,24 @@ def _tag_inside(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
                 r = _content_raw(ctx, post[0] + 1, s.eb, c, np_, "indirect.tag_inside")
                 if r is not None:
                     r.clause_a = m + 1
+                    r.lead = (s.a, m)  # the content before the tag (statements)
                     return r
     return None
+
+
+def _tag_final_start(ctx: _Ctx, s: _Site) -> int:
+    """Where the content of a tag after it starts: a conjunction or subordinator is no
+    boundary here ("He has spoken since May, he said"; "Hackers broke in, and 10 servers
+    were hit, the report said"), so the content runs back to the sentence start or to a
+    semicolon, colon or quotation."""
+    if s.how != "conj":
+        return s.a
+    tk = ctx.tk
+    j = s.a - 1
+    lo = max(s.sa, s.a - _MAX_CONTENT // 2)  # a bound that keeps run-on text linear
+    while j > lo and not (tk.words[j - 1] in {";", ":", '"'} or ctx.in_quote[j - 1] >= 0):
+        j -= 1
+    return max(j, lo)
 
 
 def _content_speaker_said(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
@@ -362,7 +385,7 @@ def _content_speaker_said(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
     cue)."""
     tk = ctx.tk
     lw = tk.lower
-    a, post = s.a, s.post
+    a, post = _tag_final_start(ctx, s), s.post
     first_comma = next((x - c.k1 for x in post if tk.words[x] == ","), len(post))
     adverbial = all(
         lw[x] in _TIME_WORDS or lw[x] in _POST_CUE or _is_adverb(lw[x]) or _is_cap(tk.words[x])
@@ -385,8 +408,8 @@ def _content_speaker_said(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
                 continue
             if m + 1 >= c.aux0:
                 continue
-            if m - a < 3 or seen >= 3:
-                break
+            if m - a < 3 or seen >= 3 or lw[m + 1] in {"and", "but", "or"}:
+                break  # ", and 10 servers, the report said": a clause, not the subject
             seen += 1
             np_ = _read_np(tk, m + 1, c.aux0)
             if np_ is None:
@@ -455,14 +478,32 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
         or (c.ctype == "intention" and ca < eb and lw[ca] == "to")
         # "I think he is wrong", "most believe the economy has improved": a belief's
         # clause without "that", opened by a subject and holding a finite verb.
-        or (c.ctype == "belief" and _bare_clause(tk, ca, eb))
+        or ((c.ctype == "belief" or c.lemma in {"hope", "wish"}) and _bare_clause(tk, ca, eb))
+        # "voters see Clinton as the stronger candidate": a belief about X, as Y.
+        or (c.lemma in _SEE_AS and _as_complement(tk, ca, eb))
         # "The poll shows Clinton ahead": a document's evidence needs no "that".
         or (c.ctype == "evidence" and np_ is not None and np_.j > np_.i
             and _strip_poss(lw[np_.j - 1]) in _lex("documents"))
     )
+    if (np_ is not None and elliptic is None and c.aux0 - 1 > np_.i
+            and lw[c.aux0 - 1] == "who" and tk.words[c.aux0 - 2] != ","):
+        # "Voters who say ...": the source is the relative pronoun, the speaker its
+        # antecedent; the content ends at the first comma (the main clause follows).
+        np_.extra["source_tokens"] = (c.aux0 - 1, c.aux0)
+        rule = "indirect.relative_source"
+        eb = next((x for x in range(ca, eb) if tk.words[x] in {",", ";"}), eb)
+    inside = any(prev.cs <= tk.starts[c.k0] < prev.ce for prev in by_sentence.get(s.si, [])[-6:])
+    if not explicit and elliptic is None and not inside and (
+            obj := _object_rule(ctx, c, np_, ca, eb)) is not None:
+        # (A stance inside another report's content is part of that content: "He said
+        # Hamas had agreed, and he was discussing the release".)
+        # "X praised the governor", "X declined to comment": the object is the content.
+        rule, explicit = obj, True
+        if lw[ca] != "to":
+            eb = _object_end(ctx, ca, eb)
     if c.strict and not explicit:
         return None
-    r = _content_raw(ctx, ca, eb, c, np_, rule)
+    r = _content_raw(ctx, ca, eb, c, np_, rule, min_words=1 if rule.endswith("_object") else 2)
     if r is None:
         return None
     r.clause_a = a
@@ -476,14 +517,43 @@ _CLAUSE_SUBJECTS = frozenset("i we you he she it they there this the his her the
                              "my most many some".split())
 
 
-def _bare_clause(tk: _Tokens, ca: int, eb: int) -> bool:
-    """Whether a clause opened by a subject, with a finite verb within its first five
-    words, starts at ``ca``: the content of a belief cue without "that"."""
+# Belief cues read with an "as" complement ("see X as Y", "regard X as Y").
+_SEE_AS = frozenset({"see", "view", "regard", "consider", "perceive"})
+
+
+def _as_complement(tk: _Tokens, ca: int, eb: int) -> bool:
+    """Whether a short object and "as" follow a belief cue: "see Clinton as", "view the
+    deal as" (within five words, no punctuation between)."""
     lw = tk.lower
-    if ca >= eb or lw[ca] not in _CLAUSE_SUBJECTS:
+    for x in range(ca + 1, min(ca + 6, eb)):
+        if lw[x] == "as":
+            return True
+        if not tk.words[x][:1].isalnum():
+            return False
+    return False
+
+
+def _bare_clause(tk: _Tokens, ca: int, eb: int) -> bool:
+    """Whether a clause opened by a subject, with a finite verb within its first eight
+    words, starts at ``ca``: the content of a belief cue without "that" ("think the
+    progress on climate change is real", "believe meaningful relief is possible", "think
+    Obama advanced the agenda"). A preposition, "to" or an -ing form opens no clause
+    ("believe in", "fear losing")."""
+    lw = tk.lower
+    if ca >= eb or lw[ca] in _PREPOSITIONS or lw[ca] in {"to", "so", "not", "it"} or (
+            lw[ca].endswith("ing")) or not tk.words[ca][:1].isalnum():
         return False
-    return any(_verbish(lw[x]) or lw[x].endswith(("'s", "'re", "'ll", "'ve", "'d"))
-               or lw[x] in _MODALS for x in range(ca, min(ca + 5, eb)))
+    opened = lw[ca] in _CLAUSE_SUBJECTS or _is_cap(tk.words[ca])
+    for x in range(ca, min(ca + 8, eb)):
+        w = lw[x]
+        if tk.words[x] in {",", ";", ":", '"'}:
+            return False
+        if _verbish(w) or w.endswith(("'s", "'re", "'ll", "'ve", "'d")) or w in _MODALS:
+            return True
+        # A past form right after a name or a pronoun: "think Obama advanced".
+        if opened and x == ca + 1 and (w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4)):
+            return True
+    return False
 
 
 def _forward_subject(
@@ -495,7 +565,11 @@ def _forward_subject(
     tk = ctx.tk
     lw = tk.lower
     a, how, sa, si, p = s.a, s.how, s.sa, s.si, s.p
-    np_ = _read_np(tk, a, c.aux0) if a < c.aux0 else None
+    # ", noting that ...", ", saying ...": a participle after a comma has no subject of its
+    # own right before it (the words before the comma are a clause: "The mayor spoke on
+    # Monday, noting that ..."); the subject is found by the fallbacks below.
+    participle = lw[c.k0].endswith("ing") and p >= sa and tk.words[p] == "," and c.aux0 == c.k0
+    np_ = _read_np(tk, a, c.aux0) if a < c.aux0 and not participle else None
     rule = "indirect.speaker_said"
     if np_ is None and how == "conj" and sa < a < c.aux0:
         # The conjunction was inside the subject ("The person, who asked ... because the
@@ -558,8 +632,7 @@ def _report_speech(
 ) -> list[_Raw]:
     """Pass 2: reported speech around the cues pass 1 left unused, after the quotation
     attributions ``raws``; then the speaker of each pending ``quote.before_adding``
-    quotation (its earlier cue's attribution), and reports holding quoted fragments
-    split into partial attributions."""
+    quotation (its earlier cue's attribution)."""
     raws = list(raws)
     by_sentence: dict[int, list[_Raw]] = {}
     for c in ctx.cues:
@@ -575,7 +648,7 @@ def _report_speech(
         r.elliptic = by_cue.get(k0)
     _stop_at_next_attribution(ctx, by_sentence)
     raws = [r for r in raws if r.ce > r.cs]
-    return _split_partials(ctx, raws)
+    return raws
 
 
 def _stop_at_next_attribution(ctx: _Ctx, by_sentence: dict[int, list[_Raw]]) -> None:

@@ -56,7 +56,8 @@ def _inherit_quotations(ctx: _Ctx, raws: list[_Raw]) -> list[_Raw]:
     raws.sort(key=lambda r: r.anchor)
     anchors = [r.anchor for r in raws]
     for qi, q in enumerate(ctx.quotes):
-        if qi in ctx.framed or any(r.cs <= q.cs < r.ce for r in _near(raws, anchors, q.cs)):
+        if qi in ctx.framed or qi in ctx.not_quotation or any(
+                r.cs <= q.cs < r.ce for r in _near(raws, anchors, q.cs)):
             continue
         words = _n_words(t, q.cs, q.ce)
         src = _previous(raws, anchors, q.open)

@@ -21,6 +21,17 @@ class Attribution:
     ``source_start``/``source_end`` delimit the source as PolNeAR marks it: the speaker
     mention with its apposition or relative clause ("Jeff Weaver, Sanders' campaign
     manager"), which ``speaker_start``/``speaker_end`` leave out.
+
+    Statements (:mod:`.statements`): ``quotes`` holds the ``(start, end)`` of each quoted
+    fragment inside a mixed statement (``She said the police had been "very committed"``:
+    the content is the reported clause, ``quotes`` the fragment) or the whole content of
+    a quotation; ``quote_group`` numbers the statement (the pieces of one framed quotation,
+    ``"A," he said. "B."``, and the content before and after an interposed tag share it)
+    and ``continuation`` is true for every piece after the first. ``cue_head`` is the
+    cue's head without auxiliaries (``has said`` -> ``said``). ``page_line`` names the
+    kind of page line the attribution sits in when that is not article prose
+    (``caption``, ``promo``, ``subhead``, ``pull_quote``; :mod:`mediakit.extract.page_lines`),
+    and such attributions are not counted as sources.
     """
 
     speaker: str | None
@@ -45,6 +56,11 @@ class Attribution:
     cue_lemma: str | None = None
     source_start: int | None = None
     source_end: int | None = None
+    quotes: tuple[tuple[int, int], ...] = ()
+    quote_group: int | None = None
+    continuation: bool = False
+    cue_head: str | None = None
+    page_line: str | None = None
 
     def to_dict(self) -> dict:
         # Every field is a plain value: a shallow copy is enough (asdict deep-copies).

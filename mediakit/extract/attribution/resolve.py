@@ -86,6 +86,8 @@ def _record(ctx: _Ctx, r: _Raw) -> Attribution:
         mention = ctx.orig[ss:se]
         fi, fj = subject.np.extra.get("full", (subject.np.i, subject.np.j))
         fs, fe = _span_text(tk, min(fi, subject.np.i), max(fj, subject.np.j))
+        if "source_tokens" in subject.np.extra:  # ", who said": the relative pronoun
+            fs, fe = _span_text(tk, *subject.np.extra["source_tokens"])
     cue = lemma = None
     cs_ = ce_ = None
     cue_type = "speech"  # a quotation with no cue reports words spoken

@@ -22,6 +22,14 @@ _PARENTHETICAL_OPENERS = frozenset({
 })
 
 
+_PREPS = frozenset({"of", "by"})
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+
+# month abbreviations whose full stop does not end a noun phrase ("its Oct. 7 attacks")
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                     "nov", "dec"})
+
+
 def object_follows(s: _Sent, j: int) -> bool:
     """Does a noun phrase (an object) start at token ``j``?"""
     k = s.next_word(j)
@@ -58,6 +66,13 @@ def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
     # "shot and killed": skip the coordinated manner verb
     if s.w(k) in ("and", "or") and s.w(k - 1) in g["coordinated_manner_verbs"]:
         k -= 2
+    if s.w(k) in g["speech_words"] or any(s.w(r) in g["speech_words"] for r in range(k + 1, i)):
+        # "the strike, which officials said killed 500": the relative pronoun over its
+        # reporting clause
+        rel = next((r for r in range(k, max(k - 6, -1), -1)
+                    if s.w(r) in ("which", "who", "that") and s.w(r - 1) == ","), None)
+        if rel is not None and not any(s.is_punct(x) for x in range(rel + 1, k)):
+            k = rel
     if s.w(k) == "," and not s.w(i).endswith("ing"):
         # "The missile, fired from across the river, killed seven": the subject of a
         # finite verb stands before a parenthetical set off by commas. (", killing
@@ -68,6 +83,7 @@ def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
     end = k + 1
     start = end
     used_relative = False
+    nearest = False  # the antecedent of ", which": the noun phrase right before
     while k >= 0 and end - k <= 12:
         w = s.w(k)
         if w in ("who", "which", "that") and not used_relative:
@@ -77,8 +93,23 @@ def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
                 end = k
                 start = k
                 k -= 1
+                if s.w(k) == "," and k > 0 and not s.is_punct(k - 1):
+                    # "caught up in the recent violence, which has killed": the
+                    # antecedent is the phrase before the comma, back to a preposition
+                    k -= 1
+                    end = start = k + 1
+                    nearest = True
                 continue
             break
+        if nearest and w not in g["cause_nouns"] and (
+                w in g["action_verbs"] or w in g["speech_words"] or w in _PRONOUNS
+                or (w.endswith(("ed", "ing")) and len(w) > 4)):
+            break  # "Hamas launched [the assault], which killed"
+        if (nearest or used_relative) and start < end and (
+                w in g["np_stop_prepositions"] or w in _PREPS) \
+                and any(x in g["cause_nouns"] or x in g["conflict_nouns"]
+                        or x in g["actor_nouns"] for x in s.low[start:end]):
+            break  # "in [the recent violence]", but "[its attacks on southern Israel]"
         if w == "'s":
             start = k
             k -= 1
@@ -90,20 +121,26 @@ def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
                 start = k
                 k -= 1
                 continue
-            if w in ("'",) or (w == "-" and 0 < k):
+            if w in ("'",) or (w == "-" and 0 < k) or (w == "." and s.w(k - 1) in _MONTHS):
+                # "Hamas's Oct. 7 attack"
                 start = k
                 k -= 1
                 continue
             break
         if w in g["clause_words"] or w in g["be_forms"] or w in g["have_forms"]:
             break
-        if w in s.lex.verb_forms or w in s.lex.intransitive:
+        if (w in s.lex.verb_forms or w in s.lex.intransitive) and not (
+                nearest and w in g["cause_nouns"]):
             break  # "were killed and four were wounded": stop at the other verb
         start = k
         k -= 1
     while start < end and s.w(start) in ("and", "or", "but", "then"):
         start += 1
-    if start >= end:
+    if start >= end or (nearest and not any(
+            x in g["cause_nouns"] or x in g["conflict_nouns"] or x in g["actor_nouns"]
+            for x in s.low[start:end])):
+        # the antecedent of ", which" is taken only when it names an event or actor
+        # ("the recent violence, which has killed"); else, as before, none
         return None
     return (start, end)
 
@@ -123,7 +160,9 @@ def _parenthetical_start(s: _Sent, close: int) -> int | None:
         if w == ",":
             first = s.w(k + 1)
             opens = (first in _PARENTHETICAL_OPENERS
-                     or (first.endswith(("ed", "en")) and len(first) > 3))
+                     or (first.endswith(("ed", "en")) and len(first) > 3)
+                     # a reporting clause: "Israel's war, local authorities say, has"
+                     or s.w(close - 1) in s.g["speech_words"])
             ok = k > 0 and not s.is_punct(k - 1) and k + 1 < close and opens
             return k if ok else None
         if s.is_punct(k) and w not in ("-", "'", "."):

@@ -38,6 +38,9 @@ RULES: dict[str, str] = {
     "verb.passive_be": "a participle after a form of be or get: were killed (by ...)",
     "verb.active_perfect": "a participle after have: has killed",
     "verb.active_relative": "a past form after who/which/that: an attack that killed",
+    "verb.active_pronoun_subject": "a past form right after a subject pronoun, with or "
+                                   "without an object: the civilians it slaughtered on "
+                                   "Oct. 7",
     "verb.participle_no_subject": "a participle at the sentence start or after a colon, "
                                   "bracket or preposition: killed by the hundreds",
     "verb.participle_after_determiner": "a participle after a determiner: the slain "
@@ -111,7 +114,7 @@ def _absorb(s: _Sent, hits: list[_Hit]) -> list[_Hit]:
     kept = [h for h in hits if not _manner_of_next(s, h, hits)]
     out = []
     for h in kept:
-        if _inside_victims(s, h, kept):
+        if _inside_victims(s, h, kept) or _apposed_toll(s, h, kept):
             continue
         if h.construction == "nominal":
             k = h.i - 1
@@ -135,9 +138,36 @@ def _inside_victims(s: _Sent, h: _Hit, hits: list[_Hit]) -> bool:
     # only a modifier of the other mention's own victims: no "and", "or" or comma
     # between them ("killed and wounded troops", "650 wounded patients and 5,000
     # displaced people" are two harms)
-    return any(o is not h and o.construction and o.victims and
-               o.victims[0] <= h.i < o.victims[1] and o.i < h.i and
-               not {"and", "or", ","} & set(s.low[o.j:h.i]) for o in hits)
+    if any(o is not h and o.construction and o.victims and
+           o.victims[0] <= h.i < o.victims[1] and o.i < h.i and
+           not {"and", "or", ","} & set(s.low[o.j:h.i]) for o in hits):
+        return True
+    # the modifier of the victims before another mention: "Sixty displaced
+    # Palestinians were killed", "Displaced families were killed"
+    opens = h.i == 0 or s.num(s.w(h.i - 1)) or s.w(h.i - 1) in s.g["determiners"]
+    return h.harm_type == "displacement" and opens and any(
+        o is not h and o.construction and o.victims and o.i > h.i and
+        o.victims[0] == h.j for o in hits)
+
+
+def _apposed_toll(s: _Sent, h: _Hit, hits: list[_Hit]) -> bool:
+    """A death toll or "dead" in apposition to another death mention restates it
+    ("killed 1,200 people, the highest death toll in decades"; "the death toll, 1,200
+    dead, rose"): one event, one mention."""
+    if h.construction != "nominal" or h.harm_type not in ("casualty_count", "death"):
+        return False
+    k = h.i - 1
+    while k >= 0 and h.i - k <= 4 and not s.is_punct(k) and (
+            s.w(k) in s.g["determiners"] or s.num(s.w(k)) or (
+                s.t[k].text.islower() and s.w(k) not in s.lex.verb_forms
+                and s.w(k) not in s.g["clause_words"]
+                and s.w(k) not in ("and", "or", "but", "while"))):
+        k -= 1
+    if s.w(k) != ",":
+        return False
+    return any(o is not h and o.construction and o.i < h.i and o.harm_type in (
+        "killing", "death", "casualty_count") and (
+            (o.victims and o.victims[1] == k) or o.j == k) for o in hits)
 
 
 def _manner_of_next(s: _Sent, h: _Hit, hits: list[_Hit]) -> bool:
@@ -219,6 +249,9 @@ def _classify_verb(s: _Sent, h: _Hit, hits: list[_Hit]) -> None:
     return _active(s, h, hits, has_object, "verb.active_finite")
 
 
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+
+
 def _classify_participle(s: _Sent, h: _Hit, hits: list[_Hit], forms: set[str], p: int,
                          has_object: bool, blockers: Sequence[str] | None) -> None:
     """A verb trigger that may be a past participle (``p``: the word before it)."""
@@ -246,6 +279,13 @@ def _classify_participle(s: _Sent, h: _Hit, hits: list[_Hit], forms: set[str], p
         if prev is not None and prev.construction.startswith("passive") and \
                 not has_object:
             return _passive(s, h, "verb.coordinated_passive")
+    if "past" in forms and pw in _SUBJECT_PRONOUNS:
+        # "the civilians it slaughtered on Oct. 7": a subject, so active; the pronoun
+        # is the agent
+        _active(s, h, hits, has_object, "verb.active_pronoun_subject")
+        if h.construction == "active_agent":
+            h.agent, h.agent_rule = (p, p + 1), "agent.subject"
+        return None
     if "past" in forms and has_object:
         if blockers and _object_blocked(s, h.j, blockers):
             h.construction = ""

@@ -9,7 +9,7 @@ from pathlib import Path
 from ...codebook import SideTermMatcher
 from ...text import Document
 from .constructions import classify_sentence
-from .responsibility import Responsibility, find_actors, responsibility
+from .responsibility import ACTOR_CONTEXTS, Responsibility, find_actors, responsibility
 from .sides import BOTH, UNKNOWN, _compiled, explain_victim_side
 from .tokens import _WORDS, _is_number, _Sent
 from .triggers import _lex, _Lexicon, _might_have_harm
@@ -183,7 +183,8 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
         side, side_rule = explain_victim_side(victims, norm, agent, side_terms, lex,
                                               anchor=trig_a, _pats=pats,
                                               perpetrator_sides=resp.perpetrator_sides,
-                                              opponents=opponents)
+                                              opponents=opponents,
+                                              doer_sides=_doer_sides(actors, h))
         if victims and last_side not in (None, UNKNOWN) and _elliptical(victims, lex):
             # "Two Israeli soldiers were killed and four were wounded"
             side, side_rule = last_side, "side.previous_mention"
@@ -205,6 +206,23 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
     return out
 
 
+def _doer_sides(actors: list, h) -> tuple[str, ...]:
+    """Sides the sentence names as doers (an actor context of
+    :data:`~.responsibility.ACTOR_CONTEXTS`) outside the mention's victims: "Hamas
+    launched", "an attack by Hamas", "Israeli strikes"."""
+    vic = range(*h.victims) if h.victims else range(0)
+    return tuple(dict.fromkeys(
+        side for x in actors if x.context in ACTOR_CONTEXTS and x.sides
+        and not (vic and x.a < vic.stop and x.b > vic.start) for side in x.sides))
+
+
+# victim-side rules whose side lets an actor without a side take its one opponent: the
+# victims phrase first (over a side term elsewhere), then a place or people named in the
+# sentence, the previous mention, or the source (when no side term is near the actor)
+_OPPONENT_FROM = frozenset({"side.victims_phrase", "side.named_in_sentence",
+                            "side.previous_mention", "side.source"})
+
+
 def _opponent_side(resp: Responsibility, side: str, side_rule: str | None,
                    opponents: Mapping[str, Sequence[str]] | None,
                    side_terms: Mapping[str, Sequence[str]] | None) -> Responsibility:
@@ -214,7 +232,8 @@ def _opponent_side(resp: Responsibility, side: str, side_rule: str | None,
         return resp
     linked = Responsibility(resp.perpetrator, resp.fallback_sides, "perpetrator.agent_linked",
                             resp.cause) if resp.fallback_sides else resp
-    if side_rule != "side.victims_phrase" or side in (BOTH, UNKNOWN):
+    if side in (BOTH, UNKNOWN) or side_rule not in _OPPONENT_FROM or (
+            side_rule != "side.victims_phrase" and resp.fallback_sides):
         return linked
     if opponents is None and side_terms and len(side_terms) == 2:
         opponents = {a: (b,) for a, b in zip(side_terms, reversed(list(side_terms)),

@@ -40,6 +40,11 @@ ACTOR_CONTEXTS: dict[str, str] = {
     "pronoun": "its, their or whose before a cause or actor noun, with the side of the "
                "nearest earlier side term that is an actor or a source: the Israeli "
                "military said its strikes killed",
+    "with": "a side term or actor phrase after a conflict noun and with: killed in "
+            "clashes with Israeli troops, killed in a battle with militants",
+    "responsible": "a side term or actor phrase that claims or bears responsibility, is "
+                   "responsible, or is blamed: Hamas claimed responsibility for killing, "
+                   "Israel blames Hamas for the death toll",
 }
 # (A side term in none of these contexts is still an actor inside a mention's
 # grammatical agent: "Israel killed", "Hamas's slaughter of".)
@@ -179,16 +184,22 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
         end = k + 1
         while s.w(end) in g["actor_nouns"]:
             end += 1
+        origin = _from_side(s, end, out)  # "fighters from Gaza"
+        if origin is not None:
+            end = origin.b
         ctx = _context_around(s, start, end) or _past_verb_after(s, end)
         if s.w(start - 1) in g["determiners"] and s.w(start - 1) != "'s":
             start -= 1  # "the paramilitary", as written
-        if ctx in ("by", "subject"):
+        if ctx in ("by", "subject", "with", "responsible"):
             # "by terrorist group Hamas": a side term in apposition gives the side
-            appos = next((x for x in out if x.a == end and x.sides), None)
+            appos = next((x for x in out if x.a == end and x.sides), None) or origin
             # "Hamas and other militants stormed": the side of the first conjunct
             conj = next((x for x in out if x.sides and x.b == start - 1
                          and s.w(start - 1) in ("and", "or")), None)
-            sides = appos.sides if appos else conj.sides if conj else ()
+            # "the Hamas militant group": a side term inside the phrase
+            inner = next((x for x in out if start <= x.a and x.b <= end and x.sides), None)
+            sides = appos.sides if appos else conj.sides if conj else \
+                inner.sides if inner else ()
             out.append(Actor(conj.a if conj else start, appos.b if appos else end, sides,
                              ctx))
             covered.update(range(start, end))
@@ -196,12 +207,22 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
     return out
 
 
+def _from_side(s: _Sent, end: int, out: list[Actor]) -> Actor | None:
+    """The side term of "from (the) X" or "of (the) X" right after an actor noun
+    ("fighters from Gaza", "the government of Israel"): whose actors they are."""
+    if s.w(end) not in ("from", "of"):
+        return None  # "fighters from Gaza", "the government of Israel"
+    k = end + 1 + (s.w(end + 1) == "the")
+    return next((x for x in out if x.a == k and x.sides), None)
+
+
 def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Actor:
     g = s.g
     a, b = span
     place = _after_locative(s, a)
     nxt = s.w(b + 1) if s.w(b) == "-" else s.w(b)
-    if nxt in g["not_actor_after"] or nxt in g["speech_words"]:
+    if (nxt in g["not_actor_after"] or nxt in g["speech_words"]) and \
+            s.w(b + 1) != "responsibility":
         return Actor(a, b, sides, "place" if place else "source")
     head = _head_noun(s, b)
     if head is not None:
@@ -216,7 +237,8 @@ def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Acto
             return Actor(a, b, sides, "plain")
         return Actor(a, b, sides, "modifier", cause=(a, head + 1))
     ctx = _context_around(s, a, b)
-    if ctx == "by" or (ctx == "subject" and not place):
+    if ctx in ("by", "with") or (ctx in ("subject", "responsible") and not place) or (
+            ctx == "responsible" and s.w(s.prev_word(a)) == "on"):  # "blame ... on Hamas"
         return Actor(a, b, sides, ctx)
     return Actor(a, b, sides, "place" if place else "plain")
 
@@ -245,10 +267,16 @@ def _after_locative(s: _Sent, a: int) -> bool:
         if w in g["locative_prepositions"] and (w != "of" or n == 0):
             return True
         if k < 0 or s.is_punct(k) or not (w in g["determiners"] or s.t[k].text.islower()) \
-                or w in s.lex.verb_forms or w in g["be_forms"] or w in g["have_forms"]:
+                or w in s.lex.verb_forms or w in g["be_forms"] or w in g["have_forms"] \
+                or w in _RELATIVES:  # "the attack in which Hamas killed": a clause
             return False
         k -= 1
     return False
+
+
+#: Relative pronouns: after one, a term opens a clause ("in which Hamas killed"), it is
+#: not the object of the preposition before.
+_RELATIVES = frozenset({"which", "whom", "whose", "where", "when"})
 
 
 def _context_around(s: _Sent, a: int, b: int) -> str | None:
@@ -259,6 +287,15 @@ def _context_around(s: _Sent, a: int, b: int) -> str | None:
         p = s.prev_word(p)
     if s.w(p) == "of" and s.w(p - 1) == "hands":
         return "by"
+    if s.w(p) == "with" and s.w(s.prev_word(p)) in g["engagement_nouns"]:
+        return "with"
+    if s.w(p) in _BLAME or (s.w(p) == "on" and any(
+            s.w(q) in _BLAME for q in range(max(p - 8, 0), p))):
+        # "Israel blames [Hamas] for the death toll", "blame civilian deaths on [Hamas]"
+        return "responsible"
+    if (s.w(p) == "to" and s.w(p - 1) == "due") or (s.w(p) == "of" and s.w(p - 1) in (
+            "because", "result")):
+        return "by"  # "patients die due to [Israeli forces]", "as a result of [Hamas]"
     if s.w(p) == "by":
         # the by-phrase of another participle is no perpetrator ("governed by Hamas",
         # "cited by Hamas", "referred to by Israel"); of a harm, cause or action verb
@@ -273,12 +310,28 @@ def _context_around(s: _Sent, a: int, b: int) -> str | None:
             return None
         return "by"
     k = b + (s.w(b) in ("who", "that", "which"))  # "gunmen who stormed"
-    while k < s.n and (s.skippable(k) or s.w(k) in g["have_forms"] or s.w(k) in g["modals"]):
-        k += 1
+    while k < s.n and (s.skippable(k) or s.w(k) in g["have_forms"] or s.w(k) in g["modals"]
+                       or (s.w(k) in _GOING_ON and s.w(k + 1) == "to")):
+        k += 1 + (s.w(k) in _GOING_ON)  # "Israel continues to strike"
+    if k > b and s.w(k - 1) == "to" and s.w(k) not in g["action_verbs"] and \
+            s.w(k) not in s.lex.verb_forms:
+        return None
     w = s.w(k)
+    if (w in _CLAIM and s.w(k + 1) == "responsibility") or (
+            w in g["be_forms"] and s.w(k + 1) == "responsible"):
+        return "responsible"  # "Hamas claimed responsibility for", "was responsible for"
     if w in g["action_verbs"] or (w in s.lex.verb_forms and s.w(k - 1) not in g["be_forms"]):
         return "subject"
     return None
+
+
+# "[Hamas] claimed responsibility", "[Israel] bears responsibility"; "blamed [Hamas]"
+_CLAIM = frozenset({"claimed", "claims", "claim", "claiming", "bore", "bears", "bear",
+                    "took", "takes", "accepted", "accepts", "admitted", "admits"})
+_BLAME = frozenset({"blamed", "blames", "blame", "blaming"})
+
+# verbs of going on with an action: "Israel continues to strike", "kept firing"
+_GOING_ON = frozenset({"continues", "continued", "continue", "keeps", "kept"})
 
 
 def responsibility(s: _Sent, h: _Hit, hits: list[_Hit], actors: list[Actor],

@@ -49,23 +49,40 @@ def _side_mentions(
     anchor: int | None = None,
     distance: dict[str, int] | None = None,
     speech: frozenset[str] = frozenset(),
+    sources: set[str] | None = None,
+    places: set[str] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Sides named in ``text``: (as possible victims, only as perpetrators). With an
-    ``anchor`` offset, ``distance`` receives each plain side's nearest distance."""
+    ``anchor`` offset, ``distance`` receives each plain side's nearest distance; the
+    sides named only as the source of a report go into ``sources``."""
     is_plain: set[str] = set()
     is_perp: set[str] = set()
     for m, sides in pats.matches(text):
+        if _is_source(text, m.end, speech):
+            # "Israel says", "the Gaza Health Ministry said": the side reports the harm
+            if sources is not None:
+                sources.update(sides)
+            continue
         nxt = _NEXT_WORDS.match(text, m.end)
         after = [w.lower() for w in (nxt.group(1), nxt.group(2), nxt.group(3)) if w] \
             if nxt else []
         # a side's forces or officials as the source of a report ("the Israeli
         # military said") are neither perpetrator nor victim
         if after and after[0] in perp_nouns and len(after) > 1 and after[1] in speech:
+            if sources is not None:
+                sources.update(sides)
             continue
         if len(after) > 2 and after[1] in perp_nouns and after[2] in speech:
+            if sources is not None:
+                sources.update(sides)
             continue
         prv = _PREV_WORDS.search(text[max(0, m.start - 40):m.start])
         before = [w.lower() for w in (prv.group(2), prv.group(1)) if w] if prv else []
+        if before and (before[0] in _RULES_OVER or (
+                len(before) > 1 and before[0] == "the" and before[1] in _RULES_OVER)):
+            # "Hamas, which rules Gaza": the perpetrator's territory, not the victims'
+            is_perp.update(sides)
+            continue
         if (after and after[0] in perp_nouns) or (len(after) > 1 and after[1] in perp_nouns
                                                   and after[0] not in ("and", "or")) or (
             before and (before[0] in ("by", "from") or (
@@ -74,6 +91,10 @@ def _side_mentions(
             is_perp.update(sides)
             continue
         is_plain.update(sides)
+        if places is not None and before and (before[0] in _LOCATIVE or (
+                len(before) > 1 and before[1] in _LOCATIVE
+                and before[0] not in ("which", "whom", "what", "that"))):
+            places.update(sides)  # "a strike in the Jabaliya refugee camp"
         if anchor is not None and distance is not None:
             d = min(abs(m.start - anchor), abs(m.end - anchor))
             for side in sides:
@@ -81,6 +102,29 @@ def _side_mentions(
     plain = [side for side in pats.order if side in is_plain]
     perp = [side for side in pats.order if side in is_perp and side not in is_plain]
     return plain, perp
+
+
+# verbs of governing a territory ("the group that controls Gaza")
+_RULES_OVER = frozenset({"rules", "ruled", "controls", "controlled", "governs", "governed",
+                         "runs", "ran"})
+
+# prepositions before a place ("a strike in the Jabaliya refugee camp")
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around",
+                       "throughout", "into", "within", "on", "against", "toward",
+                       "towards"})
+
+# a side term right before a speech verb, over an auxiliary or adverb, a possessive or a
+# side's body ("Israel says", "Israel has said", "Gaza's Health Ministry said"), with no
+# punctuation between: the source of a report
+_SOURCE_AFTER = re.compile(
+    r"(?i:'s)?(?i:\s+(?:has|have|had|also|later|previously|earlier|then|will|would|did|"
+    r"does|health|ministry|officials?|authorities|government|media))*\s+([a-z]+)\b")
+
+
+def _is_source(text: str, end: int, speech: frozenset[str]) -> bool:
+    """Is the side term ending at ``end`` the source of a report?"""
+    m = _SOURCE_AFTER.match(text, end, min(len(text), end + 60))
+    return bool(m) and m.group(1) in speech
 
 
 #: How a mention's victim side was decided: rule id (``HarmMention.victim_side_rule``,
@@ -93,6 +137,11 @@ VICTIM_SIDE_RULES: dict[str, str] = {
                                     "in Israeli strikes",
     "side.previous_mention": "an elliptical victims phrase takes the previous mention's "
                              "side: two soldiers were killed and four were wounded",
+    "side.source": "nothing else names a side, and one side is named as the source of the "
+                   "report: its own dead (the Gaza Health Ministry said 500 people were "
+                   "killed), or, when the victims are its adversaries (hostile_actor_nouns: "
+                   "militants, terrorists), its one opponent (Israel says it has killed "
+                   "thousands of militants)",
 }
 
 
@@ -129,6 +178,7 @@ def explain_victim_side(
     _pats: SideTermMatcher | None = None,
     perpetrator_sides: Sequence[str] = (),
     opponents: Mapping[str, Sequence[str]] | None = None,
+    doer_sides: Sequence[str] = (),
 ) -> tuple[str, str | None]:
     """Decide whose victims a harm mention describes, and by which rule.
 
@@ -150,7 +200,12 @@ def explain_victim_side(
        (the dyadic reading of "killed in Israeli airstrikes", "Hamas killed 1,200
        people"). Without ``opponents``, a ``side_terms`` of exactly two sides makes
        them each other's opponent;
-    4. otherwise ``"unknown"`` (rule None).
+    4. ``side.source``: otherwise, when the sentence names exactly one side only as
+       the source of the report (a side term right before a speech verb: "Israel says",
+       "the Gaza Health Ministry said"), that side's own dead; or, when the victims
+       phrase names them as adversaries (``hostile_actor_nouns``: "militants",
+       "terrorists", without its/their), that side's one opponent;
+    5. otherwise ``"unknown"`` (rule None).
 
     Parameters
     ----------
@@ -171,6 +226,10 @@ def explain_victim_side(
         The sides of the mention's perpetrator (:mod:`.responsibility`).
     opponents : Mapping[str, Sequence[str]], optional
         Side -> the sides it fights (the codebook's ``opponents``).
+    doer_sides : Sequence[str]
+        Sides the sentence names as doers outside the victims (actors of
+        :data:`~.responsibility.ACTOR_CONTEXTS`: "Hamas launched"), counted with the
+        perpetrator sides in steps 2-3.
 
     Returns
     -------
@@ -182,42 +241,97 @@ def explain_victim_side(
         return UNKNOWN, None
     pats = _pats if _pats is not None else _compiled(side_terms)
     g = _lex(lexicon).g
+    order = [str(k) for k in side_terms]
+    if opponents is None and len(order) == 2:
+        opponents = {order[0]: (order[1],), order[1]: (order[0],)}
     if victims:
-        # the victims phrase is the victims: no perpetrator filtering here
-        # ("Twelve Israeli soldiers have been killed")
-        found = _sides_in(victims, pats)
+        found = _victim_phrase_sides(victims, pats, g["cause_nouns"], opponents)
         if len(found) == 1:
             return found[0], "side.victims_phrase"
         if len(found) > 1:
             return BOTH, "side.victims_phrase"
+    sources: set[str] = set()
     named, perps, dist = _named_and_perpetrators(sentence, agent, pats,
                                                  g["perpetrator_nouns"], g["speech_words"],
-                                                 anchor)
+                                                 anchor, sources)
     perps |= set(perpetrator_sides)
-    order = [str(k) for k in side_terms]
-    side = _named_side(order, named, perps, dist, anchor)
+    doers = perps | set(doer_sides)
+    # the side whose opponent step 3 takes: the mention's own perpetrator's, else the
+    # one doer the sentence names
+    key = perps if perps else doers
+    words = {w.lower() for w in re.findall(r"[^\W_]+", victims or "")}
+    if len(sources) == 1 and words & g["own_force_nouns"] and not sources & perps:
+        # "the Israeli military said a soldier was killed (... inside Gaza)": an army
+        # reports its own troops' deaths
+        return next(iter(sources)), "side.source"
+    side = _named_side(order, named, doers, dist, anchor, opponents, key)
     if side is not None:
         return side, "side.named_in_sentence"
-    if opponents is None and len(order) == 2:
-        opponents = {order[0]: (order[1],), order[1]: (order[0],)}
-    if len(perps) == 1 and opponents:
-        opp = tuple(opponents.get(next(iter(perps)), ()))
+    if len(key) == 1 and opponents:
+        opp = tuple(opponents.get(next(iter(key)), ()))
         if len(opp) == 1:
             return opp[0], "side.opponent_of_perpetrator"
-    return UNKNOWN, None
+    return _source_side(victims, order, sources, opponents, g["hostile_actor_nouns"])
+
+
+def _source_side(victims: str | None, order: list[str], sources: set[str],
+                 opponents: Mapping[str, Sequence[str]] | None,
+                 hostile: frozenset[str]) -> tuple[str, str | None]:
+    """Step 5 of :func:`explain_victim_side`: the one source side's own dead, or its
+    one opponent's when the victims are named as its adversaries."""
+    if len(sources) != 1:
+        return UNKNOWN, None
+    src = next(iter(sources))
+    words = {w.lower() for w in re.findall(r"[^\W_]+", victims or "")}
+    if words & hostile and not words & {"its", "their", "our"}:
+        opp = tuple((opponents or {}).get(src, ()))
+        return (opp[0], "side.source") if len(opp) == 1 else (UNKNOWN, None)
+    return src, "side.source"
+
+
+def _victim_phrase_sides(victims: str, pats: SideTermMatcher, cause_nouns: frozenset[str],
+                         opponents: Mapping[str, Sequence[str]] | None) -> list[str]:
+    """Sides the victims phrase names as victims: not a side before a cause noun
+    ("survivors of the Hamas massacre"); of two nationality words side by side
+    ("an Israeli Canadian mother", "Italian-Israeli") the one that is a party to a
+    conflict (has ``opponents``), when exactly one is."""
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    for m, sides in pats.matches(victims):
+        nxt = _NEXT_WORDS.match(victims, m.end)
+        if nxt and nxt.group(1) and nxt.group(1).lower() in cause_nouns:
+            continue
+        found.append((m.start, m.end, tuple(sides)))
+    out = {x for _a, _b, sides in found for x in sides}
+    if len(out) == 2 and len(found) == 2 and \
+            re.fullmatch(r"[\s-]", victims[found[0][1]:found[1][0]] or "x"):
+        party = [x for x in out if (opponents or {}).get(x)]
+        if len(party) == 1:
+            return party
+    return [x for x in pats.order if x in out]
 
 
 def _named_side(order: list[str], named: set[str], perps: set[str], dist: dict[str, int],
-                anchor: int | None) -> str | None:
+                anchor: int | None,
+                opponents: Mapping[str, Sequence[str]] | None = None,
+                key: set[str] | None = None) -> str | None:
+    key = perps if key is None else key
     others = [x for x in order if x in named and x not in perps]
     if len(others) == 1:
         return others[0]
     if len(others) > 1:
+        # the dyadic reading first: the one perpetrator's one opponent, when named
+        # ("killed in an Israeli strike on a U.N. school in Jabalia")
+        opp = {o for p in key for o in (opponents or {}).get(p, ())}
+        if len(key) == 1 and len(opp) == 1 and next(iter(opp)) in others:
+            return next(iter(opp))
         near = [x for x in others if x in dist]
         if anchor is not None and near:
             return min(near, key=lambda x: (dist[x], order.index(x)))
         return BOTH
     cands = [x for x in order if x in named]
+    if cands and set(cands) <= perps and len(key) == 1 and opponents and \
+            len(opponents.get(next(iter(key)), ())) == 1:
+        return None  # "when Israel struck cars": the opponent rule decides
     if len(cands) == 1:
         return cands[0]
     if len(cands) > 1:
@@ -232,6 +346,7 @@ def _named_and_perpetrators(
     perp_nouns: frozenset[str],
     speech: frozenset[str],
     anchor: int | None,
+    sources: set[str] | None = None,
 ) -> tuple[set[str], set[str], dict[str, int]]:
     """Steps 2-3 of :func:`victim_side`: the sides a sentence names as possible victims,
     those it names as perpetrators (the agent's sides among them), and each plain
@@ -240,16 +355,19 @@ def _named_and_perpetrators(
     named: set[str] = set()
     rest = sentence
     if agent:
-        a_plain, a_perp = _side_mentions(agent, pats, perp_nouns, speech=speech)
+        at: set[str] = set()
+        a_plain, a_perp = _side_mentions(agent, pats, perp_nouns, speech=speech, places=at)
         if a_perp:
             # "an Israeli strike on Gaza": the strike's side did it, Gaza is a place
             perps |= set(a_perp)
             named |= set(a_plain) - set(a_perp)
         else:
-            perps |= set(a_plain)  # "Hamas gunmen", "Israel" as the doer
+            # "Hamas gunmen", "Israel" as the doer; not a place ("a strike in Jabaliya")
+            perps |= set(a_plain) - at
+            named |= at
         rest = rest.replace(agent, " " * len(agent))  # same length: offsets hold
     dist: dict[str, int] = {}
-    r_plain, r_perp = _side_mentions(rest, pats, perp_nouns, anchor, dist, speech)
+    r_plain, r_perp = _side_mentions(rest, pats, perp_nouns, anchor, dist, speech, sources)
     named |= set(r_plain)
     perps |= set(r_perp)
     return named, perps, dist

@@ -56,7 +56,8 @@ _GRAMMAR_KEYS = (
     "irregular_participles", "ed_adjectives", "cause_verbs", "suffer_verbs", "speech_words",
     "elliptical_words", "actor_nouns", "cause_nouns", "action_verbs", "locative_prepositions",
     "not_actor_after", "conflict_nouns", "sports_injury_before", "sports_injury_after",
-    "casualty_blockers",
+    "casualty_blockers", "hostile_actor_nouns", "own_force_nouns",
+    "engagement_nouns",
 )
 
 
@@ -149,6 +150,11 @@ def _check_lexicon(text: str, path: str) -> None:
         if not isinstance(node, yaml.SequenceNode) or not all(
                 isinstance(x, yaml.ScalarNode) and x.value.strip() for x in node.value):
             raise bad(node, f"{what} must be a list of words")
+        for x in node.value:
+            if x.tag.endswith(":bool") and not x.style:
+                # YAML reads on, no, yes, off as true/false: a word lost
+                raise bad(x, f"{what}: {x.value!r} is read as a YAML boolean; "
+                             "write it in quotes")
 
     if root is None:
         raise CodebookError(path, "the harm lexicon is empty")

@@ -181,7 +181,7 @@ class Readability:
         out["consensus_label"] = self.consensus_label
         out["bands"] = self.bands
         out["counts"] = self.counts.to_dict()
-        out["paragraph_grades"] = [{"paragraph": i, "grade": _r(g)}
+        out["paragraph_grades"] = [{"paragraph": i + 1, "grade": _r(g)}  # numbered from 1
                                    for i, g in self.paragraph_grades]
         out["paragraph_grade"] = {k: _r(v) for k, v in self.paragraph_grade_summary().items()}
         return out

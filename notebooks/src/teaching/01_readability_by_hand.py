@@ -21,7 +21,7 @@
 
 # %% tags=["parameters"]
 article_path: "Optional[str]" = None  # article file (.txt .md .json); None: the exercise's teaching article
-paragraph: "Optional[int]" = None  # paragraph to count by hand, from 0 (None: the first of 35-90 words)
+paragraph: "Optional[int]" = None  # paragraph to count by hand, from 1 (None: the first of 35-90 words)
 
 # %%
 from mediakit import teaching

@@ -84,9 +84,9 @@ if P["article_path"] is not None:  # another article: start from the key, if the
 teaching.check_annotation(article, mine, key)
 
 # %% [markdown] tags=["solution"]
-# **Notes.** The scare quote “temporary” (paragraph 3) is not an attribution: nobody is
+# **Notes.** The scare quote “temporary” (paragraph 4) is not an attribution: nobody is
 # saying it. Hawa Ibrahim Adan's sentence is one *partial* attribution (the quoted words
-# sit inside her reported speech). The elder's warning opens paragraph 5 and its speaker
+# sit inside her reported speech). The elder's warning opens paragraph 6 and its speaker
 # is named only in the next sentence ("The warning came from ..."), without a speech
 # verb. The camp director runs the camp for a charity, so her role is `ngo`, not
 # `civilian`.
