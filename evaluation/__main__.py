@@ -16,6 +16,7 @@ from mediakit.evaluate import (
 from .breach import evaluate_breach
 from .casualty import evaluate_casualty_corpus
 from .polnear import evaluate_polnear
+from .sourcing import evaluate_unknown_roles
 
 
 def _gold(args: argparse.Namespace) -> dict:
@@ -28,6 +29,8 @@ def _gold(args: argparse.Namespace) -> dict:
 TASKS = {
     "polnear": lambda a: {f"polnear-{a.split}": evaluate_polnear(a.path, split=a.split,
                                                                  limit=a.limit)},
+    "unknown-roles": lambda a: {f"unknown-roles-{a.split}": evaluate_unknown_roles(
+        a.path, split=a.split, limit=a.limit)},
     "casualty": lambda a: evaluate_casualty_corpus(a.path),
     "breach": lambda a: evaluate_breach(a.path),
     "gold": _gold,

@@ -15,6 +15,8 @@ Order of the rules (the first list with a match decides the role):
    and before titles so that "Col. ..., a ministry spokesman" is the ministry's.
 5. ``titles``: generic titles and descriptions ("minister", "resident").
 6. ``states``: a speaker that is only a state name ("Qatar") speaks for its government.
+7. ``civilian_cues``: an age, family, occupation or place cue ("a 45-year-old mother of
+   three") makes a speaker no list classified a civilian (:mod:`mediakit.codebook_sections`).
 
 The side comes from the person, else the first organisation that has a side (not for
 experts: an expert's employer is not their side), else the earliest nationality
@@ -33,6 +35,7 @@ from pathlib import Path
 
 import yaml
 
+from .codebook_sections import SECTIONS, SourceSections, read_source_sections
 from .errors import CodebookError
 from .text import normalize_quotes
 
@@ -55,8 +58,11 @@ KNOWN_ROLES = (
     "armed_group",
     "international",
     "ngo",
+    "business",
+    "legal",
     "expert",
     "media",
+    "sport",
     "civilian",
     "unknown",
 )
@@ -285,6 +291,7 @@ class Codebook:
     _place_matcher: _Matcher
     _state_lookup: dict
     opponents: dict = field(default_factory=dict)
+    sections: SourceSections = field(default_factory=SourceSections)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def find_terms(self, text: str) -> list[Match]:
@@ -294,6 +301,14 @@ class Codebook:
         for matcher in (*self._matchers, self._side_matcher):
             found.extend(matcher.find(text))
         return sorted(found, key=lambda m: (m.start, -m.end, m.tier))
+
+    def tier_hits(self, tier: str, text: str) -> list[Match]:
+        """The matches of one tier (``organisations``, ``bodies``, ...) in ``text``,
+        leftmost first (offsets index ``text``; quotes are normalised in place)."""
+        for matcher in self._matchers:
+            if matcher.tier == tier:
+                return matcher.find(normalize_quotes(text))
+        return []
 
     def side_mentions(self, text: str) -> list[Match]:
         """Nationality words, places and state names in ``text``, leftmost first.
@@ -370,6 +385,8 @@ class Codebook:
         # An expert's employer is not their side ("a specialist who advises the WHO"):
         # for experts only nationality words and places give the side. (A reporter's
         # outlet, by contrast, is: "a reporter for TASS" is on Russia's side.)
+        if role is None:
+            role, role_rule = self._civilian_cue(text)
         if side is None and org_side is not None and role != "expert":
             side, side_rule = org_side, org_rule
         if side is None:
@@ -379,6 +396,15 @@ class Codebook:
         if side is None and role in self.default_sides:
             side, side_rule = self.default_sides[role], f"default_sides: {role}"
         return Classification(role or "unknown", side or "unknown", role_rule, side_rule)
+
+    def _civilian_cue(self, text: str) -> tuple[str | None, str | None]:
+        """``civilian`` and the rule when an age, family, occupation or place cue
+        (``civilian_cues``) describes a speaker no tier classified."""
+        for kind, matcher in self.sections.civilian_cues:
+            hits = matcher.find(text)
+            if hits:
+                return "civilian", f"civilian_cues.{kind}: {text[hits[0].start:hits[0].end]}"
+        return None, None
 
     def classify(self, speaker: str | None, description: str | None = None) -> tuple[str, str]:
         """Return ``(role, side)`` for a speaker; see :meth:`explain` for the rule.
@@ -465,7 +491,7 @@ class _CodebookParser:
         for key_node, value_node in _mapping(root, path, "the codebook"):
             key = _scalar(key_node, path, "a section name")
             if key not in {"version", "roles", "official_roles", "default_sides", "sides",
-                           *_TIERS[:-1]}:
+                           *_TIERS[:-1], *SECTIONS}:
                 raise CodebookError(path, f"unknown section {key!r}", row=_line(key_node))
             self.top[key] = value_node
         for needed in ("roles", "sides"):
@@ -669,7 +695,15 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
         _place_matcher=_Matcher("places", p.dedupe(p.place_rules)),
         _state_lookup=p.state_lookup,
         opponents=p.opponents(),
+        sections=read_source_sections(p.top, path, _terms, _line, _mapping, _sequence,
+                                      _scalar, _plain_matcher),
     )
+
+
+def _plain_matcher(tier: str, terms: list[tuple[str, int]]) -> _Matcher:
+    """A matcher of terms without role or side (the sections of :mod:`codebook_sections`)."""
+    return _Matcher(tier, [_Rule(t, _term_pattern(normalize_quotes(t)), None, None)
+                           for t, _ in terms])
 
 
 def default_codebook_path() -> Path:

@@ -65,7 +65,8 @@ def cb():
         # anonymity formulas say nothing
         ("a person familiar with the talks", None, "unknown", "unknown"),
         (None, None, "unknown", "unknown"),
-        ("Energy companies", None, "unknown", "unknown"),
+        # companies are business (codebook: bodies.business)
+        ("Energy companies", None, "business", "unknown"),
     ],
 )
 def test_classify(cb, speaker, description, role, side):

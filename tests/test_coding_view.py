@@ -25,7 +25,8 @@ def test_codes_on_the_text():
     # The ministry's statement, in the government colour, with footnote 1.
     assert re.search(r'<mark class="mk-role-government" title="\[1\] speaker: the health '
                      r'ministry; role: government; side: Palestine; kind: indirect; cue: said; '
-                     r'cue type: speech; rule: indirect.content_speaker_said">[^<]*'
+                     r'cue type: speech; source type: named organisation; '
+                     r'rule: indirect.content_speaker_said">[^<]*'
                      r'<span class="mk-harm"', h)
     assert '<sup class="mk-note">[1]</sup>' in h
     # Amal Hassan underlined, her quotation in the civilian colour.

@@ -235,7 +235,9 @@ def _rebuild_sources(result, items, codebook, path: str):
             mentions=tuple(dict.fromkeys([*(base.mentions if base else ()),
                                           *(a.speaker_mention for a in group
                                             if a.speaker_mention)])),
-            attributions=tuple(idx), **source_counts(group)))
+            attributions=tuple(idx), **source_counts(group),
+            source_type=base.source_type if base else None,
+            source_type_rule=base.source_type_rule if base else None))
         for i in idx:
             source_of[i] = new_id
     atts = [a for a, _, _ in items]

@@ -113,8 +113,8 @@ class SheetSpec:
                 *(f.coder_column for f in self.coded_fields), *TAIL_COLUMNS)
 
 
-#: The sheets and their fields, in column order. ``cue_type``, ``source_type`` and
-#: ``perpetrator`` are written empty until the extractor fills them.
+#: The sheets and their fields, in column order. ``source_type`` is the type of the
+#: row's source (empty without a speaker); a field the record lacks is written empty.
 SHEETS: dict[str, SheetSpec] = {
     "attributions": SheetSpec("attributions", "attribution", "sources", "attributions", (
         Field("speaker", None, True),

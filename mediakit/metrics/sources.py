@@ -51,6 +51,12 @@ from ..extract.quotes import open_quotations
 from ..text import Document, normalize_quotes, word_tokens
 from . import diversity as dv
 from .registry import CorpusColumns, Family, Parameter, packaged
+from .source_profile import (
+    affiliation_side,
+    merge_source_aliases,
+    type_source,
+    with_article_titles,
+)
 
 __all__ = ["Source", "SourcesResult", "analyze_sources", "format_sources_table"]
 
@@ -91,6 +97,8 @@ class Source:
     quoted_words: int
     first_paragraph: int
     paragraphs: tuple[int, ...]
+    source_type: str | None = None
+    source_type_rule: str | None = None
 
     @property
     def n_attributions(self) -> int:
@@ -151,6 +159,7 @@ class SourcesResult:
                     "speaker_start": a.speaker_start,
                     "speaker_end": a.speaker_end,
                     "source": sid,
+                    "source_type": None if sid is None else self.speakers[sid].source_type,
                     "quoted_words": quoted_words(a),
                     **_statement_keys(a),
                 }
@@ -355,15 +364,16 @@ def analyze_sources(
                   key=lambda a: (a.start, a.end))
 
     grouper = _Grouper()
-    source_ids = [grouper.assign(a) for a in atts]
+    source_ids, keys = merge_source_aliases(doc, cb, atts, [grouper.assign(a) for a in atts],
+                                            grouper.keys)
     members: dict[int, list[int]] = {}
     for i, sid in enumerate(source_ids):
         if sid is not None:
             members.setdefault(sid, []).append(i)
     side_index: list = []  # the document's side terms, found on first need
-    speakers = [_classify_source(doc, cb, sid, grouper.keys[sid], members[sid], atts,
+    speakers = [_classify_source(doc, cb, sid, keys[sid], members[sid], atts,
                                  context_sides, side_index)
-                for sid in range(len(grouper.keys))]
+                for sid in range(len(keys))]
     return dataclasses.replace(
         finish_sources(atts, source_ids, speakers, cb),
         open_quotations=tuple(marks["open_quotations"]),
@@ -380,7 +390,8 @@ def _classify_source(doc: Document, cb: Codebook, sid: int, key: dict, idx: list
     descriptions = _unique(a.speaker_description for a in group)
     mentions = _unique(a.speaker_mention for a in group)
     context = "; ".join(_unique([*descriptions, *mentions]))
-    c = cb.explain(display, context or None)
+    c = with_article_titles(doc, cb, cb.explain(display, context or None), display,
+                            key["named"], context)
     side, side_rule = c.side, c.side_rule
     # An anonymity formula ("a person familiar with the talks") is deliberately
     # left without a side; anyone else takes it from context when nothing names one.
@@ -396,11 +407,15 @@ def _classify_source(doc: Document, cb: Codebook, sid: int, key: dict, idx: list
             at = doc.normalized.find(normalize_quotes(display))
             if at >= 0:
                 first = min(first, at)
-        side, side_rule = _context_side(doc, side_index[0], first, c.role)
+        side, side_rule = (affiliation_side(doc, cb, c.role, c.role_rule, first)
+                           or _context_side(doc, side_index[0], first, c.role))
+    source_type, source_type_rule = type_source(doc, cb, display, key["named"], atts, idx,
+                                                c.role_rule)
     return Source(
         id=sid, speaker=display, role=c.role, side=side, role_rule=c.role_rule,
         side_rule=side_rule, description=descriptions[0] if descriptions else None,
         mentions=tuple(mentions), attributions=tuple(idx), **source_counts(group),
+        source_type=source_type, source_type_rule=source_type_rule,
     )
 
 

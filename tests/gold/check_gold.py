@@ -34,7 +34,8 @@ ROOT = GOLD.parent.parent
 TEACHING_KEYS = ROOT / "mediakit" / "data" / "teaching" / "keys"
 
 KINDS = {"direct", "partial", "indirect"}
-ROLES = {"government", "military", "armed_group", "international", "ngo", "expert", "media",
+ROLES = {"government", "military", "armed_group", "international", "ngo", "business", "legal",
+         "expert", "media", "sport",
          "civilian", "unknown"}
 SIDES = {"israel", "palestine", "united_states", "qatar", "egypt", "united_nations", "ukraine",
          "russia", "sudan", "other", "unknown"}
