@@ -703,3 +703,22 @@ def test_evaluate_gold_and_cli(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "== heldout" in out and "speaker" in out
     assert evaluate_main(["sources", str(tmp_path / "nowhere")]) == 2
+
+
+# ------------------------------------------------------------ read in real articles
+
+
+def test_subject_after_an_opening_subordinate_clause():
+    # PolNeAR dev (Washington Post): the speaker was read as "Scott lacks a record"
+    (a,) = atts("Although Scott lacks a record, officials from both parties say he is good.")
+    assert (a.speaker_mention, a.text) == ("officials from both parties", "he is good")
+
+
+@pytest.mark.parametrize("text, word", [
+    # a cue word common outside reporting, as a noun before a name or after a modifier
+    ("The Republican nominee linked cyber attacks to the private email server used by "
+     "his rival.", "email"),
+    ('"We will win," Scott\'s niece, state Del. Ann Price, said.', "state"),
+])
+def test_cue_words_used_as_nouns(text, word):
+    assert [a.cue for a in atts(text) if a.cue == word] == []

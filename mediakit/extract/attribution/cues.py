@@ -46,6 +46,12 @@ def _find_cues(
             k += 1
             continue
         k1, lemma, strict = hit
+        if strict and k1 == k + 1 and lw[k] == lemma and k1 < n \
+                and tk.words[k1][:1].isupper() and (k == 0 or lw[k - 1] in _NOUN_BEFORE):
+            # "Scott's niece, state Del. Marcia Price, shouted", "the report Tuesday": a
+            # cue word that is common outside reporting, as a noun before a name
+            k = k1
+            continue
         if lemma == "add" and k1 < n and (lw[k1] == "to" or _quantity(tk, k1)):
             # "added to her lead", "added two goals", "shares added 1.2 per cent": an
             # increase, not a statement
@@ -75,6 +81,11 @@ def _find_cues(
         cues.append(_Cue(k, k1, aux0, lemma, strict, ctype, negated))
         k = k1
     return cues
+
+
+#: Words after which a cue's base form is a noun ("the report", ", state Del. Price").
+_NOUN_BEFORE = frozenset({",", "the", "a", "an", "his", "her", "its", "their", "our",
+                          "this", "that", "'s"})
 
 
 def _quantity(tk: _Tokens, k: int) -> bool:

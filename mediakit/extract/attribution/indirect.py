@@ -569,6 +569,13 @@ def _forward_subject(
     # own right before it (the words before the comma are a clause: "The mayor spoke on
     # Monday, noting that ..."); the subject is found by the fallbacks below.
     participle = lw[c.k0].endswith("ing") and p >= sa and tk.words[p] == "," and c.aux0 == c.k0
+    if not participle and ((a == sa and lw[a] in _OPENING_SUBORDINATORS) or (
+            how == "conj" and a - 1 == sa and lw[sa] in _OPENING_SUBORDINATORS)):
+        # "Although Scott lacks a record, officials say": the subject of the main
+        # clause stands after the subordinate clause's comma
+        comma = next((x for x in range(a + 1, c.aux0) if tk.words[x] == ","), None)
+        if comma is not None and comma + 1 < c.aux0:
+            a = comma + 1
     np_ = _read_np(tk, a, c.aux0) if a < c.aux0 and not participle else None
     rule = "indirect.speaker_said"
     if np_ is None and how == "conj" and sa < a < c.aux0:
@@ -599,6 +606,11 @@ def _forward_subject(
         else:
             return None
     return np_, elliptic, rule, a
+
+
+#: Words that open a subordinate clause before the main clause of a sentence.
+_OPENING_SUBORDINATORS = frozenset("although though while whereas because since if unless "
+                                   "after before when once as".split())
 
 
 def _content_start(ctx: _Ctx, c: _Cue, eb: int) -> tuple[int, bool]:
