@@ -48,3 +48,43 @@ def data_lines(text: str) -> list[tuple[int, str]]:
     blank lines left out."""
     return [(number, entry) for number, line in enumerate(text.splitlines(), start=1)
             if (entry := line.split("#", 1)[0].strip())]
+
+
+def section_lines(text: str, where: str, known, what: str = "section",
+                  before: str = "an entry before any [section]", *,
+                  error: type[MediakitError] = MediakitError):
+    """The entries of a data file in ``[section]`` blocks: ``(line number, section,
+    line)`` for each entry, in order.
+
+    Parameters
+    ----------
+    text : str
+        The file's text.
+    where : str
+        The file, for errors.
+    known : Collection[str]
+        The section names allowed.
+    what : str
+        What a section is called in the errors ("cue-type section").
+    before : str
+        The error for an entry before the first section.
+    error : type
+        The error raised.
+
+    Raises
+    ------
+    MediakitError
+        Naming the file and line: an unknown section, or an entry before any section.
+    """
+    current = None
+    for lineno, line in data_lines(text):
+        if line.startswith("["):
+            name = line.strip("[]").strip()
+            if not line.endswith("]") or name not in known:
+                raise error(where, f"unknown {what} {line!r} (known: {', '.join(known)})",
+                            lineno)
+            current = name
+            continue
+        if current is None:
+            raise error(where, before, lineno)
+        yield lineno, current, line

@@ -722,3 +722,15 @@ def test_subject_after_an_opening_subordinate_clause():
 ])
 def test_cue_words_used_as_nouns(text, word):
     assert [a.cue for a in atts(text) if a.cue == word] == []
+
+
+def test_a_short_description_joins_an_earlier_one_only_with_its_modifiers():
+    # PolNeAR dev (Breitbart): "The Republican nominee" was resolved to "the Democratic
+    # presidential nominee" by its head noun alone
+    found = atts("The Democratic presidential nominee says the plan will work. "
+                 "The Republican nominee said the plan would fail. "
+                 "Two U.S. officials said the talks were over. Both officials said a deal "
+                 "was close.")
+    assert [a.speaker for a in found] == ["the Democratic presidential nominee",
+                                          "the Republican nominee", "two U.S. officials",
+                                          "two U.S. officials"]

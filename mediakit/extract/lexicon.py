@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..datafiles import data_lines, read_data_file
+from ..datafiles import data_lines, read_data_file, section_lines
 from ..errors import ParameterError
 
 
@@ -85,17 +85,9 @@ def _cue_lexicon(path: str | None
     raw, where = read_data_file("cue_types.txt", path, error=ParameterError)
     forms: dict[tuple[str, ...], tuple[str, str]] = {}
     strict_forms: set[tuple[str, ...]] = set()
-    current = None
-    for lineno, line in data_lines(raw):
-        if line.startswith("["):
-            name = line.strip("[]").strip()
-            if not line.endswith("]") or name not in CUE_TYPES:
-                raise ParameterError(where, f"unknown cue-type section {line!r} (known: "
-                                     f"{', '.join(CUE_TYPES)})", lineno)
-            current = name
-            continue
-        if current is None:
-            raise ParameterError(where, "an entry before any [type] section", lineno)
+    for lineno, current, line in section_lines(
+            raw, where, CUE_TYPES, "cue-type section", "an entry before any [type] section",
+            error=ParameterError):
         words = line.lstrip("!").split()
         if not words:
             raise ParameterError(where, "a '!' with no cue after it", lineno)

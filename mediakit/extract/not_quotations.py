@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..datafiles import data_lines, read_data_file
+from ..datafiles import read_data_file, section_lines
 from ..errors import ParameterError
 from ..text import Document
 from .quotes import _Quote, quotations
@@ -60,17 +60,7 @@ def load_precision_markers(path: str | None = None) -> dict[str, frozenset[tuple
     """
     raw, where = read_data_file("precision_markers.txt", path, error=ParameterError)
     out: dict[str, set[tuple[str, ...]]] = {s: set() for s in _SECTIONS}
-    current = None
-    for lineno, line in data_lines(raw):
-        if line.startswith("["):
-            name = line.strip("[]").strip()
-            if not line.endswith("]") or name not in _SECTIONS:
-                raise ParameterError(where, f"unknown section {line!r} (known: "
-                                     f"{', '.join(_SECTIONS)})", lineno)
-            current = name
-            continue
-        if current is None:
-            raise ParameterError(where, "an entry before any [section]", lineno)
+    for _, current, line in section_lines(raw, where, _SECTIONS, error=ParameterError):
         for w in line.lower().split():
             out[current].add(tuple(w.split("_")))
     return {k: frozenset(v) for k, v in out.items()}

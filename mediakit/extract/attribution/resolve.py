@@ -300,8 +300,13 @@ def _resolve_description(r: _Raw, np_: _NP, done: list[_Raw]) -> None:
     first = np_.mention.split()[0].lower()
     if first in {"the", "both"} and len(np_.mention.split()) <= 3:
         head = _strip_poss(np_.mention.split()[-1].lower()).rstrip("s")
+        # "the Republican nominee" is not "the Democratic presidential nominee": every
+        # modifier of the short mention must be in the earlier one
+        modifiers = [w.lower() for w in np_.mention.split()[1:-1]]
         for prev in reversed(done[-30:]):
-            if prev.stype in {"unnamed", "group"} and prev.speaker and head in prev.speaker.lower():
+            earlier = (prev.speaker or "").lower()
+            if prev.stype in {"unnamed", "group"} and earlier and head in earlier \
+                    and all(m in earlier.split() for m in modifiers):
                 r.speaker, r.desc, r.gender = prev.speaker, prev.desc, prev.gender
                 return
     r.speaker = speaker
