@@ -181,7 +181,7 @@ def test_whole_text_from_sentence_pass_equals_stock_on_random_texts(stock_and_ou
 
 
 def test_but_rule_rewrites_the_first_position_holding_each_value():
-    from mediakit.metrics.sentiment import _but_check
+    from mediakit.metrics.vader_linear import _but_check
 
     # Worked by hand, following stock VADER's list.index: "but" at 2. Step 0 reads 2.0
     # and halves position 0 to 1.0; step 1 reads 1.0, whose first holder is now
