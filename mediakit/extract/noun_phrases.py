@@ -187,8 +187,9 @@ def _classify_capitalised(tk: _Tokens, i: int, j: int) -> _NP:
     return np_
 
 
-def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
-    """Read a speaker noun phrase from tokens ``i``..``j``; None if it is not one."""
+def _trimmed(tk: _Tokens, i: int, j: int) -> tuple[int, int] | None:
+    """Tokens ``i``..``j`` without leading conjunctions and punctuation or trailing
+    adverbs; None if no subject can end there."""
     while i < j and (tk.lower[i] in _LEADERS or tk.words[i] in {",", '"', "'", "-", "--",
                                                                  "\u2014", "\u2013"}):
         i += 1
@@ -201,6 +202,15 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         i += 1  # "Even an anti-war group said"
     if i >= j or j - i > 60 or tk.lower[j - 1] in {"to", "as", "of", "for", "by", "with"}:
         return None  # "went on to", "was quoted as": no subject ends with these
+    return i, j
+
+
+def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
+    """Read a speaker noun phrase from tokens ``i``..``j``; None if it is not one."""
+    span = _trimmed(tk, i, j)
+    if span is None:
+        return None
+    i, j = span
     chunks = _drop_adverbials(tk, _split_chunks(tk, i, j))
     # "..., which he promised": the subject inside an object relative clause.
     if chunks and tk.lower[chunks[-1][0]] in {"which", "whom", "that"} and len(chunks) > 1:

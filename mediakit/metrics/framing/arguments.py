@@ -55,6 +55,21 @@ def object_follows(s: _Sent, j: int) -> bool:
 
 def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
     """Noun phrase before token ``i`` (the start of the verbal group)."""
+    k = _before_verbal_group(s, i)
+    if s.w(k) == "," and not s.w(i).endswith("ing"):
+        # "The missile, fired from across the river, killed seven": the subject of a
+        # finite verb stands before a parenthetical set off by commas. (", killing
+        # five" is a participial clause instead: see lede_subject.)
+        opening = _parenthetical_start(s, k)
+        if opening is not None:
+            return subject_before(s, opening)
+    return _noun_phrase_ending_at(s, k)
+
+
+def _before_verbal_group(s: _Sent, i: int) -> int:
+    """The last token before the verbal group that starts at or ends before ``i``: past
+    its auxiliaries, modals and adverbs, a coordinated manner verb ("shot and killed")
+    and the reporting clause of a relative ("which officials said killed")."""
     g = s.g
     k = i - 1
     # skip auxiliaries, modals and adverbs of the verbal group
@@ -73,13 +88,13 @@ def subject_before(s: _Sent, i: int) -> tuple[int, int] | None:
                     if s.w(r) in ("which", "who", "that") and s.w(r - 1) == ","), None)
         if rel is not None and not any(s.is_punct(x) for x in range(rel + 1, k)):
             k = rel
-    if s.w(k) == "," and not s.w(i).endswith("ing"):
-        # "The missile, fired from across the river, killed seven": the subject of a
-        # finite verb stands before a parenthetical set off by commas. (", killing
-        # five" is a participial clause instead: see lede_subject.)
-        opening = _parenthetical_start(s, k)
-        if opening is not None:
-            return subject_before(s, opening)
+    return k
+
+
+def _noun_phrase_ending_at(s: _Sent, k: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at token ``k`` (reading back), or the antecedent of a
+    relative pronoun there; None if there is none."""
+    g = s.g
     end = k + 1
     start = end
     used_relative = False
