@@ -734,3 +734,15 @@ def test_a_short_description_joins_an_earlier_one_only_with_its_modifiers():
     assert [a.speaker for a in found] == ["the Democratic presidential nominee",
                                           "the Republican nominee", "two U.S. officials",
                                           "two U.S. officials"]
+
+
+def test_a_clause_is_no_speaker():
+    # PolNeAR dev (Washington Post): the speakers were read as "he refuses to discuss
+    # potential appointees" and "That's a small fraction of the minimum $20 million experts"
+    found = atts("McAuliffe has said 20 people want the seat, but he refuses to discuss "
+                 "appointees, aside from saying he wants a diverse delegation.")
+    assert [a.speaker_mention for a in found] == ["McAuliffe"]
+    found = atts("That's a small fraction of the $20 million experts say it costs to run.")
+    assert [a.speaker_mention for a in found] in ([], ["experts"])
+    (a,) = atts("They both said the plan would work.")
+    assert a.speaker_mention == "They both"

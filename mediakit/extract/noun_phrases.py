@@ -245,6 +245,8 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
             return _read_np(tk, cut + 1, hj)
         return None
     core_j = _before_affiliation(tk, hi, _before_time_adverbial(tk, hi, cut))
+    if _is_clause(tk, hi, core_j):
+        return None
 
     for k in range(hi, core_j):
         if _verbish(tk.lower[k]) and not (k > hi and tk.words[k][:1].isupper()):
@@ -286,6 +288,24 @@ def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
         np_.gender = _gender_of_words(tk.words[i:j])
     np_.extra["full"] = full
     return np_
+
+
+#: Words that may follow a subject pronoun inside a speaker ("they both said").
+_AFTER_PRONOUN = frozenset("both all each alone too himself herself themselves itself "
+                           "myself ourselves".split())
+#: Contractions of a pronoun and "is" or "has": "That's a small fraction" is a clause.
+_PRONOUN_IS = frozenset("that's it's he's she's there's here's what's this's".split())
+
+
+def _is_clause(tk: _Tokens, hi: int, hj: int) -> bool:
+    """Whether the head ``hi``..``hj`` is a clause, not a noun phrase: a subject pronoun
+    with words after it ("he refuses to discuss potential appointees"), or a pronoun
+    contracted with "is" ("That's a small fraction of the minimum $20 million experts")."""
+    lw = tk.lower
+    if hj - hi > 1 and lw[hi] in {"he", "she", "they", "we", "i"} and any(
+            w not in _AFTER_PRONOUN for w in lw[hi + 1:hj]):
+        return True
+    return any(w.replace("\u2019", "'") in _PRONOUN_IS for w in lw[hi:hj])
 
 
 def _after_agency_dateline(tk: _Tokens, chunks: list[tuple[int, int]]
