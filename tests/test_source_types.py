@@ -167,3 +167,15 @@ def test_given_name_before_an_organisation_word_is_a_person(cb):
 @pytest.mark.parametrize("speaker", ["74 percent", "six in 10", "42%", "those surveyed"])
 def test_poll_respondents_are_the_public(cb, speaker):
     assert cb.classify(speaker)[0] == "civilian"
+
+
+def test_a_state_that_speaks_is_a_named_organisation():
+    # the seed: "Qatar, the main mediator, has expressed cautious optimism" was typed a
+    # named person
+    from mediakit import analyze
+
+    m = analyze("Qatar, the main mediator, has expressed cautious optimism, but says it "
+                "has not yet seen a breakthrough.").to_dict()
+    (s,) = m["sources"]["speakers"]
+    assert (s["speaker"], s["source_type"], s["source_type_rule"]) == (
+        "Qatar", "named_organisation", "named_organisation: states: Qatar")

@@ -33,7 +33,8 @@ NOT_QUOTATION_RULES: dict[str, str] = {
                            '"genocide")',
 }
 
-_SECTIONS = ("title_words", "naming_words", "scare_markers", "quantity_after_add")
+_SECTIONS = ("title_words", "naming_words", "scare_markers", "quantity_after_add",
+             "headline_topics")
 _NICKNAME_WORDS = 3  # at most this many words between two parts of a name
 
 

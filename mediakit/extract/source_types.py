@@ -132,6 +132,9 @@ def _organisation(codebook, head: str, role_rule: str | None) -> str | None:
         return None
     if _ACRONYM.match(head):
         return f"acronym: {head}"
+    state_rule = codebook.explain(head, None).role_rule or ""
+    if state_rule.startswith("states: "):
+        return state_rule  # "Qatar, the main mediator, has expressed": a state speaks
     end = len(head)
     for tier in ("organisations", "bodies"):
         hits = codebook.tier_hits(tier, head)

@@ -65,7 +65,7 @@ def _headline_colon(ctx: _Ctx) -> list[_Raw]:
         if all(w.isupper() for w in tk.words[a:sep] if w[:1].isalpha()):
             continue  # "BYLINE: ...", "UPDATE: ...": a label, not a source
         np_ = _read_np(tk, a, sep)
-        if np_ is None or np_.kind == "pronoun":
+        if np_ is None or np_.kind == "pronoun" or _names_a_topic(tk, sep):
             continue
         end = b
         while end > sep + 1 and tk.words[end - 1] in {".", '"', "'"}:
@@ -113,9 +113,10 @@ def _first_line(ctx: _Ctx, a: int, b: int) -> _Raw | None:
     if all(w.isupper() for w in tk.words[a:sep] if w[:1].isalpha()):
         return None  # "UPDATE: ...": a label, not a source
     np_ = _read_np(tk, a, sep)
-    if np_ is None or np_.kind == "pronoun" or (np_.kind in {"unnamed", "group"} and not (
-            _strip_poss(tk.lower[sep - 1]) in _lex("documents")
-            or tk.lower[sep - 1] in _lex("titles"))):
+    if np_ is None or np_.kind == "pronoun" or _names_a_topic(tk, sep) or (
+            np_.kind in {"unnamed", "group"} and not (
+                _strip_poss(tk.lower[sep - 1]) in _lex("documents")
+                or tk.lower[sep - 1] in _lex("titles"))):
         return None
     span = _colon_content(ctx, sep, b)
     if span is None:
@@ -154,3 +155,12 @@ def _doc_words(ctx: _Ctx) -> frozenset[str]:
         got = frozenset(w for w in ctx.tk.words if w[:1].isupper() and not w.isupper())
         ctx._cap_words = got
     return got
+
+
+def _names_a_topic(tk, sep: int) -> bool:
+    """Whether the words before a headline's colon end with a topic word
+    (``precision_markers.txt`` [headline_topics]): "Israel-Hamas War: Latest News"."""
+    from ..not_quotations import load_precision_markers
+
+    last = tk.lower[sep - 1].rsplit("-", 1)[-1]
+    return (last,) in load_precision_markers()["headline_topics"]
