@@ -70,6 +70,9 @@ def test_each_perpetrator_rule(text, perp, side, rule):
     # "rulers" is an actor noun: the side term before it names the perpetrator
     ("Gaza's Hamas rulers launched an attack on Israel, killing 1,200 people.",
      "Gaza's Hamas rulers", "palestine"),
+    # the subject of a relative clause after a comma: "Hamas, which stormed ..."
+    ("Talks are stalled with Hamas, which stormed the town and killed 40 residents.",
+     "Hamas", "palestine"),
 ])
 def test_actors_in_relative_clauses_and_rulers(text, perp, side):
     m = _one(text, trigger="killed" if "killed" in text else "killing")

@@ -35,8 +35,9 @@ ACTOR_CONTEXTS: dict[str, str] = {
     "modifier": "a side term before a cause or actor noun, possessive or not: Israeli "
                 "strikes, Hamas gunmen, Israel's bombardment, the Hamas massacre",
     "by": "a side term or actor phrase after by or at the hands of: an attack by Hamas",
-    "subject": "a side term or actor phrase before an action or harm verb: when Hamas "
-               "crossed into Israel, Israel has carried out strikes",
+    "subject": "a side term or actor phrase before an action or harm verb (over a "
+               "relative pronoun): when Hamas crossed into Israel, Israel has carried out "
+               "strikes, Hamas, which stormed the town",
     "pronoun": "its, their or whose before a cause or actor noun, with the side of the "
                "nearest earlier side term that is an actor or a source: the Israeli "
                "military said its strikes killed",
@@ -310,6 +311,8 @@ def _context_around(s: _Sent, a: int, b: int) -> str | None:
             return None
         return "by"
     k = b + (s.w(b) in ("who", "that", "which"))  # "gunmen who stormed"
+    if s.w(b) == "," and s.w(b + 1) in ("who", "which"):
+        k = b + 2  # "Hamas, which stormed into Israel": the relative's subject
     while k < s.n and (s.skippable(k) or s.w(k) in g["have_forms"] or s.w(k) in g["modals"]
                        or (s.w(k) in _GOING_ON and s.w(k + 1) == "to")):
         k += 1 + (s.w(k) in _GOING_ON)  # "Israel continues to strike"
