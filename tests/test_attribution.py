@@ -755,3 +755,12 @@ def test_a_clause_is_no_speaker():
 def test_a_headline_topic_before_a_colon_is_no_source(text):
     # the seed article's headline read as spoken by "Israel-Hamas War"
     assert atts(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # PolNeAR dev (Breitbart): "Kaine defended people accused of rape" read as Kaine's stance
+    "The ad lists cases in which Kaine defended people accused of rape or murder.",
+    "The man blamed for the attack was released on Monday.",
+])
+def test_a_stance_participle_with_no_object_is_passive(text):
+    assert atts(text) == []
