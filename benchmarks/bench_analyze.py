@@ -129,18 +129,10 @@ def previous_vader():
     """mediakit's VADER before issue 11: stock, with the negation and idiom checks windowed."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    class Previous(SentimentIntensityAnalyzer):
-        @staticmethod
-        def _negation_check(valence, words_and_emoticons, start_i, i):
-            lo = max(0, i - 3)
-            return SentimentIntensityAnalyzer._negation_check(
-                valence, words_and_emoticons[lo:i + 1], start_i, i - lo)
+    from mediakit.metrics.vader_linear import WindowedChecks
 
-        @staticmethod
-        def _special_idioms_check(valence, words_and_emoticons, i):
-            lo = max(0, i - 3)
-            return SentimentIntensityAnalyzer._special_idioms_check(
-                valence, words_and_emoticons[lo:i + 3], i - lo)
+    class Previous(WindowedChecks, SentimentIntensityAnalyzer):
+        pass
 
     return Previous()
 

@@ -377,8 +377,7 @@ class Codebook:
                 if matcher.tier == "people":
                     side, side_rule = hits[0].side, role_rule
         if role is None:
-            key = _LEADING_DETERMINERS.sub("", speaker or "").strip(" ,.;:").rstrip("'s")
-            state = self._state_lookup.get(normalize_quotes(key).lower())
+            state, key = self.state_of(speaker or "")
             if state is not None:
                 role, role_rule = "government", f"states: {key}"
                 side, side_rule = state, f"states: {key}"
@@ -396,6 +395,12 @@ class Codebook:
         if side is None and role in self.default_sides:
             side, side_rule = self.default_sides[role], f"default_sides: {role}"
         return Classification(role or "unknown", side or "unknown", role_rule, side_rule)
+
+    def state_of(self, name: str) -> tuple[str | None, str]:
+        """The side of a speaker that is only a state's name ("Qatar", "the U.S."), and
+        the name as matched; ``(None, name)`` for anything else."""
+        key = _LEADING_DETERMINERS.sub("", name).strip(" ,.;:").rstrip("'s")
+        return self._state_lookup.get(normalize_quotes(key).lower()), key
 
     def _civilian_cue(self, text: str) -> tuple[str | None, str | None]:
         """``civilian`` and the rule when an age, family, occupation or place cue

@@ -91,28 +91,25 @@ def read_source_sections(top: dict, path: str, terms, line, mapping, sequence, s
         An unknown list name, an empty term, a bad regular expression or an alias
         given to two names; the message names the line.
     """
-    types = {}
-    if "source_types" in top:
-        for k, v in mapping(top["source_types"], path, "source_types"):
-            name = scalar(k, path, "a list of source_types")
-            if name not in SOURCE_TYPE_LISTS:
-                raise CodebookError(path, f"unknown list {name!r} in source_types (use "
-                                    f"{', '.join(SOURCE_TYPE_LISTS)})", row=line(k))
-            types[name] = matcher(f"source_types.{name}", terms(v, path, f"source_types.{name}"))
+    def named_lists(section: str, what: str, allowed) -> dict:
+        """``section``'s lists, each a matcher, refused when not one of ``allowed``."""
+        out = {}
+        if section in top:
+            for k, v in mapping(top[section], path, section):
+                name = scalar(k, path, f"a {what} of {section}")
+                if name not in allowed:
+                    raise CodebookError(path, f"unknown {what} {name!r} in {section} (use "
+                                        f"{', '.join(allowed)})", row=line(k))
+                out[name] = matcher(f"{section}.{name}", terms(v, path, f"{section}.{name}"))
+        return out
+
+    types = named_lists("source_types", "list", SOURCE_TYPE_LISTS)
     words = set()
     if "title_words" in top:
         for term, _ in terms(top["title_words"], path, "title_words"):
             words.add(normalize_quotes(term).lower())
-    cues = []
-    if "civilian_cues" in top:
-        seen = {}
-        for k, v in mapping(top["civilian_cues"], path, "civilian_cues"):
-            kind = scalar(k, path, "a kind of civilian_cues")
-            if kind not in CIVILIAN_CUES:
-                raise CodebookError(path, f"unknown kind {kind!r} in civilian_cues (use "
-                                    f"{', '.join(CIVILIAN_CUES)})", row=line(k))
-            seen[kind] = matcher(f"civilian_cues.{kind}", terms(v, path, f"civilian_cues.{kind}"))
-        cues = [(kind, seen[kind]) for kind in CIVILIAN_CUES if kind in seen]
+    seen = named_lists("civilian_cues", "kind", CIVILIAN_CUES)
+    cues = [(kind, seen[kind]) for kind in CIVILIAN_CUES if kind in seen]
     aliases: dict[str, str] = {}
     if "aliases" in top:
         for group in sequence(top["aliases"], path, "aliases"):

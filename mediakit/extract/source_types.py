@@ -132,9 +132,6 @@ def _organisation(codebook, head: str, role_rule: str | None) -> str | None:
         return None
     if _ACRONYM.match(head):
         return f"acronym: {head}"
-    state_rule = codebook.explain(head, None).role_rule or ""
-    if state_rule.startswith("states: "):
-        return state_rule  # "Qatar, the main mediator, has expressed": a state speaks
     end = len(head)
     for tier in ("organisations", "bodies"):
         hits = codebook.tier_hits(tier, head)
@@ -146,4 +143,7 @@ def _organisation(codebook, head: str, role_rule: str | None) -> str | None:
         hits = org.find(head)
         if hits:
             return f"organisation: {head[hits[-1].start:hits[-1].end]}"
+    state, key = codebook.state_of(head)
+    if state is not None:
+        return f"states: {key}"  # "Qatar, the main mediator, has expressed": a state speaks
     return None

@@ -28,7 +28,7 @@ import re
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
-__all__ = ["LinearVader"]
+__all__ = ["LinearVader", "WindowedChecks"]
 
 
 def _replace_emojis(text: str, emoji_chars: frozenset, emojis: dict) -> str:
@@ -93,7 +93,25 @@ def _but_check(words_and_emoticons: list, sentiments: list) -> list:
     return sentiments
 
 
-class LinearVader(SentimentIntensityAnalyzer):
+class WindowedChecks:
+    """Stock VADER's negation and idiom checks, handed the three words either side of
+    word ``i`` (all they look at) instead of the whole word list, which they lower-case
+    on every call. Mixed in before ``SentimentIntensityAnalyzer``."""
+
+    @staticmethod
+    def _negation_check(valence, words_and_emoticons, start_i, i):
+        lo = max(0, i - 3)
+        return SentimentIntensityAnalyzer._negation_check(
+            valence, words_and_emoticons[lo:i + 1], start_i, i - lo)
+
+    @staticmethod
+    def _special_idioms_check(valence, words_and_emoticons, i):
+        lo = max(0, i - 3)
+        return SentimentIntensityAnalyzer._special_idioms_check(
+            valence, words_and_emoticons[lo:i + 3], i - lo)
+
+
+class LinearVader(WindowedChecks, SentimentIntensityAnalyzer):
     """Stock VADER's scores in linear time (see the module docstring), and each
     sentence's scores with the whole text's from one pass (:meth:`sentences_and_whole`)."""
 
@@ -183,15 +201,3 @@ class LinearVader(SentimentIntensityAnalyzer):
         return scores, self.score_valence(sentiments, text)
 
     _but_check = staticmethod(_but_check)
-
-    @staticmethod
-    def _negation_check(valence, words_and_emoticons, start_i, i):
-        lo = max(0, i - 3)
-        return SentimentIntensityAnalyzer._negation_check(
-            valence, words_and_emoticons[lo:i + 1], start_i, i - lo)
-
-    @staticmethod
-    def _special_idioms_check(valence, words_and_emoticons, i):
-        lo = max(0, i - 3)
-        return SentimentIntensityAnalyzer._special_idioms_check(
-            valence, words_and_emoticons[lo:i + 3], i - lo)

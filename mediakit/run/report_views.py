@@ -129,21 +129,16 @@ def heading_html(metrics: dict) -> str:
     return text_html(title, "h1") + (text_html(byline, "p") if byline else "")
 
 
-#: A code as the data files write it ("armed_group", "passive_agentless"): shown in words.
-_CODE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
-
-
 def words(label) -> str:
     """A code or key in words for a reader: ``armed_group`` -> ``Armed group``.
 
-    Only snake_case codes change; anything else (names, sentences, single words such as a
-    band, numbers as text) is returned as it is.
+    Only snake_case codes change (:func:`~.labels.code_words`), their first letter
+    capitalised; anything else (names, sentences, single words such as a band, numbers
+    as text) is returned as it is.
     """
     text = _plain(label)
-    if len(text) <= 40 and _CODE.fullmatch(text):
-        text = text.replace("_", " ")
-        return text[:1].upper() + text[1:]
-    return text
+    spoken = code_words(text)
+    return spoken[:1].upper() + spoken[1:] if spoken != text else text
 
 
 def cell_text(value) -> str:

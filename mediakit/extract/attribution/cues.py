@@ -46,7 +46,8 @@ def _find_cues(
             k += 1
             continue
         k1, lemma, strict = hit
-        if ctype_of(types, lw, k, k1) == "stance" and k1 < n and lw[k].endswith("ed") \
+        ctype = types[key][1] if types and key in types else "speech"
+        if ctype == "stance" and k1 < n and lw[k].endswith("ed") \
                 and lw[k1] in {"of", "for", "by"} and (k == 0 or lw[k - 1] not in _AUX):
             # "people accused of rape", "the man blamed for the attack": a participle
             # with no object is passive, its subject the one judged, not the speaker
@@ -80,19 +81,12 @@ def _find_cues(
             j -= 1
         if j >= 0 and j < aux0 - 1 and lw[j] in {"has", "have", "had"}:
             aux0 = j
-        ctype = types[key][1] if types and key in types else "speech"
         negated = _negated(lw, aux0)
         if aux0 == k and lw[k].endswith("ing"):
             aux0 = _progressive(lw, k)  # "is telling", "isn't saying", "was not urging"
         cues.append(_Cue(k, k1, aux0, lemma, strict, ctype, negated))
         k = k1
     return cues
-
-
-def ctype_of(types, lw: list[str], k: int, k1: int) -> str | None:
-    """The cue type of the cue at tokens ``k``..``k1`` in the cue-type lexicon, if any."""
-    key = tuple(lw[k:k1])
-    return types[key][1] if types and key in types else None
 
 
 #: Words after which a cue's base form is a noun ("the report", ", state Del. Price").
