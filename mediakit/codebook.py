@@ -138,6 +138,7 @@ class _Matcher:
         self.compiled: list[re.Pattern | None] = [None] * len(rules)
         self.by_first: dict[str, list[int]] = {}
         self.always: list[int] = []
+        self._recent: dict[str, list[Match]] = {}
         for i, r in enumerate(rules):
             if r.term.startswith("re:"):
                 self.always.append(i)
@@ -152,25 +153,60 @@ class _Matcher:
             for k in keys:
                 self.by_first.setdefault(k, []).append(i)
 
+    def _regex(self, i: int) -> re.Pattern:
+        regex = self.compiled[i]
+        if regex is None:
+            regex = self.compiled[i] = re.compile(self.rules[i].pattern, re.IGNORECASE)
+        return regex
+
+    def _always_hits(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """Start -> [(end, rule index)] of the terms tried at every word.
+
+        Each such term's regex searches the text once per place it matches instead of
+        being tried at every word: the same matches (a search from ``p`` returns what a
+        match at the first position it succeeds from would), in C rather than a Python
+        loop over words.
+        """
+        hits: dict[int, list[tuple[int, int]]] = {}
+        for i in self.always:
+            regex = self._regex(i)
+            mm = regex.search(text)
+            while mm:
+                hits.setdefault(mm.start(), []).append((mm.end(), i))
+                mm = regex.search(text, mm.start() + 1)
+        return hits
+
     def find(self, text: str) -> list[Match]:
         """All matches, leftmost first; at one position the longest term wins."""
+        hit = self._recent.get(text)
+        if hit is None:
+            # The rules ask about the same phrase several times in a row (a speaker's
+            # type, role and side): remember the last texts, not every text seen.
+            if len(self._recent) > 64:
+                self._recent.clear()
+            hit = self._recent[text] = self._find(text)
+        return list(hit)
+
+    def _find(self, text: str) -> list[Match]:
         out = []
         pos = 0
+        always = self._always_hits(text) if self.always else {}
         for w in _WORD.finditer(text):
             start = w.start()
             if start < pos:
                 continue
             cands = self.by_first.get(w.group().lower())
-            if not cands and not self.always:
+            anywhere = always.get(start)
+            if not cands and not anywhere:
                 continue
             best_end, best_rule = -1, None
-            for i in (cands or []) + self.always:
-                regex = self.compiled[i]
-                if regex is None:
-                    regex = self.compiled[i] = re.compile(self.rules[i].pattern, re.IGNORECASE)
-                mm = regex.match(text, start)
+            for i in cands or ():
+                mm = self._regex(i).match(text, start)
                 if mm and mm.end() > best_end:
                     best_end, best_rule = mm.end(), self.rules[i]
+            for end, i in anywhere or ():  # in rule order, as they were tried
+                if end > best_end:
+                    best_end, best_rule = end, self.rules[i]
             if best_rule is not None:
                 out.append(Match(self.tier, best_rule.term, start, best_end, best_rule.role,
                                  best_rule.side))
@@ -209,19 +245,11 @@ class SideTermMatcher:
                     sides_of[key].append(str(side))
         self._sides = {k: tuple(v) for k, v in sides_of.items()}
         self._matcher = _Matcher("sides", rules)
-        self._recent: dict[str, list] = {}
 
     def matches(self, text: str) -> list[tuple[Match, tuple[str, ...]]]:
         """Each side term in ``text`` (quotes already normalised), leftmost first, with
         the sides it names."""
-        hit = self._recent.get(text)
-        if hit is None:
-            # the rules ask about the same sentence several times in a row
-            if len(self._recent) > 64:
-                self._recent.clear()
-            hit = self._recent[text] = [(m, self._sides[_term_key(m.term)])
-                                        for m in self._matcher.find(text)]
-        return list(hit)
+        return [(m, self._sides[_term_key(m.term)]) for m in self._matcher.find(text)]
 
 
 def _term_key(term: str) -> str:

@@ -29,8 +29,8 @@ class _Tokens:
         words: list[str] = []
         for m in _TOKEN.finditer(t):
             w = m.group()
-            s, e = m.start(), m.end()
-            if len(w) > 1 and w.endswith(".") and "." not in w[:-1]:
+            s, e = m.span()
+            if w[-1] == "." and len(w) > 1 and "." not in w[:-1]:
                 stem = w[:-1]
                 keep = stem.lower() in abbr or (len(stem) == 1 and stem.isupper())
                 if not keep:

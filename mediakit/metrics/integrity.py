@@ -173,17 +173,22 @@ def _stem(word: str) -> str:
     return w
 
 
+_PERSON_KINDS = ("first_singular", "first_plural", "second")
+
+
 def _person(tokens: list[str], rules: IntegrityRules) -> list[tuple[str, str]]:
     hits = []
+    listed = frozenset().union(*(rules.person[kind] for kind in _PERSON_KINDS))
     for i, tok in enumerate(tokens):
-        low = tok.lower()
         if tok == "I":
             # "World War I", "Louis I": a capitalised word before it, inside the sentence.
             if i > 0 and tokens[i - 1][:1].isupper() and i - 1 > 0:
                 continue
             hits.append(("person.first_singular", tok))
-        elif tok in (low, low.capitalize()) and low != "i":  # "US" is the country
-            for kind in ("first_singular", "first_plural", "second"):
+            continue
+        low = tok.lower()
+        if low in listed and tok in (low, low.capitalize()) and low != "i":  # "US": country
+            for kind in _PERSON_KINDS:
                 if low in rules.person[kind]:
                     hits.append((f"person.{kind}", tok))
     return hits
@@ -213,13 +218,15 @@ def _repetition(tokens: list[str], rules: IntegrityRules) -> list[tuple[str, str
     at = [p for p, t in enumerate(tokens) if t[0].isalpha() or t[0] == "'"]
     words = [tokens[p] for p in at]
     content = _content(words, rules)
-    pairs = [(i, j, (a, b)) for (i, a), (j, b) in zip(content, content[1:]) if j - i <= 2]
     lowers = [w.lower() for w in words]
     hits = []
-    starts: dict[str, list[int]] = {}
-    for k, w in enumerate(lowers):
-        starts.setdefault(w, []).append(k)
-    for conn in rules.connectives:
+    connectives = [conn for conn in rules.connectives if conn[0] in lowers]
+    if connectives:
+        pairs = [(i, j, (a, b)) for (i, a), (j, b) in zip(content, content[1:]) if j - i <= 2]
+        starts: dict[str, list[int]] = {}
+        for k, w in enumerate(lowers):
+            starts.setdefault(w, []).append(k)
+    for conn in connectives:
         n = len(conn)
         ks = [k for k in starts.get(conn[0], ()) if tuple(lowers[k:k + n]) == conn
               and k + n < len(lowers) and lowers[k + n].endswith("ing")]
@@ -228,17 +235,25 @@ def _repetition(tokens: list[str], rules: IntegrityRules) -> list[tuple[str, str
         if same:
             hits.append(("repetition.connective", f"{' '.join(conn)}: {' '.join(same[0])}"))
             break
-    for x, (i, a) in enumerate(content):
-        for j, b in content[x + 1:]:
-            if j - i > rules.window:
-                break
-            if a == b and 0 < i and lowers[j - 1] in rules.determiners \
-                    and not words[i][:1].isupper() and not words[j][:1].isupper() \
-                    and lowers[i - 1] not in rules.determiners \
-                    and not {t.lower() for t in tokens[at[i] + 1:at[j]]} & _COORDINATION:
-                hits.append(("repetition.window", f"{words[i]} ... {words[j]}"))
-                return hits
+    for i, j in _repeated_within(content, rules.window):
+        if 0 < i and lowers[j - 1] in rules.determiners \
+                and not words[i][:1].isupper() and not words[j][:1].isupper() \
+                and lowers[i - 1] not in rules.determiners \
+                and not {t.lower() for t in tokens[at[i] + 1:at[j]]} & _COORDINATION:
+            hits.append(("repetition.window", f"{words[i]} ... {words[j]}"))
+            return hits
     return hits
+
+
+def _repeated_within(content: list[tuple[int, str]], window: int) -> list[tuple[int, int]]:
+    """Word positions ``(i, j)``, ``i < j <= i + window``, of two uses of one stem, in
+    order of ``i`` then ``j`` (stems are grouped first, so only repeated ones are paired)."""
+    at: dict[str, list[int]] = {}
+    for i, stem in content:
+        at.setdefault(stem, []).append(i)
+    pairs = [(i, j) for positions in at.values() if len(positions) > 1
+             for x, i in enumerate(positions) for j in positions[x + 1:] if j - i <= window]
+    return sorted(pairs)
 
 
 #: Tokens between two uses of a word that make the repetition ordinary: coordination

@@ -243,16 +243,30 @@ def _lex(lexicon: _Lexicon | str | Path | None) -> _Lexicon:
     return load_harm_lexicon(lexicon)
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=8)
-def _prefilter(lex: _Lexicon) -> re.Pattern:
+def _prefilter(lex: _Lexicon) -> frozenset[str] | None:
+    """The first word (lower case, letters and digits) of every trigger token, or None
+    when a trigger starts with no such word (then every sentence is read)."""
     words = set(lex.verb_forms) | set(lex.intransitive) | set(lex.nouns) | set(
         lex.nominal_adjectives) | set(lex.phrases) | set(lex.hostage_complements)
-    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
+    firsts = set()
+    for w in words:
+        run = _WORD_RUN.match(w)
+        if run is None:
+            return None
+        firsts.add(run.group().lower())
+    return frozenset(firsts)
 
 
 def _might_have_harm(s: str, lex: _Lexicon) -> bool:
-    return _prefilter(lex).search(s) is not None
+    """Whether the sentence holds a word that starts a trigger: a quick test that never
+    says no where :func:`find_triggers` would find something (a set lookup per word
+    rather than one long alternation tried at every character)."""
+    firsts = _prefilter(lex)
+    return firsts is None or not firsts.isdisjoint(_WORD_RUN.findall(s.lower()))
 
 
 @dataclass
