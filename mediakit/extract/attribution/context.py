@@ -38,6 +38,16 @@ class _Raw:
     rule: str = ""  # the pattern that produced it (a key of RULES)
 
 
+def _in_quote(tk: _Tokens, quotes: list) -> list[int]:
+    """For each token, the index of the quotation (sorted, not overlapping) it starts
+    inside, or -1."""
+    inside = [-1] * tk.n
+    for qi, q in enumerate(quotes):
+        a, b = tk.index_at(q.cs), tk.index_at(q.ce)
+        inside[a:b] = [qi] * (b - a)
+    return inside
+
+
 class _Ctx:
     """Per-document state shared by the passes."""
 
@@ -55,14 +65,7 @@ class _Ctx:
         self.quotes = list(found.spans)
         # Titles, nicknames and scare quotes: marked, never attributed (not_quotations).
         self.not_quotation = _not_quotations(self.t, tk, self.quotes)
-        self.in_quote = [-1] * tk.n
-        qi = 0
-        for k in range(tk.n):
-            s = tk.starts[k]
-            while qi < len(self.quotes) and self.quotes[qi].ce <= s:
-                qi += 1
-            if qi < len(self.quotes) and self.quotes[qi].cs <= s < self.quotes[qi].ce:
-                self.in_quote[k] = qi
+        self.in_quote = _in_quote(tk, self.quotes)
         # Token ranges of sentences and paragraphs.
         self.sent_starts = [x.start for x in doc.sentences]
         self.sent_tok = []
@@ -70,8 +73,7 @@ class _Ctx:
             self.sent_tok.append((tk.index_at(s.start), tk.index_at(s.end)))
         self.tok_sent = [0] * tk.n
         for si, (a, b) in enumerate(self.sent_tok):
-            for k in range(a, b):
-                self.tok_sent[k] = si
+            self.tok_sent[a:b] = [si] * (b - a)
         self.para_tok = [(tk.index_at(p.start), tk.index_at(p.end)) for p in doc.paragraphs]
         from .headline import _title_case_tokens
 
