@@ -71,6 +71,16 @@ def _spans(text: str) -> list[tuple]:
     # A speaker never crosses a sentence break.
     ("The report appeared in the Times. But the company said the figures were wrong.",
      ("the company", "the company", "the company", "the figures were wrong")),
+    # A party and state in parentheses before the cue: the name before them is the
+    # speaker, the parenthesis is in the source span (a PolNeAR dev article).
+    ('"Subpoenas are not optional," panel Chairman Rep. Jason Chaffetz (R-Utah) said '
+     'after the vote.',
+     ("panel Chairman Rep. Jason Chaffetz", "panel Chairman Rep. Jason Chaffetz (R-Utah)",
+      "Jason Chaffetz", "Subpoenas are not optional")),
+    # "Del." (Delegate) is a title and an abbreviation, not the speaker's name.
+    ('"This is a waste of time," said Del. Stacey Plaskett.',
+     ("Del. Stacey Plaskett", "Del. Stacey Plaskett", "Stacey Plaskett",
+      "This is a waste of time")),
 ])
 def test_speaker_mention_and_source_span(text, expected):
     assert _spans(text) == [expected]
@@ -220,9 +230,27 @@ def test_unresolved_pronouns_are_left_unresolved_and_counted():
     "The evidence for the last claim was a video.",  # a cue word as a noun subject
     "The derogatory comments came after the vote.",
     "All told, up to five million people qualify.",  # an idiom
+    # an -ed cue word after a preposition or determiner is an adjective
+    "The vote went ahead despite repeated warnings from the attorney that it was pointless.",
 ])
 def test_cue_word_in_another_sense(text):
     assert extract_attributions(segment(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "calls for" after the adjective "repeated" is a noun: the cue is "said"
+    ("Turnout fell after repeated calls for a boycott, officials said.",
+     [("said", "officials", "Turnout fell after repeated calls for a boycott")]),
+    # an adjective after an article is a noun ("the accused", "the wounded"): the cue
+    # after it is a statement
+    ("The accused told police he acted alone.",
+     [("told", "The accused", "he acted alone")]),
+    ("The wounded say they waited for hours.",
+     [("say", "The wounded", "they waited for hours")]),
+])
+def test_adjectival_cue_word_leaves_the_real_cue(text, expected):
+    got = [(a.cue, a.speaker_mention, a.text) for a in extract_attributions(segment(text))]
+    assert got == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

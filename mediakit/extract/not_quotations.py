@@ -34,7 +34,7 @@ NOT_QUOTATION_RULES: dict[str, str] = {
 }
 
 _SECTIONS = ("title_words", "naming_words", "scare_markers", "quantity_after_add",
-             "headline_topics")
+             "headline_topics", "participle_adjective_before")
 _NICKNAME_WORDS = 3  # at most this many words between two parts of a name
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import _AUX, _NEGATORS
+from ..lexicon import _AUX, _DETERMINERS, _NEGATORS
 from ..tokens import _Tokens
 
 
@@ -59,6 +59,13 @@ def _find_cues(
             # cue word that is common outside reporting, as a noun before a name
             k = k1
             continue
+        if (k1 == k + 1 and _participle_adjective(tk, k)) or (
+                _participle_adjective(tk, k - 1) and lw[k - 2] not in _DETERMINERS):
+            # "despite repeated warnings", "the stated aim": an adjective; "after
+            # repeated calls for": the noun it modifies (but "the accused told", "the
+            # wounded say": a noun, then the cue)
+            k = k1
+            continue
         if lemma == "add" and k1 < n and (lw[k1] == "to" or _quantity(tk, k1)):
             # "added to her lead", "added two goals", "shares added 1.2 per cent": an
             # increase, not a statement
@@ -103,6 +110,18 @@ def _quantity(tk: _Tokens, k: int) -> bool:
     w = tk.words[k]
     return (w[:1].isdigit() or w in {"$", "\u00a3", "\u20ac", "%"}
             or (tk.lower[k],) in load_precision_markers()["quantity_after_add"])
+
+
+def _participle_adjective(tk: _Tokens, k: int) -> bool:
+    """Whether the -ed cue word at ``k`` is an adjective before a noun ("despite repeated
+    warnings", "his stated aim"): after a word of ``precision_markers.txt``
+    [participle_adjective_before], with a word after it."""
+    from ..not_quotations import load_precision_markers
+
+    lw = tk.lower
+    return (0 < k < tk.n - 1 and lw[k].endswith("ed") and not tk.words[k][:1].isupper()
+            and tk.words[k + 1][:1].isalpha()
+            and (lw[k - 1],) in load_precision_markers()["participle_adjective_before"])
 
 
 # Forms of "be" that make a progressive with an -ing cue ("is telling", "wasn't saying").

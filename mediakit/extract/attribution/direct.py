@@ -101,7 +101,8 @@ def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP, str] | None:
         else:
             if tk.lower[k] in _CONJ or tk.lower[c.aux0 - 1] in _RELATIVE:
                 return None  # '"insanity," and Sanders, who says': a new clause
-            np_ = _read_np(tk, k, c.aux0) or _np_before_paren(ctx, k, c.aux0)
+            # "Rep. Jason Chaffetz (R-Utah) said": the name before the parenthesis
+            np_ = _np_before_paren(ctx, k, c.aux0) or _read_np(tk, k, c.aux0)
             if np_ is None:
                 return None
             nxt = c.k1
@@ -155,7 +156,7 @@ def _before_frame(
         earlier = [e for e in ctx.cues_between(sent_a, p) if e.k1 <= p]
         if earlier:
             return c, None, earlier[-1].k0, "quote.before_adding"
-    np_ = _read_np(tk, a, c.aux0) or _np_before_paren(ctx, a, c.aux0)
+    np_ = _np_before_paren(ctx, a, c.aux0) or _read_np(tk, a, c.aux0)
     if np_ is not None:
         return c, np_, None, "quote.before_speaker_said"
     fallback = _fallback_subject(ctx, c, a, how, sent_a)
