@@ -254,6 +254,18 @@ def test_adjectival_cue_word_leaves_the_real_cue(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # an -ing verb with its object is no speaker noun phrase
+    ("Hearing him say it was a shock.", [(None, None, "say", "it was a shock")]),
+    # "it" is no source of "appears", "means", "seems"
+    ("It appears that the deal is off.", [(None, None, "appears", "the deal is off")]),
+])
+def test_a_mention_that_is_no_noun_phrase_is_no_speaker(text, expected):
+    got = [(a.speaker_mention, a.speaker, a.cue, a.text)
+           for a in extract_attributions(segment(text))]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # "according to": the source runs to the end of the phrase, the mention is the noun
     # phrase; a clause after a comma is no apposition.
     ("Trump leads by 10 points, according to a national poll taken last week.",

@@ -8,7 +8,7 @@ import bisect
 import re
 
 from ...text import Document
-from ..lexicon import _DETERMINERS
+from ..lexicon import _DETERMINERS, _PRONOUN_GENDER, _lex
 from ..noun_phrases import _NP, _gender_of_words
 from ..persons import _Person, _Registry
 from ..tokens import _span_text, _strip_poss
@@ -81,13 +81,15 @@ def _record(ctx: _Ctx, r: _Raw) -> Attribution:
     while subject.np is None and subject.elliptic is not None:
         subject = subject.elliptic  # "... but says": the subject of the first verb
     fs = fe = None
-    if subject.np is not None:
+    if subject.np is not None and not _not_a_speaker(tk, subject.np, root.cue):
         ss, se = _span_text(tk, subject.np.i, subject.np.j)
         mention = ctx.orig[ss:se]
         fi, fj = subject.np.extra.get("full", (subject.np.i, subject.np.j))
         fs, fe = _span_text(tk, min(fi, subject.np.i), max(fj, subject.np.j))
         if "source_tokens" in subject.np.extra:  # ", who said": the relative pronoun
             fs, fe = _span_text(tk, *subject.np.extra["source_tokens"])
+    speaker = (r.speaker, r.desc, r.named) if mention is not None or subject.np is None \
+        else (None, None, False)
     cue = lemma = None
     cs_ = ce_ = None
     cue_type = "speech"  # a quotation with no cue reports words spoken
@@ -99,10 +101,10 @@ def _record(ctx: _Ctx, r: _Raw) -> Attribution:
         if root.cue.negated and cue_type in {"speech", "stance"}:
             cue_type = "negated"  # "did not say": no statement ("does not believe" is one)
     return Attribution(
-        speaker=r.speaker,
+        speaker=speaker[0],
         speaker_mention=mention,
-        speaker_description=r.desc,
-        named=r.named,
+        speaker_description=speaker[1],
+        named=speaker[2],
         kind=r.kind,
         cue=cue,
         text=ctx.orig[r.cs : r.ce],
@@ -120,6 +122,29 @@ def _record(ctx: _Ctx, r: _Raw) -> Attribution:
         cue_type=cue_type,
         cue_lemma=lemma,
     )
+
+
+def _not_a_speaker(tk, np_: _NP, cue) -> bool:
+    """Whether a speaker mention is no noun phrase: it opens with a word of
+    ``attribution_lexicon.txt`` [not_speaker_start] ("of strategic differences", "where
+    the Republicans"), is a bare figure ("2001"), is a lower-case -ing word or an -ing
+    verb with its object ("Hearing him", "pushing a stroller"), or is "it" before a cue
+    of [expletive_cues] ("it seems")."""
+    words, lower = tk.words[np_.i:np_.j], tk.lower[np_.i:np_.j]
+    if not words:
+        return False
+    first = lower[0]
+    if first in _lex("not_speaker_start"):
+        return True
+    if len(words) == 1 and re.fullmatch(r"[\d,.]+", first):
+        return True
+    if first.endswith("ing") and (
+            (len(words) == 1 and words[0][:1].islower())
+            or (len(words) > 1 and (lower[1] in _DETERMINERS or lower[1] in _PRONOUN_GENDER
+                                    or lower[1] in {"them", "us", "me", "it", "you"}))):
+        return True
+    return (first == "it" and len(words) == 1 and cue is not None
+            and tk.lower[cue.k0] in _lex("expletive_cues"))
 
 
 def _resolve_personal_pronoun(ctx: _Ctx, reg: _Registry, r: _Raw, g: str, pos: int,
