@@ -247,6 +247,11 @@ def test_cue_word_in_another_sense(text):
      [("told", "The accused", "he acted alone")]),
     ("The wounded say they waited for hours.",
      [("say", "The wounded", "they waited for hours")]),
+    # a cue word's base or -s form after an article or a possessive is a noun
+    ('"We need money now," the email said.', [("said", "the email", "We need money now")]),
+    ('John Weaver, a strategist, wrote in an email: "This was the worst day."',
+     [("wrote", "John Weaver", "This was the worst day")]),
+    ('Their chants of "Ted! Ted!" filled the hall.', []),
 ])
 def test_adjectival_cue_word_leaves_the_real_cue(text, expected):
     got = [(a.cue, a.speaker_mention, a.text) for a in extract_attributions(segment(text))]

@@ -59,6 +59,9 @@ def _find_cues(
             # cue word that is common outside reporting, as a noun before a name
             k = k1
             continue
+        if k1 == k + 1 and _noun_after_determiner(lw, k, lemma):
+            k = k1  # "Trump's plan", "the issues", "their argument": a noun
+            continue
         if (k1 == k + 1 and _participle_adjective(tk, k)) or (
                 _participle_adjective(tk, k - 1) and lw[k - 2] not in _DETERMINERS):
             # "despite repeated warnings", "the stated aim": an adjective; "after
@@ -110,6 +113,25 @@ def _quantity(tk: _Tokens, k: int) -> bool:
     w = tk.words[k]
     return (w[:1].isdigit() or w in {"$", "\u00a3", "\u20ac", "%"}
             or (tk.lower[k],) in load_precision_markers()["quantity_after_add"])
+
+
+#: Words after which a cue word's base or -s form is a noun ("his plan", "the issues");
+#: "her" only before the -s form ("made her say" is a verb).
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "its", "their", "our", "my", "your"})
+
+
+def _noun_after_determiner(lw: list[str], k: int, lemma: str) -> bool:
+    """Whether the one-word cue at ``k``, in its base or -s form, follows an article, a
+    possessive pronoun or a possessive noun ("Trump's plan", "the new plans" aside:
+    only the word right before counts)."""
+    if k == 0 or " " in lemma:
+        return False
+    w, before = lw[k], lw[k - 1]
+    plural = w in {lemma + "s", lemma + "es"}
+    if w != lemma and not plural:
+        return False
+    return (before in _NOUN_DETERMINERS or (before.endswith("'s") and len(before) > 2)
+            or (before == "her" and plural))
 
 
 def _participle_adjective(tk: _Tokens, k: int) -> bool:
