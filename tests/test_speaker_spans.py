@@ -252,6 +252,8 @@ def test_cue_word_in_another_sense(text):
     ('John Weaver, a strategist, wrote in an email: "This was the worst day."',
      [("wrote", "John Weaver", "This was the worst day")]),
     ('Their chants of "Ted! Ted!" filled the hall.', []),
+    # a cue word that needs explicit content, before "of", is a noun
+    ("He also won contests in Colorado, Oklahoma and his home state of Vermont.", []),
 ])
 def test_adjectival_cue_word_leaves_the_real_cue(text, expected):
     got = [(a.cue, a.speaker_mention, a.text) for a in extract_attributions(segment(text))]

@@ -59,8 +59,11 @@ def _find_cues(
             # cue word that is common outside reporting, as a noun before a name
             k = k1
             continue
-        if k1 == k + 1 and _noun_after_determiner(lw, k, lemma):
-            k = k1  # "Trump's plan", "the issues", "their argument": a noun
+        if k1 == k + 1 and (_noun_after_determiner(lw, k, lemma) or (
+                strict and k1 < n and lw[k1] == "of" and lw[k] in {lemma, lemma + "s"})):
+            # "Trump's plan", "the issues", "their argument", "his home state of
+            # Vermont": a noun
+            k = k1
             continue
         if (k1 == k + 1 and _participle_adjective(tk, k)) or (
                 _participle_adjective(tk, k - 1) and lw[k - 2] not in _DETERMINERS):
