@@ -61,6 +61,14 @@ def _spans(text: str) -> list[tuple]:
     ('"We will win," said Gavin Hamilton, 23, a student from Fresno, Calif.',
      ("Gavin Hamilton", "Gavin Hamilton, 23, a student from Fresno, Calif", "Gavin Hamilton",
       "We will win")),
+    # A cue word used as a noun inside the apposition does not end it.
+    ('"Rents will rise," said Mara Lind, an economist at a liberal think tank.',
+     ("Mara Lind", "Mara Lind, an economist at a liberal think tank", "Mara Lind",
+      "Rents will rise")),
+    # A description dated by "then" is an apposition too.
+    ('"We had no choice," said Omar Tefera, then head of the port authority.',
+     ("Omar Tefera", "Omar Tefera, then head of the port authority", "Omar Tefera",
+      "We had no choice")),
     # An adverb between the speaker and the cue is in neither span.
     ("The budget office now says the deficit will grow.",
      ("The budget office", "The budget office", "the budget office", "the deficit will grow")),

@@ -589,6 +589,7 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
         return None  # "according to Ms. Epstein, are 16 ...": a clause, not an apposition
     if not (lw0 in _DETERMINERS or w0[:1].isdigit() or lw0 in {"who", "whose"}
             or (w0[:1].islower() and lw0 not in _LEADERS and lw0 not in {"said", "says"})
+            or _then_description(tk, a, limit)
             or lw0.endswith("'s")
             or lw0 in _lex("titles")):
         return None
@@ -608,7 +609,7 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
                 e + 1 < limit and tk.lower[e + 1] in {"who", "whose", "which"}
             ) and not _apposition_goes_on(tk, e, limit):
                 break
-        if e in cue_at and lw0 not in {"who", "whose"}:
+        if e in cue_at and lw0 not in {"who", "whose"} and not _noun_use(tk, e, a):
             return None
         e += 1
         if e - a > 40:
@@ -616,6 +617,28 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
     if e == a:
         return None
     return " ".join(tk.words[a:e]).replace(" ,", ","), e
+
+
+def _then_description(tk: _Tokens, a: int, limit: int) -> bool:
+    """A description dated by "then" or "now" ("Rev. Kyev Tatum, then senior pastor at",
+    "Mr. Lewandowski, now a paid CNN commentator", "Mr. Sperling, then 38")."""
+    if tk.lower[a] not in {"then", "now"} or a + 1 >= limit:
+        return False
+    w = tk.words[a + 1]
+    return (tk.lower[a + 1] in _DETERMINERS or w[:1].isdigit() or tk.lower[a + 1] in _lex("titles")
+            or (w[:1].islower() and not _verbish(tk.lower[a + 1])
+                and tk.lower[a + 1] not in {"said", "says", "is", "was", "are", "were"}))
+
+
+def _noun_use(tk: _Tokens, k: int, a: int) -> bool:
+    """Whether the cue word at ``k``, inside a description starting at ``a``, is a noun:
+    after a determiner, a possessive or an adjective ("a liberal think tank", "land-use
+    and environmental issues", "the group's report")."""
+    if k <= a:
+        return False
+    prev = tk.lower[k - 1]
+    return (prev in _DETERMINERS or prev.endswith(("'s", "\u2019s"))
+            or bool(_ADJECTIVE_END.search(prev)))
 
 
 def _apposition_goes_on(tk: _Tokens, comma: int, limit: int) -> bool:
