@@ -69,6 +69,15 @@ def _spans(text: str) -> list[tuple]:
     ('"We had no choice," said Omar Tefera, then head of the port authority.',
      ("Omar Tefera", "Omar Tefera, then head of the port authority", "Omar Tefera",
       "We had no choice")),
+    # A cue word used as a noun right before the cue ends the subject, not the clause.
+    ("Housing advocates also said the rules came too late.",
+     ("Housing advocates", "Housing advocates", "Housing advocates",
+      "the rules came too late")),
+    # "shot back" is the predicate; "soon" and a closing "both" are not in the source.
+    ("Ortiz shot back in a statement, saying the audit was flawed.",
+     ("Ortiz", "Ortiz", "Ortiz", "the audit was flawed")),
+    ("Auditors soon noted that the accounts were short.",
+     ("Auditors", "Auditors", "Auditors", "the accounts were short")),
     # An adverb between the speaker and the cue is in neither span.
     ("The budget office now says the deficit will grow.",
      ("The budget office", "The budget office", "the budget office", "the deficit will grow")),
@@ -82,6 +91,12 @@ def _spans(text: str) -> list[tuple]:
 ])
 def test_speaker_mention_and_source_span(text, expected):
     assert _spans(text) == [expected]
+
+
+def test_closing_both_is_not_in_the_source():
+    got = _spans("Lind and Tefera both said the port would reopen.")
+    assert [(m, src, content) for m, src, _, content in got] == [
+        ("Lind and Tefera", "Lind and Tefera", "the port would reopen")]
 
 
 def test_speaker_offsets_are_in_the_record():

@@ -196,13 +196,20 @@ def _trimmed(tk: _Tokens, i: int, j: int) -> tuple[int, int] | None:
     # A capitalised word ending in -ly is a name ("Anna Beverly"), not an adverb.
     while j > i and (tk.words[j - 1] in {",", '"', "'", "\u2014"}
                      or (_is_adverb(tk.lower[j - 1]) and not tk.words[j - 1][:1].isupper())
-                     or tk.lower[j - 1] in {"even", "only"}):
+                     or tk.lower[j - 1] in {"even", "only"} or (
+                         j - 1 > i and tk.lower[j - 1] in _SUBJECT_TAIL
+                         and _is_cap(tk.words[j - 2]) and tk.lower[j - 2] not in _PRONOUNS)):
         j -= 1
     while i < j and tk.lower[i] == "even":
         i += 1  # "Even an anti-war group said"
     if i >= j or j - i > 60 or tk.lower[j - 1] in {"to", "as", "of", "for", "by", "with"}:
         return None  # "went on to", "was quoted as": no subject ends with these
     return i, j
+
+
+#: Words that may close a subject of names without being part of the source
+#: ("Richards and Menendez both said"); a reflexive ("Cruz himself") stays in it.
+_SUBJECT_TAIL = frozenset("both".split())
 
 
 def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:

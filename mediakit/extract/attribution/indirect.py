@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import (
+    _AUX,
     _IRREGULAR_PAST,
     _MODALS,
     _NUMBERS,
@@ -288,6 +289,8 @@ def _speech_act(ctx: _Ctx, c: _Cue, sa: int) -> bool:
         return False  # "The derogatory comments had two goals": a noun, the subject
     if lw[c.k0] == "told" and p >= sa and lw[p] == "all":
         return False  # "All told, ...": an idiom
+    if _noun_before_cue(ctx, c):
+        return False  # "refugee advocates also said": the cue word ends the subject
     if (p >= sa and lw[p] in _RELATIVE and not (p - 1 >= sa and tk.words[p - 1] == ",")
             and not _relative_source(ctx, c, p, sa)):
         return False  # "the women who complained": a restrictive relative clause
@@ -296,6 +299,23 @@ def _speech_act(ctx: _Ctx, c: _Cue, sa: int) -> bool:
         # a name)
         return False
     return True
+
+
+def _noun_before_cue(ctx: _Ctx, c: _Cue) -> bool:
+    """Whether the cue word is a noun ending the subject of the next cue: its bare or
+    plural form right before another cue, with at most two adverbs or auxiliaries between
+    ("refugee advocates also said", "initial estimates showed", "his second tweet
+    claimed")."""
+    lw = ctx.tk.lower
+    w = lw[c.k0]
+    if c.k1 != c.k0 + 1 or c.aux0 != c.k0 or w in {"says", "said"} or not (
+            w == c.lemma or (w.endswith("s") and not w.endswith("ss"))):
+        return False
+    x = c.k1
+    while x < ctx.tk.n and x - c.k1 < 2 and lw[x] in _AUX and lw[x] != "and":
+        x += 1
+    nxt = ctx.cue_at.get(x)
+    return nxt is not None and nxt.ctype in {"speech", "stance", "evidence"}
 
 
 def _relative_source(ctx: _Ctx, c: _Cue, p: int, sa: int) -> bool:
