@@ -99,6 +99,18 @@ def test_closing_both_is_not_in_the_source():
         ("Lind and Tefera", "Lind and Tefera", "the port would reopen")]
 
 
+def test_relative_clause_with_its_own_cue():
+    # ", who on Monday backed X," is an attribution of its own (source "who"); the main
+    # clause's source stops before it, as a word belongs to one attribution only.
+    text = "Mayor Ortiz, who on Monday endorsed Lind, said the vote would be close."
+    got = [(a.rule, a.speaker, text[a.source_start:a.source_end], a.text)
+           for a in extract_attributions(segment(text))]
+    assert got == [
+        ("indirect.stance_object", "Ortiz", "who", "Lind"),
+        ("indirect.speaker_said", "Ortiz", "Mayor Ortiz", "the vote would be close"),
+    ]
+
+
 def test_speaker_offsets_are_in_the_record():
     from mediakit.metrics.sources import analyze_sources
 

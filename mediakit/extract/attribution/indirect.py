@@ -596,7 +596,7 @@ def _forward_subject(
         comma = next((x for x in range(a + 1, c.aux0) if tk.words[x] == ","), None)
         if comma is not None and comma + 1 < c.aux0:
             a = comma + 1
-    np_ = _read_np(tk, a, c.aux0) if a < c.aux0 and not participle else None
+    np_ = _read_np(tk, a, c.aux0) if a < c.aux0 and not participle and how != "who" else None
     rule = "indirect.speaker_said"
     if np_ is None and how == "conj" and sa < a < c.aux0:
         # The conjunction was inside the subject ("The person, who asked ... because the
