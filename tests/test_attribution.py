@@ -391,6 +391,8 @@ RULE_EXAMPLES = [
      ("indirect", "Nefzi", "adding", "they would resume")),
     ("indirect.who_said", "The delegation was led by Ahmed Nasser, who said the mediators "
      "had lied.", ("indirect", "Ahmed Nasser", "said", "the mediators had lied")),
+    ("indirect.after_relative", "Ahmed Nasser, who has denied that he lied, said the talks "
+     "would resume.", ("indirect", "Ahmed Nasser", "said", "the talks would resume")),
     ("indirect.saying", f"Ahmed Nasser left the room, saying {t}.",
      ("indirect", "Ahmed Nasser", "saying", t)),
     ("indirect.and_said", f"Ahmed Nasser left the meeting and said {t}.",

@@ -25,7 +25,7 @@ from ..lexicon import (
 )
 from ..noun_phrases import _NP, _read_np
 from ..tokens import _is_cap, _n_words, _span_text, _strip_poss, _Tokens
-from .clauses import _clause_start, _fallback_subject, _np_after, _went_on_to
+from .clauses import _clause_start, _fallback_subject, _np_after, _went_on_to, _who_subject
 from .context import _Ctx, _Raw
 from .cues import _Cue
 from .objects import OBJECT_RULES, _object_end, _object_rule
@@ -49,6 +49,8 @@ INDIRECT_RULES: dict[str, str] = {
                                "attribution: X said ... and accused Y of ... (X)",
     "indirect.adding": "participle cue after an earlier tag: ..., X said, adding that ... (X)",
     "indirect.who_said": "relative clause: X, who said ...",
+    "indirect.after_relative": "the main clause after a relative clause that is an "
+                               "attribution: X, who has denied that ..., said ... (X)",
     "indirect.saying": "participle after a comma: X ..., saying ... (the clause's subject)",
     "indirect.and_said": "coordinated cue: X laughed and said ... (the clause's subject)",
     "indirect.quoted_as": "X was quoted as saying ...",
@@ -212,6 +214,9 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
             and not lw[c.k0].endswith("ing")):
         # "... said X and accused Y of Z": the subject of the earlier cue.
         return _and_second_cue(ctx, c, sa, sb, prev_in_sentence[-1])
+    main = _after_relative(ctx, c, sa, eb, prev_in_sentence or [])
+    if main is not None:
+        return main
     for prev in by_sentence.get(si, [])[-6:]:
         if prev.cs <= tk.starts[c.k0] < prev.ce and how in {"cue", None}:
             return None  # speech reported inside another attribution's content
@@ -228,6 +233,35 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
         if r is not None:
             return r or None
     return _speaker_said(ctx, c, site, by_sentence)
+
+
+def _after_relative(ctx: _Ctx, c: _Cue, sa: int, eb: int, prevs: list[_Raw]) -> _Raw | None:
+    """"X, who has denied that ..., said ...": the main clause's cue right after the comma
+    that closes a relative clause read as an attribution of its own (``indirect.who_said``).
+    Its subject is the relative pronoun's antecedent, and the relative clause's content
+    ends at that comma."""
+    tk = ctx.tk
+    p = c.aux0 - 1
+    if p <= sa or tk.words[p] != "," or tk.lower[c.k0].endswith("ing"):
+        return None
+    at = tk.starts[p]
+    prev = next((x for x in reversed(prevs[-6:]) if x.rule == "indirect.who_said"
+                 and x.np is not None and "source_tokens" in x.np.extra
+                 and x.cs < at < x.ce), None)
+    if prev is None:
+        return None
+    np_ = _who_subject(ctx, prev.np.extra["source_tokens"][0] - 1, sa)
+    if np_ is None:
+        return None
+    ca, that_found = _content_start(ctx, c, eb)
+    if c.strict and not (that_found or any(tk.words[x] in {'"', ":"} for x in range(ca, eb))):
+        return None
+    r = _content_raw(ctx, ca, eb, c, np_, "indirect.after_relative")
+    if r is None:
+        return None
+    prev.ce = _trim_end(ctx.t, prev.cs, at)
+    r.clause_a = np_.i
+    return r
 
 
 # Words that can be the subject of a bare plural verb: "..., most believe", "they fear".
