@@ -78,6 +78,12 @@ def _spans(text: str) -> list[tuple]:
      ("Ortiz", "Ortiz", "Ortiz", "the audit was flawed")),
     ("Auditors soon noted that the accounts were short.",
      ("Auditors", "Auditors", "Auditors", "the accounts were short")),
+    # The subject stops at its own predicate after a common noun or an adverb too.
+    ("The harbour master lent his voice to the appeal, saying the ferry would sail.",
+     ("The harbour master", "The harbour master", "the harbour master",
+      "the ferry would sail")),
+    ("Tefera quietly left the hall and said the vote was rigged.",
+     ("Tefera", "Tefera", "Tefera", "the vote was rigged")),
     # An adverb between the speaker and the cue is in neither span.
     ("The budget office now says the deficit will grow.",
      ("The budget office", "The budget office", "the budget office", "the deficit will grow")),
@@ -91,6 +97,12 @@ def _spans(text: str) -> list[tuple]:
 ])
 def test_speaker_mention_and_source_span(text, expected):
     assert _spans(text) == [expected]
+
+
+def test_participle_modifier_before_to_stays_in_the_subject():
+    got = _spans("The panel devoted to housing said rents would rise.")
+    assert [(m, src, content) for m, src, _, content in got] == [
+        ("The panel devoted to housing", "The panel devoted to housing", "rents would rise")]
 
 
 def test_closing_both_is_not_in_the_source():

@@ -333,7 +333,8 @@ def _verbish(w: str) -> bool:
 
 _IRREGULAR_PAST = frozenset(
     "held took went made gave met sat came got won lost ran spoke led left kept brought "
-    "thought sent stood put began became found hit beat drew wore sought taught shot".split()
+    "thought sent stood put began became found hit beat drew wore sought taught shot lent struck "
+    "threw felt spent fought sold bought paid chose fell rose broke drove flew".split()
 )
 
 

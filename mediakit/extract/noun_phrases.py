@@ -412,17 +412,37 @@ def _cut_at_predicate(tk: _Tokens, head: tuple[int, int], chunks: list[tuple[int
 
 
 def _before_predicate(tk: _Tokens, i: int, j: int) -> int:
-    """Where a subject stops before a verb of its own: a lower-case past form right after
-    a capitalised word or a pronoun ("Clinton attacked Trump", "Sanders hit back")."""
+    """Where a subject stops before a verb of its own: a lower-case past form, perhaps
+    after adverbs, right after a capitalised word or a pronoun ("Clinton attacked Trump",
+    "Sanders hit back", "Ali famously converted"), or after a common noun when an object
+    or, after an irregular past form, an infinitive follows it ("The senator sought to
+    calm", "the appearance lent its weight"; "a report released on Monday", "the section
+    devoted to" are participle modifiers)."""
     for k in range(i + 1, j):
         w = tk.words[k]
-        prev = tk.words[k - 1]
-        if (w[:1].islower() and (tk.lower[k] in _IRREGULAR_PAST
-                                 or (len(w) > 4 and w.endswith("ed")))
-                and (_is_cap(prev) or prev.lower() in _PRONOUNS)
-                and not prev.lower().endswith(("'s", "\u2019s"))):  # "the UN's integrated"
-            return k
+        if not (w[:1].islower() and (tk.lower[k] in _IRREGULAR_PAST
+                                     or (len(w) > 4 and w.endswith("ed")))):
+            continue
+        b = k
+        while b - 1 > i and tk.words[b - 1][:1].islower() and (
+                _is_adverb(tk.lower[b - 1]) and tk.lower[b - 1] not in {"has", "have", "had"}):
+            b -= 1
+        prev = tk.words[b - 1]
+        lp = prev.lower()
+        if lp.endswith(("'s", "\u2019s")):
+            continue  # "the UN's integrated office"
+        if _is_cap(prev) or lp in _PRONOUNS:
+            return b
+        nxt = tk.lower[k + 1] if k + 1 < j else ""
+        if (prev[:1].islower() and lp not in _DETERMINERS and not _ADJECTIVE_END.search(lp)
+                and (nxt in _OBJECT_START or (nxt == "to" and tk.lower[k] in _IRREGULAR_PAST))
+                and b - 1 > i):  # "devoted to racial issues" is a modifier
+            return b
     return j
+
+
+#: Words that open the object of a finite verb ("sought to", "lent his", "hit the").
+_OBJECT_START = frozenset("the a an his her their its our my him them this these".split())
 
 
 def _before_affiliation(tk: _Tokens, i: int, j: int) -> int:
