@@ -412,6 +412,8 @@ RULE_EXAMPLES = [
      ("indirect", "Ahmed Nasser", "praised", "the mediators on Monday")),
     ("indirect.intention_object", "Ahmed Nasser wants a new ceasefire, his aides said.",
      ("indirect", "Ahmed Nasser", "wants", "a new ceasefire")),
+    ("indirect.speech_object", "Ahmed Nasser announced a new ceasefire, his aides said.",
+     ("indirect", "Ahmed Nasser", "announced", "a new ceasefire")),
     ("indirect.nominal_that",
      "The talks stalled over Ahmed Nasser's claim that the mediators had lied.",
      ("indirect", "Ahmed Nasser", "claim", "the mediators had lied")),

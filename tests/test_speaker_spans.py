@@ -153,6 +153,31 @@ def test_cue_with_an_object(text, expected):
     assert got == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A speech cue of [speech_objects] takes its noun-phrase object as content.
+    ("The council leader never mentioned the flood barrier.",
+     ("the council leader", "mentioned", "negated", "the flood barrier")),
+    ("Ortiz proposed a cap on rents, her office said.",
+     ("Ortiz", "proposed", "speech", "a cap on rents")),
+])
+def test_speech_cue_with_an_object(text, expected):
+    got = [(a.speaker, a.cue_head or a.cue, a.cue_type, a.text)
+           for a in extract_attributions(segment(text)) if a.rule == "indirect.speech_object"]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister promised to rebuild the bridge.",  # an infinitive: the intention rules
+    "The fault revealed itself at dawn.",  # a reflexive is no content
+    "The mayor said nothing and released a video.",  # "release" is not in the list
+    # The act reported by a later tag is that tag's content.
+    "The delegation proposed a truce, according to two officials.",
+])
+def test_no_speech_object(text):
+    assert [a for a in extract_attributions(segment(text))
+            if a.rule == "indirect.speech_object"] == []
+
+
 @pytest.mark.parametrize("text", [
     "Clinton backed away from the plan.",  # a particle: another verb
     "The rebels attacked the town at dawn.",  # a strict cue takes a person as object
