@@ -84,6 +84,11 @@ def _spans(text: str) -> list[tuple]:
       "the ferry would sail")),
     ("Tefera quietly left the hall and said the vote was rigged.",
      ("Tefera", "Tefera", "Tefera", "the vote was rigged")),
+    # A subordinate clause's own subject, after a clause ("as they", "after Lind").
+    ("The crowd cheered as the organisers announced that the march would go ahead.",
+     ("the organisers", "the organisers", "the organisers", "the march would go ahead")),
+    ("The vote comes two days after Lind said she would resign.",
+     ("Lind", "Lind", "Lind", "she would resign")),
     # An adverb between the speaker and the cue is in neither span.
     ("The budget office now says the deficit will grow.",
      ("The budget office", "The budget office", "the budget office", "the deficit will grow")),
@@ -103,6 +108,12 @@ def test_participle_modifier_before_to_stays_in_the_subject():
     got = _spans("The panel devoted to housing said rents would rise.")
     assert [(m, src, content) for m, src, _, content in got] == [
         ("The panel devoted to housing", "The panel devoted to housing", "rents would rise")]
+
+
+def test_as_well_as_joins_two_speakers():
+    got = _spans("Ortiz as well as Tefera said the port would reopen.")
+    assert [(m, src, content) for m, src, _, content in got] == [
+        ("Ortiz as well as Tefera", "Ortiz as well as Tefera", "the port would reopen")]
 
 
 def test_closing_both_is_not_in_the_source():

@@ -86,6 +86,38 @@ def _clause_before(ctx: _Ctx, a: int, j: int) -> bool:
     return found
 
 
+#: Subordinators read by :func:`_subordinate_subject` besides the temporal ones.
+_AS_LIKE = frozenset({"as", "amid"})
+
+
+def _subordinate_subject(ctx: _Ctx, sent_a: int, j: int, k: int) -> bool:
+    """Whether the word at ``j`` opens a subordinate clause whose subject (a pronoun, a
+    determiner's noun phrase or a name, at most five words) stands right before the cue
+    at ``k``, after a clause with a finite verb ("... as they", "... after Trump"); not
+    "as well as", "such as"."""
+    lw = ctx.tk.lower
+    if lw[j] not in _TEMPORAL | _AS_LIKE or not 0 < k - j - 1 <= 5 or j <= sent_a:
+        return False
+    if lw[j] == "as" and (lw[j - 1] in {"well", "such", "many", "much", "same", "known"}
+                          or lw[j + 1] in {"well", "much", "many", "if", "a", "an"}
+                          or "as" in lw[max(sent_a, j - 3):j]):
+        return False  # "as well as", "as bad as she said": no clause
+    cue = ctx.cue_at.get(k)
+    if lw[j] in _AS_LIKE and cue is not None and lw[cue.k0] in {cue.lemma, cue.lemma + "s"}:
+        return False  # "as the gun control advocate": a noun, not a verb
+    nxt = ctx.tk.words[j + 1]
+    if not (lw[j + 1] in _NP_OPENERS or lw[j + 1] in _PRONOUNS or _is_cap(nxt)):
+        return False
+    if any(not ctx.tk.words[x][:1].isalnum() for x in range(j + 1, k)):
+        return False
+    return _past_verb_before(ctx, sent_a, j) or any(
+        lw[x] in _VERB_NOW for x in range(max(sent_a, j - 8), j))
+
+
+#: Present forms that make a clause before a subordinator ("comes just days after").
+_VERB_NOW = frozenset("comes come arrives arrive spreads spread begins begin is are".split())
+
+
 def _past_verb_before(ctx: _Ctx, a: int, j: int) -> bool:
     """Whether the words just before ``j`` hold a finite verb ("The vote came", "Talks
     resumed"), read from the verb forms alone."""
@@ -133,6 +165,9 @@ def _clause_start(ctx: _Ctx, sent_a: int, k: int) -> tuple[int, str | None]:
             or (lw[j] in _TEMPORAL and j + 1 < k and k - j <= 7
                 and (lw[j + 1] in _NP_OPENERS or lw[j + 1] in _PRONOUNS)
                 and _past_verb_before(ctx, sent_a, j))
+            # "erupted into cheers as they learned", "comes three days after Trump said":
+            # a subordinate clause with a subject of its own, after a clause
+            or _subordinate_subject(ctx, sent_a, j, k)
         ) and not (j + 1 < k and lw[j + 1] in _RELATIVE):
             return j + 1, "conj"
         if lw[j] in {"who", "which"} and j > sent_a and tk.words[j - 1] == "," and (
