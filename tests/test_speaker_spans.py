@@ -89,6 +89,11 @@ def _spans(text: str) -> list[tuple]:
      ("the organisers", "the organisers", "the organisers", "the march would go ahead")),
     ("The vote comes two days after Lind said she would resign.",
      ("Lind", "Lind", "Lind", "she would resign")),
+    # A leading time phrase or participial clause is in neither span.
+    ("The day after the vote, Mayor Lena Ortiz said the count was fair.",
+     ("Mayor Lena Ortiz", "Mayor Lena Ortiz", "Lena Ortiz", "the count was fair")),
+    ("Backed by the unions, the council said the strike would go on.",
+     ("the council", "the council", "the council", "the strike would go on")),
     # An adverb between the speaker and the cue is in neither span.
     ("The budget office now says the deficit will grow.",
      ("The budget office", "The budget office", "the budget office", "the deficit will grow")),

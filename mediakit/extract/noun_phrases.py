@@ -348,6 +348,10 @@ def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[i
                 or (c[1] - c[0] <= 3 and tk.lower[c[1] - 1] in {"later", "earlier", "after",
                                                                   "ago", "before"}))
     ]
+    # Leading time phrases ("Two hours after his tweet,", "The day after the primary,") and
+    # participial clauses ("Led by the speaker,").
+    while len(chunks) > 1 and (_time_phrase(tk, *chunks[0]) or _participial(tk, *chunks[0])):
+        chunks.pop(0)
     # Leading adverbial clauses: "Marking the end of ...,", "Shortly after ...,", "Back in
     # 1999,", "Late last month,".
     while len(chunks) > 1 and not _is_name_chunk(tk, *chunks[0]) and (
@@ -357,6 +361,34 @@ def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[i
     ):
         chunks.pop(0)
     return chunks
+
+
+#: Units of time that make a phrase a time adverbial with "after", "before", "ago" ...
+_TIME_UNITS = frozenset("minute minutes hour hours day days week weeks month months year "
+                        "years decade decades moments".split())
+_TIME_LINKS = frozenset("after before ahead ago later earlier since following".split())
+
+
+def _time_phrase(tk: _Tokens, a: int, b: int) -> bool:
+    """Whether a chunk is a time adverbial: a unit of time with "after", "before", "ago"
+    ... ("Two hours after his initial tweet", "The day after the primary", "A few weeks
+    ahead of the vote", "Days later")."""
+    lw = tk.lower[a:b]
+    return (any(w in _TIME_UNITS for w in lw[:5]) and any(w in _TIME_LINKS for w in lw[:6])
+            and not any(_is_cap(w) and w.lower() not in _DETERMINERS
+                        for w in tk.words[a:a + 1] if w.lower() not in _NUMBER_WORDS))
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten a few several "
+                          "many some".split())
+
+
+def _participial(tk: _Tokens, a: int, b: int) -> bool:
+    """Whether a chunk is a participial clause: a past participle and "by" ("Led by the
+    council speaker", "Backed by unions")."""
+    w = tk.lower[a]
+    return b - a > 2 and tk.lower[a + 1] == "by" and (
+        w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4))
 
 
 _TIME_NOUNS = frozenset(
