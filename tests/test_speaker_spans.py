@@ -65,6 +65,10 @@ def _spans(text: str) -> list[tuple]:
     ('"Rents will rise," said Mara Lind, an economist at a liberal think tank.',
      ("Mara Lind", "Mara Lind, an economist at a liberal think tank", "Mara Lind",
       "Rents will rise")),
+    # A description stops before a relative clause holding a cue of its own.
+    ('"It is late," said Ana Ruiz, a nurse at the clinic who has accused the board of '
+     'neglect.',
+     ("Ana Ruiz", "Ana Ruiz, a nurse at the clinic", "Ana Ruiz", "It is late")),
     # A description dated by "then" is an apposition too.
     ('"We had no choice," said Omar Tefera, then head of the port authority.',
      ("Omar Tefera", "Omar Tefera, then head of the port authority", "Omar Tefera",

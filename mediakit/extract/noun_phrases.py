@@ -669,7 +669,15 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
             ) and not _apposition_goes_on(tk, e, limit):
                 break
         if e in cue_at and lw0 not in {"who", "whose"} and not _noun_use(tk, e, a):
-            return None
+            # "a lawyer for the club, who has accused ...": a description stops before the
+            # relative clause holding a cue of its own (None if there is none).
+            cut = next((x for x in range(e - 1, a, -1)
+                        if tk.lower[x] in {"who", "whose", "which", "that"}), None)
+            if cut is None or lw0 not in {"a", "an", "the"}:
+                return None
+            while cut > a + 1 and tk.words[cut - 1] == ",":
+                cut -= 1
+            return " ".join(tk.words[a:cut]).replace(" ,", ","), cut
         e += 1
         if e - a > 40:
             return None
