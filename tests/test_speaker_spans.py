@@ -69,6 +69,13 @@ def _spans(text: str) -> list[tuple]:
     ('"It is late," said Ana Ruiz, a nurse at the clinic who has accused the board of '
      'neglect.',
      ("Ana Ruiz", "Ana Ruiz, a nurse at the clinic", "Ana Ruiz", "It is late")),
+    # A US state's abbreviation does not end the description or the parenthesis.
+    ('"Prices will fall," said Ana Ruiz, a broker in Tampa, Fla., who sells farmland.',
+     ("Ana Ruiz", "Ana Ruiz, a broker in Tampa, Fla., who sells farmland", "Ana Ruiz",
+      "Prices will fall")),
+    ('"The bill is weak," said Sen. Dan Hale (D-Conn.), who voted against it.',
+     ("Sen. Dan Hale", "Sen. Dan Hale (D-Conn.), who voted against it", "Dan Hale",
+      "The bill is weak")),
     # A description dated by "then" is an apposition too.
     ('"We had no choice," said Omar Tefera, then head of the port authority.',
      ("Omar Tefera", "Omar Tefera, then head of the port authority", "Omar Tefera",

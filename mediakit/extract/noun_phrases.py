@@ -656,7 +656,7 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
     chunks = 0
     while e < limit:
         w = tk.words[e]
-        if w in {".", ";", '"', "!", "?", ":"}:
+        if w in {".", ";", '"', "!", "?", ":"} and not _state_stop(tk, e, limit):
             break
         if w == ",":
             chunks += 1
@@ -684,6 +684,16 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
     if e == a:
         return None
     return " ".join(tk.words[a:e]).replace(" ,", ","), e
+
+
+def _state_stop(tk: _Tokens, k: int, limit: int) -> bool:
+    """Whether the full stop at ``k`` closes a US state's abbreviation inside a phrase
+    ("Tampa, Fla., who", "(D-Conn.)"): ``attribution_lexicon.txt`` [state_abbreviations],
+    with a comma or a closing parenthesis after it."""
+    if tk.words[k] != "." or k == 0 or k + 1 >= limit or tk.words[k + 1] not in {",", ")"}:
+        return False
+    stem = tk.lower[k - 1].rpartition("-")[2]
+    return stem in _lex("state_abbreviations")
 
 
 def _then_description(tk: _Tokens, a: int, limit: int) -> bool:

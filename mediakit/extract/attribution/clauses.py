@@ -15,7 +15,7 @@ from ..lexicon import (
     _lex,
     _verbish,
 )
-from ..noun_phrases import _NP, _TIME_NOUNS, _apposition, _read_np
+from ..noun_phrases import _NP, _TIME_NOUNS, _apposition, _read_np, _state_stop
 from ..tokens import _is_cap
 from .context import _Ctx
 from .cues import _Cue
@@ -31,7 +31,8 @@ def _np_after(ctx: _Ctx, k: int, limit: int, appos: bool = True) -> _NP | None:
     tk = ctx.tk
     e = k
     relative = False
-    while e < limit and tk.words[e] not in {",", ".", ";", '"', "!", "?", ":", "\u2014"}:
+    while e < limit and (tk.words[e] not in {",", ".", ";", '"', "!", "?", ":", "\u2014"}
+                         or _state_stop(tk, e, limit)):
         relative = relative or tk.lower[e] in _RELATIVE
         if e > k and not relative and tk.lower[e] in _NP_AFTER_STOP and not _is_cap(tk.words[e]):
             break
