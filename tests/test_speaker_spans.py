@@ -100,6 +100,13 @@ def _spans(text: str) -> list[tuple]:
      ("the organisers", "the organisers", "the organisers", "the march would go ahead")),
     ("The vote comes two days after Lind said she would resign.",
      ("Lind", "Lind", "Lind", "she would resign")),
+    # A chunk naming members of the speaker ("including", "along with") is in the source.
+    ("Three unions, including the nurses' union, said the offer was too low.",
+     ("Three unions", "Three unions, including the nurses' union", "three unions",
+      "the offer was too low")),
+    ("Ortiz, along with two other council members, said the vote was rigged.",
+     ("Ortiz", "Ortiz, along with two other council members", "Ortiz",
+      "the vote was rigged")),
     # A leading time phrase or participial clause is in neither span.
     ("The day after the vote, Mayor Lena Ortiz said the count was fair.",
      ("Mayor Lena Ortiz", "Mayor Lena Ortiz", "Lena Ortiz", "the count was fair")),

@@ -339,14 +339,17 @@ def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[i
                       and _is_name_chunk(tk, *c)
                       and tk.lower[chunks[n - 1][0]] in _PREPOSITIONS
                       and _is_cap(tk.words[chunks[n - 1][1] - 1]))]
-    # Adverbial chunks ("On Monday,", "in response to ...,", "however,") are dropped.
+    # Adverbial chunks ("On Monday,", "in response to ...,", "however,") are dropped; a
+    # chunk naming members of the one before ("Several candidates, including Trump,",
+    # "Fields, along with Ben Terris,") describes it and stays.
     chunks = [
-        c for c in chunks
-        if not ((tk.lower[c[0]] in _PREPOSITIONS and not _approximate_number(tk, c[0], c[1]))
-                or tk.lower[c[0]] in _LEADERS
-                or (c[1] - c[0] == 1 and _is_adverb(tk.lower[c[0]]))
-                or (c[1] - c[0] <= 3 and tk.lower[c[1] - 1] in {"later", "earlier", "after",
-                                                                  "ago", "before"}))
+        c for n, c in enumerate(chunks)
+        if (n > 0 and _members(tk, *c)) or not (
+            (tk.lower[c[0]] in _PREPOSITIONS and not _approximate_number(tk, c[0], c[1]))
+            or tk.lower[c[0]] in _LEADERS
+            or (c[1] - c[0] == 1 and _is_adverb(tk.lower[c[0]]))
+            or (c[1] - c[0] <= 3 and tk.lower[c[1] - 1] in {"later", "earlier", "after",
+                                                              "ago", "before"}))
     ]
     # Leading time phrases ("Two hours after his tweet,", "The day after the primary,") and
     # participial clauses ("Led by the speaker,").
@@ -367,6 +370,17 @@ def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[i
 _TIME_UNITS = frozenset("minute minutes hour hours day days week weeks month months year "
                         "years decade decades moments".split())
 _TIME_LINKS = frozenset("after before ahead ago later earlier since following".split())
+
+
+def _members(tk: _Tokens, a: int, b: int) -> bool:
+    """Whether a chunk names members or companions of the noun phrase before it:
+    "including ...", "along with ...", "like ..." followed by a name or a determiner."""
+    lw = tk.lower
+    k = a + 2 if lw[a] == "along" and a + 1 < b and lw[a + 1] == "with" else a + 1
+    if lw[a] == "along":
+        return k == a + 2 and k < b
+    return (lw[a] in {"including", "like"} and k < b
+            and (_is_cap(tk.words[k]) or lw[k] in _DETERMINERS))
 
 
 def _time_phrase(tk: _Tokens, a: int, b: int) -> bool:
