@@ -107,6 +107,9 @@ def _spans(text: str) -> list[tuple]:
     ("Ortiz, along with two other council members, said the vote was rigged.",
      ("Ortiz", "Ortiz, along with two other council members", "Ortiz",
       "the vote was rigged")),
+    ("Mr. Tefera, now a paid adviser to the board, said the deal was fair.",
+     ("Mr. Tefera", "Mr. Tefera, now a paid adviser to the board", "Tefera",
+      "the deal was fair")),
     # A leading time phrase or participial clause is in neither span.
     ("The day after the vote, Mayor Lena Ortiz said the count was fair.",
      ("Mayor Lena Ortiz", "Mayor Lena Ortiz", "Lena Ortiz", "the count was fair")),

@@ -341,10 +341,10 @@ def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[i
                       and _is_cap(tk.words[chunks[n - 1][1] - 1]))]
     # Adverbial chunks ("On Monday,", "in response to ...,", "however,") are dropped; a
     # chunk naming members of the one before ("Several candidates, including Trump,",
-    # "Fields, along with Ben Terris,") describes it and stays.
+    # "Fields, along with Ben Terris,") or dated by "then"/"now" describes it and stays.
     chunks = [
         c for n, c in enumerate(chunks)
-        if (n > 0 and _members(tk, *c)) or not (
+        if (n > 0 and (_members(tk, *c) or _then_description(tk, *c))) or not (
             (tk.lower[c[0]] in _PREPOSITIONS and not _approximate_number(tk, c[0], c[1]))
             or tk.lower[c[0]] in _LEADERS
             or (c[1] - c[0] == 1 and _is_adverb(tk.lower[c[0]]))
