@@ -23,6 +23,8 @@ def _spans(text: str) -> list[tuple]:
     ("Ms. May said the deal was done.", ("Ms. May", "Ms. May", "May", "the deal was done")),
     ("Theresa May said the deal was done.",
      ("Theresa May", "Theresa May", "Theresa May", "the deal was done")),
+    ('"Rents matter," Connolly said.',
+     ("Connolly", "Connolly", "Connolly", "Rents matter")),
     # A zero-width space after a name is a blank; the offsets still index the text.
     ("Ana Ruiz\u200b said the clinic was full.",
      ("Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "the clinic was full")),

@@ -347,7 +347,8 @@ def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[i
         if (n > 0 and (_members(tk, *c) or _then_description(tk, *c))) or not (
             (tk.lower[c[0]] in _PREPOSITIONS and not _approximate_number(tk, c[0], c[1]))
             or tk.lower[c[0]] in _LEADERS
-            or (c[1] - c[0] == 1 and _is_adverb(tk.lower[c[0]]))
+            or (c[1] - c[0] == 1 and _is_adverb(tk.lower[c[0]])
+                and not _name_not_adverb(tk, c[0], n == len(chunks) - 1))
             or (c[1] - c[0] <= 3 and tk.lower[c[1] - 1] in {"later", "earlier", "after",
                                                               "ago", "before"}))
     ]
@@ -370,6 +371,14 @@ def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[i
 _TIME_UNITS = frozenset("minute minutes hour hours day days week weeks month months year "
                         "years decade decades moments".split())
 _TIME_LINKS = frozenset("after before ahead ago later earlier since following".split())
+
+
+def _name_not_adverb(tk: _Tokens, k: int, last: bool) -> bool:
+    """Whether a capitalised word in -ly is a name, not an adverb: the subject's last chunk
+    ("Kelly said"), or a known first name ("Kelly, a senator, said"); "Finally, the mayor
+    said" is an adverb."""
+    w = tk.words[k]
+    return w[:1].isupper() and (last or tk.lower[k] in _first_names())
 
 
 def _members(tk: _Tokens, a: int, b: int) -> bool:
