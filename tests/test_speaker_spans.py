@@ -144,6 +144,13 @@ def test_as_well_as_joins_two_speakers():
         ("Ortiz as well as Tefera", "Ortiz as well as Tefera", "the port would reopen")]
 
 
+def test_tag_with_a_colon_closing_the_paragraph_before_the_quotation():
+    text = ('The mayor spoke at noon.\n\nDeputy Mayor Ana Ruiz said:\n\n'
+            '"We will rebuild the bridge."')
+    got = [(a.rule, a.speaker, a.cue, a.text) for a in extract_attributions(segment(text))]
+    assert got == [("quote.before_speaker_said", "Ana Ruiz", "said", "We will rebuild the bridge")]
+
+
 def test_closing_both_is_not_in_the_source():
     got = _spans("Lind and Tefera both said the port would reopen.")
     assert [(m, src, content) for m, src, _, content in got] == [

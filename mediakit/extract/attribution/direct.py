@@ -17,7 +17,8 @@ QUOTE_RULES: dict[str, str] = {
     "quote.after_speaker_said": 'tag after the quotation: "...," X said',
     "quote.after_said_speaker": 'inverted tag after the quotation: "...," said X',
     "quote.after_according_to": 'after the quotation: "...," according to X',
-    "quote.before_speaker_said": 'tag before the quotation: X said: "..."',
+    "quote.before_speaker_said": 'tag before the quotation: X said: "..." (also a tag '
+                                 'ending with a colon the paragraph before the quotation)',
     "quote.before_adding": 'participle cue before the quotation after an earlier tag: '
                            '"..., X said, adding, "..." (the earlier cue\'s speaker)',
     "quote.before_who_said": 'relative clause before the quotation: X, who said: "..."',
@@ -124,6 +125,10 @@ def _before_frame(
         return None
     k_open = tk.index_at(q.open)
     si = ctx.tok_sent[k_open] if k_open < tk.n else 0
+    if q.starts_paragraph and 0 < k_open < tk.n and tk.words[k_open - 1] == ":":
+        # 'Reporter Ana Ruiz says: ¶ "..."': the tag closes the paragraph before.
+        si = ctx.tok_sent[k_open - 1]
+        prev_close = ctx.sent_tok[si][0]
     sent_a = ctx.sent_tok[si][0]
     ws = max(sent_a, k_open - 40, prev_close)
     if k_open <= ws:
