@@ -112,6 +112,10 @@ def _spans(text: str) -> list[tuple]:
     ("Mr. Tefera, now a paid adviser to the board, said the deal was fair.",
      ("Mr. Tefera", "Mr. Tefera, now a paid adviser to the board", "Tefera",
       "the deal was fair")),
+    # A participle after a noun is a modifier, not a tag closing content before it.
+    ("Rep. Ana Ruiz (Mich.), a delegate supporting Lind, said she would vote against it.",
+     ("Rep. Ana Ruiz", "Rep. Ana Ruiz (Mich.), a delegate supporting Lind", "Ana Ruiz",
+      "she would vote against it")),
     # A leading time phrase or participial clause is in neither span.
     ("The day after the vote, Mayor Lena Ortiz said the count was fair.",
      ("Mayor Lena Ortiz", "Mayor Lena Ortiz", "Lena Ortiz", "the count was fair")),

@@ -439,6 +439,8 @@ def _content_speaker_said(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
     cue)."""
     tk = ctx.tk
     lw = tk.lower
+    if lw[c.k0].endswith("ing") and c.aux0 == c.k0:
+        return None  # "a superdelegate supporting Clinton": a participle, not a tag
     a, post = _tag_final_start(ctx, s), s.post
     first_comma = next((x - c.k1 for x in post if tk.words[x] == ","), len(post))
     adverbial = all(
