@@ -209,6 +209,8 @@ def test_cue_with_an_object(text, expected):
      ("the council leader", "mentioned", "negated", "the flood barrier")),
     ("Ortiz proposed a cap on rents, her office said.",
      ("Ortiz", "proposed", "speech", "a cap on rents")),
+    ("The mayor called the plan a disgrace.",
+     ("the mayor", "called", "speech", "the plan a disgrace")),
 ])
 def test_speech_cue_with_an_object(text, expected):
     got = [(a.speaker, a.cue_head or a.cue, a.cue_type, a.text)
@@ -220,6 +222,7 @@ def test_speech_cue_with_an_object(text, expected):
     "The minister promised to rebuild the bridge.",  # an infinitive: the intention rules
     "The fault revealed itself at dawn.",  # a reflexive is no content
     "The mayor said nothing and released a video.",  # "release" is not in the list
+    "A group called Safe Streets said the plan would fail.",  # "called" names the group
     # The act reported by a later tag is that tag's content.
     "The delegation proposed a truce, according to two officials.",
 ])

@@ -77,7 +77,7 @@ def _object_rule(ctx: _Ctx, c: _Cue, np_: _NP | None, ca: int, eb: int) -> str |
         return None  # "to defend", "would support": not a stance taken
     w = lw[ca]
     if speech and (w in {"to", "what", "how", "why", "whether", "itself", "himself", "herself",
-                         "themselves"} or _tagged_later(ctx, c, eb)):
+                         "themselves"} or _tagged_later(ctx, c, eb) or _naming(ctx, c)):
         return None  # "promised to", "announced what": a clause; "revealed itself"
     if w == "to":
         # "declined to say whether ...": the infinitive with what it is about; a bare
@@ -100,6 +100,18 @@ def _object_rule(ctx: _Ctx, c: _Cue, np_: _NP | None, ca: int, eb: int) -> str |
     if speech:
         return "indirect.speech_object"
     return "indirect.stance_object" if c.ctype == "stance" else "indirect.intention_object"
+
+
+def _naming(ctx: _Ctx, c: _Cue) -> bool:
+    """Whether "called" names something rather than reporting speech: a past form with no
+    auxiliary right after an indefinite common noun ("a group called Black Votes Matter",
+    "a program called"; "the mayor called the plan a disgrace" is speech)."""
+    if c.lemma != "call" or c.aux0 != c.k0 or c.k0 == 0:
+        return False
+    lw = ctx.tk.lower
+    prev = ctx.tk.words[c.k0 - 1]
+    return (prev[:1].islower() and prev.lower() not in _PERSONAL_OBJECTS | {"they", "we", "i"}
+            and any(w in {"a", "an"} for w in lw[max(0, c.k0 - 5):c.k0 - 1]))
 
 
 def _tagged_later(ctx: _Ctx, c: _Cue, eb: int) -> bool:
