@@ -155,6 +155,13 @@ def test_tag_with_a_colon_closing_the_paragraph_before_the_quotation():
     assert got == [("quote.before_speaker_said", "Ana Ruiz", "said", "We will rebuild the bridge")]
 
 
+def test_participle_after_a_comma_is_no_inverted_tag():
+    # ", offering his thoughts": the object is no speaker of the clause before the comma.
+    text = "The farmer stood beside the mayor, offering his thoughts on the new dam."
+    assert [a for a in extract_attributions(segment(text))
+            if a.rule == "indirect.content_said_speaker"] == []
+
+
 def test_closing_both_is_not_in_the_source():
     got = _spans("Lind and Tefera both said the port would reopen.")
     assert [(m, src, content) for m, src, _, content in got] == [

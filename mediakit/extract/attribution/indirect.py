@@ -388,8 +388,11 @@ def _and_second_cue(ctx: _Ctx, c: _Cue, sa: int, sb: int, earlier: _Raw) -> _Raw
 
 
 def _content_said_speaker(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
-    """"..., said Ahmed Nasser." (inverted, after the content)."""
+    """"..., said Ahmed Nasser." (inverted, after the content); a participle after the
+    comma (", offering his thoughts", ", calling them welfare") is no inverted tag."""
     tk = ctx.tk
+    if tk.lower[c.k0].endswith("ing") and c.aux0 == c.k0:
+        return None
     if (s.p >= s.a and tk.words[s.p] == "," and s.p - s.a >= 3 and c.lemma not in _TELL_LIKE
             and _read_np(tk, s.a, c.aux0) is None):
         np_ = _np_after(ctx, c.k1, s.sb)
