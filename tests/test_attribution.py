@@ -365,6 +365,8 @@ RULE_EXAMPLES = [
      ("direct", "Ahmed Nasser", "say", T)),
     ("quote.before_by_saying", f'Ahmed Nasser ended the meeting by saying "{T}."',
      ("direct", "Ahmed Nasser", "saying", T)),
+    ("quote.colon_source", f'The talks went on. Ahmed Nasser: "{T}."',
+     ("direct", "Ahmed Nasser", None, T)),
     ("indirect.speaker_said", f"The minister said that {t}.",
      ("indirect", "the minister", "said", t)),
     ("indirect.speaker_said_from_sentence_start",

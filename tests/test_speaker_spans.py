@@ -162,6 +162,15 @@ def test_participle_after_a_comma_is_no_inverted_tag():
             if a.rule == "indirect.content_said_speaker"] == []
 
 
+@pytest.mark.parametrize("text", [
+    'The plan is simple: "Nobody leaves before noon."',  # a common noun is no source
+    'UPDATE: "The road is open again."',  # a label in capitals
+])
+def test_no_colon_source(text):
+    assert [a for a in extract_attributions(segment(text))
+            if a.rule == "quote.colon_source"] == []
+
+
 def test_closing_both_is_not_in_the_source():
     got = _spans("Lind and Tefera both said the port would reopen.")
     assert [(m, src, content) for m, src, _, content in got] == [
