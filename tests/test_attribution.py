@@ -365,6 +365,8 @@ RULE_EXAMPLES = [
      ("direct", "Ahmed Nasser", "say", T)),
     ("quote.before_by_saying", f'Ahmed Nasser ended the meeting by saying "{T}."',
      ("direct", "Ahmed Nasser", "saying", T)),
+    ("quote.colon_source", f'The talks went on. Ahmed Nasser: "{T}."',
+     ("direct", "Ahmed Nasser", None, T)),
     ("indirect.speaker_said", f"The minister said that {t}.",
      ("indirect", "the minister", "said", t)),
     ("indirect.speaker_said_from_sentence_start",
@@ -391,6 +393,8 @@ RULE_EXAMPLES = [
      ("indirect", "Nefzi", "adding", "they would resume")),
     ("indirect.who_said", "The delegation was led by Ahmed Nasser, who said the mediators "
      "had lied.", ("indirect", "Ahmed Nasser", "said", "the mediators had lied")),
+    ("indirect.after_relative", "Ahmed Nasser, who has denied that he lied, said the talks "
+     "would resume.", ("indirect", "Ahmed Nasser", "said", "the talks would resume")),
     ("indirect.saying", f"Ahmed Nasser left the room, saying {t}.",
      ("indirect", "Ahmed Nasser", "saying", t)),
     ("indirect.and_said", f"Ahmed Nasser left the meeting and said {t}.",
@@ -410,6 +414,8 @@ RULE_EXAMPLES = [
      ("indirect", "Ahmed Nasser", "praised", "the mediators on Monday")),
     ("indirect.intention_object", "Ahmed Nasser wants a new ceasefire, his aides said.",
      ("indirect", "Ahmed Nasser", "wants", "a new ceasefire")),
+    ("indirect.speech_object", "Ahmed Nasser announced a new ceasefire, his aides said.",
+     ("indirect", "Ahmed Nasser", "announced", "a new ceasefire")),
     ("indirect.nominal_that",
      "The talks stalled over Ahmed Nasser's claim that the mediators had lied.",
      ("indirect", "Ahmed Nasser", "claim", "the mediators had lied")),
@@ -538,17 +544,13 @@ def test_linear_time_on_thousands_of_quotes():
     unit = '\u201cWe need water now,\u201d Ahmed Nasser said. He said the wells were dry.\n\n'
     # Segmentation is done apart, paragraph by paragraph: this times the extractor alone.
     small, big = _segment_by_paragraph(unit * 200), _segment_by_paragraph(unit * 2000)
-    small_times = []
-    for _ in range(3):  # the best of three, so a busy machine does not make it flaky
-        t0 = time.perf_counter()
-        n_small = len(extract_attributions(small))
-        small_times.append(time.perf_counter() - t0)
-    t1 = time.perf_counter()
-    n_big = len(extract_attributions(big))
-    t_big = time.perf_counter() - t1
+    n_small, n_big = len(extract_attributions(small)), len(extract_attributions(big))
     assert (n_small, n_big) == (400, 4000)
+    # the best of three (two), so a busy machine does not make it flaky
+    best = min(_timed(extract_attributions, small) for _ in range(3))
+    t_big = min(_timed(extract_attributions, big) for _ in range(2))
     # Ten times the text: linear is about 10 times as long, quadratic about 100 times.
-    assert t_big < 30 * max(min(small_times), 0.01)
+    assert t_big < 30 * max(best, 0.01)
 
 
 def test_linear_time_on_one_run_on_sentence():
@@ -563,7 +565,7 @@ def test_linear_time_on_one_run_on_sentence():
 
     small, big = one_sentence(200), one_sentence(2000)
     best = min(_timed(extract_attributions, small) for _ in range(3))
-    t_big = _timed(extract_attributions, big)
+    t_big = min(_timed(extract_attributions, big) for _ in range(2))
     # Per unit, one partial quote ("were going well and fine"); "Hamas said no" has a
     # one-word content, so it is no attribution.
     found = extract_attributions(small)
@@ -572,9 +574,11 @@ def test_linear_time_on_one_run_on_sentence():
 
 
 def _timed(fn, arg) -> float:
-    t0 = time.perf_counter()
+    # CPU time of this process: on a shared machine the wall clock also counts waiting
+    # for a core, which made these ratios fail under load.
+    t0 = time.process_time()
     fn(arg)
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 # ------------------------------------------------------------------ data files and API

@@ -508,11 +508,12 @@ def test_linear_time_on_10k_sentences():
     small = _doc_of(base * 500)  # 2,000 sentences
     big = _doc_of(base * 2500)  # 10,000 sentences
     assert len(big.sentences) == 10_000
-    t0 = time.perf_counter()
+    # CPU time of this process: the wall clock also counts waiting for a busy core
+    t0 = time.process_time()
     n_small = len(find_harm_mentions(small, side_terms=SIDES))
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     n_big = len(find_harm_mentions(big, side_terms=SIDES))
-    t2 = time.perf_counter()
+    t2 = time.process_time()
     assert (n_small, n_big) == (1500, 7500)
     assert t2 - t1 < 30
     assert (t2 - t1) < 10 * max(t1 - t0, 0.01)  # 5x the text, well under 10x the time

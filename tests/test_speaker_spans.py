@@ -23,6 +23,8 @@ def _spans(text: str) -> list[tuple]:
     ("Ms. May said the deal was done.", ("Ms. May", "Ms. May", "May", "the deal was done")),
     ("Theresa May said the deal was done.",
      ("Theresa May", "Theresa May", "Theresa May", "the deal was done")),
+    ('"Rents matter," Connolly said.',
+     ("Connolly", "Connolly", "Connolly", "Rents matter")),
     # A zero-width space after a name is a blank; the offsets still index the text.
     ("Ana Ruiz\u200b said the clinic was full.",
      ("Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "the clinic was full")),
@@ -61,6 +63,64 @@ def _spans(text: str) -> list[tuple]:
     ('"We will win," said Gavin Hamilton, 23, a student from Fresno, Calif.',
      ("Gavin Hamilton", "Gavin Hamilton, 23, a student from Fresno, Calif", "Gavin Hamilton",
       "We will win")),
+    # A cue word used as a noun inside the apposition does not end it.
+    ('"Rents will rise," said Mara Lind, an economist at a liberal think tank.',
+     ("Mara Lind", "Mara Lind, an economist at a liberal think tank", "Mara Lind",
+      "Rents will rise")),
+    # A description stops before a relative clause holding a cue of its own.
+    ('"It is late," said Ana Ruiz, a nurse at the clinic who has accused the board of '
+     'neglect.',
+     ("Ana Ruiz", "Ana Ruiz, a nurse at the clinic", "Ana Ruiz", "It is late")),
+    # A US state's abbreviation does not end the description or the parenthesis.
+    ('"Prices will fall," said Ana Ruiz, a broker in Tampa, Fla., who sells farmland.',
+     ("Ana Ruiz", "Ana Ruiz, a broker in Tampa, Fla., who sells farmland", "Ana Ruiz",
+      "Prices will fall")),
+    ('"The bill is weak," said Sen. Dan Hale (D-Conn.), who voted against it.',
+     ("Sen. Dan Hale", "Sen. Dan Hale (D-Conn.), who voted against it", "Dan Hale",
+      "The bill is weak")),
+    # A description dated by "then" is an apposition too.
+    ('"We had no choice," said Omar Tefera, then head of the port authority.',
+     ("Omar Tefera", "Omar Tefera, then head of the port authority", "Omar Tefera",
+      "We had no choice")),
+    # A cue word used as a noun right before the cue ends the subject, not the clause.
+    ("Housing advocates also said the rules came too late.",
+     ("Housing advocates", "Housing advocates", "Housing advocates",
+      "the rules came too late")),
+    # "shot back" is the predicate; "soon" and a closing "both" are not in the source.
+    ("Ortiz shot back in a statement, saying the audit was flawed.",
+     ("Ortiz", "Ortiz", "Ortiz", "the audit was flawed")),
+    ("Auditors soon noted that the accounts were short.",
+     ("Auditors", "Auditors", "Auditors", "the accounts were short")),
+    # The subject stops at its own predicate after a common noun or an adverb too.
+    ("The harbour master lent his voice to the appeal, saying the ferry would sail.",
+     ("The harbour master", "The harbour master", "the harbour master",
+      "the ferry would sail")),
+    ("Tefera quietly left the hall and said the vote was rigged.",
+     ("Tefera", "Tefera", "Tefera", "the vote was rigged")),
+    # A subordinate clause's own subject, after a clause ("as they", "after Lind").
+    ("The crowd cheered as the organisers announced that the march would go ahead.",
+     ("the organisers", "the organisers", "the organisers", "the march would go ahead")),
+    ("The vote comes two days after Lind said she would resign.",
+     ("Lind", "Lind", "Lind", "she would resign")),
+    # A chunk naming members of the speaker ("including", "along with") is in the source.
+    ("Three unions, including the nurses' union, said the offer was too low.",
+     ("Three unions", "Three unions, including the nurses' union", "three unions",
+      "the offer was too low")),
+    ("Ortiz, along with two other council members, said the vote was rigged.",
+     ("Ortiz", "Ortiz, along with two other council members", "Ortiz",
+      "the vote was rigged")),
+    ("Mr. Tefera, now a paid adviser to the board, said the deal was fair.",
+     ("Mr. Tefera", "Mr. Tefera, now a paid adviser to the board", "Tefera",
+      "the deal was fair")),
+    # A participle after a noun is a modifier, not a tag closing content before it.
+    ("Rep. Ana Ruiz (Mich.), a delegate supporting Lind, said she would vote against it.",
+     ("Rep. Ana Ruiz", "Rep. Ana Ruiz (Mich.), a delegate supporting Lind", "Ana Ruiz",
+      "she would vote against it")),
+    # A leading time phrase or participial clause is in neither span.
+    ("The day after the vote, Mayor Lena Ortiz said the count was fair.",
+     ("Mayor Lena Ortiz", "Mayor Lena Ortiz", "Lena Ortiz", "the count was fair")),
+    ("Backed by the unions, the council said the strike would go on.",
+     ("the council", "the council", "the council", "the strike would go on")),
     # An adverb between the speaker and the cue is in neither span.
     ("The budget office now says the deficit will grow.",
      ("The budget office", "The budget office", "the budget office", "the deficit will grow")),
@@ -84,6 +144,59 @@ def _spans(text: str) -> list[tuple]:
 ])
 def test_speaker_mention_and_source_span(text, expected):
     assert _spans(text) == [expected]
+
+
+def test_participle_modifier_before_to_stays_in_the_subject():
+    got = _spans("The panel devoted to housing said rents would rise.")
+    assert [(m, src, content) for m, src, _, content in got] == [
+        ("The panel devoted to housing", "The panel devoted to housing", "rents would rise")]
+
+
+def test_as_well_as_joins_two_speakers():
+    got = _spans("Ortiz as well as Tefera said the port would reopen.")
+    assert [(m, src, content) for m, src, _, content in got] == [
+        ("Ortiz as well as Tefera", "Ortiz as well as Tefera", "the port would reopen")]
+
+
+def test_tag_with_a_colon_closing_the_paragraph_before_the_quotation():
+    text = ('The mayor spoke at noon.\n\nDeputy Mayor Ana Ruiz said:\n\n'
+            '"We will rebuild the bridge."')
+    got = [(a.rule, a.speaker, a.cue, a.text) for a in extract_attributions(segment(text))]
+    assert got == [("quote.before_speaker_said", "Ana Ruiz", "said", "We will rebuild the bridge")]
+
+
+def test_participle_after_a_comma_is_no_inverted_tag():
+    # ", offering his thoughts": the object is no speaker of the clause before the comma.
+    text = "The farmer stood beside the mayor, offering his thoughts on the new dam."
+    assert [a for a in extract_attributions(segment(text))
+            if a.rule == "indirect.content_said_speaker"] == []
+
+
+@pytest.mark.parametrize("text", [
+    'The plan is simple: "Nobody leaves before noon."',  # a common noun is no source
+    'UPDATE: "The road is open again."',  # a label in capitals
+])
+def test_no_colon_source(text):
+    assert [a for a in extract_attributions(segment(text))
+            if a.rule == "quote.colon_source"] == []
+
+
+def test_closing_both_is_not_in_the_source():
+    got = _spans("Lind and Tefera both said the port would reopen.")
+    assert [(m, src, content) for m, src, _, content in got] == [
+        ("Lind and Tefera", "Lind and Tefera", "the port would reopen")]
+
+
+def test_relative_clause_with_its_own_cue():
+    # ", who on Monday backed X," is an attribution of its own (source "who"); the main
+    # clause's source stops before it, as a word belongs to one attribution only.
+    text = "Mayor Ortiz, who on Monday endorsed Lind, said the vote would be close."
+    got = [(a.rule, a.speaker, text[a.source_start:a.source_end], a.text)
+           for a in extract_attributions(segment(text))]
+    assert got == [
+        ("indirect.stance_object", "Ortiz", "who", "Lind"),
+        ("indirect.speaker_said", "Ortiz", "Mayor Ortiz", "the vote would be close"),
+    ]
 
 
 def test_speaker_offsets_are_in_the_record():
@@ -114,6 +227,34 @@ def test_cue_with_an_object(text, expected):
     got = [(a.speaker, a.cue, a.cue_type, a.rule, a.text)
            for a in extract_attributions(segment(text)) if a.rule.endswith("_object")]
     assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A speech cue of [speech_objects] takes its noun-phrase object as content.
+    ("The council leader never mentioned the flood barrier.",
+     ("the council leader", "mentioned", "negated", "the flood barrier")),
+    ("Ortiz proposed a cap on rents, her office said.",
+     ("Ortiz", "proposed", "speech", "a cap on rents")),
+    ("The mayor called the plan a disgrace.",
+     ("the mayor", "called", "speech", "the plan a disgrace")),
+])
+def test_speech_cue_with_an_object(text, expected):
+    got = [(a.speaker, a.cue_head or a.cue, a.cue_type, a.text)
+           for a in extract_attributions(segment(text)) if a.rule == "indirect.speech_object"]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister promised to rebuild the bridge.",  # an infinitive: the intention rules
+    "The fault revealed itself at dawn.",  # a reflexive is no content
+    "The mayor said nothing and released a video.",  # "release" is not in the list
+    "A group called Safe Streets said the plan would fail.",  # "called" names the group
+    # The act reported by a later tag is that tag's content.
+    "The delegation proposed a truce, according to two officials.",
+])
+def test_no_speech_object(text):
+    assert [a for a in extract_attributions(segment(text))
+            if a.rule == "indirect.speech_object"] == []
 
 
 @pytest.mark.parametrize("text", [

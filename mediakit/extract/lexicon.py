@@ -284,7 +284,7 @@ _AUX = frozenset(
     "privately once already recently reportedly often frequently never not just initially "
     "first further still long similarly quickly immediately openly explicitly directly "
     "flatly angrily bluntly simply specifically subsequently consistently personally "
-    "now quite meanwhile however too and would will could may might can did does do".split()
+    "now quite meanwhile however too soon and would will could may might can did does do".split()
 )
 
 
@@ -333,7 +333,8 @@ def _verbish(w: str) -> bool:
 
 _IRREGULAR_PAST = frozenset(
     "held took went made gave met sat came got won lost ran spoke led left kept brought "
-    "thought sent stood put began became found hit beat drew wore sought taught".split()
+    "thought sent stood put began became found hit beat drew wore sought taught shot lent struck "
+    "threw felt spent fought sold bought paid chose fell rose broke drove flew".split()
 )
 
 

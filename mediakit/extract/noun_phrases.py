@@ -196,13 +196,20 @@ def _trimmed(tk: _Tokens, i: int, j: int) -> tuple[int, int] | None:
     # A capitalised word ending in -ly is a name ("Anna Beverly"), not an adverb.
     while j > i and (tk.words[j - 1] in {",", '"', "'", "\u2014"}
                      or (_is_adverb(tk.lower[j - 1]) and not tk.words[j - 1][:1].isupper())
-                     or tk.lower[j - 1] in {"even", "only"}):
+                     or tk.lower[j - 1] in {"even", "only"} or (
+                         j - 1 > i and tk.lower[j - 1] in _SUBJECT_TAIL
+                         and _is_cap(tk.words[j - 2]) and tk.lower[j - 2] not in _PRONOUNS)):
         j -= 1
     while i < j and tk.lower[i] == "even":
         i += 1  # "Even an anti-war group said"
     if i >= j or j - i > 60 or tk.lower[j - 1] in {"to", "as", "of", "for", "by", "with"}:
         return None  # "went on to", "was quoted as": no subject ends with these
     return i, j
+
+
+#: Words that may close a subject of names without being part of the source
+#: ("Richards and Menendez both said"); a reflexive ("Cruz himself") stays in it.
+_SUBJECT_TAIL = frozenset("both".split())
 
 
 def _read_np(tk: _Tokens, i: int, j: int) -> _NP | None:
@@ -332,15 +339,23 @@ def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[i
                       and _is_name_chunk(tk, *c)
                       and tk.lower[chunks[n - 1][0]] in _PREPOSITIONS
                       and _is_cap(tk.words[chunks[n - 1][1] - 1]))]
-    # Adverbial chunks ("On Monday,", "in response to ...,", "however,") are dropped.
+    # Adverbial chunks ("On Monday,", "in response to ...,", "however,") are dropped; a
+    # chunk naming members of the one before ("Several candidates, including Trump,",
+    # "Fields, along with Ben Terris,") or dated by "then"/"now" describes it and stays.
     chunks = [
-        c for c in chunks
-        if not ((tk.lower[c[0]] in _PREPOSITIONS and not _approximate_number(tk, c[0], c[1]))
-                or tk.lower[c[0]] in _LEADERS
-                or (c[1] - c[0] == 1 and _is_adverb(tk.lower[c[0]]))
-                or (c[1] - c[0] <= 3 and tk.lower[c[1] - 1] in {"later", "earlier", "after",
-                                                                  "ago", "before"}))
+        c for n, c in enumerate(chunks)
+        if (n > 0 and (_members(tk, *c) or _then_description(tk, *c))) or not (
+            (tk.lower[c[0]] in _PREPOSITIONS and not _approximate_number(tk, c[0], c[1]))
+            or tk.lower[c[0]] in _LEADERS
+            or (c[1] - c[0] == 1 and _is_adverb(tk.lower[c[0]])
+                and not _name_not_adverb(tk, c[0], n == len(chunks) - 1))
+            or (c[1] - c[0] <= 3 and tk.lower[c[1] - 1] in {"later", "earlier", "after",
+                                                              "ago", "before"}))
     ]
+    # Leading time phrases ("Two hours after his tweet,", "The day after the primary,") and
+    # participial clauses ("Led by the speaker,").
+    while len(chunks) > 1 and (_time_phrase(tk, *chunks[0]) or _participial(tk, *chunks[0])):
+        chunks.pop(0)
     # Leading adverbial clauses: "Marking the end of ...,", "Shortly after ...,", "Back in
     # 1999,", "Late last month,".
     while len(chunks) > 1 and not _is_name_chunk(tk, *chunks[0]) and (
@@ -350,6 +365,53 @@ def _drop_adverbials(tk: _Tokens, chunks: list[tuple[int, int]]) -> list[tuple[i
     ):
         chunks.pop(0)
     return chunks
+
+
+#: Units of time that make a phrase a time adverbial with "after", "before", "ago" ...
+_TIME_UNITS = frozenset("minute minutes hour hours day days week weeks month months year "
+                        "years decade decades moments".split())
+_TIME_LINKS = frozenset("after before ahead ago later earlier since following".split())
+
+
+def _name_not_adverb(tk: _Tokens, k: int, last: bool) -> bool:
+    """Whether a capitalised word in -ly is a name, not an adverb: the subject's last chunk
+    ("Kelly said"), or a known first name ("Kelly, a senator, said"); "Finally, the mayor
+    said" is an adverb."""
+    w = tk.words[k]
+    return w[:1].isupper() and (last or tk.lower[k] in _first_names())
+
+
+def _members(tk: _Tokens, a: int, b: int) -> bool:
+    """Whether a chunk names members or companions of the noun phrase before it:
+    "including ...", "along with ...", "like ..." followed by a name or a determiner."""
+    lw = tk.lower
+    k = a + 2 if lw[a] == "along" and a + 1 < b and lw[a + 1] == "with" else a + 1
+    if lw[a] == "along":
+        return k == a + 2 and k < b
+    return (lw[a] in {"including", "like"} and k < b
+            and (_is_cap(tk.words[k]) or lw[k] in _DETERMINERS))
+
+
+def _time_phrase(tk: _Tokens, a: int, b: int) -> bool:
+    """Whether a chunk is a time adverbial: a unit of time with "after", "before", "ago"
+    ... ("Two hours after his initial tweet", "The day after the primary", "A few weeks
+    ahead of the vote", "Days later")."""
+    lw = tk.lower[a:b]
+    return (any(w in _TIME_UNITS for w in lw[:5]) and any(w in _TIME_LINKS for w in lw[:6])
+            and not any(_is_cap(w) and w.lower() not in _DETERMINERS
+                        for w in tk.words[a:a + 1] if w.lower() not in _NUMBER_WORDS))
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten a few several "
+                          "many some".split())
+
+
+def _participial(tk: _Tokens, a: int, b: int) -> bool:
+    """Whether a chunk is a participial clause: a past participle and "by" ("Led by the
+    council speaker", "Backed by unions")."""
+    w = tk.lower[a]
+    return b - a > 2 and tk.lower[a + 1] == "by" and (
+        w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4))
 
 
 _TIME_NOUNS = frozenset(
@@ -405,17 +467,37 @@ def _cut_at_predicate(tk: _Tokens, head: tuple[int, int], chunks: list[tuple[int
 
 
 def _before_predicate(tk: _Tokens, i: int, j: int) -> int:
-    """Where a subject stops before a verb of its own: a lower-case past form right after
-    a capitalised word or a pronoun ("Clinton attacked Trump", "Sanders hit back")."""
+    """Where a subject stops before a verb of its own: a lower-case past form, perhaps
+    after adverbs, right after a capitalised word or a pronoun ("Clinton attacked Trump",
+    "Sanders hit back", "Ali famously converted"), or after a common noun when an object
+    or, after an irregular past form, an infinitive follows it ("The senator sought to
+    calm", "the appearance lent its weight"; "a report released on Monday", "the section
+    devoted to" are participle modifiers)."""
     for k in range(i + 1, j):
         w = tk.words[k]
-        prev = tk.words[k - 1]
-        if (w[:1].islower() and (tk.lower[k] in _IRREGULAR_PAST
-                                 or (len(w) > 4 and w.endswith("ed")))
-                and (_is_cap(prev) or prev.lower() in _PRONOUNS)
-                and not prev.lower().endswith(("'s", "\u2019s"))):  # "the UN's integrated"
-            return k
+        if not (w[:1].islower() and (tk.lower[k] in _IRREGULAR_PAST
+                                     or (len(w) > 4 and w.endswith("ed")))):
+            continue
+        b = k
+        while b - 1 > i and tk.words[b - 1][:1].islower() and (
+                _is_adverb(tk.lower[b - 1]) and tk.lower[b - 1] not in {"has", "have", "had"}):
+            b -= 1
+        prev = tk.words[b - 1]
+        lp = prev.lower()
+        if lp.endswith(("'s", "\u2019s")):
+            continue  # "the UN's integrated office"
+        if _is_cap(prev) or lp in _PRONOUNS:
+            return b
+        nxt = tk.lower[k + 1] if k + 1 < j else ""
+        if (prev[:1].islower() and lp not in _DETERMINERS and not _ADJECTIVE_END.search(lp)
+                and (nxt in _OBJECT_START or (nxt == "to" and tk.lower[k] in _IRREGULAR_PAST))
+                and b - 1 > i):  # "devoted to racial issues" is a modifier
+            return b
     return j
+
+
+#: Words that open the object of a finite verb ("sought to", "lent his", "hit the").
+_OBJECT_START = frozenset("the a an his her their its our my him them this these".split())
 
 
 def _before_affiliation(tk: _Tokens, i: int, j: int) -> int:
@@ -589,6 +671,7 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
         return None  # "according to Ms. Epstein, are 16 ...": a clause, not an apposition
     if not (lw0 in _DETERMINERS or w0[:1].isdigit() or lw0 in {"who", "whose"}
             or (w0[:1].islower() and lw0 not in _LEADERS and lw0 not in {"said", "says"})
+            or _then_description(tk, a, limit)
             or lw0.endswith("'s")
             or lw0 in _lex("titles")):
         return None
@@ -596,7 +679,7 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
     chunks = 0
     while e < limit:
         w = tk.words[e]
-        if w in {".", ";", '"', "!", "?", ":"}:
+        if w in {".", ";", '"', "!", "?", ":"} and not _state_stop(tk, e, limit):
             break
         if w == ",":
             chunks += 1
@@ -608,14 +691,54 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
                 e + 1 < limit and tk.lower[e + 1] in {"who", "whose", "which"}
             ) and not _apposition_goes_on(tk, e, limit):
                 break
-        if e in cue_at and lw0 not in {"who", "whose"}:
-            return None
+        if e in cue_at and lw0 not in {"who", "whose"} and not _noun_use(tk, e, a):
+            # "a lawyer for the club, who has accused ...": a description stops before the
+            # relative clause holding a cue of its own (None if there is none).
+            cut = next((x for x in range(e - 1, a, -1)
+                        if tk.lower[x] in {"who", "whose", "which", "that"}), None)
+            if cut is None or lw0 not in {"a", "an", "the"}:
+                return None
+            while cut > a + 1 and tk.words[cut - 1] == ",":
+                cut -= 1
+            return " ".join(tk.words[a:cut]).replace(" ,", ","), cut
         e += 1
         if e - a > 40:
             return None
     if e == a:
         return None
     return " ".join(tk.words[a:e]).replace(" ,", ","), e
+
+
+def _state_stop(tk: _Tokens, k: int, limit: int) -> bool:
+    """Whether the full stop at ``k`` closes a US state's abbreviation inside a phrase
+    ("Tampa, Fla., who", "(D-Conn.)"): ``attribution_lexicon.txt`` [state_abbreviations],
+    with a comma or a closing parenthesis after it."""
+    if tk.words[k] != "." or k == 0 or k + 1 >= limit or tk.words[k + 1] not in {",", ")"}:
+        return False
+    stem = tk.lower[k - 1].rpartition("-")[2]
+    return stem in _lex("state_abbreviations")
+
+
+def _then_description(tk: _Tokens, a: int, limit: int) -> bool:
+    """A description dated by "then" or "now" ("Rev. Kyev Tatum, then senior pastor at",
+    "Mr. Lewandowski, now a paid CNN commentator", "Mr. Sperling, then 38")."""
+    if tk.lower[a] not in {"then", "now"} or a + 1 >= limit:
+        return False
+    w = tk.words[a + 1]
+    return (tk.lower[a + 1] in _DETERMINERS or w[:1].isdigit() or tk.lower[a + 1] in _lex("titles")
+            or (w[:1].islower() and not _verbish(tk.lower[a + 1])
+                and tk.lower[a + 1] not in {"said", "says", "is", "was", "are", "were"}))
+
+
+def _noun_use(tk: _Tokens, k: int, a: int) -> bool:
+    """Whether the cue word at ``k``, inside a description starting at ``a``, is a noun:
+    after a determiner, a possessive or an adjective ("a liberal think tank", "land-use
+    and environmental issues", "the group's report")."""
+    if k <= a:
+        return False
+    prev = tk.lower[k - 1]
+    return (prev in _DETERMINERS or prev.endswith(("'s", "\u2019s"))
+            or bool(_ADJECTIVE_END.search(prev)))
 
 
 def _apposition_goes_on(tk: _Tokens, comma: int, limit: int) -> bool:

@@ -15,7 +15,7 @@ from ..lexicon import (
     _lex,
     _verbish,
 )
-from ..noun_phrases import _NP, _apposition, _read_np
+from ..noun_phrases import _NP, _TIME_NOUNS, _apposition, _read_np, _state_stop
 from ..tokens import _is_cap
 from .context import _Ctx
 from .cues import _Cue
@@ -31,7 +31,8 @@ def _np_after(ctx: _Ctx, k: int, limit: int, appos: bool = True) -> _NP | None:
     tk = ctx.tk
     e = k
     relative = False
-    while e < limit and tk.words[e] not in {",", ".", ";", '"', "!", "?", ":", "\u2014"}:
+    while e < limit and (tk.words[e] not in {",", ".", ";", '"', "!", "?", ":", "\u2014"}
+                         or _state_stop(tk, e, limit)):
         relative = relative or tk.lower[e] in _RELATIVE
         if e > k and not relative and tk.lower[e] in _NP_AFTER_STOP and not _is_cap(tk.words[e]):
             break
@@ -86,6 +87,38 @@ def _clause_before(ctx: _Ctx, a: int, j: int) -> bool:
     return found
 
 
+#: Subordinators read by :func:`_subordinate_subject` besides the temporal ones.
+_AS_LIKE = frozenset({"as", "amid"})
+
+
+def _subordinate_subject(ctx: _Ctx, sent_a: int, j: int, k: int) -> bool:
+    """Whether the word at ``j`` opens a subordinate clause whose subject (a pronoun, a
+    determiner's noun phrase or a name, at most five words) stands right before the cue
+    at ``k``, after a clause with a finite verb ("... as they", "... after Trump"); not
+    "as well as", "such as"."""
+    lw = ctx.tk.lower
+    if lw[j] not in _TEMPORAL | _AS_LIKE or not 0 < k - j - 1 <= 5 or j <= sent_a:
+        return False
+    if lw[j] == "as" and (lw[j - 1] in {"well", "such", "many", "much", "same", "known"}
+                          or lw[j + 1] in {"well", "much", "many", "if", "a", "an"}
+                          or "as" in lw[max(sent_a, j - 3):j]):
+        return False  # "as well as", "as bad as she said": no clause
+    cue = ctx.cue_at.get(k)
+    if lw[j] in _AS_LIKE and cue is not None and lw[cue.k0] in {cue.lemma, cue.lemma + "s"}:
+        return False  # "as the gun control advocate": a noun, not a verb
+    nxt = ctx.tk.words[j + 1]
+    if not (lw[j + 1] in _NP_OPENERS or lw[j + 1] in _PRONOUNS or _is_cap(nxt)):
+        return False
+    if any(not ctx.tk.words[x][:1].isalnum() for x in range(j + 1, k)):
+        return False
+    return _past_verb_before(ctx, sent_a, j) or any(
+        lw[x] in _VERB_NOW for x in range(max(sent_a, j - 8), j))
+
+
+#: Present forms that make a clause before a subordinator ("comes just days after").
+_VERB_NOW = frozenset("comes come arrives arrive spreads spread begins begin is are".split())
+
+
 def _past_verb_before(ctx: _Ctx, a: int, j: int) -> bool:
     """Whether the words just before ``j`` hold a finite verb ("The vote came", "Talks
     resumed"), read from the verb forms alone."""
@@ -118,7 +151,8 @@ def _clause_start(ctx: _Ctx, sent_a: int, k: int) -> tuple[int, str | None]:
             return j + 1, "cue"
         if j in ctx.cue_at or (j - 1 >= sent_a and (j - 1) in ctx.cue_at):
             c = ctx.cue_at.get(j) or ctx.cue_at.get(j - 1)
-            inside_subject = c is not None and c.aux0 > 0 and lw[c.aux0 - 1] in _RELATIVE
+            inside_subject = c is not None and c.aux0 > 0 and (
+                lw[c.aux0 - 1] in _RELATIVE or _after_who(tk, c.aux0, sent_a) is not None)
             if (c is not None and c.k1 <= k and c.k1 - 1 <= j and not inside_subject
                     and c.k0 in ctx.used):
                 return c.k1, "cue"
@@ -132,9 +166,14 @@ def _clause_start(ctx: _Ctx, sent_a: int, k: int) -> tuple[int, str | None]:
             or (lw[j] in _TEMPORAL and j + 1 < k and k - j <= 7
                 and (lw[j + 1] in _NP_OPENERS or lw[j + 1] in _PRONOUNS)
                 and _past_verb_before(ctx, sent_a, j))
+            # "erupted into cheers as they learned", "comes three days after Trump said":
+            # a subordinate clause with a subject of its own, after a clause
+            or _subordinate_subject(ctx, sent_a, j, k)
         ) and not (j + 1 < k and lw[j + 1] in _RELATIVE):
             return j + 1, "conj"
-        if lw[j] in {"who", "which"} and j > sent_a and tk.words[j - 1] == "," and j == k - 1:
+        if lw[j] in {"who", "which"} and j > sent_a and tk.words[j - 1] == "," and (
+                j == k - 1 or (lw[j] == "who" and _adverbial_run(tk, j + 1, k))):
+            # ", who said", ", who on Tuesday endorsed": the subject is before the comma
             return j + 1, "who"
         j -= 1
     return sent_a, None
@@ -151,12 +190,13 @@ def _fallback_subject(
     p = c.aux0 - 1
     if p < sent_a:
         return None
+    who = a - 1 if how == "who" else p
     if how == "who" or (lw[p] in {"who"} and p - 1 >= sent_a and tk.words[p - 1] == ","):
-        np_, name = _who_subject(ctx, p - 1, sent_a), "who_said"
-        if np_ is not None and lw[p] == "who":
+        np_, name = _who_subject(ctx, who - 1, sent_a), "who_said"
+        if np_ is not None and lw[who] == "who":
             # The source as PolNeAR marks it is the relative pronoun; the speaker is the
             # antecedent it refers to.
-            np_.extra["source_tokens"] = (p, p + 1)
+            np_.extra["source_tokens"] = (who, who + 1)
     elif tk.words[p] == "," and lw[c.k0].endswith("ing"):
         np_, name = _sentence_subject(ctx, min(a, p), p), "saying"
     elif lw[p] in {"and", "but"}:
@@ -201,6 +241,32 @@ def _sentence_subject(ctx: _Ctx, a: int, b: int) -> _NP | None:
             while j > a and (_is_adverb(lw[j - 1]) or lw[j - 1] in {"has", "have", "had"}):
                 j -= 1
             return _read_np(tk, a, j)
+    return None
+
+
+#: Words of a short adverbial between a relative pronoun and its verb ("who on Tuesday
+#: endorsed", "who has in the past described", "who last year threatened").
+_ADVERBIAL_WORDS = frozenset(
+    "on in at during last this the past once long since earlier later previously has have "
+    "had also already recently often never first then now still publicly openly".split()
+) | _TIME_NOUNS
+
+
+def _adverbial_run(tk, a: int, b: int) -> bool:
+    """Whether tokens ``a``..``b`` are a short adverbial (at most four words of
+    :data:`_ADVERBIAL_WORDS`, adverbs in -ly or a year), holding a time word or an adverb."""
+    if not 0 < b - a <= 4:
+        return False
+    words = tk.lower[a:b]
+    return all(w in _ADVERBIAL_WORDS or _is_adverb(w) or (w.isdigit() and len(w) == 4)
+               for w in words)
+
+
+def _after_who(tk, k: int, sent_a: int) -> int | None:
+    """The token of ", who" before token ``k`` across a short adverbial (None if none)."""
+    for j in range(k - 1, max(sent_a, k - 6), -1):
+        if tk.lower[j] == "who":
+            return j if tk.words[j - 1] == "," and _adverbial_run(tk, j + 1, k) else None
     return None
 
 

@@ -17,7 +17,8 @@ QUOTE_RULES: dict[str, str] = {
     "quote.after_speaker_said": 'tag after the quotation: "...," X said',
     "quote.after_said_speaker": 'inverted tag after the quotation: "...," said X',
     "quote.after_according_to": 'after the quotation: "...," according to X',
-    "quote.before_speaker_said": 'tag before the quotation: X said: "..."',
+    "quote.before_speaker_said": 'tag before the quotation: X said: "..." (also a tag '
+                                 'ending with a colon the paragraph before the quotation)',
     "quote.before_adding": 'participle cue before the quotation after an earlier tag: '
                            '"..., X said, adding, "..." (the earlier cue\'s speaker)',
     "quote.before_who_said": 'relative clause before the quotation: X, who said: "..."',
@@ -28,6 +29,8 @@ QUOTE_RULES: dict[str, str] = {
     "quote.before_quoted_as": 'X was quoted as saying: "..."',
     "quote.before_went_on_to": 'X went on to say: "..."',
     "quote.before_by_saying": 'X ... by saying "..." (the clause\'s subject)',
+    "quote.colon_source": 'a name or organisation and a colon before the quotation, no '
+                          'cue: Pew Research: "..." (the name)',
 }
 
 _STOP_AFTER = frozenset(".!?;\"")
@@ -125,6 +128,10 @@ def _before_frame(
         return None
     k_open = tk.index_at(q.open)
     si = ctx.tok_sent[k_open] if k_open < tk.n else 0
+    if q.starts_paragraph and 0 < k_open < tk.n and tk.words[k_open - 1] == ":":
+        # 'Reporter Ana Ruiz says: ¶ "..."': the tag closes the paragraph before.
+        si = ctx.tok_sent[k_open - 1]
+        prev_close = ctx.sent_tok[si][0]
     sent_a = ctx.sent_tok[si][0]
     ws = max(sent_a, k_open - 40, prev_close)
     if k_open <= ws:
@@ -165,6 +172,32 @@ def _before_frame(
     return c, fallback[0], None, "quote.before_" + fallback[1]
 
 
+def _colon_source(ctx: _Ctx, q: _Quote) -> _NP | None:
+    """The source of 'Pew Research: "..."', 'Frank Newport and Jim Harter: "..."': a
+    quotation right after a colon whose clause before it, from the sentence start or a
+    dash, is a name or an organisation of at most six words (no cue)."""
+    tk = ctx.tk
+    if q.open >= len(ctx.t) or ctx.t[q.open] != '"':
+        return None
+    k = tk.index_at(q.open)
+    if k < 2 or k >= tk.n or tk.words[k - 1] != ":" or q.starts_paragraph:
+        return None
+    j = k - 1
+    a = max(ctx.sent_tok[ctx.tok_sent[j]][0], ctx.para_tok[q.paragraph][0])
+    for x in range(j - 1, a - 1, -1):
+        if tk.words[x] in {"-", "--", "\u2014", "\u2013", ")", '"', ";", ","}:
+            a = x + 1
+            break
+    if a < j and (tk.lower[a],) in ctx.verbs:
+        a += 1  # 'Said Ellis: "..."': an inverted cue, capitalised
+    if not 0 < j - a <= 6 or not tk.words[a][:1].isupper() or tk.words[a].isupper():
+        return None  # "UPDATE:", "BYLINE:": labels in capitals, not sources
+    np_ = _read_np(tk, a, j)
+    if np_ is None or np_.kind not in {"person", "institution"} or (np_.i, np_.j) != (a, j):
+        return None
+    return np_
+
+
 def _frame_quotations(ctx: _Ctx) -> tuple[list[_Raw], list[tuple[_Raw, int]]]:
     """Pass 1: every quotation with a tag after or before it.
 
@@ -192,6 +225,11 @@ def _frame_quotations(ctx: _Ctx) -> tuple[list[_Raw], list[tuple[_Raw, int]]]:
             bf = _before_frame(ctx, q, prev_close_tok)
             hit = (bf[0], bf[1], bf[3]) if bf else None
             pending = bf[2] if bf else None
+        if hit is None and (src := _colon_source(ctx, q)) is not None:
+            r = _Raw(q.cs, q.ce, "direct", None, src, q.cs, quote=True,
+                     rule="quote.colon_source")
+            raws.append(r)
+            ctx.framed[qi] = r
         if hit is not None:
             c, np_, rule = hit
             kind = "direct" if (words >= 4 or not t[q.cs : q.cs + 1].islower()) else "partial"

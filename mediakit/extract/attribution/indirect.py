@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import (
+    _AUX,
     _IRREGULAR_PAST,
     _MODALS,
     _NUMBERS,
@@ -24,7 +25,7 @@ from ..lexicon import (
 )
 from ..noun_phrases import _NP, _read_np
 from ..tokens import _is_cap, _n_words, _span_text, _strip_poss, _Tokens
-from .clauses import _clause_start, _fallback_subject, _np_after, _went_on_to
+from .clauses import _clause_start, _fallback_subject, _np_after, _went_on_to, _who_subject
 from .context import _Ctx, _Raw
 from .cues import _Cue
 from .objects import OBJECT_RULES, _object_end, _object_rule
@@ -48,6 +49,8 @@ INDIRECT_RULES: dict[str, str] = {
                                "attribution: X said ... and accused Y of ... (X)",
     "indirect.adding": "participle cue after an earlier tag: ..., X said, adding that ... (X)",
     "indirect.who_said": "relative clause: X, who said ...",
+    "indirect.after_relative": "the main clause after a relative clause that is an "
+                               "attribution: X, who has denied that ..., said ... (X)",
     "indirect.saying": "participle after a comma: X ..., saying ... (the clause's subject)",
     "indirect.and_said": "coordinated cue: X laughed and said ... (the clause's subject)",
     "indirect.quoted_as": "X was quoted as saying ...",
@@ -211,6 +214,9 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
             and not lw[c.k0].endswith("ing")):
         # "... said X and accused Y of Z": the subject of the earlier cue.
         return _and_second_cue(ctx, c, sa, sb, prev_in_sentence[-1])
+    main = _after_relative(ctx, c, sa, eb, prev_in_sentence or [])
+    if main is not None:
+        return main
     for prev in by_sentence.get(si, [])[-6:]:
         if prev.cs <= tk.starts[c.k0] < prev.ce and how in {"cue", None}:
             return None  # speech reported inside another attribution's content
@@ -227,6 +233,35 @@ def _indirect(ctx: _Ctx, c: _Cue, by_sentence: dict[int, list[_Raw]]) -> _Raw | 
         if r is not None:
             return r or None
     return _speaker_said(ctx, c, site, by_sentence)
+
+
+def _after_relative(ctx: _Ctx, c: _Cue, sa: int, eb: int, prevs: list[_Raw]) -> _Raw | None:
+    """"X, who has denied that ..., said ...": the main clause's cue right after the comma
+    that closes a relative clause read as an attribution of its own (``indirect.who_said``).
+    Its subject is the relative pronoun's antecedent, and the relative clause's content
+    ends at that comma."""
+    tk = ctx.tk
+    p = c.aux0 - 1
+    if p <= sa or tk.words[p] != "," or tk.lower[c.k0].endswith("ing"):
+        return None
+    at = tk.starts[p]
+    prev = next((x for x in reversed(prevs[-6:]) if x.rule == "indirect.who_said"
+                 and x.np is not None and "source_tokens" in x.np.extra
+                 and x.cs < at < x.ce), None)
+    if prev is None:
+        return None
+    np_ = _who_subject(ctx, prev.np.extra["source_tokens"][0] - 1, sa)
+    if np_ is None:
+        return None
+    ca, that_found = _content_start(ctx, c, eb)
+    if c.strict and not (that_found or any(tk.words[x] in {'"', ":"} for x in range(ca, eb))):
+        return None
+    r = _content_raw(ctx, ca, eb, c, np_, "indirect.after_relative")
+    if r is None:
+        return None
+    prev.ce = _trim_end(ctx.t, prev.cs, at)
+    r.clause_a = np_.i
+    return r
 
 
 # Words that can be the subject of a bare plural verb: "..., most believe", "they fear".
@@ -288,6 +323,8 @@ def _speech_act(ctx: _Ctx, c: _Cue, sa: int) -> bool:
         return False  # "The derogatory comments had two goals": a noun, the subject
     if lw[c.k0] == "told" and p >= sa and lw[p] == "all":
         return False  # "All told, ...": an idiom
+    if _noun_before_cue(ctx, c):
+        return False  # "refugee advocates also said": the cue word ends the subject
     if (p >= sa and lw[p] in _RELATIVE and not (p - 1 >= sa and tk.words[p - 1] == ",")
             and not _relative_source(ctx, c, p, sa)):
         return False  # "the women who complained": a restrictive relative clause
@@ -296,6 +333,23 @@ def _speech_act(ctx: _Ctx, c: _Cue, sa: int) -> bool:
         # a name)
         return False
     return True
+
+
+def _noun_before_cue(ctx: _Ctx, c: _Cue) -> bool:
+    """Whether the cue word is a noun ending the subject of the next cue: its bare or
+    plural form right before another cue, with at most two adverbs or auxiliaries between
+    ("refugee advocates also said", "initial estimates showed", "his second tweet
+    claimed")."""
+    lw = ctx.tk.lower
+    w = lw[c.k0]
+    if c.k1 != c.k0 + 1 or c.aux0 != c.k0 or w in {"says", "said"} or not (
+            w == c.lemma or (w.endswith("s") and not w.endswith("ss"))):
+        return False
+    x = c.k1
+    while x < ctx.tk.n and x - c.k1 < 2 and lw[x] in _AUX and lw[x] != "and":
+        x += 1
+    nxt = ctx.cue_at.get(x)
+    return nxt is not None and nxt.ctype in {"speech", "stance", "evidence"}
 
 
 def _relative_source(ctx: _Ctx, c: _Cue, p: int, sa: int) -> bool:
@@ -334,8 +388,11 @@ def _and_second_cue(ctx: _Ctx, c: _Cue, sa: int, sb: int, earlier: _Raw) -> _Raw
 
 
 def _content_said_speaker(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
-    """"..., said Ahmed Nasser." (inverted, after the content)."""
+    """"..., said Ahmed Nasser." (inverted, after the content); a participle after the
+    comma (", offering his thoughts", ", calling them welfare") is no inverted tag."""
     tk = ctx.tk
+    if tk.lower[c.k0].endswith("ing") and c.aux0 == c.k0:
+        return None
     if (s.p >= s.a and tk.words[s.p] == "," and s.p - s.a >= 3 and c.lemma not in _TELL_LIKE
             and _read_np(tk, s.a, c.aux0) is None):
         np_ = _np_after(ctx, c.k1, s.sb)
@@ -385,6 +442,8 @@ def _content_speaker_said(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
     cue)."""
     tk = ctx.tk
     lw = tk.lower
+    if lw[c.k0].endswith("ing") and c.aux0 == c.k0:
+        return None  # "a superdelegate supporting Clinton": a participle, not a tag
     a, post = _tag_final_start(ctx, s), s.post
     first_comma = next((x - c.k1 for x in post if tk.words[x] == ","), len(post))
     adverbial = all(
@@ -576,7 +635,7 @@ def _forward_subject(
         comma = next((x for x in range(a + 1, c.aux0) if tk.words[x] == ","), None)
         if comma is not None and comma + 1 < c.aux0:
             a = comma + 1
-    np_ = _read_np(tk, a, c.aux0) if a < c.aux0 and not participle else None
+    np_ = _read_np(tk, a, c.aux0) if a < c.aux0 and not participle and how != "who" else None
     rule = "indirect.speaker_said"
     if np_ is None and how == "conj" and sa < a < c.aux0:
         # The conjunction was inside the subject ("The person, who asked ... because the

@@ -5,7 +5,7 @@ forward pattern of pass 2 (:mod:`.indirect`); rule ids ``indirect.*_object``."""
 
 from __future__ import annotations
 
-from ..lexicon import _DETERMINERS
+from ..lexicon import _DETERMINERS, _lex
 from ..noun_phrases import _NP
 from ..tokens import _is_cap
 from .context import _Ctx
@@ -21,6 +21,9 @@ OBJECT_RULES: dict[str, str] = {
     "indirect.intention_object":
         "an intention cue with a noun-phrase object: X wants a recount, X seeks the "
         "nomination (the object is the content)",
+    "indirect.speech_object":
+        "a speech cue of attribution_lexicon.txt [speech_objects] with a noun-phrase "
+        "object: X mentioned the deficit, X proposed a ban (the object is the content)",
 }
 
 # Words that open a noun-phrase object ("praised the governor", "backs him").
@@ -61,7 +64,8 @@ def _object_rule(ctx: _Ctx, c: _Cue, np_: _NP | None, ca: int, eb: int) -> str |
     noun phrase, a name or (for "decline", "refuse", ...) an infinitive; else None. A cue
     marked strict in ``cue_types.txt`` (a stance) takes only a name or a personal pronoun as
     object, unless its subject is a person."""
-    if (np_ is None or c.ctype not in {"stance", "intention"} or ca >= eb
+    speech = c.ctype == "speech" and c.lemma in _lex("speech_objects")
+    if (np_ is None or (c.ctype not in {"stance", "intention"} and not speech) or ca >= eb
             or c.lemma in _NOT_OBJECT_CUES or np_.j - np_.i > _MAX_SUBJECT):
         return None
     lw = ctx.tk.lower
@@ -72,6 +76,9 @@ def _object_rule(ctx: _Ctx, c: _Cue, np_: _NP | None, ca: int, eb: int) -> str |
     if lw[c.k0] == c.lemma and lw[c.k0 - 1 if c.k0 else 0] in {"to", "would", "will"}:
         return None  # "to defend", "would support": not a stance taken
     w = lw[ca]
+    if speech and (w in {"to", "what", "how", "why", "whether", "itself", "himself", "herself",
+                         "themselves"} or _tagged_later(ctx, c, eb) or _naming(ctx, c)):
+        return None  # "promised to", "announced what": a clause; "revealed itself"
     if w == "to":
         # "declined to say whether ...": the infinitive with what it is about; a bare
         # "declined to comment" reports no content and is left out.
@@ -90,7 +97,31 @@ def _object_rule(ctx: _Ctx, c: _Cue, np_: _NP | None, ca: int, eb: int) -> str |
               and w not in _NOT_OBJECT)
     if not ok:
         return None
+    if speech:
+        return "indirect.speech_object"
     return "indirect.stance_object" if c.ctype == "stance" else "indirect.intention_object"
+
+
+def _naming(ctx: _Ctx, c: _Cue) -> bool:
+    """Whether "called" names something rather than reporting speech: a past form with no
+    auxiliary right after an indefinite common noun ("a group called Black Votes Matter",
+    "a program called"; "the mayor called the plan a disgrace" is speech)."""
+    if c.lemma != "call" or c.aux0 != c.k0 or c.k0 == 0:
+        return False
+    lw = ctx.tk.lower
+    prev = ctx.tk.words[c.k0 - 1]
+    return (prev[:1].islower() and prev.lower() not in _PERSONAL_OBJECTS | {"they", "we", "i"}
+            and any(w in {"a", "an"} for w in lw[max(0, c.k0 - 5):c.k0 - 1]))
+
+
+def _tagged_later(ctx: _Ctx, c: _Cue, eb: int) -> bool:
+    """Whether a tag later in the sentence reports the clause holding the cue ("X
+    proposed a compromise, according to officials", "..., said Y"; a participle ", saying"
+    is none): the act is that tag's content."""
+    sb = ctx.sent_tok[ctx.tok_sent[c.k0]][1]
+    return any(x.lemma == "according to" or (ctx.tk.words[x.aux0 - 1] == ","
+                                             and not ctx.tk.lower[x.k0].endswith("ing"))
+               for x in ctx.cues_between(c.k1, sb))
 
 
 def _personal(np_: _NP) -> bool:

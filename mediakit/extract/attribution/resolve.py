@@ -62,6 +62,17 @@ def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Attribution]:
     return out
 
 
+def _before_own_cue(ctx: _Ctx, j: int, fj: int) -> int:
+    """Where a source span ends when its description holds the cue of another attribution
+    ("Sanders, who on Tuesday endorsed Clinton, said"): at the comma before that clause,
+    since a word belongs to one attribution only (the relative pronoun is that one's
+    source)."""
+    k = next((x for x in range(j, fj) if x in ctx.used), None)
+    if k is None:
+        return fj
+    return max((x for x in range(j, k) if ctx.tk.words[x] == ","), default=j)
+
+
 def _record(ctx: _Ctx, r: _Raw) -> Attribution:
     """The :class:`Attribution` of a resolved raw attribution, with the offsets of its
     sentence, paragraph, speaker mention and cue."""
@@ -85,6 +96,7 @@ def _record(ctx: _Ctx, r: _Raw) -> Attribution:
         ss, se = _span_text(tk, subject.np.i, subject.np.j)
         mention = ctx.orig[ss:se]
         fi, fj = subject.np.extra.get("full", (subject.np.i, subject.np.j))
+        fj = _before_own_cue(ctx, subject.np.j, fj)
         fs, fe = _span_text(tk, min(fi, subject.np.i), max(fj, subject.np.j))
         if "source_tokens" in subject.np.extra:  # ", who said": the relative pronoun
             fs, fe = _span_text(tk, *subject.np.extra["source_tokens"])
