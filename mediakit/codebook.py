@@ -277,6 +277,10 @@ class Codebook:
         Side -> the sides it fights (``sides.<side>.opponents``): the victims of a harm
         whose only named perpetrator is a side, when the sentence names no victims'
         side, are its one opponent (:func:`mediakit.metrics.framing.victim_side`).
+    attacks : dict
+        Side -> the names of attacks it is known to have made (``sides.<side>.attacks``:
+        "Oct. 7"): a cause named by one ("the Oct. 7 attack") names its perpetrator
+        (:mod:`mediakit.metrics.framing.responsibility`). Not side terms.
     """
 
     path: str
@@ -291,6 +295,7 @@ class Codebook:
     _place_matcher: _Matcher
     _state_lookup: dict
     opponents: dict = field(default_factory=dict)
+    attacks: dict = field(default_factory=dict)
     sections: SourceSections = field(default_factory=SourceSections)
     _cache: dict = field(default_factory=dict, repr=False)
 
@@ -510,6 +515,7 @@ class _CodebookParser:
         self.state_terms: dict[str, list[str]] = {}
         self.side_terms: dict[str, list[str]] = {}
         self.opponent_nodes: dict[str, list] = {}  # side -> [(node, opponent)]
+        self.attack_terms: dict[str, list[str]] = {}  # side -> names of its attacks
 
     def check_role(self, node, value):
         if value not in self.roles:
@@ -559,11 +565,15 @@ class _CodebookParser:
             self.state_terms["unknown"] = []
 
     def _side_field(self, side: str, name: str, key_node, node) -> None:
-        if name not in ("terms", "places", "states", "label", "opponents"):
+        if name not in ("terms", "places", "states", "label", "opponents", "attacks"):
             raise CodebookError(self.path, f"unknown field {name!r} in side {side!r} "
-                                "(use terms, places, states, label, opponents)",
+                                "(use terms, places, states, label, opponents, attacks)",
                                 row=_line(key_node))
         if name == "label":
+            return
+        if name == "attacks":
+            self.attack_terms[side] = [term for term, _ in _terms(node, self.path,
+                                                                  f"sides.{side}.attacks")]
             return
         if name == "opponents":
             self.opponent_nodes[side] = [
@@ -700,6 +710,7 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
         _place_matcher=_Matcher("places", p.dedupe(p.place_rules)),
         _state_lookup=p.state_lookup,
         opponents=p.opponents(),
+        attacks={s: tuple(t) for s, t in p.attack_terms.items()},
         sections=read_source_sections(p.top, path, _terms, _line, _mapping, _sequence,
                                       _scalar, _plain_matcher),
     )

@@ -398,3 +398,40 @@ def test_a_subject_pronoun_makes_a_bare_past_form_active():
     m = _one("They mourned the civilians it slaughtered on Oct. 7.")
     assert (m.construction, m.rule, m.agent) == ("active_agent",
                                                  "verb.active_pronoun_subject", "it")
+
+
+@pytest.mark.parametrize("text, trigger, side, rule", [
+    # an attack's name before a cause noun: the codebook's sides.palestine.attacks
+    ("Israel went to war after the Oct. 7 attacks, in which hundreds of Israelis were "
+     "killed.", "killed", "palestine", "perpetrator.attack_name"),
+    # after a cause noun and "on", inside the agent
+    ("Israel vowed revenge for the rampage on October 7 that killed 300 people.", "killed",
+     "palestine", "perpetrator.agent"),
+    # after a harm verb and "on"
+    ("Israeli officials say 900 were killed on Oct. 7.", "killed", "palestine",
+     "perpetrator.attack_name"),
+])
+def test_a_named_attack_names_its_side(text, trigger, side, rule):
+    m = _one(text, sides=CB.side_terms, trigger=trigger, opponents=CB.opponents,
+             attacks=CB.attacks)
+    assert (m.perpetrator_side, m.perpetrator_rule) == (side, rule)
+    assert m.perpetrator in ("Oct. 7", "October 7")
+
+
+@pytest.mark.parametrize("text", [
+    # "since" the attack is a time, not the cause
+    "Ten journalists have been killed in Lebanon since the Oct. 7 attack on Israel.",
+    # no side of the attack's dyad is named: the date alone names no one
+    "Two villagers in Sudan were killed on Oct. 7.",
+])
+def test_an_attack_name_as_a_time_names_no_one(text):
+    m = _one(text, sides=CB.side_terms, trigger="killed", opponents=CB.opponents,
+             attacks=CB.attacks)
+    assert m.perpetrator_rule != "perpetrator.attack_name"
+
+
+def test_codebook_attacks_are_no_side_terms():
+    ok = parse_codebook("version: 1\nroles: {civilian: people}\nsides:\n  a:\n"
+                        "    terms: [Ay]\n    attacks: [Day One]\n", "cb.yaml")
+    assert ok.attacks == {"a": ("Day One",)}
+    assert "Day One" not in ok.side_terms["a"]

@@ -116,6 +116,7 @@ def find_harm_mentions(
     lexicon: _Lexicon | str | Path | None = None,
     side_terms: Mapping[str, Sequence[str]] | None = None,
     opponents: Mapping[str, Sequence[str]] | None = None,
+    attacks: Mapping[str, Sequence[str]] | None = None,
 ) -> list[HarmMention]:
     """Find mentions of harm to people and class their construction.
 
@@ -133,6 +134,9 @@ def find_harm_mentions(
     opponents : Mapping[str, Sequence[str]], optional
         Side -> the sides it fights (the codebook's ``opponents``), for the victim
         side of a harm whose only named perpetrator is a side.
+    attacks : Mapping[str, Sequence[str]], optional
+        Side -> names of attacks it made (the codebook's ``attacks``: "Oct. 7"), for the
+        perpetrator of a harm in a named attack (``perpetrator.attack_name``).
 
     Returns
     -------
@@ -145,12 +149,13 @@ def find_harm_mentions(
     """
     lex = _lex(lexicon)
     pats = _compiled(side_terms)
+    ctx = (pats, _compiled(attacks) if attacks else None, opponents)
     out: list[HarmMention] = []
     doc = _document(doc)
     for idx, s in enumerate(doc.sentences):
         norm = doc.normalized[s.start:s.end]
         if _might_have_harm(norm, lex):
-            out.extend(_sentence_mentions(doc, idx, norm, lex, side_terms, pats, opponents))
+            out.extend(_sentence_mentions(doc, idx, norm, lex, side_terms, ctx))
     return out
 
 
@@ -162,14 +167,16 @@ def _raw(s_text: str, sent: _Sent, span: tuple[int, int] | None) -> str | None:
 
 def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
                        side_terms: Mapping[str, Sequence[str]] | None,
-                       pats: SideTermMatcher,
-                       opponents: Mapping[str, Sequence[str]] | None) -> list[HarmMention]:
-    """The harm mentions of sentence ``idx`` (``norm``: its normalised text)."""
+                       ctx: tuple[SideTermMatcher, SideTermMatcher | None,
+                                  Mapping[str, Sequence[str]] | None]) -> list[HarmMention]:
+    """The harm mentions of sentence ``idx`` (``norm``: its normalised text; ``ctx``:
+    the side-term matcher, the attack-name matcher and the opponents)."""
+    pats, attack_pats, opponents = ctx
     s = doc.sentences[idx]
     s_start, s_text = s.start, s.text
     sent = _Sent(norm, lex)
     hits = classify_sentence(sent)
-    actors = find_actors(sent, pats) if side_terms else []
+    actors = find_actors(sent, pats, attack_pats, opponents) if side_terms else []
     decided: dict[int, Responsibility] = {}
     out: list[HarmMention] = []
     last_side: str | None = None

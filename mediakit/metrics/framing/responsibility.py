@@ -21,6 +21,7 @@ The Breach (2023, December). Palestinian deaths in Canadian newspapers.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -46,6 +47,9 @@ ACTOR_CONTEXTS: dict[str, str] = {
     "responsible": "a side term or actor phrase that claims or bears responsibility, is "
                    "responsible, or is blamed: Hamas claimed responsibility for killing, "
                    "Israel blames Hamas for the death toll",
+    "attack": "the name of a side's attack (the codebook's sides.<side>.attacks) before a "
+              "cause noun or after a cause noun or harm verb and on: the Oct. 7 attack, "
+              "the rampage on Oct. 7, killed on Oct. 7",
 }
 # (A side term in none of these contexts is still an actor inside a mention's
 # grammatical agent: "Israel killed", "Hamas's slaughter of".)
@@ -68,6 +72,9 @@ PERPETRATOR_RULES: dict[str, str] = {
                                   "victims' side: militants killed 1,200 Israelis",
     "perpetrator.shared": "a harm mention of the same event (coordinated or repeated) "
                           "names it: shot and killed by soldiers",
+    "perpetrator.attack_name": "no actor is named, but the harm's cause or time is an "
+                               "attack the codebook names after its side: killed in the "
+                               "Oct. 7 attacks, the rampage on Oct. 7",
 }
 
 
@@ -143,11 +150,15 @@ def _head_noun(s: _Sent, k: int) -> int | None:
     return None
 
 
-def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
+def find_actors(s: _Sent, matcher: SideTermMatcher,
+                attacks: SideTermMatcher | None = None,
+                opponents: Mapping[str, Sequence[str]] | None = None) -> list[Actor]:
     """The actors a sentence names: side terms in an actor context, and actor nouns
     after "by" or before an action verb (see :data:`ACTOR_CONTEXTS`). Side terms in no
     such context are returned too, with context ``plain`` (or ``place`` after a
-    locative preposition), for the agent rule."""
+    locative preposition), for the agent rule. ``attacks`` (side -> names of its
+    attacks) adds the ``attack`` actors, in a sentence that names the attack's side or
+    one of its ``opponents``."""
     g = s.g
     out: list[Actor] = []
     covered: set[int] = set()
@@ -160,6 +171,8 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
         if actor is not None:
             out.append(actor)
             covered.update(range(actor.a, actor.b))
+    if attacks is not None and out:
+        out.extend(_attack_actors(s, starts, attacks, out, opponents or {}))
     for k in range(s.n):
         if k in covered:
             continue
@@ -206,6 +219,43 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
             covered.update(range(start, end))
     out.sort(key=lambda x: x.a)
     return out
+
+
+def _attack_actors(s: _Sent, starts: list[int], attacks: SideTermMatcher,
+                   named: list[Actor], opponents: Mapping[str, Sequence[str]]) -> list[Actor]:
+    """The ``attack`` actors: an attack's name right before a cause noun ("the Oct. 7
+    attack", "Hamas' Oct. 7 assault") or after a cause noun or harm verb and "on" ("the
+    rampage on Oct. 7", "killed on Oct. 7"), when the sentence names its side or one of
+    that side's opponents (``named``: the side terms found)."""
+    seen = {x for a in named for x in a.sides}
+    causes = _classes(s.lex)["causes"]
+    out: list[Actor] = []
+    for m, sides in attacks.matches(s.text):
+        if not any(x in seen or seen & set(opponents.get(x, ())) for x in sides):
+            continue
+        span = _tok_span(s, starts, m.start, m.end)
+        if span is None:
+            continue
+        a, b = span
+        if _after_since(s, a):
+            continue  # "killed since the Oct. 7 attack": a time, not the cause
+        head = _head_noun(s, b)
+        if head is not None and s.low[head] in causes:
+            out.append(Actor(a, b, sides, "attack", cause=(a, head + 1)))
+        elif s.w(a - 1) == "on" and (s.w(a - 2) in causes or s.w(a - 2) in s.lex.verb_forms):
+            out.append(Actor(a, b, sides, "attack",
+                             cause=(a - 2, b) if s.w(a - 2) in causes else None))
+    return out
+
+
+def _after_since(s: _Sent, a: int) -> bool:
+    """Does "since" stand before token ``a``, over determiners and lower-case modifiers
+    ("since the brutal Oct. 7 attack")?"""
+    k = a - 1
+    while k >= 0 and a - k <= 4 and (s.w(k) in s.g["determiners"] or (
+            s.t[k].text.islower() and not s.is_punct(k) and s.w(k) != "since")):
+        k -= 1
+    return s.w(k) == "since"
 
 
 def _from_side(s: _Sent, end: int, out: list[Actor]) -> Actor | None:
@@ -384,7 +434,8 @@ def responsibility(s: _Sent, h: _Hit, hits: list[_Hit], actors: list[Actor],
                               "perpetrator.shared", cause or prior.cause)
     x = _nearest(s, pool, h, with_sides=False)
     if x is not None:
-        rule = "perpetrator.named_after" if x.a >= h.j else "perpetrator.named_before"
+        rule = "perpetrator.attack_name" if x.context == "attack" else \
+            "perpetrator.named_after" if x.a >= h.j else "perpetrator.named_before"
         return _found(x, rule, cause)
     return Responsibility(None, (), None, cause)
 
