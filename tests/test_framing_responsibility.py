@@ -435,3 +435,19 @@ def test_codebook_attacks_are_no_side_terms():
                         "    terms: [Ay]\n    attacks: [Day One]\n", "cb.yaml")
     assert ok.attacks == {"a": ("Day One",)}
     assert "Day One" not in ok.side_terms["a"]
+
+
+@pytest.mark.parametrize("text, agent", [
+    # the subordinate clause before the participial clause does the harm, not the main
+    # clause's subject (agent.clause_subject)
+    ("Israel sealed the border after Hamas fighters crossed the fence on Oct. 7, killing "
+     "dozens of residents.", "Hamas fighters"),
+    # the antecedent of a relative clause before the participial clause
+    ("Soldiers were caught off guard by the militants who stormed the base at dawn, "
+     "killing six.", "the militants"),
+    # no clause between: the main clause's subject, as before
+    ("Israeli jets struck the camp, killing 12 people.", "Israeli jets"),
+])
+def test_a_participial_clause_takes_the_nearest_clause_subject(text, agent):
+    m = _one(text, trigger="killing")
+    assert m.agent == agent
