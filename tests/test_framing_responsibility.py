@@ -451,3 +451,26 @@ def test_codebook_attacks_are_no_side_terms():
 def test_a_participial_clause_takes_the_nearest_clause_subject(text, agent):
     m = _one(text, trigger="killing")
     assert m.agent == agent
+
+
+def test_victim_terms_place_the_victims_and_give_the_actor_its_opponent():
+    kw = {"opponents": CB.opponents, "victim_terms": CB.victim_terms}
+    # no side term in the victims phrase: "hostages" is one of israel's victim_terms
+    m = _one("Air strikes have killed about 20 of the hostages.", sides=CB.side_terms,
+             trigger="killed", **kw)
+    assert (m.victim_side, m.victim_side_rule) == ("israel", "side.victim_term")
+    # the actor without a side then takes the victims' one opponent
+    m = _one("The gunmen shot dozens of revelers at the dance party.", sides=CB.side_terms,
+             **kw)
+    assert (m.victim_side, m.perpetrator_side, m.perpetrator_rule) == (
+        "israel", "palestine", "perpetrator.agent_opponent")
+    # a side term in the victims phrase comes first
+    m = _one("Two Palestinian captives died in custody.", sides=CB.side_terms, **kw)
+    assert (m.victim_side, m.victim_side_rule) == ("palestine", "side.victims_phrase")
+    # victim terms are no side terms: a speaker's side is not read from them
+    assert "hostages" not in CB.side_terms["israel"]
+
+
+def test_palestine_is_a_side_term():
+    m = _cb("Five people were killed in Palestine on Monday.")
+    assert m.victim_side == "palestine"

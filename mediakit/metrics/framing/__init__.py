@@ -198,6 +198,7 @@ def framing_metrics(
     opponents: Mapping[str, Sequence[str]] | None = None,
     weapon_counts_as_named: bool = False,
     attacks: Mapping[str, Sequence[str]] | None = None,
+    victim_terms: Mapping[str, Sequence[str]] | None = None,
 ) -> FramingResult:
     """Harm framing measures of one article.
 
@@ -221,6 +222,8 @@ def framing_metrics(
         perpetrator in ``perpetrator_named`` (default: no, as the studies count).
     attacks : Mapping[str, Sequence[str]], optional
         Side -> names of attacks it made (the codebook's ``attacks``), for perpetrators.
+    victim_terms : Mapping[str, Sequence[str]], optional
+        Side -> words placing victims on it (the codebook's ``victim_terms``).
 
     Returns
     -------
@@ -229,7 +232,8 @@ def framing_metrics(
         four places.
     """
     mentions = tuple(find_harm_mentions(doc, lexicon=lexicon, side_terms=side_terms,
-                                        opponents=opponents, attacks=attacks))
+                                        opponents=opponents, attacks=attacks,
+                                        victim_terms=victim_terms))
     tone = tone_by_actor(doc, sentence_compounds, side_terms) if sentence_compounds is not None \
         else {}
     return summarise_mentions(doc, mentions, tone, emotive_terms, weapon_counts_as_named)
@@ -301,7 +305,7 @@ FAMILY = Family(
         inp.codebook.side_terms, lexicon=inp.params["harm_lexicon"],
         emotive_terms=inp.params["emotive_terms"], opponents=inp.codebook.opponents,
         weapon_counts_as_named=inp.params["weapon_counts_as_named"],
-        attacks=inp.codebook.attacks),
+        attacks=inp.codebook.attacks, victim_terms=inp.codebook.victim_terms),
     requires=("sentences", "codebook", "sentiment"),
     parameters=(
         Parameter("harm_lexicon", str, None, "harm lexicon YAML (default: the packaged one)",

@@ -117,6 +117,7 @@ def find_harm_mentions(
     side_terms: Mapping[str, Sequence[str]] | None = None,
     opponents: Mapping[str, Sequence[str]] | None = None,
     attacks: Mapping[str, Sequence[str]] | None = None,
+    victim_terms: Mapping[str, Sequence[str]] | None = None,
 ) -> list[HarmMention]:
     """Find mentions of harm to people and class their construction.
 
@@ -137,6 +138,10 @@ def find_harm_mentions(
     attacks : Mapping[str, Sequence[str]], optional
         Side -> names of attacks it made (the codebook's ``attacks``: "Oct. 7"), for the
         perpetrator of a harm in a named attack (``perpetrator.attack_name``).
+    victim_terms : Mapping[str, Sequence[str]], optional
+        Side -> words placing a victims phrase on that side (the codebook's
+        ``victim_terms``: "hostages"), when the phrase holds no side term
+        (``side.victim_term``).
 
     Returns
     -------
@@ -149,7 +154,8 @@ def find_harm_mentions(
     """
     lex = _lex(lexicon)
     pats = _compiled(side_terms)
-    ctx = (pats, _compiled(attacks) if attacks else None, opponents)
+    ctx = (pats, _compiled(attacks) if attacks else None, opponents,
+           _compiled(victim_terms) if victim_terms else None)
     out: list[HarmMention] = []
     doc = _document(doc)
     for idx, s in enumerate(doc.sentences):
@@ -167,11 +173,11 @@ def _raw(s_text: str, sent: _Sent, span: tuple[int, int] | None) -> str | None:
 
 def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
                        side_terms: Mapping[str, Sequence[str]] | None,
-                       ctx: tuple[SideTermMatcher, SideTermMatcher | None,
-                                  Mapping[str, Sequence[str]] | None]) -> list[HarmMention]:
+                       ctx: tuple) -> list[HarmMention]:
     """The harm mentions of sentence ``idx`` (``norm``: its normalised text; ``ctx``:
-    the side-term matcher, the attack-name matcher and the opponents)."""
-    pats, attack_pats, opponents = ctx
+    the side-term matcher, the attack-name matcher, the opponents and the victim-term
+    matcher)."""
+    pats, attack_pats, opponents, victim_pats = ctx
     s = doc.sentences[idx]
     s_start, s_text = s.start, s.text
     sent = _Sent(norm, lex)
@@ -192,6 +198,8 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
                                               perpetrator_sides=resp.perpetrator_sides,
                                               opponents=opponents,
                                               doer_sides=_doer_sides(actors, h))
+        if victims and victim_pats is not None and side_rule != "side.victims_phrase":
+            side, side_rule = _victim_term_side(victims, victim_pats, side, side_rule)
         if victims and last_side not in (None, UNKNOWN) and _elliptical(victims, lex):
             # "Two Israeli soldiers were killed and four were wounded"
             side, side_rule = last_side, "side.previous_mention"
@@ -213,6 +221,17 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
     return out
 
 
+def _victim_term_side(victims: str, victim_pats: SideTermMatcher, side: str,
+                      side_rule: str | None) -> tuple[str, str | None]:
+    """The one side whose victim terms (the codebook's ``victim_terms``) stand in the
+    victims phrase ("about 50 of the hostages"): ``side.victim_term``; else the side
+    already decided."""
+    found = {x for _m, sides in victim_pats.matches(victims) for x in sides}
+    if len(found) == 1:
+        return next(iter(found)), "side.victim_term"
+    return side, side_rule
+
+
 def _doer_sides(actors: list, h) -> tuple[str, ...]:
     """Sides the sentence names as doers (an actor context of
     :data:`~.responsibility.ACTOR_CONTEXTS`) outside the mention's victims: "Hamas
@@ -227,7 +246,7 @@ def _doer_sides(actors: list, h) -> tuple[str, ...]:
 # victims phrase first (over a side term elsewhere), then a place or people named in the
 # sentence, the previous mention, or the source (when no side term is near the actor)
 _OPPONENT_FROM = frozenset({"side.victims_phrase", "side.named_in_sentence",
-                            "side.previous_mention", "side.source"})
+                            "side.previous_mention", "side.source", "side.victim_term"})
 
 
 def _opponent_side(resp: Responsibility, side: str, side_rule: str | None,

@@ -131,6 +131,8 @@ def _is_source(text: str, end: int, speech: frozenset[str]) -> bool:
 #: None when the side is unknown) -> what it matches (see :func:`victim_side`).
 VICTIM_SIDE_RULES: dict[str, str] = {
     "side.victims_phrase": "side terms in the victims phrase: twelve Israeli soldiers",
+    "side.victim_term": "no side term in the victims phrase, but a word the codebook's "
+                        "victim_terms give one side: about 50 of the hostages, revelers",
     "side.named_in_sentence": "a side named elsewhere in the sentence, not as perpetrator "
                               "(a place, people): killed in an airstrike in Gaza",
     "side.opponent_of_perpetrator": "the one opponent of the one perpetrator side: killed "
