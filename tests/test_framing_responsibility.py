@@ -474,3 +474,30 @@ def test_victim_terms_place_the_victims_and_give_the_actor_its_opponent():
 def test_palestine_is_a_side_term():
     m = _cb("Five people were killed in Palestine on Monday.")
     assert m.victim_side == "palestine"
+
+
+@pytest.mark.parametrize("text, perp, side", [
+    # a side reports that its strike killed its adversaries: it claims the harm
+    ("The Israeli military said the drone strike killed five militants near Jenin.",
+     "the drone strike", "israel"),
+    # "the army said it": the one opponent of the victims' side
+    ("The army said it killed two Hamas commanders overnight.", "it", "israel"),
+    ("Ukraine says the missile strike killed dozens of Russian soldiers.",
+     "the missile strike", "ukraine"),
+])
+def test_a_source_claims_the_harm_to_its_adversaries(text, perp, side):
+    m = _cb(text, trigger="killed")
+    assert (m.perpetrator, m.perpetrator_side) == (perp, side)
+    assert m.perpetrator_rule == "perpetrator.source_claim"
+
+
+@pytest.mark.parametrize("text", [
+    # its own soldiers: no claim
+    "An Israeli soldier was killed by a roadside bomb, the military said.",
+    # the victims are not named as adversaries
+    "The Gaza Health Ministry said the strike killed 16 people in the church.",
+])
+def test_no_claim_without_adversaries(text):
+    m = _cb(text, trigger="killed")
+    assert m.perpetrator_rule != "perpetrator.source_claim"
+    assert m.perpetrator_side is None

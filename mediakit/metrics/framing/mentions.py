@@ -9,7 +9,13 @@ from pathlib import Path
 from ...codebook import SideTermMatcher
 from ...text import Document
 from .constructions import classify_sentence
-from .responsibility import ACTOR_CONTEXTS, Responsibility, find_actors, responsibility
+from .responsibility import (
+    ACTOR_CONTEXTS,
+    Responsibility,
+    find_actors,
+    responsibility,
+    source_claim,
+)
 from .sides import BOTH, UNKNOWN, _compiled, explain_victim_side
 from .tokens import _WORDS, _is_number, _Sent
 from .triggers import _lex, _Lexicon, _might_have_harm
@@ -204,7 +210,8 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
             # "Two Israeli soldiers were killed and four were wounded"
             side, side_rule = last_side, "side.previous_mention"
         last_side = side
-        resp = decided[n] = _opponent_side(resp, side, side_rule, opponents, side_terms)
+        resp = _opponent_side(resp, side, side_rule, opponents, side_terms)
+        resp = decided[n] = source_claim(sent, h, actors, resp, side, side_rule, opponents)
         p = resp.perpetrator
         out.append(HarmMention(
             sentence=idx, start=s_start + trig_a, end=s_start + trig_b,

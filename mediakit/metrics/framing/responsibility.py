@@ -72,6 +72,11 @@ PERPETRATOR_RULES: dict[str, str] = {
                                   "victims' side: militants killed 1,200 Israelis",
     "perpetrator.shared": "a harm mention of the same event (coordinated or repeated) "
                           "names it: shot and killed by soldiers",
+    "perpetrator.source_claim": "the agent is it/we, or a cause or actor without a side, "
+                                "and the report's source is one side that names the "
+                                "victims as its adversaries: the source did it (the "
+                                "Israeli military said the airstrike killed militants; "
+                                "the army said it killed a Hamas commander)",
     "perpetrator.attack_name": "no actor is named, but the harm's cause or time is an "
                                "attack the codebook names after its side: killed in the "
                                "Oct. 7 attacks, the rampage on Oct. 7",
@@ -504,3 +509,44 @@ def _cause(s: _Sent, h: _Hit) -> tuple[int, int] | None:
             return (a, end)
         k += 1
     return None
+
+
+def source_claim(s: _Sent, h: _Hit, actors: list[Actor], resp: Responsibility,
+                 victim_side: str, victim_rule: str | None,
+                 opponents: Mapping[str, Sequence[str]] | None) -> Responsibility:
+    """``perpetrator.source_claim``: a side reporting that "it", or a cause or actor
+    without a side, killed its adversaries claims the harm ("Israel says the strikes
+    have killed many militants"; "the military said it killed a Hamas commander").
+
+    The agent must be it/we/they or hold a cause or actor noun and no side; the source
+    is the one side of the ``source`` actors ("Israel says", "the Israeli military
+    said"), else, for an actor noun with no side before a speech word and "it" or "we"
+    ("the army said it killed"), the one opponent of the victims' side. The victims
+    must be the source's adversaries: ``hostile_actor_nouns`` (without its/their/our)
+    or a victim side that is the source's opponent.
+    """
+    if resp.perpetrator_sides or not h.agent:
+        return resp
+    g = s.g
+    words = s.low[h.agent[0]:h.agent[1]]
+    if not (words in (["it"], ["we"], ["they"]) or any(
+            w in g["cause_nouns"] or w in g["actor_nouns"] for w in words)):
+        return resp
+    opp = opponents or {}
+    victims = s.low[h.victims[0]:h.victims[1]] if h.victims else []
+    hostile = bool(set(victims) & g["hostile_actor_nouns"]) and not set(victims) & {
+        "its", "their", "our"}
+    src = {x for a in actors if a.context == "source" for x in a.sides}
+    if not src and words in (["it"], ["we"]) and any(
+            s.w(k) in g["speech_words"] and s.w(k - 1) in g["actor_nouns"]
+            for k in range(1, h.agent[0])):
+        # "the army said": the side whose adversaries the victims are
+        cands = opp.get(victim_side, ()) if victim_rule is not None else ()
+        src = set(cands) if len(cands) == 1 else set()
+        hostile = hostile or bool(src)
+    if len(src) != 1:
+        return resp
+    side = next(iter(src))
+    if not (hostile or victim_side in opp.get(side, ())):
+        return resp
+    return Responsibility(h.agent, (side,), "perpetrator.source_claim", resp.cause)
