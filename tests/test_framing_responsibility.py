@@ -501,3 +501,27 @@ def test_no_claim_without_adversaries(text):
     m = _cb(text, trigger="killed")
     assert m.perpetrator_rule != "perpetrator.source_claim"
     assert m.perpetrator_side is None
+
+
+def test_the_by_phrase_of_a_report_is_its_source():
+    # "reported by" names who counts the dead, not who killed them
+    m = _cb("The 2,000 deaths reported by the Gaza Health Ministry shocked the world.",
+            trigger="deaths")
+    assert m.perpetrator is None
+
+
+def test_the_premodifier_of_an_agentive_noun_is_no_victim():
+    # "the Hamas massacre": Hamas did it; the victims' side comes from elsewhere
+    m = _cb("In Israel, the families of the Hamas massacre mourn.", trigger="massacre")
+    assert (m.perpetrator_side, m.victim_side) == ("palestine", "israel")
+
+
+@pytest.mark.parametrize("text, side", [
+    # "from" a place after any other verb is where people came from, not a perpetrator
+    ("A strike in Rafah killed five people who had fled from Gaza City.", "palestine"),
+    # after an action verb or perpetrator noun it still names the doer's side
+    ("Two Israelis were killed by rockets fired from Gaza.", "israel"),
+])
+def test_from_a_place_is_a_perpetrator_context_only_after_a_doer(text, side):
+    m = _cb(text, trigger="killed")
+    assert m.victim_side == side

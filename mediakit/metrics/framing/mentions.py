@@ -199,6 +199,9 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
         trig_a, trig_b = sent.t[h.i].start, sent.t[h.j - 1].end
         agent = sent.span_text(*h.agent) if h.agent else None
         victims = sent.span_text(*h.victims) if h.victims else None
+        if victims and h.construction == "nominal" and h.victims[1] <= h.i and \
+                sent.low[h.j - 1] in lex.g["agentive_nouns"]:
+            victims = None  # "the Hamas massacre": the premodifier did it (not victims)
         side, side_rule = explain_victim_side(victims, norm, agent, side_terms, lex,
                                               anchor=trig_a, _pats=pats,
                                               perpetrator_sides=resp.perpetrator_sides,

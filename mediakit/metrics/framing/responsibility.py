@@ -356,6 +356,8 @@ def _context_around(s: _Sent, a: int, b: int) -> str | None:
         # the by-phrase of another participle is no perpetrator ("governed by Hamas",
         # "cited by Hamas", "referred to by Israel"); of a harm, cause or action verb
         # or a noun it is ("killed by", "caused by", "an attack by")
+        if s.w(p - 1) in g["speech_words"]:
+            return None  # "deaths reported by the Gaza Health Ministry": a source
         before = s.w(s.prev_word(p))
         if s.w(s.prev_word(p)) == "to":
             before = s.w(s.prev_word(s.prev_word(p)))

@@ -51,10 +51,13 @@ def _side_mentions(
     speech: frozenset[str] = frozenset(),
     sources: set[str] | None = None,
     places: set[str] | None = None,
+    doer_verbs: frozenset[str] = frozenset(),
 ) -> tuple[list[str], list[str]]:
     """Sides named in ``text``: (as possible victims, only as perpetrators). With an
     ``anchor`` offset, ``distance`` receives each plain side's nearest distance; the
-    sides named only as the source of a report go into ``sources``."""
+    sides named only as the source of a report go into ``sources``; ``doer_verbs``
+    (action verbs) make "from X" after them a perpetrator context, as after a
+    perpetrator noun ("fired from Gaza", "rockets from Gaza")."""
     is_plain: set[str] = set()
     is_perp: set[str] = set()
     for m, sides in pats.matches(text):
@@ -85,7 +88,7 @@ def _side_mentions(
             continue
         if (after and after[0] in perp_nouns) or (len(after) > 1 and after[1] in perp_nouns
                                                   and after[0] not in ("and", "or")) or (
-            before and (before[0] in ("by", "from") or (
+            before and (before[0] == "by" or _from_doer(before, perp_nouns, doer_verbs) or (
                 len(before) > 1 and before[0] in ("the",) and before[1] in ("by", "from")))):
             # ("the bombardment of Gaza": after a perpetrator noun, "of" names the target)
             is_perp.update(sides)
@@ -102,6 +105,14 @@ def _side_mentions(
     plain = [side for side in pats.order if side in is_plain]
     perp = [side for side in pats.order if side in is_perp and side not in is_plain]
     return plain, perp
+
+
+def _from_doer(before: list[str], perp_nouns: frozenset[str],
+               doer_verbs: frozenset[str]) -> bool:
+    """"from" after a perpetrator noun or an action verb ("rockets from Gaza", "fired
+    from Lebanon"), not after any other word ("evacuated from Gaza City")."""
+    return len(before) > 1 and before[0] == "from" and (
+        before[1] in perp_nouns or before[1] in doer_verbs)
 
 
 # verbs of governing a territory ("the group that controls Gaza")
@@ -255,7 +266,7 @@ def explain_victim_side(
     sources: set[str] = set()
     named, perps, dist = _named_and_perpetrators(sentence, agent, pats,
                                                  g["perpetrator_nouns"], g["speech_words"],
-                                                 anchor, sources)
+                                                 anchor, sources, g["action_verbs"])
     perps |= set(perpetrator_sides)
     doers = perps | set(doer_sides)
     # the side whose opponent step 3 takes: the mention's own perpetrator's, else the
@@ -349,6 +360,7 @@ def _named_and_perpetrators(
     speech: frozenset[str],
     anchor: int | None,
     sources: set[str] | None = None,
+    doer_verbs: frozenset[str] = frozenset(),
 ) -> tuple[set[str], set[str], dict[str, int]]:
     """Steps 2-3 of :func:`victim_side`: the sides a sentence names as possible victims,
     those it names as perpetrators (the agent's sides among them), and each plain
@@ -358,7 +370,8 @@ def _named_and_perpetrators(
     rest = sentence
     if agent:
         at: set[str] = set()
-        a_plain, a_perp = _side_mentions(agent, pats, perp_nouns, speech=speech, places=at)
+        a_plain, a_perp = _side_mentions(agent, pats, perp_nouns, speech=speech, places=at,
+                                         doer_verbs=doer_verbs)
         if a_perp:
             # "an Israeli strike on Gaza": the strike's side did it, Gaza is a place
             perps |= set(a_perp)
@@ -369,7 +382,8 @@ def _named_and_perpetrators(
             named |= at
         rest = rest.replace(agent, " " * len(agent))  # same length: offsets hold
     dist: dict[str, int] = {}
-    r_plain, r_perp = _side_mentions(rest, pats, perp_nouns, anchor, dist, speech, sources)
+    r_plain, r_perp = _side_mentions(rest, pats, perp_nouns, anchor, dist, speech, sources,
+                                     doer_verbs=doer_verbs)
     named |= set(r_plain)
     perps |= set(r_perp)
     return named, perps, dist
