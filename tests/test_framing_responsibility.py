@@ -525,3 +525,25 @@ def test_the_premodifier_of_an_agentive_noun_is_no_victim():
 def test_from_a_place_is_a_perpetrator_context_only_after_a_doer(text, side):
     m = _cb(text, trigger="killed")
     assert m.victim_side == side
+
+
+def test_sides_in_the_agent_phrase_besides_the_perpetrator_are_named():
+    # the agent phrase of "killing" runs over "bombing Gaza": Gaza is no doer
+    m = _cb("Israel must stop bombing Gaza and killing civilians, the minister said.",
+            trigger="killing")
+    assert (m.perpetrator_side, m.victim_side) == ("israel", "palestine")
+
+
+@pytest.mark.parametrize("text, side", [
+    # a third party that reports or comments (no opponents, not a place) gives way to
+    # a party to the conflict named in the sentence
+    ("Gaza's hospitals are full, and a child is killed there every hour, a Canadian "
+     "surgeon told reporters.", "palestine"),
+    # as a place it still decides
+    ("Two Israelis were among the dead in the attack in Beirut.", "israel"),
+    ("A drone strike killed three people in Beirut, Israeli officials said.", "other"),
+])
+def test_third_parties_named_as_people_give_way_to_parties(text, side):
+    ms = find_harm_mentions(segment(text), side_terms=CB.side_terms, opponents=CB.opponents)
+    assert {m.victim_side for m in ms if m.harm_type in ("death", "killing",
+                                                          "casualty_count")} == {side}

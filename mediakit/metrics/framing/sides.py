@@ -264,9 +264,11 @@ def explain_victim_side(
         if len(found) > 1:
             return BOTH, "side.victims_phrase"
     sources: set[str] = set()
+    placed: set[str] = set()
     named, perps, dist = _named_and_perpetrators(sentence, agent, pats,
                                                  g["perpetrator_nouns"], g["speech_words"],
-                                                 anchor, sources, g["action_verbs"])
+                                                 anchor, sources, g["action_verbs"],
+                                                 tuple(perpetrator_sides), placed)
     perps |= set(perpetrator_sides)
     doers = perps | set(doer_sides)
     # the side whose opponent step 3 takes: the mention's own perpetrator's, else the
@@ -277,6 +279,7 @@ def explain_victim_side(
         # "the Israeli military said a soldier was killed (... inside Gaza)": an army
         # reports its own troops' deaths
         return next(iter(sources)), "side.source"
+    named = _parties_first(named, placed, doers, opponents)
     side = _named_side(order, named, doers, dist, anchor, opponents, key)
     if side is not None:
         return side, "side.named_in_sentence"
@@ -323,6 +326,19 @@ def _victim_phrase_sides(victims: str, pats: SideTermMatcher, cause_nouns: froze
     return [x for x in pats.order if x in out]
 
 
+def _parties_first(named: set[str], placed: set[str], doers: set[str],
+                   opponents: Mapping[str, Sequence[str]] | None) -> set[str]:
+    """The named sides without the third parties (sides with no ``opponents``) named as
+    people or bodies, not places ("told The Canadian Press", "a U.S. intelligence
+    report"), when a party to the conflict is also named, not as the doer: they
+    report or comment on the harm."""
+    opp = opponents or {}
+    third = {x for x in named if not opp.get(x) and x not in placed}
+    if not third:
+        return named
+    return named - third if named - third - doers else named
+
+
 def _named_side(order: list[str], named: set[str], perps: set[str], dist: dict[str, int],
                 anchor: int | None,
                 opponents: Mapping[str, Sequence[str]] | None = None,
@@ -361,10 +377,15 @@ def _named_and_perpetrators(
     anchor: int | None,
     sources: set[str] | None = None,
     doer_verbs: frozenset[str] = frozenset(),
+    perpetrator_sides: tuple[str, ...] = (),
+    placed: set[str] | None = None,
 ) -> tuple[set[str], set[str], dict[str, int]]:
     """Steps 2-3 of :func:`victim_side`: the sides a sentence names as possible victims,
     those it names as perpetrators (the agent's sides among them), and each plain
-    side's nearest distance to ``anchor``."""
+    side's nearest distance to ``anchor``. An agent phrase naming the mention's
+    perpetrator side and other sides ("Israel must stop bombing Gaza and [killing]")
+    names those others as places or people, not doers. ``placed`` receives the sides
+    named as places (after a locative preposition)."""
     perps: set[str] = set()
     named: set[str] = set()
     rest = sentence
@@ -378,12 +399,18 @@ def _named_and_perpetrators(
             named |= set(a_plain) - set(a_perp)
         else:
             # "Hamas gunmen", "Israel" as the doer; not a place ("a strike in Jabaliya")
-            perps |= set(a_plain) - at
+            doer = set(a_plain) - at
+            if perpetrator_sides and set(perpetrator_sides) < doer:
+                named |= doer - set(perpetrator_sides)
+                doer = set(perpetrator_sides)
+            perps |= doer
             named |= at
+        if placed is not None:
+            placed |= at
         rest = rest.replace(agent, " " * len(agent))  # same length: offsets hold
     dist: dict[str, int] = {}
     r_plain, r_perp = _side_mentions(rest, pats, perp_nouns, anchor, dist, speech, sources,
-                                     doer_verbs=doer_verbs)
+                                     places=placed, doer_verbs=doer_verbs)
     named |= set(r_plain)
     perps |= set(r_perp)
     return named, perps, dist
