@@ -547,3 +547,10 @@ def test_third_parties_named_as_people_give_way_to_parties(text, side):
     ms = find_harm_mentions(segment(text), side_terms=CB.side_terms, opponents=CB.opponents)
     assert {m.victim_side for m in ms if m.harm_type in ("death", "killing",
                                                           "casualty_count")} == {side}
+
+
+def test_a_side_reporting_or_saying_is_a_source():
+    # "with Israel reporting that ...": the source, not a place or victim
+    m = _cb("The border was quiet, with Israel reporting that a drone had killed two "
+            "militants.", trigger="killed")
+    assert (m.victim_side, m.perpetrator_side) == ("palestine", "israel")
