@@ -554,3 +554,13 @@ def test_a_side_reporting_or_saying_is_a_source():
     m = _cb("The border was quiet, with Israel reporting that a drone had killed two "
             "militants.", trigger="killed")
     assert (m.victim_side, m.perpetrator_side) == ("palestine", "israel")
+
+
+def test_an_actor_is_not_linked_to_its_victims_side():
+    # "the gunmen" would be linked to "Israeli" (the side term in a subject context);
+    # its victims are named as Israeli (a victim term): the victims' one opponent did it
+    m = _one("Israeli troops were surprised by the gunmen who crossed the fence at dawn, "
+             "killing dozens of hostages.", sides=CB.side_terms, trigger="killing",
+             opponents=CB.opponents, victim_terms=CB.victim_terms)
+    assert (m.perpetrator, m.perpetrator_side, m.perpetrator_rule) == (
+        "the gunmen", "palestine", "perpetrator.agent_opponent")

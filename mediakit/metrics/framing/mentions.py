@@ -214,6 +214,7 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
             side, side_rule = last_side, "side.previous_mention"
         last_side = side
         resp = _opponent_side(resp, side, side_rule, opponents, side_terms)
+        resp = _not_own_side(resp, sent, side, side_rule, opponents)
         resp = decided[n] = source_claim(sent, h, actors, resp, side, side_rule, opponents)
         p = resp.perpetrator
         out.append(HarmMention(
@@ -277,6 +278,27 @@ def _opponent_side(resp: Responsibility, side: str, side_rule: str | None,
     opp = tuple((opponents or {}).get(side, ()))
     if len(opp) != 1:
         return linked
+    return Responsibility(resp.perpetrator, opp, "perpetrator.agent_opponent", resp.cause)
+
+
+# victim-side rules that read the victims' side off the victims phrase
+_NAMED_VICTIMS = frozenset({"side.victims_phrase", "side.victim_term"})
+
+
+def _not_own_side(resp: Responsibility, sent: _Sent, side: str, side_rule: str | None,
+                  opponents: Mapping[str, Sequence[str]] | None) -> Responsibility:
+    """An actor without a side linked to the victims' own side ("Israeli forces did not
+    expect the assault by [gunmen] who ..., killing hundreds of Israelis") takes the
+    victims' one opponent instead (``perpetrator.agent_opponent``): a party's armed
+    actors harm its adversaries. Not for "it"/"they", whose antecedent is read."""
+    if resp.rule != "perpetrator.agent_linked" or resp.perpetrator is None or \
+            set(resp.perpetrator_sides) != {side} or side_rule not in _NAMED_VICTIMS:
+        return resp
+    if sent.low[resp.perpetrator[0]:resp.perpetrator[1]] in (["it"], ["they"]):
+        return resp
+    opp = tuple((opponents or {}).get(side, ()))
+    if len(opp) != 1:
+        return resp
     return Responsibility(resp.perpetrator, opp, "perpetrator.agent_opponent", resp.cause)
 
 
