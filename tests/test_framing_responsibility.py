@@ -564,3 +564,14 @@ def test_an_actor_is_not_linked_to_its_victims_side():
              opponents=CB.opponents, victim_terms=CB.victim_terms)
     assert (m.perpetrator, m.perpetrator_side, m.perpetrator_rule) == (
         "the gunmen", "palestine", "perpetrator.agent_opponent")
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas's Oct. 7, 2023, attack killed some 1,200 people.",
+    "Hamas's October 7, attack killed some 1,200 people.",
+])
+def test_a_date_with_commas_between_the_side_and_the_cause(text):
+    # the side term modifies the cause over the date's commas (actor context modifier)
+    m = _one(text, sides=CB.side_terms, trigger="killed", opponents=CB.opponents)
+    assert (m.perpetrator, m.perpetrator_side, m.victim_side) == ("Hamas", "palestine",
+                                                                  "israel")

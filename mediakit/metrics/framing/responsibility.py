@@ -142,17 +142,30 @@ def _head_noun(s: _Sent, k: int) -> int | None:
     "an Israeli arrest raid", "Israel's bombing campaign")."""
     c = _classes(s.lex)
     nouns, stop = c["head_nouns"], c["head_stop"]
-    for n in range(6):
+    dates = 0  # the commas of a date, not counted ("Hamas's Oct. 7, 2023, attack")
+    for n in range(8):
+        if n - dates >= 6:
+            return None
         w = s.w(k + n)
         if w in nouns and w not in stop:
             end = k + n
             while s.w(end + 1) in nouns or (s.w(end + 1) == "'s" and s.w(end + 2) in nouns):
                 end += 1 + (s.w(end + 1) == "'s")
             return end
+        if w == "," and n > 0 and s.num(s.w(k + n - 1)) and (
+                s.w(k + n - 2) in (".", *_MONTHS) or len(s.w(k + n - 1)) == 4):
+            dates += 1
+            continue
         if not w or w in stop or w in s.lex.verb_forms or (
                 s.is_punct(k + n) and w not in ("'s", "'", "-", ".")):
             return None
     return None
+
+
+# month names and abbreviations, before the day of a date ("Oct. 7, attack")
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+                     "oct", "nov", "dec", "january", "february", "march", "april", "june",
+                     "july", "august", "september", "october", "november", "december"})
 
 
 def find_actors(s: _Sent, matcher: SideTermMatcher,
