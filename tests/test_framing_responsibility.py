@@ -575,3 +575,10 @@ def test_a_date_with_commas_between_the_side_and_the_cause(text):
     m = _one(text, sides=CB.side_terms, trigger="killed", opponents=CB.opponents)
     assert (m.perpetrator, m.perpetrator_side, m.victim_side) == ("Hamas", "palestine",
                                                                   "israel")
+
+
+def test_the_relative_clause_over_a_reporting_clause_takes_its_antecedent():
+    # "Hamas, which officials say killed": Hamas did it, not the main clause's subject
+    m = _cb("The envoy pledged arms to Israel for its fight against Hamas, which Israeli "
+            "officials say killed 1,200 people.", trigger="killed")
+    assert (m.perpetrator, m.perpetrator_side, m.agent) == ("Hamas", "palestine", None)

@@ -257,8 +257,18 @@ def subject_agent(s: _Sent, i: int) -> tuple[tuple[int, int] | None, str | None]
     span = clause_subject(s, i)
     if span is not None:
         return span, "agent.clause_subject"
+    if _after_relative(s, i):
+        return None, None  # "Hamas, which officials say killed": not the main subject
     span = lede_subject(s, i)
     return span, ("agent.main_clause_subject" if span else None)
+
+
+def _after_relative(s: _Sent, i: int) -> bool:
+    """Is the verb at ``i`` that of a relative clause, over a reporting clause (",
+    which Israeli authorities say killed")? Its subject is the relative's antecedent,
+    never the main clause's."""
+    k = _before_verbal_group(s, i)
+    return s.w(k) in ("which", "who") and s.w(k - 1) == ","
 
 
 def clause_subject(s: _Sent, i: int) -> tuple[int, int] | None:

@@ -306,7 +306,9 @@ def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Acto
             return Actor(a, b, sides, "plain")
         return Actor(a, b, sides, "modifier", cause=(a, head + 1))
     ctx = _context_around(s, a, b)
-    if ctx in ("by", "with") or (ctx in ("subject", "responsible") and not place) or (
+    relative = ctx == "subject" and s.w(b) == "," and s.w(b + 1) in ("which", "who")
+    if ctx in ("by", "with") or (ctx in ("subject", "responsible") and not place) or \
+            relative or (
             ctx == "responsible" and s.w(s.prev_word(a)) == "on"):  # "blame ... on Hamas"
         return Actor(a, b, sides, ctx)
     return Actor(a, b, sides, "place" if place else "plain")
@@ -383,6 +385,11 @@ def _context_around(s: _Sent, a: int, b: int) -> str | None:
     k = b + (s.w(b) in ("who", "that", "which"))  # "gunmen who stormed"
     if s.w(b) == "," and s.w(b + 1) in ("who", "which"):
         k = b + 2  # "Hamas, which stormed into Israel": the relative's subject
+        # over a reporting clause: "Hamas, which Israeli authorities say killed"
+        say = next((q for q in range(k + 1, min(k + 4, s.n))
+                    if s.w(q) in g["speech_words"]), None)
+        if say is not None and not any(s.is_punct(q) for q in range(k, say)):
+            k = say + 1
     while k < s.n and (s.skippable(k) or s.w(k) in g["have_forms"] or s.w(k) in g["modals"]
                        or (s.w(k) in _GOING_ON and s.w(k + 1) == "to")):
         k += 1 + (s.w(k) in _GOING_ON)  # "Israel continues to strike"
