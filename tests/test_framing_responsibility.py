@@ -582,3 +582,8 @@ def test_the_relative_clause_over_a_reporting_clause_takes_its_antecedent():
     m = _cb("The envoy pledged arms to Israel for its fight against Hamas, which Israeli "
             "officials say killed 1,200 people.", trigger="killed")
     assert (m.perpetrator, m.perpetrator_side, m.agent) == ("Hamas", "palestine", None)
+
+
+def test_gaza_hospitals_are_places():
+    m = _cb("Doctors said four patients died at Nasser Hospital overnight.", trigger="died")
+    assert (m.victim_side, m.victim_side_rule) == ("palestine", "side.named_in_sentence")
