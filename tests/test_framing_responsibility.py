@@ -587,3 +587,9 @@ def test_the_relative_clause_over_a_reporting_clause_takes_its_antecedent():
 def test_gaza_hospitals_are_places():
     m = _cb("Doctors said four patients died at Nasser Hospital overnight.", trigger="died")
     assert (m.victim_side, m.victim_side_rule) == ("palestine", "side.named_in_sentence")
+
+
+def test_the_festival_site_is_an_israeli_place():
+    m = _cb("Dozens of young people were killed at the Nova music festival.",
+            trigger="killed")
+    assert m.victim_side == "israel"
