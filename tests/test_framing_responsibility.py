@@ -593,3 +593,21 @@ def test_the_festival_site_is_an_israeli_place():
     m = _cb("Dozens of young people were killed at the Nova music festival.",
             trigger="killed")
     assert m.victim_side == "israel"
+
+
+@pytest.mark.parametrize("text, side", [
+    # a border names where it runs, not whose victims they are
+    ("Gunmen breached the Gaza border fence and killed 40 villagers, Israeli officials "
+     "said.", "israel"),
+    ("Two farmers were killed near the border with Israel, Lebanese media said.", "other"),
+])
+def test_a_border_is_no_victims_side(text, side):
+    m = _cb(text, trigger="killed")
+    assert m.victim_side == side
+
+
+def test_a_faction_is_an_actor():
+    m = _cb("Members of the armed faction stormed the town, killing dozens of Israelis.",
+            trigger="killing")
+    assert (m.perpetrator_side, m.perpetrator_rule) == ("palestine",
+                                                        "perpetrator.agent_opponent")

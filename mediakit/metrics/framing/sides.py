@@ -52,12 +52,15 @@ def _side_mentions(
     sources: set[str] | None = None,
     places: set[str] | None = None,
     doer_verbs: frozenset[str] = frozenset(),
+    boundary: frozenset[str] = frozenset(),
 ) -> tuple[list[str], list[str]]:
     """Sides named in ``text``: (as possible victims, only as perpetrators). With an
     ``anchor`` offset, ``distance`` receives each plain side's nearest distance; the
     sides named only as the source of a report go into ``sources``; ``doer_verbs``
     (action verbs) make "from X" after them a perpetrator context, as after a
-    perpetrator noun ("fired from Gaza", "rockets from Gaza")."""
+    perpetrator noun ("fired from Gaza", "rockets from Gaza"); a side term before a
+    ``boundary`` noun or after one and with/from ("the Gaza border", "the border with
+    Israel") names a boundary, neither victims nor perpetrators."""
     is_plain: set[str] = set()
     is_perp: set[str] = set()
     for m, sides in pats.matches(text):
@@ -81,6 +84,9 @@ def _side_mentions(
             continue
         prv = _PREV_WORDS.search(text[max(0, m.start - 40):m.start])
         before = [w.lower() for w in (prv.group(2), prv.group(1)) if w] if prv else []
+        if (after and after[0] in boundary) or (
+                len(before) > 1 and before[0] in ("with", "from") and before[1] in boundary):
+            continue  # "the Gaza Strip border", "the border with Israel": a boundary
         if before and (before[0] in _RULES_OVER or (
                 len(before) > 1 and before[0] == "the" and before[1] in _RULES_OVER)):
             # "Hamas, which rules Gaza": the perpetrator's territory, not the victims'
@@ -268,7 +274,8 @@ def explain_victim_side(
     named, perps, dist = _named_and_perpetrators(sentence, agent, pats,
                                                  g["perpetrator_nouns"], g["speech_words"],
                                                  anchor, sources, g["action_verbs"],
-                                                 tuple(perpetrator_sides), placed)
+                                                 tuple(perpetrator_sides), placed,
+                                                 g["boundary_nouns"])
     perps |= set(perpetrator_sides)
     doers = perps | set(doer_sides)
     # the side whose opponent step 3 takes: the mention's own perpetrator's, else the
@@ -379,6 +386,7 @@ def _named_and_perpetrators(
     doer_verbs: frozenset[str] = frozenset(),
     perpetrator_sides: tuple[str, ...] = (),
     placed: set[str] | None = None,
+    boundary: frozenset[str] = frozenset(),
 ) -> tuple[set[str], set[str], dict[str, int]]:
     """Steps 2-3 of :func:`victim_side`: the sides a sentence names as possible victims,
     those it names as perpetrators (the agent's sides among them), and each plain
@@ -392,7 +400,7 @@ def _named_and_perpetrators(
     if agent:
         at: set[str] = set()
         a_plain, a_perp = _side_mentions(agent, pats, perp_nouns, speech=speech, places=at,
-                                         doer_verbs=doer_verbs)
+                                         doer_verbs=doer_verbs, boundary=boundary)
         if a_perp:
             # "an Israeli strike on Gaza": the strike's side did it, Gaza is a place
             perps |= set(a_perp)
@@ -410,7 +418,8 @@ def _named_and_perpetrators(
         rest = rest.replace(agent, " " * len(agent))  # same length: offsets hold
     dist: dict[str, int] = {}
     r_plain, r_perp = _side_mentions(rest, pats, perp_nouns, anchor, dist, speech, sources,
-                                     places=placed, doer_verbs=doer_verbs)
+                                     places=placed, doer_verbs=doer_verbs,
+                                     boundary=boundary)
     named |= set(r_plain)
     perps |= set(r_perp)
     return named, perps, dist
