@@ -611,3 +611,10 @@ def test_a_faction_is_an_actor():
             trigger="killing")
     assert (m.perpetrator_side, m.perpetrator_rule) == ("palestine",
                                                         "perpetrator.agent_opponent")
+
+
+def test_an_adverb_of_frequency_before_a_participial_clause():
+    # "often" is skipped: the main clause's subject does the harm
+    m = _cb("Israeli jets pounded the camp for hours, often killing whole families.",
+            trigger="killing")
+    assert (m.perpetrator_side, m.agent_rule) == ("israel", "agent.main_clause_subject")
