@@ -618,3 +618,10 @@ def test_an_adverb_of_frequency_before_a_participial_clause():
     m = _cb("Israeli jets pounded the camp for hours, often killing whole families.",
             trigger="killing")
     assert (m.perpetrator_side, m.agent_rule) == ("israel", "agent.main_clause_subject")
+
+
+def test_the_main_clause_subject_before_an_appositive():
+    m = _cb("One settler, an off-duty reservist, opened fire, killing a Palestinian farmer.",
+            trigger="killing")
+    assert (m.agent, m.perpetrator_side, m.victim_side) == ("One settler", "israel",
+                                                            "palestine")

@@ -321,14 +321,24 @@ def _antecedent(s: _Sent, rel: int) -> tuple[int, int] | None:
 
 
 def lede_subject(s: _Sent, i: int) -> tuple[int, int] | None:
-    """Subject of the main clause, for a participial clause (", killing five")."""
+    """Subject of the main clause, for a participial clause (", killing five"), also
+    before an appositive between commas ("[One settler], an off-duty soldier, opened
+    fire, killing")."""
     g = s.g
+
+    def verb(k: int) -> bool:
+        w = s.w(k)
+        return w in g["lede_verbs"] or (w.endswith("ed") and len(w) > 4) \
+            or w in g["have_forms"] or w in g["be_forms"]
+
     for k in range(0, min(i, 12)):
         w = s.w(k)
+        if w == "," and k > 0:
+            close = next((q for q in range(k + 2, min(k + 9, i)) if s.w(q) == ","), None)
+            return (0, k) if close is not None and verb(close + 1) else None
         if s.is_punct(k) or w in g["clause_words"]:
             return None
-        if k > 0 and (w in g["lede_verbs"] or (w.endswith("ed") and len(w) > 4)
-                      or w in g["have_forms"] or w in g["be_forms"]):
+        if k > 0 and verb(k):
             return (0, k)
     return None
 
