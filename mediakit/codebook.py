@@ -211,6 +211,10 @@ class SideTermMatcher:
         self._matcher = _Matcher("sides", rules)
         self._recent: dict[str, list] = {}
 
+    def keys(self) -> tuple[str, ...]:
+        """The terms, one per distinct key (as :func:`_term_key` folds them)."""
+        return tuple(self._sides)
+
     def matches(self, text: str) -> list[tuple[Match, tuple[str, ...]]]:
         """Each side term in ``text`` (quotes already normalised), leftmost first, with
         the sides it names."""
