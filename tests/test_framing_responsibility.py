@@ -625,3 +625,8 @@ def test_the_main_clause_subject_before_an_appositive():
             trigger="killing")
     assert (m.agent, m.perpetrator_side, m.victim_side) == ("One settler", "israel",
                                                             "palestine")
+
+
+def test_the_enclave_is_a_palestinian_place():
+    m = _cb("Medics said dozens were killed overnight across the enclave.", trigger="killed")
+    assert m.victim_side == "palestine"
