@@ -192,10 +192,13 @@ def evaluate_breach(
     cb = load_codebook()
     sides = side_terms if side_terms is not None else cb.side_terms
     opponents = cb.opponents if side_terms is None else None
+    attacks = cb.attacks if side_terms is None else None
+    victim_terms = cb.victim_terms if side_terms is None else None
     recs: dict[str, list] = {"all": [], "even": [], "odd": []}
     for row in _read(Path(folder)):
         ms = find_harm_mentions(segment(row["sentence"]), lexicon=harm_lexicon,
-                                side_terms=sides, opponents=opponents)
+                                side_terms=sides, opponents=opponents, attacks=attacks,
+                                victim_terms=victim_terms)
         perp, victim = sentence_labels(ms)
         agentless = all(is_agentless(m) for m in _deciding(ms))
         nobody = not any(is_perpetrator_named(m) for m in _deciding(ms))

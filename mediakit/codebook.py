@@ -246,6 +246,10 @@ class SideTermMatcher:
         self._sides = {k: tuple(v) for k, v in sides_of.items()}
         self._matcher = _Matcher("sides", rules)
 
+    def keys(self) -> tuple[str, ...]:
+        """The terms, one per distinct key (as :func:`_term_key` folds them)."""
+        return tuple(self._sides)
+
     def matches(self, text: str) -> list[tuple[Match, tuple[str, ...]]]:
         """Each side term in ``text`` (quotes already normalised), leftmost first, with
         the sides it names."""
@@ -305,6 +309,14 @@ class Codebook:
         Side -> the sides it fights (``sides.<side>.opponents``): the victims of a harm
         whose only named perpetrator is a side, when the sentence names no victims'
         side, are its one opponent (:func:`mediakit.metrics.framing.victim_side`).
+    attacks : dict
+        Side -> the names of attacks it is known to have made (``sides.<side>.attacks``:
+        "Oct. 7"): a cause named by one ("the Oct. 7 attack") names its perpetrator
+        (:mod:`mediakit.metrics.framing.responsibility`). Not side terms.
+    victim_terms : dict
+        Side -> words that place a harm's victims on this side when they stand in the
+        victims phrase (``sides.<side>.victim_terms``: "hostages"), for victim sides only
+        (rule ``side.victim_term``). Not side terms.
     """
 
     path: str
@@ -319,6 +331,8 @@ class Codebook:
     _place_matcher: _Matcher
     _state_lookup: dict
     opponents: dict = field(default_factory=dict)
+    attacks: dict = field(default_factory=dict)
+    victim_terms: dict = field(default_factory=dict)
     sections: SourceSections = field(default_factory=SourceSections)
     _cache: dict = field(default_factory=dict, repr=False)
 
@@ -538,6 +552,8 @@ class _CodebookParser:
         self.state_terms: dict[str, list[str]] = {}
         self.side_terms: dict[str, list[str]] = {}
         self.opponent_nodes: dict[str, list] = {}  # side -> [(node, opponent)]
+        self.attack_terms: dict[str, list[str]] = {}  # side -> names of its attacks
+        self.victim_terms: dict[str, list[str]] = {}  # side -> words for its victims
 
     def check_role(self, node, value):
         if value not in self.roles:
@@ -587,11 +603,14 @@ class _CodebookParser:
             self.state_terms["unknown"] = []
 
     def _side_field(self, side: str, name: str, key_node, node) -> None:
-        if name not in ("terms", "places", "states", "label", "opponents"):
+        if name not in _SIDE_FIELDS:
             raise CodebookError(self.path, f"unknown field {name!r} in side {side!r} "
-                                "(use terms, places, states, label, opponents)",
-                                row=_line(key_node))
+                                f"(use {', '.join(_SIDE_FIELDS)})", row=_line(key_node))
         if name == "label":
+            return
+        if name in ("attacks", "victim_terms"):
+            into = self.attack_terms if name == "attacks" else self.victim_terms
+            into[side] = [term for term, _ in _terms(node, self.path, f"sides.{side}.{name}")]
             return
         if name == "opponents":
             self.opponent_nodes[side] = [
@@ -728,9 +747,15 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
         _place_matcher=_Matcher("places", p.dedupe(p.place_rules)),
         _state_lookup=p.state_lookup,
         opponents=p.opponents(),
+        attacks={s: tuple(t) for s, t in p.attack_terms.items()},
+        victim_terms={s: tuple(t) for s, t in p.victim_terms.items()},
         sections=read_source_sections(p.top, path, _terms, _line, _mapping, _sequence,
                                       _scalar, _plain_matcher),
     )
+
+
+# the fields of a side in the codebook's sides section
+_SIDE_FIELDS = ("terms", "places", "states", "label", "opponents", "attacks", "victim_terms")
 
 
 def _plain_matcher(tier: str, terms: list[tuple[str, int]]) -> _Matcher:

@@ -272,6 +272,8 @@ AGENT_RULE_EXAMPLES = [
      ("killed", "An Israeli airstrike")),
     ("agent.main_clause_subject", "Gunmen attacked the village, killing five people.",
      ("killing", "Gunmen")),
+    ("agent.clause_subject", "Troops moved in after the rebels seized the town, killing "
+     "five people.", ("killing", "the rebels")),
     ("agent.coordinated_verb", "The strike killed seven people and wounded 19.",
      ("wounded", "The strike")),
     ("agent.by_phrase", "Three Palestinians were killed by Israeli fire.",

@@ -398,3 +398,235 @@ def test_a_subject_pronoun_makes_a_bare_past_form_active():
     m = _one("They mourned the civilians it slaughtered on Oct. 7.")
     assert (m.construction, m.rule, m.agent) == ("active_agent",
                                                  "verb.active_pronoun_subject", "it")
+
+
+@pytest.mark.parametrize("text, trigger, side, rule", [
+    # an attack's name before a cause noun: the codebook's sides.palestine.attacks
+    ("Israel went to war after the Oct. 7 attacks, in which hundreds of Israelis were "
+     "killed.", "killed", "palestine", "perpetrator.attack_name"),
+    # after a cause noun and "on", inside the agent
+    ("Israel vowed revenge for the rampage on October 7 that killed 300 people.", "killed",
+     "palestine", "perpetrator.agent"),
+    # after a harm verb and "on"
+    ("Israeli officials say 900 were killed on Oct. 7.", "killed", "palestine",
+     "perpetrator.attack_name"),
+])
+def test_a_named_attack_names_its_side(text, trigger, side, rule):
+    m = _one(text, sides=CB.side_terms, trigger=trigger, opponents=CB.opponents,
+             attacks=CB.attacks)
+    assert (m.perpetrator_side, m.perpetrator_rule) == (side, rule)
+    assert m.perpetrator in ("Oct. 7", "October 7")
+
+
+@pytest.mark.parametrize("text", [
+    # "since" the attack is a time, not the cause
+    "Ten journalists have been killed in Lebanon since the Oct. 7 attack on Israel.",
+    # no side of the attack's dyad is named: the date alone names no one
+    "Two villagers in Sudan were killed on Oct. 7.",
+])
+def test_an_attack_name_as_a_time_names_no_one(text):
+    m = _one(text, sides=CB.side_terms, trigger="killed", opponents=CB.opponents,
+             attacks=CB.attacks)
+    assert m.perpetrator_rule != "perpetrator.attack_name"
+
+
+def test_codebook_attacks_are_no_side_terms():
+    ok = parse_codebook("version: 1\nroles: {civilian: people}\nsides:\n  a:\n"
+                        "    terms: [Ay]\n    attacks: [Day One]\n", "cb.yaml")
+    assert ok.attacks == {"a": ("Day One",)}
+    assert "Day One" not in ok.side_terms["a"]
+
+
+@pytest.mark.parametrize("text, agent", [
+    # the subordinate clause before the participial clause does the harm, not the main
+    # clause's subject (agent.clause_subject)
+    ("Israel sealed the border after Hamas fighters crossed the fence on Oct. 7, killing "
+     "dozens of residents.", "Hamas fighters"),
+    # the antecedent of a relative clause before the participial clause
+    ("Soldiers were caught off guard by the militants who stormed the base at dawn, "
+     "killing six.", "the militants"),
+    # no clause between: the main clause's subject, as before
+    ("Israeli jets struck the camp, killing 12 people.", "Israeli jets"),
+])
+def test_a_participial_clause_takes_the_nearest_clause_subject(text, agent):
+    m = _one(text, trigger="killing")
+    assert m.agent == agent
+
+
+def test_victim_terms_place_the_victims_and_give_the_actor_its_opponent():
+    kw = {"opponents": CB.opponents, "victim_terms": CB.victim_terms}
+    # no side term in the victims phrase: "hostages" is one of israel's victim_terms
+    m = _one("Air strikes have killed about 20 of the hostages.", sides=CB.side_terms,
+             trigger="killed", **kw)
+    assert (m.victim_side, m.victim_side_rule) == ("israel", "side.victim_term")
+    # the actor without a side then takes the victims' one opponent
+    m = _one("The gunmen shot dozens of revelers at the dance party.", sides=CB.side_terms,
+             **kw)
+    assert (m.victim_side, m.perpetrator_side, m.perpetrator_rule) == (
+        "israel", "palestine", "perpetrator.agent_opponent")
+    # a side term in the victims phrase comes first
+    m = _one("Two Palestinian captives died in custody.", sides=CB.side_terms, **kw)
+    assert (m.victim_side, m.victim_side_rule) == ("palestine", "side.victims_phrase")
+    # victim terms are no side terms: a speaker's side is not read from them
+    assert "hostages" not in CB.side_terms["israel"]
+
+
+def test_palestine_is_a_side_term():
+    m = _cb("Five people were killed in Palestine on Monday.")
+    assert m.victim_side == "palestine"
+
+
+@pytest.mark.parametrize("text, perp, side", [
+    # a side reports that its strike killed its adversaries: it claims the harm
+    ("The Israeli military said the drone strike killed five militants near Jenin.",
+     "the drone strike", "israel"),
+    # "the army said it": the one opponent of the victims' side
+    ("The army said it killed two Hamas commanders overnight.", "it", "israel"),
+    ("Ukraine says the missile strike killed dozens of Russian soldiers.",
+     "the missile strike", "ukraine"),
+])
+def test_a_source_claims_the_harm_to_its_adversaries(text, perp, side):
+    m = _cb(text, trigger="killed")
+    assert (m.perpetrator, m.perpetrator_side) == (perp, side)
+    assert m.perpetrator_rule == "perpetrator.source_claim"
+
+
+@pytest.mark.parametrize("text", [
+    # its own soldiers: no claim
+    "An Israeli soldier was killed by a roadside bomb, the military said.",
+    # the victims are not named as adversaries
+    "The Gaza Health Ministry said the strike killed 16 people in the church.",
+])
+def test_no_claim_without_adversaries(text):
+    m = _cb(text, trigger="killed")
+    assert m.perpetrator_rule != "perpetrator.source_claim"
+    assert m.perpetrator_side is None
+
+
+def test_the_by_phrase_of_a_report_is_its_source():
+    # "reported by" names who counts the dead, not who killed them
+    m = _cb("The 2,000 deaths reported by the Gaza Health Ministry shocked the world.",
+            trigger="deaths")
+    assert m.perpetrator is None
+
+
+def test_the_premodifier_of_an_agentive_noun_is_no_victim():
+    # "the Hamas massacre": Hamas did it; the victims' side comes from elsewhere
+    m = _cb("In Israel, the families of the Hamas massacre mourn.", trigger="massacre")
+    assert (m.perpetrator_side, m.victim_side) == ("palestine", "israel")
+
+
+@pytest.mark.parametrize("text, side", [
+    # "from" a place after any other verb is where people came from, not a perpetrator
+    ("A strike in Rafah killed five people who had fled from Gaza City.", "palestine"),
+    # after an action verb or perpetrator noun it still names the doer's side
+    ("Two Israelis were killed by rockets fired from Gaza.", "israel"),
+])
+def test_from_a_place_is_a_perpetrator_context_only_after_a_doer(text, side):
+    m = _cb(text, trigger="killed")
+    assert m.victim_side == side
+
+
+def test_sides_in_the_agent_phrase_besides_the_perpetrator_are_named():
+    # the agent phrase of "killing" runs over "bombing Gaza": Gaza is no doer
+    m = _cb("Israel must stop bombing Gaza and killing civilians, the minister said.",
+            trigger="killing")
+    assert (m.perpetrator_side, m.victim_side) == ("israel", "palestine")
+
+
+@pytest.mark.parametrize("text, side", [
+    # a third party that reports or comments (no opponents, not a place) gives way to
+    # a party to the conflict named in the sentence
+    ("Gaza's hospitals are full, and a child is killed there every hour, a Canadian "
+     "surgeon told reporters.", "palestine"),
+    # as a place it still decides
+    ("Two Israelis were among the dead in the attack in Beirut.", "israel"),
+    ("A drone strike killed three people in Beirut, Israeli officials said.", "other"),
+])
+def test_third_parties_named_as_people_give_way_to_parties(text, side):
+    ms = find_harm_mentions(segment(text), side_terms=CB.side_terms, opponents=CB.opponents)
+    assert {m.victim_side for m in ms if m.harm_type in ("death", "killing",
+                                                          "casualty_count")} == {side}
+
+
+def test_a_side_reporting_or_saying_is_a_source():
+    # "with Israel reporting that ...": the source, not a place or victim
+    m = _cb("The border was quiet, with Israel reporting that a drone had killed two "
+            "militants.", trigger="killed")
+    assert (m.victim_side, m.perpetrator_side) == ("palestine", "israel")
+
+
+def test_an_actor_is_not_linked_to_its_victims_side():
+    # "the gunmen" would be linked to "Israeli" (the side term in a subject context);
+    # its victims are named as Israeli (a victim term): the victims' one opponent did it
+    m = _one("Israeli troops were surprised by the gunmen who crossed the fence at dawn, "
+             "killing dozens of hostages.", sides=CB.side_terms, trigger="killing",
+             opponents=CB.opponents, victim_terms=CB.victim_terms)
+    assert (m.perpetrator, m.perpetrator_side, m.perpetrator_rule) == (
+        "the gunmen", "palestine", "perpetrator.agent_opponent")
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas's Oct. 7, 2023, attack killed some 1,200 people.",
+    "Hamas's October 7, attack killed some 1,200 people.",
+])
+def test_a_date_with_commas_between_the_side_and_the_cause(text):
+    # the side term modifies the cause over the date's commas (actor context modifier)
+    m = _one(text, sides=CB.side_terms, trigger="killed", opponents=CB.opponents)
+    assert (m.perpetrator, m.perpetrator_side, m.victim_side) == ("Hamas", "palestine",
+                                                                  "israel")
+
+
+def test_the_relative_clause_over_a_reporting_clause_takes_its_antecedent():
+    # "Hamas, which officials say killed": Hamas did it, not the main clause's subject
+    m = _cb("The envoy pledged arms to Israel for its fight against Hamas, which Israeli "
+            "officials say killed 1,200 people.", trigger="killed")
+    assert (m.perpetrator, m.perpetrator_side, m.agent) == ("Hamas", "palestine", None)
+
+
+def test_gaza_hospitals_are_places():
+    m = _cb("Doctors said four patients died at Nasser Hospital overnight.", trigger="died")
+    assert (m.victim_side, m.victim_side_rule) == ("palestine", "side.named_in_sentence")
+
+
+def test_the_festival_site_is_an_israeli_place():
+    m = _cb("Dozens of young people were killed at the Nova music festival.",
+            trigger="killed")
+    assert m.victim_side == "israel"
+
+
+@pytest.mark.parametrize("text, side", [
+    # a border names where it runs, not whose victims they are
+    ("Gunmen breached the Gaza border fence and killed 40 villagers, Israeli officials "
+     "said.", "israel"),
+    ("Two farmers were killed near the border with Israel, Lebanese media said.", "other"),
+])
+def test_a_border_is_no_victims_side(text, side):
+    m = _cb(text, trigger="killed")
+    assert m.victim_side == side
+
+
+def test_a_faction_is_an_actor():
+    m = _cb("Members of the armed faction stormed the town, killing dozens of Israelis.",
+            trigger="killing")
+    assert (m.perpetrator_side, m.perpetrator_rule) == ("palestine",
+                                                        "perpetrator.agent_opponent")
+
+
+def test_an_adverb_of_frequency_before_a_participial_clause():
+    # "often" is skipped: the main clause's subject does the harm
+    m = _cb("Israeli jets pounded the camp for hours, often killing whole families.",
+            trigger="killing")
+    assert (m.perpetrator_side, m.agent_rule) == ("israel", "agent.main_clause_subject")
+
+
+def test_the_main_clause_subject_before_an_appositive():
+    m = _cb("One settler, an off-duty reservist, opened fire, killing a Palestinian farmer.",
+            trigger="killing")
+    assert (m.agent, m.perpetrator_side, m.victim_side) == ("One settler", "israel",
+                                                            "palestine")
+
+
+def test_the_enclave_is_a_palestinian_place():
+    m = _cb("Medics said dozens were killed overnight across the enclave.", trigger="killed")
+    assert m.victim_side == "palestine"

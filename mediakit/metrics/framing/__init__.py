@@ -197,6 +197,8 @@ def framing_metrics(
     emotive_terms: Mapping[str, str] | str | Path | None = None,
     opponents: Mapping[str, Sequence[str]] | None = None,
     weapon_counts_as_named: bool = False,
+    attacks: Mapping[str, Sequence[str]] | None = None,
+    victim_terms: Mapping[str, Sequence[str]] | None = None,
 ) -> FramingResult:
     """Harm framing measures of one article.
 
@@ -218,6 +220,10 @@ def framing_metrics(
     weapon_counts_as_named : bool
         Whether a cause without an actor ("an airstrike killed") counts as a named
         perpetrator in ``perpetrator_named`` (default: no, as the studies count).
+    attacks : Mapping[str, Sequence[str]], optional
+        Side -> names of attacks it made (the codebook's ``attacks``), for perpetrators.
+    victim_terms : Mapping[str, Sequence[str]], optional
+        Side -> words placing victims on it (the codebook's ``victim_terms``).
 
     Returns
     -------
@@ -226,7 +232,8 @@ def framing_metrics(
         four places.
     """
     mentions = tuple(find_harm_mentions(doc, lexicon=lexicon, side_terms=side_terms,
-                                        opponents=opponents))
+                                        opponents=opponents, attacks=attacks,
+                                        victim_terms=victim_terms))
     tone = tone_by_actor(doc, sentence_compounds, side_terms) if sentence_compounds is not None \
         else {}
     return summarise_mentions(doc, mentions, tone, emotive_terms, weapon_counts_as_named)
@@ -297,7 +304,8 @@ FAMILY = Family(
         inp.doc, [s.compound for s in inp.results["sentiment"].sentences],
         inp.codebook.side_terms, lexicon=inp.params["harm_lexicon"],
         emotive_terms=inp.params["emotive_terms"], opponents=inp.codebook.opponents,
-        weapon_counts_as_named=inp.params["weapon_counts_as_named"]),
+        weapon_counts_as_named=inp.params["weapon_counts_as_named"],
+        attacks=inp.codebook.attacks, victim_terms=inp.codebook.victim_terms),
     requires=("sentences", "codebook", "sentiment"),
     parameters=(
         Parameter("harm_lexicon", str, None, "harm lexicon YAML (default: the packaged one)",

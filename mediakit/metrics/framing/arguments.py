@@ -254,19 +254,91 @@ def subject_agent(s: _Sent, i: int) -> tuple[tuple[int, int] | None, str | None]
     span = subject_before(s, i)
     if span is not None:
         return span, "agent.subject"
+    span = clause_subject(s, i)
+    if span is not None:
+        return span, "agent.clause_subject"
+    if _after_relative(s, i):
+        return None, None  # "Hamas, which officials say killed": not the main subject
     span = lede_subject(s, i)
     return span, ("agent.main_clause_subject" if span else None)
 
 
-def lede_subject(s: _Sent, i: int) -> tuple[int, int] | None:
-    """Subject of the main clause, for a participial clause (", killing five")."""
+def _after_relative(s: _Sent, i: int) -> bool:
+    """Is the verb at ``i`` that of a relative clause, over a reporting clause (",
+    which Israeli authorities say killed")? Its subject is the relative's antecedent,
+    never the main clause's."""
+    k = _before_verbal_group(s, i)
+    return s.w(k) in ("which", "who") and s.w(k - 1) == ","
+
+
+def clause_subject(s: _Sent, i: int) -> tuple[int, int] | None:
+    """Subject of the subordinate or relative clause that ends at the comma before a
+    participial clause at token ``i``: after a clause opener (``clause_openers``: "after
+    [gunmen from Hamas] burst across the fence on Oct. 7, killing") the words up to its
+    verb; before "who" or "that" ("an assault by [gunmen] who overwhelmed the border,
+    killing") the antecedent. None when no such clause stands there (no punctuation
+    between it and the comma)."""
     g = s.g
+    comma = s.prev_word(i)
+    if s.w(comma) != "," or not s.w(i).endswith("ing"):
+        return None
+    for c in range(comma - 1, max(comma - 25, -1), -1):
+        w = s.w(c)
+        if s.is_punct(c) and not (w == "." and s.w(c - 1) in _MONTHS):
+            return None
+        if w in ("who", "that") and c > 0:
+            return _antecedent(s, c)
+        if w in g["clause_openers"]:
+            for q in range(c + 2, min(comma, c + 8)):
+                v = s.w(q)
+                if s.is_punct(q) and not (v == "." and s.w(q - 1) in _MONTHS):
+                    return None
+                if v in g["lede_verbs"] or v in g["action_verbs"] or v in g["have_forms"] \
+                        or (v.endswith("ed") and len(v) > 4 and v not in g["ed_adjectives"]):
+                    return (c + 1, q)
+            return None
+        if w in g["clause_words"]:
+            return None
+    return None
+
+
+def _antecedent(s: _Sent, rel: int) -> tuple[int, int] | None:
+    """The short noun phrase right before the relative pronoun at ``rel`` ("by [the
+    gunmen] who"): back over at most three modifiers to a determiner, preposition or
+    verb."""
+    g = s.g
+    a = rel
+    while a > 0 and rel - a < 4:
+        w = s.w(a - 1)
+        if s.is_punct(a - 1) or w in g["np_stop_prepositions"] or w in _PREPS or \
+                w in g["clause_words"] or w in s.lex.verb_forms or w in g["be_forms"] \
+                or w in g["have_forms"] or w.endswith("ing"):
+            break
+        a -= 1
+        if w in g["determiners"]:
+            break
+    return (a, rel) if a < rel and s.w(a) not in g["determiners"] or rel - a > 1 else None
+
+
+def lede_subject(s: _Sent, i: int) -> tuple[int, int] | None:
+    """Subject of the main clause, for a participial clause (", killing five"), also
+    before an appositive between commas ("[One settler], an off-duty soldier, opened
+    fire, killing")."""
+    g = s.g
+
+    def verb(k: int) -> bool:
+        w = s.w(k)
+        return w in g["lede_verbs"] or (w.endswith("ed") and len(w) > 4) \
+            or w in g["have_forms"] or w in g["be_forms"]
+
     for k in range(0, min(i, 12)):
         w = s.w(k)
+        if w == "," and k > 0:
+            close = next((q for q in range(k + 2, min(k + 9, i)) if s.w(q) == ","), None)
+            return (0, k) if close is not None and verb(close + 1) else None
         if s.is_punct(k) or w in g["clause_words"]:
             return None
-        if k > 0 and (w in g["lede_verbs"] or (w.endswith("ed") and len(w) > 4)
-                      or w in g["have_forms"] or w in g["be_forms"]):
+        if k > 0 and verb(k):
             return (0, k)
     return None
 

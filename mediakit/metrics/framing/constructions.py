@@ -81,6 +81,9 @@ AGENT_RULES: dict[str, str] = {
     "agent.subject": "the noun phrase before the verbal group: Israeli strikes killed",
     "agent.main_clause_subject": "the main clause's subject, for a participial clause: "
                                  "Gunmen attacked the village, killing five",
+    "agent.clause_subject": "the subject of the subordinate or relative clause right "
+                            "before a participial clause: Israel struck back after gunmen "
+                            "stormed the town, killing 40",
     "agent.coordinated_verb": "the agent of an active harm verb coordinated with this one: "
                               "the strike killed seven and wounded 19",
     "agent.by_phrase": "the noun phrase after by: killed by Israeli fire",

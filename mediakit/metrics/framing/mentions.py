@@ -9,7 +9,13 @@ from pathlib import Path
 from ...codebook import SideTermMatcher
 from ...text import Document
 from .constructions import classify_sentence
-from .responsibility import ACTOR_CONTEXTS, Responsibility, find_actors, responsibility
+from .responsibility import (
+    ACTOR_CONTEXTS,
+    Responsibility,
+    find_actors,
+    responsibility,
+    source_claim,
+)
 from .sides import BOTH, UNKNOWN, _compiled, explain_victim_side
 from .tokens import _WORDS, _is_number, _Sent
 from .triggers import _lex, _Lexicon, _might_have_harm
@@ -116,6 +122,8 @@ def find_harm_mentions(
     lexicon: _Lexicon | str | Path | None = None,
     side_terms: Mapping[str, Sequence[str]] | None = None,
     opponents: Mapping[str, Sequence[str]] | None = None,
+    attacks: Mapping[str, Sequence[str]] | None = None,
+    victim_terms: Mapping[str, Sequence[str]] | None = None,
 ) -> list[HarmMention]:
     """Find mentions of harm to people and class their construction.
 
@@ -133,6 +141,13 @@ def find_harm_mentions(
     opponents : Mapping[str, Sequence[str]], optional
         Side -> the sides it fights (the codebook's ``opponents``), for the victim
         side of a harm whose only named perpetrator is a side.
+    attacks : Mapping[str, Sequence[str]], optional
+        Side -> names of attacks it made (the codebook's ``attacks``: "Oct. 7"), for the
+        perpetrator of a harm in a named attack (``perpetrator.attack_name``).
+    victim_terms : Mapping[str, Sequence[str]], optional
+        Side -> words placing a victims phrase on that side (the codebook's
+        ``victim_terms``: "hostages"), when the phrase holds no side term
+        (``side.victim_term``).
 
     Returns
     -------
@@ -145,12 +160,14 @@ def find_harm_mentions(
     """
     lex = _lex(lexicon)
     pats = _compiled(side_terms)
+    ctx = (pats, _compiled(attacks) if attacks else None, opponents,
+           _compiled(victim_terms) if victim_terms else None)
     out: list[HarmMention] = []
     doc = _document(doc)
     for idx, s in enumerate(doc.sentences):
         norm = doc.normalized[s.start:s.end]
         if _might_have_harm(norm, lex):
-            out.extend(_sentence_mentions(doc, idx, norm, lex, side_terms, pats, opponents))
+            out.extend(_sentence_mentions(doc, idx, norm, lex, side_terms, ctx))
     return out
 
 
@@ -162,14 +179,16 @@ def _raw(s_text: str, sent: _Sent, span: tuple[int, int] | None) -> str | None:
 
 def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
                        side_terms: Mapping[str, Sequence[str]] | None,
-                       pats: SideTermMatcher,
-                       opponents: Mapping[str, Sequence[str]] | None) -> list[HarmMention]:
-    """The harm mentions of sentence ``idx`` (``norm``: its normalised text)."""
+                       ctx: tuple) -> list[HarmMention]:
+    """The harm mentions of sentence ``idx`` (``norm``: its normalised text; ``ctx``:
+    the side-term matcher, the attack-name matcher, the opponents and the victim-term
+    matcher)."""
+    pats, attack_pats, opponents, victim_pats = ctx
     s = doc.sentences[idx]
     s_start, s_text = s.start, s.text
     sent = _Sent(norm, lex)
     hits = classify_sentence(sent)
-    actors = find_actors(sent, pats) if side_terms else []
+    actors = find_actors(sent, pats, attack_pats, opponents) if side_terms else []
     decided: dict[int, Responsibility] = {}
     out: list[HarmMention] = []
     last_side: str | None = None
@@ -180,16 +199,23 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
         trig_a, trig_b = sent.t[h.i].start, sent.t[h.j - 1].end
         agent = sent.span_text(*h.agent) if h.agent else None
         victims = sent.span_text(*h.victims) if h.victims else None
+        if victims and h.construction == "nominal" and h.victims[1] <= h.i and \
+                sent.low[h.j - 1] in lex.g["agentive_nouns"]:
+            victims = None  # "the Hamas massacre": the premodifier did it (not victims)
         side, side_rule = explain_victim_side(victims, norm, agent, side_terms, lex,
                                               anchor=trig_a, _pats=pats,
                                               perpetrator_sides=resp.perpetrator_sides,
                                               opponents=opponents,
                                               doer_sides=_doer_sides(actors, h))
+        if victims and victim_pats is not None and side_rule != "side.victims_phrase":
+            side, side_rule = _victim_term_side(victims, victim_pats, side, side_rule)
         if victims and last_side not in (None, UNKNOWN) and _elliptical(victims, lex):
             # "Two Israeli soldiers were killed and four were wounded"
             side, side_rule = last_side, "side.previous_mention"
         last_side = side
-        resp = decided[n] = _opponent_side(resp, side, side_rule, opponents, side_terms)
+        resp = _opponent_side(resp, side, side_rule, opponents, side_terms)
+        resp = _not_own_side(resp, sent, side, side_rule, opponents)
+        resp = decided[n] = source_claim(sent, h, actors, resp, side, side_rule, opponents)
         p = resp.perpetrator
         out.append(HarmMention(
             sentence=idx, start=s_start + trig_a, end=s_start + trig_b,
@@ -206,6 +232,17 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
     return out
 
 
+def _victim_term_side(victims: str, victim_pats: SideTermMatcher, side: str,
+                      side_rule: str | None) -> tuple[str, str | None]:
+    """The one side whose victim terms (the codebook's ``victim_terms``) stand in the
+    victims phrase ("about 50 of the hostages"): ``side.victim_term``; else the side
+    already decided."""
+    found = {x for _m, sides in victim_pats.matches(victims) for x in sides}
+    if len(found) == 1:
+        return next(iter(found)), "side.victim_term"
+    return side, side_rule
+
+
 def _doer_sides(actors: list, h) -> tuple[str, ...]:
     """Sides the sentence names as doers (an actor context of
     :data:`~.responsibility.ACTOR_CONTEXTS`) outside the mention's victims: "Hamas
@@ -220,7 +257,7 @@ def _doer_sides(actors: list, h) -> tuple[str, ...]:
 # victims phrase first (over a side term elsewhere), then a place or people named in the
 # sentence, the previous mention, or the source (when no side term is near the actor)
 _OPPONENT_FROM = frozenset({"side.victims_phrase", "side.named_in_sentence",
-                            "side.previous_mention", "side.source"})
+                            "side.previous_mention", "side.source", "side.victim_term"})
 
 
 def _opponent_side(resp: Responsibility, side: str, side_rule: str | None,
@@ -241,6 +278,27 @@ def _opponent_side(resp: Responsibility, side: str, side_rule: str | None,
     opp = tuple((opponents or {}).get(side, ()))
     if len(opp) != 1:
         return linked
+    return Responsibility(resp.perpetrator, opp, "perpetrator.agent_opponent", resp.cause)
+
+
+# victim-side rules that read the victims' side off the victims phrase
+_NAMED_VICTIMS = frozenset({"side.victims_phrase", "side.victim_term"})
+
+
+def _not_own_side(resp: Responsibility, sent: _Sent, side: str, side_rule: str | None,
+                  opponents: Mapping[str, Sequence[str]] | None) -> Responsibility:
+    """An actor without a side linked to the victims' own side ("Israeli forces did not
+    expect the assault by [gunmen] who ..., killing hundreds of Israelis") takes the
+    victims' one opponent instead (``perpetrator.agent_opponent``): a party's armed
+    actors harm its adversaries. Not for "it"/"they", whose antecedent is read."""
+    if resp.rule != "perpetrator.agent_linked" or resp.perpetrator is None or \
+            set(resp.perpetrator_sides) != {side} or side_rule not in _NAMED_VICTIMS:
+        return resp
+    if sent.low[resp.perpetrator[0]:resp.perpetrator[1]] in (["it"], ["they"]):
+        return resp
+    opp = tuple((opponents or {}).get(side, ()))
+    if len(opp) != 1:
+        return resp
     return Responsibility(resp.perpetrator, opp, "perpetrator.agent_opponent", resp.cause)
 
 

@@ -20,7 +20,9 @@ The Breach (2023, December). Palestinian deaths in Canadian newspapers.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -46,6 +48,9 @@ ACTOR_CONTEXTS: dict[str, str] = {
     "responsible": "a side term or actor phrase that claims or bears responsibility, is "
                    "responsible, or is blamed: Hamas claimed responsibility for killing, "
                    "Israel blames Hamas for the death toll",
+    "attack": "the name of a side's attack (the codebook's sides.<side>.attacks) before a "
+              "cause noun or after a cause noun or harm verb and on: the Oct. 7 attack, "
+              "the rampage on Oct. 7, killed on Oct. 7",
 }
 # (A side term in none of these contexts is still an actor inside a mention's
 # grammatical agent: "Israel killed", "Hamas's slaughter of".)
@@ -68,6 +73,14 @@ PERPETRATOR_RULES: dict[str, str] = {
                                   "victims' side: militants killed 1,200 Israelis",
     "perpetrator.shared": "a harm mention of the same event (coordinated or repeated) "
                           "names it: shot and killed by soldiers",
+    "perpetrator.source_claim": "the agent is it/we, or a cause or actor without a side, "
+                                "and the report's source is one side that names the "
+                                "victims as its adversaries: the source did it (the "
+                                "Israeli military said the airstrike killed militants; "
+                                "the army said it killed a Hamas commander)",
+    "perpetrator.attack_name": "no actor is named, but the harm's cause or time is an "
+                               "attack the codebook names after its side: killed in the "
+                               "Oct. 7 attacks, the rampage on Oct. 7",
 }
 
 
@@ -130,24 +143,41 @@ def _head_noun(s: _Sent, k: int) -> int | None:
     "an Israeli arrest raid", "Israel's bombing campaign")."""
     c = _classes(s.lex)
     nouns, stop = c["head_nouns"], c["head_stop"]
-    for n in range(6):
+    dates = 0  # the commas of a date, not counted ("Hamas's Oct. 7, 2023, attack")
+    for n in range(8):
+        if n - dates >= 6:
+            return None
         w = s.w(k + n)
         if w in nouns and w not in stop:
             end = k + n
             while s.w(end + 1) in nouns or (s.w(end + 1) == "'s" and s.w(end + 2) in nouns):
                 end += 1 + (s.w(end + 1) == "'s")
             return end
+        if w == "," and n > 0 and s.num(s.w(k + n - 1)) and (
+                s.w(k + n - 2) in (".", *_MONTHS) or len(s.w(k + n - 1)) == 4):
+            dates += 1
+            continue
         if not w or w in stop or w in s.lex.verb_forms or (
                 s.is_punct(k + n) and w not in ("'s", "'", "-", ".")):
             return None
     return None
 
 
-def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
+# month names and abbreviations, before the day of a date ("Oct. 7, attack")
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+                     "oct", "nov", "dec", "january", "february", "march", "april", "june",
+                     "july", "august", "september", "october", "november", "december"})
+
+
+def find_actors(s: _Sent, matcher: SideTermMatcher,
+                attacks: SideTermMatcher | None = None,
+                opponents: Mapping[str, Sequence[str]] | None = None) -> list[Actor]:
     """The actors a sentence names: side terms in an actor context, and actor nouns
     after "by" or before an action verb (see :data:`ACTOR_CONTEXTS`). Side terms in no
     such context are returned too, with context ``plain`` (or ``place`` after a
-    locative preposition), for the agent rule."""
+    locative preposition), for the agent rule. ``attacks`` (side -> names of its
+    attacks) adds the ``attack`` actors, in a sentence that names the attack's side or
+    one of its ``opponents``."""
     g = s.g
     out: list[Actor] = []
     covered: set[int] = set()
@@ -160,6 +190,8 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
         if actor is not None:
             out.append(actor)
             covered.update(range(actor.a, actor.b))
+    if attacks is not None and out:
+        out.extend(_attack_actors(s, starts, attacks, out, opponents or {}))
     for k in range(s.n):
         if k in covered:
             continue
@@ -208,6 +240,52 @@ def find_actors(s: _Sent, matcher: SideTermMatcher) -> list[Actor]:
     return out
 
 
+def _attack_actors(s: _Sent, starts: list[int], attacks: SideTermMatcher,
+                   named: list[Actor], opponents: Mapping[str, Sequence[str]]) -> list[Actor]:
+    """The ``attack`` actors: an attack's name right before a cause noun ("the Oct. 7
+    attack", "Hamas' Oct. 7 assault") or after a cause noun or harm verb and "on" ("the
+    rampage on Oct. 7", "killed on Oct. 7"), when the sentence names its side or one of
+    that side's opponents (``named``: the side terms found)."""
+    if not _first_words(attacks).intersection(s.low):
+        return []  # no attack name can start here: skip the matcher
+    seen = {x for a in named for x in a.sides}
+    causes = _classes(s.lex)["causes"]
+    out: list[Actor] = []
+    for m, sides in attacks.matches(s.text):
+        if not any(x in seen or seen & set(opponents.get(x, ())) for x in sides):
+            continue
+        span = _tok_span(s, starts, m.start, m.end)
+        if span is None:
+            continue
+        a, b = span
+        if _after_since(s, a):
+            continue  # "killed since the Oct. 7 attack": a time, not the cause
+        head = _head_noun(s, b)
+        if head is not None and s.low[head] in causes:
+            out.append(Actor(a, b, sides, "attack", cause=(a, head + 1)))
+        elif s.w(a - 1) == "on" and (s.w(a - 2) in causes or s.w(a - 2) in s.lex.verb_forms):
+            out.append(Actor(a, b, sides, "attack",
+                             cause=(a - 2, b) if s.w(a - 2) in causes else None))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _first_words(attacks: SideTermMatcher) -> frozenset[str]:
+    """The first word of each attack name, lower case ("oct" of "Oct. 7")."""
+    return frozenset(re.match(r"\W*([^\W_]*)", key).group(1).lower()
+                     for key in attacks.keys())
+
+
+def _after_since(s: _Sent, a: int) -> bool:
+    """Does "since" stand before token ``a``, over determiners and lower-case modifiers
+    ("since the brutal Oct. 7 attack")?"""
+    k = a - 1
+    while k >= 0 and a - k <= 4 and (s.w(k) in s.g["determiners"] or (
+            s.t[k].text.islower() and not s.is_punct(k) and s.w(k) != "since")):
+        k -= 1
+    return s.w(k) == "since"
+
+
 def _from_side(s: _Sent, end: int, out: list[Actor]) -> Actor | None:
     """The side term of "from (the) X" or "of (the) X" right after an actor noun
     ("fighters from Gaza", "the government of Israel"): whose actors they are."""
@@ -238,7 +316,9 @@ def _side_actor(s: _Sent, span: tuple[int, int], sides: tuple[str, ...]) -> Acto
             return Actor(a, b, sides, "plain")
         return Actor(a, b, sides, "modifier", cause=(a, head + 1))
     ctx = _context_around(s, a, b)
-    if ctx in ("by", "with") or (ctx in ("subject", "responsible") and not place) or (
+    relative = ctx == "subject" and s.w(b) == "," and s.w(b + 1) in ("which", "who")
+    if ctx in ("by", "with") or (ctx in ("subject", "responsible") and not place) or \
+            relative or (
             ctx == "responsible" and s.w(s.prev_word(a)) == "on"):  # "blame ... on Hamas"
         return Actor(a, b, sides, ctx)
     return Actor(a, b, sides, "place" if place else "plain")
@@ -301,6 +381,8 @@ def _context_around(s: _Sent, a: int, b: int) -> str | None:
         # the by-phrase of another participle is no perpetrator ("governed by Hamas",
         # "cited by Hamas", "referred to by Israel"); of a harm, cause or action verb
         # or a noun it is ("killed by", "caused by", "an attack by")
+        if s.w(p - 1) in g["speech_words"]:
+            return None  # "deaths reported by the Gaza Health Ministry": a source
         before = s.w(s.prev_word(p))
         if s.w(s.prev_word(p)) == "to":
             before = s.w(s.prev_word(s.prev_word(p)))
@@ -313,6 +395,11 @@ def _context_around(s: _Sent, a: int, b: int) -> str | None:
     k = b + (s.w(b) in ("who", "that", "which"))  # "gunmen who stormed"
     if s.w(b) == "," and s.w(b + 1) in ("who", "which"):
         k = b + 2  # "Hamas, which stormed into Israel": the relative's subject
+        # over a reporting clause: "Hamas, which Israeli authorities say killed"
+        say = next((q for q in range(k + 1, min(k + 4, s.n))
+                    if s.w(q) in g["speech_words"]), None)
+        if say is not None and not any(s.is_punct(q) for q in range(k, say)):
+            k = say + 1
     while k < s.n and (s.skippable(k) or s.w(k) in g["have_forms"] or s.w(k) in g["modals"]
                        or (s.w(k) in _GOING_ON and s.w(k + 1) == "to")):
         k += 1 + (s.w(k) in _GOING_ON)  # "Israel continues to strike"
@@ -384,7 +471,8 @@ def responsibility(s: _Sent, h: _Hit, hits: list[_Hit], actors: list[Actor],
                               "perpetrator.shared", cause or prior.cause)
     x = _nearest(s, pool, h, with_sides=False)
     if x is not None:
-        rule = "perpetrator.named_after" if x.a >= h.j else "perpetrator.named_before"
+        rule = "perpetrator.attack_name" if x.context == "attack" else \
+            "perpetrator.named_after" if x.a >= h.j else "perpetrator.named_before"
         return _found(x, rule, cause)
     return Responsibility(None, (), None, cause)
 
@@ -453,3 +541,44 @@ def _cause(s: _Sent, h: _Hit) -> tuple[int, int] | None:
             return (a, end)
         k += 1
     return None
+
+
+def source_claim(s: _Sent, h: _Hit, actors: list[Actor], resp: Responsibility,
+                 victim_side: str, victim_rule: str | None,
+                 opponents: Mapping[str, Sequence[str]] | None) -> Responsibility:
+    """``perpetrator.source_claim``: a side reporting that "it", or a cause or actor
+    without a side, killed its adversaries claims the harm ("Israel says the strikes
+    have killed many militants"; "the military said it killed a Hamas commander").
+
+    The agent must be it/we/they or hold a cause or actor noun and no side; the source
+    is the one side of the ``source`` actors ("Israel says", "the Israeli military
+    said"), else, for an actor noun with no side before a speech word and "it" or "we"
+    ("the army said it killed"), the one opponent of the victims' side. The victims
+    must be the source's adversaries: ``hostile_actor_nouns`` (without its/their/our)
+    or a victim side that is the source's opponent.
+    """
+    if resp.perpetrator_sides or not h.agent:
+        return resp
+    g = s.g
+    words = s.low[h.agent[0]:h.agent[1]]
+    if not (words in (["it"], ["we"], ["they"]) or any(
+            w in g["cause_nouns"] or w in g["actor_nouns"] for w in words)):
+        return resp
+    opp = opponents or {}
+    victims = s.low[h.victims[0]:h.victims[1]] if h.victims else []
+    hostile = bool(set(victims) & g["hostile_actor_nouns"]) and not set(victims) & {
+        "its", "their", "our"}
+    src = {x for a in actors if a.context == "source" for x in a.sides}
+    if not src and words in (["it"], ["we"]) and any(
+            s.w(k) in g["speech_words"] and s.w(k - 1) in g["actor_nouns"]
+            for k in range(1, h.agent[0])):
+        # "the army said": the side whose adversaries the victims are
+        cands = opp.get(victim_side, ()) if victim_rule is not None else ()
+        src = set(cands) if len(cands) == 1 else set()
+        hostile = hostile or bool(src)
+    if len(src) != 1:
+        return resp
+    side = next(iter(src))
+    if not (hostile or victim_side in opp.get(side, ())):
+        return resp
+    return Responsibility(h.agent, (side,), "perpetrator.source_claim", resp.cause)

@@ -51,10 +51,16 @@ def _side_mentions(
     speech: frozenset[str] = frozenset(),
     sources: set[str] | None = None,
     places: set[str] | None = None,
+    doer_verbs: frozenset[str] = frozenset(),
+    boundary: frozenset[str] = frozenset(),
 ) -> tuple[list[str], list[str]]:
     """Sides named in ``text``: (as possible victims, only as perpetrators). With an
     ``anchor`` offset, ``distance`` receives each plain side's nearest distance; the
-    sides named only as the source of a report go into ``sources``."""
+    sides named only as the source of a report go into ``sources``; ``doer_verbs``
+    (action verbs) make "from X" after them a perpetrator context, as after a
+    perpetrator noun ("fired from Gaza", "rockets from Gaza"); a side term before a
+    ``boundary`` noun or after one and with/from ("the Gaza border", "the border with
+    Israel") names a boundary, neither victims nor perpetrators."""
     is_plain: set[str] = set()
     is_perp: set[str] = set()
     for m, sides in pats.matches(text):
@@ -78,6 +84,9 @@ def _side_mentions(
             continue
         prv = _PREV_WORDS.search(text[max(0, m.start - 40):m.start])
         before = [w.lower() for w in (prv.group(2), prv.group(1)) if w] if prv else []
+        if (after and after[0] in boundary) or (
+                len(before) > 1 and before[0] in ("with", "from") and before[1] in boundary):
+            continue  # "the Gaza Strip border", "the border with Israel": a boundary
         if before and (before[0] in _RULES_OVER or (
                 len(before) > 1 and before[0] == "the" and before[1] in _RULES_OVER)):
             # "Hamas, which rules Gaza": the perpetrator's territory, not the victims'
@@ -85,7 +94,7 @@ def _side_mentions(
             continue
         if (after and after[0] in perp_nouns) or (len(after) > 1 and after[1] in perp_nouns
                                                   and after[0] not in ("and", "or")) or (
-            before and (before[0] in ("by", "from") or (
+            before and (before[0] == "by" or _from_doer(before, perp_nouns, doer_verbs) or (
                 len(before) > 1 and before[0] in ("the",) and before[1] in ("by", "from")))):
             # ("the bombardment of Gaza": after a perpetrator noun, "of" names the target)
             is_perp.update(sides)
@@ -102,6 +111,14 @@ def _side_mentions(
     plain = [side for side in pats.order if side in is_plain]
     perp = [side for side in pats.order if side in is_perp and side not in is_plain]
     return plain, perp
+
+
+def _from_doer(before: list[str], perp_nouns: frozenset[str],
+               doer_verbs: frozenset[str]) -> bool:
+    """"from" after a perpetrator noun or an action verb ("rockets from Gaza", "fired
+    from Lebanon"), not after any other word ("evacuated from Gaza City")."""
+    return len(before) > 1 and before[0] == "from" and (
+        before[1] in perp_nouns or before[1] in doer_verbs)
 
 
 # verbs of governing a territory ("the group that controls Gaza")
@@ -131,6 +148,8 @@ def _is_source(text: str, end: int, speech: frozenset[str]) -> bool:
 #: None when the side is unknown) -> what it matches (see :func:`victim_side`).
 VICTIM_SIDE_RULES: dict[str, str] = {
     "side.victims_phrase": "side terms in the victims phrase: twelve Israeli soldiers",
+    "side.victim_term": "no side term in the victims phrase, but a word the codebook's "
+                        "victim_terms give one side: about 50 of the hostages, revelers",
     "side.named_in_sentence": "a side named elsewhere in the sentence, not as perpetrator "
                               "(a place, people): killed in an airstrike in Gaza",
     "side.opponent_of_perpetrator": "the one opponent of the one perpetrator side: killed "
@@ -251,9 +270,12 @@ def explain_victim_side(
         if len(found) > 1:
             return BOTH, "side.victims_phrase"
     sources: set[str] = set()
+    placed: set[str] = set()
     named, perps, dist = _named_and_perpetrators(sentence, agent, pats,
                                                  g["perpetrator_nouns"], g["speech_words"],
-                                                 anchor, sources)
+                                                 anchor, sources, g["action_verbs"],
+                                                 tuple(perpetrator_sides), placed,
+                                                 g["boundary_nouns"])
     perps |= set(perpetrator_sides)
     doers = perps | set(doer_sides)
     # the side whose opponent step 3 takes: the mention's own perpetrator's, else the
@@ -264,6 +286,7 @@ def explain_victim_side(
         # "the Israeli military said a soldier was killed (... inside Gaza)": an army
         # reports its own troops' deaths
         return next(iter(sources)), "side.source"
+    named = _parties_first(named, placed, doers, opponents)
     side = _named_side(order, named, doers, dist, anchor, opponents, key)
     if side is not None:
         return side, "side.named_in_sentence"
@@ -310,6 +333,19 @@ def _victim_phrase_sides(victims: str, pats: SideTermMatcher, cause_nouns: froze
     return [x for x in pats.order if x in out]
 
 
+def _parties_first(named: set[str], placed: set[str], doers: set[str],
+                   opponents: Mapping[str, Sequence[str]] | None) -> set[str]:
+    """The named sides without the third parties (sides with no ``opponents``) named as
+    people or bodies, not places ("told The Canadian Press", "a U.S. intelligence
+    report"), when a party to the conflict is also named, not as the doer: they
+    report or comment on the harm."""
+    opp = opponents or {}
+    third = {x for x in named if not opp.get(x) and x not in placed}
+    if not third:
+        return named
+    return named - third if named - third - doers else named
+
+
 def _named_side(order: list[str], named: set[str], perps: set[str], dist: dict[str, int],
                 anchor: int | None,
                 opponents: Mapping[str, Sequence[str]] | None = None,
@@ -347,27 +383,43 @@ def _named_and_perpetrators(
     speech: frozenset[str],
     anchor: int | None,
     sources: set[str] | None = None,
+    doer_verbs: frozenset[str] = frozenset(),
+    perpetrator_sides: tuple[str, ...] = (),
+    placed: set[str] | None = None,
+    boundary: frozenset[str] = frozenset(),
 ) -> tuple[set[str], set[str], dict[str, int]]:
     """Steps 2-3 of :func:`victim_side`: the sides a sentence names as possible victims,
     those it names as perpetrators (the agent's sides among them), and each plain
-    side's nearest distance to ``anchor``."""
+    side's nearest distance to ``anchor``. An agent phrase naming the mention's
+    perpetrator side and other sides ("Israel must stop bombing Gaza and [killing]")
+    names those others as places or people, not doers. ``placed`` receives the sides
+    named as places (after a locative preposition)."""
     perps: set[str] = set()
     named: set[str] = set()
     rest = sentence
     if agent:
         at: set[str] = set()
-        a_plain, a_perp = _side_mentions(agent, pats, perp_nouns, speech=speech, places=at)
+        a_plain, a_perp = _side_mentions(agent, pats, perp_nouns, speech=speech, places=at,
+                                         doer_verbs=doer_verbs, boundary=boundary)
         if a_perp:
             # "an Israeli strike on Gaza": the strike's side did it, Gaza is a place
             perps |= set(a_perp)
             named |= set(a_plain) - set(a_perp)
         else:
             # "Hamas gunmen", "Israel" as the doer; not a place ("a strike in Jabaliya")
-            perps |= set(a_plain) - at
+            doer = set(a_plain) - at
+            if perpetrator_sides and set(perpetrator_sides) < doer:
+                named |= doer - set(perpetrator_sides)
+                doer = set(perpetrator_sides)
+            perps |= doer
             named |= at
+        if placed is not None:
+            placed |= at
         rest = rest.replace(agent, " " * len(agent))  # same length: offsets hold
     dist: dict[str, int] = {}
-    r_plain, r_perp = _side_mentions(rest, pats, perp_nouns, anchor, dist, speech, sources)
+    r_plain, r_perp = _side_mentions(rest, pats, perp_nouns, anchor, dist, speech, sources,
+                                     places=placed, doer_verbs=doer_verbs,
+                                     boundary=boundary)
     named |= set(r_plain)
     perps |= set(r_perp)
     return named, perps, dist
