@@ -109,6 +109,20 @@ def test_cause_without_actor_and_the_weapon_parameter():
     assert strict["by_side"]["israel"]["perpetrator_named_share"] == 1.0
 
 
+@pytest.mark.parametrize(("text", "cause"), [
+    # the subject of a clause after the harm, opened by when / as / after, is its cause
+    ("At least 17 people were killed on Sunday when an airstrike hit a house.",
+     "an airstrike"),
+    ("Two children died after a shell struck the market.", "a shell"),
+    ("Three men were wounded as the missile hit.", "the missile"),
+    # a clause whose subject is no cause gives none
+    ("He was killed when he went out to buy bread.", None),
+])
+def test_cause_in_a_clause_after_the_harm(text, cause):
+    m = _one(text)
+    assert (m.perpetrator, m.cause) == (None, cause)
+
+
 def test_places_and_victims_are_never_the_perpetrator():
     m = _one("Families in southern Gaza were killed overnight.")
     assert m.perpetrator is None

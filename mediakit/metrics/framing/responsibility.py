@@ -540,6 +540,30 @@ def _cause(s: _Sent, h: _Hit) -> tuple[int, int] | None:
                 end += 1
             return (a, end)
         k += 1
+    if k < s.n and k - h.j < 12 and s.w(k) in s.g["cause_clause_openers"]:
+        return _clause_subject_cause(s, k + 1, causes)
+    return None
+
+
+def _clause_subject_cause(s: _Sent, a: int, causes: frozenset[str]) -> tuple[int, int] | None:
+    """The cause heading the subject of the clause starting at token ``a`` ("when [an
+    airstrike] hit", "after [Israeli shelling] struck"): a cause noun among its first
+    four words, after only determiners, numbers and modifiers (no verb, no -ed or -ing
+    word, no preposition, no punctuation: "after Israel imposed a siege", "as a result
+    of fighting" and "when militants opened fire" give none)."""
+    g = s.g
+    for k in range(a, min(a + 4, s.n)):
+        w = s.w(k)
+        if w in causes:
+            end = k + 1
+            while s.w(end) in causes:
+                end += 1
+            return (a, end)
+        if (s.is_punct(k) or w in s.lex.verb_forms or w in g["be_forms"]
+                or w in g["np_stop_prepositions"] or w in ("of", "by")
+                or (not s.t[k].text[:1].isupper() and w.endswith(("ed", "ing", "s"))
+                    and w not in g["determiners"])):
+            return None
     return None
 
 

@@ -57,7 +57,7 @@ _GRAMMAR_KEYS = (
     "elliptical_words", "actor_nouns", "cause_nouns", "action_verbs", "locative_prepositions",
     "not_actor_after", "conflict_nouns", "sports_injury_before", "sports_injury_after",
     "casualty_blockers", "hostile_actor_nouns", "own_force_nouns",
-    "engagement_nouns", "clause_openers", "boundary_nouns",
+    "engagement_nouns", "clause_openers", "cause_clause_openers", "boundary_nouns",
 )
 
 
