@@ -311,3 +311,15 @@ def test_many_attributions_stay_fast():
     assert time.perf_counter() - t < 5
     assert r.diversity["n_attributions"] == 500 and r.diversity["n_sources"] == 2
     assert r.speakers[0].n_attributions == 250 and r.speakers[0].quoted_words == 1000
+
+
+def test_a_relative_takes_the_side_of_the_person_quoted_before():
+    # "Her cousin" is Noa Cohen's: Israeli, though the nearest side term before him is
+    # "Gaza"; "In Tel Aviv" is no subject, so "she" is Noa Cohen, not the city
+    text = ('In Tel Aviv, Noa Cohen, 51, read out the names of the hostages. "They must come '
+            'home," she said.\n\nIsraeli officials say 130 hostages are still held in Gaza.'
+            '\n\nHer cousin, Avner Levi, disagreed. "We would pay again next year," he said.')
+    res = analyze_sources(segment(text))
+    got = [(s.speaker, s.side, s.side_rule) for s in res.speakers]
+    assert got[0] == ("Noa Cohen", "israel", "context: Tel Aviv")
+    assert got[2] == ("Avner Levi", "israel", "relative: Noa Cohen")

@@ -53,6 +53,14 @@ class _PersonTable(dict):
         index.setdefault("^" + person.tokens[0], []).append(person)
 
 
+#: Prepositions whose object a capitalised run after them is (not the time words and
+#: subordinators of ``_PREPOSITIONS``, after which a subject may follow).
+_OBJECT_PREPOSITIONS = frozenset(
+    "in at on from for with to by near into onto across inside outside among around "
+    "along toward towards via over under about against through throughout within beyond "
+    "upon amid amidst despite".split())
+
+
 class _Registry:
     """Named people in a document, their descriptions, genders and mentions."""
 
@@ -97,17 +105,22 @@ class _Registry:
             k = max(j, k + 1)
             if i >= j:
                 continue
+            # "In Tel Aviv, Noa Cohen read ...": a run right after a preposition is its
+            # object, not the sentence's subject ("On Monday Smith said" keeps Smith; "the
+            # case of Ms. Hawkins" and "listening to Comey's statement" keep their topic)
+            subject_here = first_subject and not (
+                i > a and lw[i - 1] in _OBJECT_PREPOSITIONS and not lw[j - 1].endswith("'s"))
             np_ = _classify_capitalised(tk, i, j)
             if np_.kind == "person":
                 canonical = self._register_person(np_, i, j, a, b)
                 if canonical is None:
                     continue
                 people.append((j, canonical))
-                if first_subject:
+                if subject_here:
                     self.subjects.append((tk.starts[i], "person", canonical,
                                           self.persons[canonical].gender))
                     first_subject = False
-            elif np_.kind == "institution" and first_subject:
+            elif np_.kind == "institution" and subject_here:
                 self.subjects.append((tk.starts[i], "institution", np_.name or np_.mention,
                                       None))
                 first_subject = False

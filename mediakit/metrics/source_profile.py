@@ -292,6 +292,67 @@ def affiliation_side(doc: Document, cb: Codebook, role: str, role_rule: str | No
     return None
 
 
+_POSSESSIVE_START = re.compile(r"(?:her|his|their)\s", re.IGNORECASE)
+# "Her cousin, " right before a name: the words after the last sentence or clause break
+_RELATIVE_BEFORE = re.compile(
+    r"(?:^|[.;:!?][\"')\]]*\s+|,\s+)((?:her|his|their)\s[^,.;:]{1,30}),\s*$", re.IGNORECASE)
+
+
+def relative_side(doc: Document, cb: Codebook, descriptions, offset: int, earlier
+                  ) -> tuple[str, str] | None:
+    """The side of a relative of a person quoted before ("Her cousin, Avner Levi").
+
+    Parameters
+    ----------
+    doc : Document
+    cb : Codebook
+    descriptions : sequence of str
+        The source's descriptions.
+    offset : int
+        Where the source is first mentioned.
+    earlier : sequence of (int, Source)
+        The attributions of the named people before it: (start, their source).
+
+    Returns
+    -------
+    tuple of str or None
+        ``(side, "relative: <name>")``: when a description, or the words right before
+        the first mention, open with his, her or their and a family term of the
+        codebook's ``civilian_cues.family`` ("her cousin, Avner Levi", "his wife"), the
+        side of the named person quoted last before it (a woman for "her", a man for
+        "his", by the pronouns among their mentions; either when none), if that side is
+        decided; else None.
+    """
+    family = dict(cb.sections.civilian_cues).get("family")
+    if family is None:
+        return None
+    lead = _RELATIVE_BEFORE.search(doc.normalized[max(0, offset - 40):offset])
+    texts = [*descriptions, *([lead.group(1)] if lead else [])]
+    kin = next((d for d in texts if _POSSESSIVE_START.match(d) and any(
+        m.start == 0 for m in family.find(normalize_quotes(d)))), None)
+    if kin is None:
+        return None
+    gender = _POSSESSIVE_GENDER.get(kin.split()[0].lower())
+    before = [(at, s) for at, s in earlier if at < offset and s.source_type == "named_person"
+              and _source_gender(s) in (None, gender or _source_gender(s))]
+    if not before:
+        return None
+    person = max(before, key=lambda x: x[0])[1]
+    if person.side in ("unknown", "other"):
+        return None
+    return person.side, f"relative: {person.speaker}"
+
+
+_POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _source_gender(source) -> str | None:
+    """A source's gender from the pronouns among its mentions ("She"), else None."""
+    found = {_PRONOUN_GENDER[m.lower()] for m in source.mentions if m.lower() in _PRONOUN_GENDER}
+    return found.pop() if len(found) == 1 else None
+
+
 def _by_role(hits) -> dict[str, tuple[list[int], list]]:
     out: dict[str, tuple[list[int], list]] = {}
     for h in hits:

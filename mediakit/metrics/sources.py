@@ -54,6 +54,7 @@ from .registry import CorpusColumns, Family, Parameter, packaged
 from .source_profile import (
     affiliation_side,
     merge_source_aliases,
+    relative_side,
     type_source,
     with_article_titles,
 )
@@ -371,9 +372,10 @@ def analyze_sources(
         if sid is not None:
             members.setdefault(sid, []).append(i)
     side_index: list = []  # the document's side terms, found on first need
-    speakers = [_classify_source(doc, cb, sid, keys[sid], members[sid], atts,
-                                 context_sides, side_index)
-                for sid in range(len(keys))]
+    speakers: list[Source] = []
+    for sid in range(len(keys)):  # in order of first appearance: a relative's person first
+        speakers.append(_classify_source(doc, cb, sid, keys[sid], members[sid], atts,
+                                         context_sides, side_index, speakers))
     return dataclasses.replace(
         finish_sources(atts, source_ids, speakers, cb),
         open_quotations=tuple(marks["open_quotations"]),
@@ -382,9 +384,12 @@ def analyze_sources(
 
 
 def _classify_source(doc: Document, cb: Codebook, sid: int, key: dict, idx: list[int],
-                     atts: list, context_sides: bool, side_index: list) -> Source:
+                     atts: list, context_sides: bool, side_index: list,
+                     earlier: list[Source]) -> Source:
     """One source: its attributions ``idx`` classified by the codebook, with its side
-    taken from the text around its first mention when nothing else names one."""
+    taken, when nothing else names one, from its organisation, from the person it is a
+    relative of (``earlier``: the sources before it) or from the text around its first
+    mention."""
     group = [atts[i] for i in idx]
     display = key["display"]
     descriptions = _unique(a.speaker_description for a in group)
@@ -408,6 +413,8 @@ def _classify_source(doc: Document, cb: Codebook, sid: int, key: dict, idx: list
             if at >= 0:
                 first = min(first, at)
         side, side_rule = (affiliation_side(doc, cb, c.role, c.role_rule, first)
+                           or relative_side(doc, cb, descriptions, first,
+                                            _quoted_people(earlier, atts))
                            or _context_side(doc, side_index[0], first, c.role))
     source_type, source_type_rule = type_source(doc, cb, display, key["named"], atts, idx,
                                                 c.role_rule)
@@ -417,6 +424,11 @@ def _classify_source(doc: Document, cb: Codebook, sid: int, key: dict, idx: list
         mentions=tuple(mentions), attributions=tuple(idx), **source_counts(group),
         source_type=source_type, source_type_rule=source_type_rule,
     )
+
+
+def _quoted_people(earlier: list[Source], atts: list) -> list[tuple[int, Source]]:
+    """Each earlier named person with the start of each of their attributions."""
+    return [(atts[i].start, s) for s in earlier if s.named for i in s.attributions]
 
 
 def source_counts(group) -> dict:
