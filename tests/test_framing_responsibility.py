@@ -483,6 +483,10 @@ def test_victim_terms_place_the_victims_and_give_the_actor_its_opponent():
     assert (m.victim_side, m.victim_side_rule) == ("palestine", "side.victims_phrase")
     # victim terms are no side terms: a speaker's side is not read from them
     assert "hostages" not in CB.side_terms["israel"]
+    # a harm noun that is a victim term names its own victims, over a place nearby
+    m = _one("Qatar is mediating talks on the release of hostages held in Gaza.",
+             sides=CB.side_terms, trigger="hostages", **kw)
+    assert (m.victim_side, m.victim_side_rule) == ("israel", "side.victim_term")
 
 
 def test_palestine_is_a_side_term():

@@ -207,8 +207,11 @@ def _sentence_mentions(doc: Document, idx: int, norm: str, lex: _Lexicon,
                                               perpetrator_sides=resp.perpetrator_sides,
                                               opponents=opponents,
                                               doer_sides=_doer_sides(actors, h))
-        if victims and victim_pats is not None and side_rule != "side.victims_phrase":
-            side, side_rule = _victim_term_side(victims, victim_pats, side, side_rule)
+        # a harm noun that names its victims itself ("the release of hostages held in
+        # Gaza") is read as its own victims phrase for the victim terms
+        term_text = victims or (norm[trig_a:trig_b] if h.construction == "nominal" else None)
+        if term_text and victim_pats is not None and side_rule != "side.victims_phrase":
+            side, side_rule = _victim_term_side(term_text, victim_pats, side, side_rule)
         if victims and last_side not in (None, UNKNOWN) and _elliptical(victims, lex):
             # "Two Israeli soldiers were killed and four were wounded"
             side, side_rule = last_side, "side.previous_mention"
