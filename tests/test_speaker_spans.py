@@ -263,6 +263,9 @@ def test_no_object_attribution(text):
     # A belief's clause without "that" may open with a name.
     ("Matthew Ruiz thinks Clinton will win the state.",
      ("Matthew Ruiz", "thinks", "belief", "Clinton will win the state")),
+    # A belief's wh-clause is its content.
+    ("Neither party knows which candidate the ruling helps.",
+     ("Neither party", "knows", "belief", "which candidate the ruling helps")),
     # "see X as Y": a belief about X.
     ("Most voters see Clinton as the stronger candidate.",
      ("most voters", "see", "belief", "Clinton as the stronger candidate")),
