@@ -171,6 +171,19 @@ def test_no_colon_source(text):
             if a.rule == "quote.colon_source"] == []
 
 
+def test_quoted_phrase_running_on_is_not_closed_for_a_tag():
+    # '"read as equal" to an order': the words after the marks go on with the sentence;
+    # they are no speaker of the quoted phrase.
+    text = ('In an interview, Ortiz denied that he had given anything that could be "read as '
+            'equal" to an order to stand down.')
+    got = [(a.rule, a.speaker_mention, a.text) for a in extract_attributions(segment(text))]
+    assert got == [("indirect.speaker_said", "Ortiz", 'he had given anything that could be '
+                    '"read as equal" to an order to stand down')]
+    # A tag right after an unpunctuated quotation still frames it.
+    got = [(a.rule, a.speaker) for a in extract_attributions(segment('"We will win" Ortiz said.'))]
+    assert got == [("quote.after_speaker_said", "Ortiz")]
+
+
 def test_closing_both_is_not_in_the_source():
     got = _spans("Lind and Tefera both said the port would reopen.")
     assert [(m, src, content) for m, src, _, content in got] == [
