@@ -184,6 +184,15 @@ def test_quoted_phrase_running_on_is_not_closed_for_a_tag():
     assert got == [("quote.after_speaker_said", "Ortiz")]
 
 
+def test_common_cue_word_in_a_prepositional_phrase_closes_no_content():
+    text = "The group spent heavily on radio, targeting voters in swing states."
+    assert [a for a in extract_attributions(segment(text))
+            if a.rule == "indirect.content_speaker_said"] == []
+    got = [(a.rule, a.speaker_mention) for a in extract_attributions(
+        segment("The budget is balanced, the report states."))]
+    assert got == [("indirect.content_speaker_said", "the report")]
+
+
 def test_closing_both_is_not_in_the_source():
     got = _spans("Lind and Tefera both said the port would reopen.")
     assert [(m, src, content) for m, src, _, content in got] == [

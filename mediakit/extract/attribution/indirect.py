@@ -444,6 +444,11 @@ def _content_speaker_said(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
     lw = tk.lower
     if lw[c.k0].endswith("ing") and c.aux0 == c.k0:
         return None  # "a superdelegate supporting Clinton": a participle, not a tag
+    if c.strict and c.aux0 == c.k0 and lw[c.k0] in {c.lemma, c.lemma + "s"} and any(
+            lw[x] in _PREPOSITIONS for x in range(max(s.sa, c.k0 - 4), c.k0)):
+        # "voters in battleground states.", "forums on the most important issues.": a cue
+        # word common outside reporting, in a prepositional phrase, is a noun
+        return None
     a, post = _tag_final_start(ctx, s), s.post
     first_comma = next((x - c.k1 for x in post if tk.words[x] == ","), len(post))
     adverbial = all(
