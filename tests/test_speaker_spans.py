@@ -193,6 +193,13 @@ def test_common_cue_word_in_a_prepositional_phrase_closes_no_content():
     assert got == [("indirect.content_speaker_said", "the report")]
 
 
+def test_participle_after_a_quotation_is_no_inverted_tag():
+    # '"...," referring to ...': the object of the participle does not speak.
+    text = 'Ortiz said the count "should be over by Friday," referring to the court deadline.'
+    got = [(a.rule, a.speaker) for a in extract_attributions(segment(text))]
+    assert got == [("indirect.speaker_said", "Ortiz")]
+
+
 def test_closing_both_is_not_in_the_source():
     got = _spans("Lind and Tefera both said the port would reopen.")
     assert [(m, src, content) for m, src, _, content in got] == [

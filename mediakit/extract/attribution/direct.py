@@ -109,6 +109,10 @@ def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP, str] | None:
             return None  # "was told", "declined to comment", "will say"
         if c.strict and tk.lower[c.k0].endswith("s"):
             return None  # "more diverse states": a noun
+        if c.aux0 == k and (tk.lower[c.k0].endswith("ing") or c.lemma == "like"):
+            # '"...," telling reporters', '"...," referring to the convention', '"soft"
+            # like the United States': a participle or a comparison, no inverted tag
+            return None
         if c.aux0 == k:
             # Inverted: "said Whitcomb", "said the official".
             np_ = _np_after(ctx, c.k1, limit)
