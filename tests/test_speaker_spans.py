@@ -25,6 +25,9 @@ def _spans(text: str) -> list[tuple]:
      ("Theresa May", "Theresa May", "Theresa May", "the deal was done")),
     ('"Rents matter," Connolly said.',
      ("Connolly", "Connolly", "Connolly", "Rents matter")),
+    # "state" before a title after a quotation is a modifier, not a cue.
+    ('"The rules are clear," state Sen. Ana Ruiz said.',
+     ("state Sen. Ana Ruiz", "state Sen. Ana Ruiz", "Ana Ruiz", "The rules are clear")),
     # A zero-width space after a name is a blank; the offsets still index the text.
     ("Ana Ruiz\u200b said the clinic was full.",
      ("Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "the clinic was full")),
