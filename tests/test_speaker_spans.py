@@ -203,6 +203,13 @@ def test_participle_after_a_quotation_is_no_inverted_tag():
     assert got == [("indirect.speaker_said", "Ortiz")]
 
 
+def test_subordinate_clause_after_the_comma_is_no_apposition():
+    got = _spans("Ortiz leads by ten points, according to the county tally, although Lind is "
+                 "gaining.")
+    assert [(src, content) for _, src, _, content in got] == [
+        ("the county tally", "Ortiz leads by ten points")]
+
+
 def test_closing_both_is_not_in_the_source():
     got = _spans("Lind and Tefera both said the port would reopen.")
     assert [(m, src, content) for m, src, _, content in got] == [
