@@ -755,6 +755,8 @@ def test_a_clause_is_no_speaker():
 @pytest.mark.parametrize("text", [
     "Israel-Hamas War: Latest News\n\nThe talks stalled on Monday.",
     "Israel-Hamas war: latest news from the region\n\nThe talks stalled on Monday.",
+    # a page label in title case is no source either
+    "The talks stalled on Monday.\n\nContributing: Ana Ruiz And Dan Hale.",
 ])
 def test_a_headline_topic_before_a_colon_is_no_source(text):
     # the seed article's headline read as spoken by "Israel-Hamas War"

@@ -25,6 +25,9 @@ def _spans(text: str) -> list[tuple]:
      ("Theresa May", "Theresa May", "Theresa May", "the deal was done")),
     ('"Rents matter," Connolly said.',
      ("Connolly", "Connolly", "Connolly", "Rents matter")),
+    # "state" before a title after a quotation is a modifier, not a cue.
+    ('"The rules are clear," state Sen. Ana Ruiz said.',
+     ("state Sen. Ana Ruiz", "state Sen. Ana Ruiz", "Ana Ruiz", "The rules are clear")),
     # A zero-width space after a name is a blank; the offsets still index the text.
     ("Ana Ruiz\u200b said the clinic was full.",
      ("Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "the clinic was full")),
@@ -181,6 +184,42 @@ def test_no_colon_source(text):
             if a.rule == "quote.colon_source"] == []
 
 
+def test_quoted_phrase_running_on_is_not_closed_for_a_tag():
+    # '"read as equal" to an order': the words after the marks go on with the sentence;
+    # they are no speaker of the quoted phrase.
+    text = ('In an interview, Ortiz denied that he had given anything that could be "read as '
+            'equal" to an order to stand down.')
+    got = [(a.rule, a.speaker_mention, a.text) for a in extract_attributions(segment(text))]
+    assert got == [("indirect.speaker_said", "Ortiz", 'he had given anything that could be '
+                    '"read as equal" to an order to stand down')]
+    # A tag right after an unpunctuated quotation still frames it.
+    got = [(a.rule, a.speaker) for a in extract_attributions(segment('"We will win" Ortiz said.'))]
+    assert got == [("quote.after_speaker_said", "Ortiz")]
+
+
+def test_common_cue_word_in_a_prepositional_phrase_closes_no_content():
+    text = "The group spent heavily on radio, targeting voters in swing states."
+    assert [a for a in extract_attributions(segment(text))
+            if a.rule == "indirect.content_speaker_said"] == []
+    got = [(a.rule, a.speaker_mention) for a in extract_attributions(
+        segment("The budget is balanced, the report states."))]
+    assert got == [("indirect.content_speaker_said", "the report")]
+
+
+def test_participle_after_a_quotation_is_no_inverted_tag():
+    # '"...," referring to ...': the object of the participle does not speak.
+    text = 'Ortiz said the count "should be over by Friday," referring to the court deadline.'
+    got = [(a.rule, a.speaker) for a in extract_attributions(segment(text))]
+    assert got == [("indirect.speaker_said", "Ortiz")]
+
+
+def test_subordinate_clause_after_the_comma_is_no_apposition():
+    got = _spans("Ortiz leads by ten points, according to the county tally, although Lind is "
+                 "gaining.")
+    assert [(src, content) for _, src, _, content in got] == [
+        ("the county tally", "Ortiz leads by ten points")]
+
+
 def test_closing_both_is_not_in_the_source():
     got = _spans("Lind and Tefera both said the port would reopen.")
     assert [(m, src, content) for m, src, _, content in got] == [
@@ -273,6 +312,9 @@ def test_no_object_attribution(text):
     # A belief's clause without "that" may open with a name.
     ("Matthew Ruiz thinks Clinton will win the state.",
      ("Matthew Ruiz", "thinks", "belief", "Clinton will win the state")),
+    # A belief's wh-clause is its content.
+    ("Neither party knows which candidate the ruling helps.",
+     ("Neither party", "knows", "belief", "which candidate the ruling helps")),
     # "see X as Y": a belief about X.
     ("Most voters see Clinton as the stronger candidate.",
      ("most voters", "see", "belief", "Clinton as the stronger candidate")),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    _CONJ,
     _DETERMINERS,
     _IRREGULAR_PAST,
     _LEADERS,
@@ -667,8 +668,11 @@ def _apposition(tk: _Tokens, comma: int, limit: int, cue_at: dict) -> tuple[str,
         return None
     w0 = tk.words[a]
     lw0 = tk.lower[a]
-    if _verbish(lw0) or lw0 in {"are", "is", "was", "were", "will", "would"}:
-        return None  # "according to Ms. Epstein, are 16 ...": a clause, not an apposition
+    if _verbish(lw0) or lw0 in {"are", "is", "was", "were", "will", "would"} or (
+            lw0 in _CONJ and lw0 not in {"as"}):
+        # "according to Ms. Epstein, are 16 ...", "according to the poll, although ...":
+        # a clause, not an apposition
+        return None
     if not (lw0 in _DETERMINERS or w0[:1].isdigit() or lw0 in {"who", "whose"}
             or (w0[:1].islower() and lw0 not in _LEADERS and lw0 not in {"said", "says"})
             or _then_description(tk, a, limit)

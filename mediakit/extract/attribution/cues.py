@@ -54,9 +54,11 @@ def _find_cues(
             k = k1
             continue
         if strict and k1 == k + 1 and lw[k] == lemma and k1 < n \
-                and tk.words[k1][:1].isupper() and (k == 0 or lw[k - 1] in _NOUN_BEFORE):
-            # "Scott's niece, state Del. Marcia Price, shouted", "the report Tuesday": a
-            # cue word that is common outside reporting, as a noun before a name
+                and tk.words[k1][:1].isupper() and (k == 0 or lw[k - 1] in _NOUN_BEFORE
+                                                     or lw[k - 1] == '"'):
+            # "Scott's niece, state Del. Marcia Price, shouted", '"...," state Sen. Ana
+            # Ruiz said', "the report Tuesday": a cue word that is common outside
+            # reporting, as a noun before a name
             k = k1
             continue
         if k1 == k + 1 and (_noun_after_determiner(lw, k, lemma) or (

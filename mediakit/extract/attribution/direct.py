@@ -72,6 +72,12 @@ def _stops_between(tk, a: int, b: int) -> bool:
     return False
 
 
+#: The last character of a quotation a tag may follow, and the tokens that may open a tag
+#: after an unpunctuated quotation.
+_TAG_END = frozenset(",.?!;:\u2026-\u2014\u2013")
+_TAG_OPEN = frozenset({",", "-", "--", "\u2014", "\u2013", "(", ".", ";"})
+
+
 def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP, str] | None:
     """``"...," X said`` / ``"...," said X`` after a closing quotation mark (the cue,
     the speaker and the rule id)."""
@@ -80,6 +86,15 @@ def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP, str] | None:
     tk = ctx.tk
     k = tk.index_at(q.close + 1)
     p_end = ctx.para_tok[q.close_para][1]
+    inner = ctx.t[q.cs:q.close].rstrip()
+    if (inner[-1:] not in _TAG_END and k < tk.n and tk.words[k] not in _TAG_OPEN
+            and tk.words[k][:1].islower() and k not in ctx.cue_at
+            and tk.lower[k] not in {"he", "she", "they", "we", "i", "the", "a", "an", "his",
+                                     "her", "their", "its", "one", "another"}
+            and ctx.t[q.close + 1:q.close + 2] != "\n"):
+        # '"interpreted as equivalent" to an order': a quoted phrase inside the sentence
+        # runs on, it is not closed for a tag ('"...," X said', '"...?" X asked').
+        return None
     limit = min(k + 45, p_end)
     if k < limit and tk.words[k] in {",", "-", "--", "\u2014", "\u2013"}:
         k += 1
@@ -94,6 +109,10 @@ def _after_frame(ctx: _Ctx, q: _Quote) -> tuple[_Cue, _NP, str] | None:
             return None  # "was told", "declined to comment", "will say"
         if c.strict and tk.lower[c.k0].endswith("s"):
             return None  # "more diverse states": a noun
+        if c.aux0 == k and (tk.lower[c.k0].endswith("ing") or c.lemma == "like"):
+            # '"...," telling reporters', '"...," referring to the convention', '"soft"
+            # like the United States': a participle or a comparison, no inverted tag
+            return None
         if c.aux0 == k:
             # Inverted: "said Whitcomb", "said the official".
             np_ = _np_after(ctx, c.k1, limit)

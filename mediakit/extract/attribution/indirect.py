@@ -444,6 +444,11 @@ def _content_speaker_said(ctx: _Ctx, c: _Cue, s: _Site) -> _Raw | bool | None:
     lw = tk.lower
     if lw[c.k0].endswith("ing") and c.aux0 == c.k0:
         return None  # "a superdelegate supporting Clinton": a participle, not a tag
+    if c.strict and c.aux0 == c.k0 and lw[c.k0] in {c.lemma, c.lemma + "s"} and any(
+            lw[x] in _PREPOSITIONS for x in range(max(s.sa, c.k0 - 4), c.k0)):
+        # "voters in battleground states.", "forums on the most important issues.": a cue
+        # word common outside reporting, in a prepositional phrase, is a noun
+        return None
     a, post = _tag_final_start(ctx, s), s.post
     first_comma = next((x - c.k1 for x in post if tk.words[x] == ","), len(post))
     adverbial = all(
@@ -533,6 +538,8 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
         or any(tk.words[x] == '"' for x in range(ca, eb))
         or (c.lemma == "ask" and any(lw[x] in {"if", "whether", "why", "how", "what"}
                                      for x in range(ca, min(ca + 4, eb))))
+        # "Neither party knows which nominee that helps": a belief's wh-clause.
+        or (c.ctype == "belief" and ca + 1 < eb and lw[ca] in _WH_CLAUSE)
         # "she wants to run", "he plans to veto it": an intention's content is the plan.
         or (c.ctype == "intention" and ca < eb and lw[ca] == "to")
         # "I think he is wrong", "most believe the economy has improved": a belief's
@@ -569,6 +576,10 @@ def _speaker_said(ctx: _Ctx, c: _Cue, s: _Site,
     if elliptic is not None:
         r.elliptic = elliptic
     return r
+
+
+# Words that open a belief's wh-clause ("know which nominee that helps", "wonder if").
+_WH_CLAUSE = frozenset("which what whether if how why where who when".split())
 
 
 # Words that open a clause as its subject ("I think [he] is wrong").
