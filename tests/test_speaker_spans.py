@@ -487,3 +487,15 @@ def test_belief_clauses(text, expected):
 
 def test_belief_in_is_no_clause():
     assert extract_attributions(segment("They believe in the plan.")) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # ", who said" after "City, State" in an apposition: the person, not the state
+    ('"It was a mistake," said Alan Berger, a doctor from Englewood, New Jersey, who said '
+     "the law would hurt patients.", "Alan Berger"),
+    ("The bill was backed by the mayor of Austin, Texas, who said it would pass.", "the mayor"),
+    ("Smith met officials in Paris, France, who said the deal was close.", "officials"),
+])
+def test_who_after_a_city_and_state(text, speaker):
+    who = [a for a in extract_attributions(segment(text)) if a.rule == "indirect.who_said"]
+    assert [a.speaker for a in who] == [speaker]

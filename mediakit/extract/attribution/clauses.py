@@ -282,7 +282,30 @@ def _who_subject(ctx: _Ctx, comma: int, sent_a: int) -> _NP | None:
         i -= 1
     if i == j:
         return None
+    if i - 2 > sent_a and tk.words[i - 1] == "," and _is_cap(tk.words[i - 2]):
+        # "Alan Berger, a gynecologist from Englewood, New Jersey, who said": a place
+        # after a place in a prepositional phrase is no antecedent; the noun phrase
+        # before the apposition holding them is
+        k = i - 2
+        while k > sent_a and _is_cap(tk.words[k - 1]):
+            k -= 1
+        p = k - 1
+        if tk.lower[p] in _PLACE_PREPOSITIONS:
+            m = p - 1
+            while m > sent_a and tk.words[m] != "," and p - m < 8:
+                if tk.lower[m] in _DETERMINERS:
+                    if tk.words[m - 1] == ",":  # ", a gynecologist from ...": apposition
+                        return _who_subject(ctx, m - 1, sent_a)
+                    return _read_np(tk, m, p)  # "the mayor of Austin, Texas, who"
+                m -= 1
+            if m > sent_a and tk.words[m] == ",":
+                return _who_subject(ctx, m, sent_a)
+            return _read_np(tk, p - 1, p)  # "officials in Paris, France, who"
     return _read_np(tk, i, j)
+
+
+#: Prepositions before a city in an apposition ("a nurse from Fresno, California").
+_PLACE_PREPOSITIONS = frozenset({"from", "in", "of", "at", "near"})
 
 
 # Farthest a subject is looked for before its cue, in tokens.
