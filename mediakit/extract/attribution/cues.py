@@ -47,44 +47,8 @@ def _find_cues(
             continue
         k1, lemma, strict = hit
         ctype = types[key][1] if types and key in types else "speech"
-        if ctype == "stance" and k1 < n and lw[k].endswith("ed") \
-                and lw[k1] in {"of", "for", "by"} and (k == 0 or lw[k - 1] not in _AUX):
-            # "people accused of rape", "the man blamed for the attack": a participle
-            # with no object is passive, its subject the one judged, not the speaker
+        if _in_another_sense(tk, k, k1, lemma, strict, ctype):
             k = k1
-            continue
-        if strict and k1 == k + 1 and lw[k] == lemma and k1 < n \
-                and tk.words[k1][:1].isupper() and (k == 0 or lw[k - 1] in _NOUN_BEFORE
-                                                     or lw[k - 1] == '"'):
-            # "Scott's niece, state Del. Marcia Price, shouted", '"...," state Sen. Ana
-            # Ruiz said', "the report Tuesday": a cue word that is common outside
-            # reporting, as a noun before a name
-            k = k1
-            continue
-        if k1 == k + 1 and (_noun_after_determiner(lw, k, lemma) or (
-                strict and k1 < n and lw[k1] == "of" and lw[k] in {lemma, lemma + "s"})):
-            # "Trump's plan", "the issues", "their argument", "his home state of
-            # Vermont": a noun
-            k = k1
-            continue
-        if (k1 == k + 1 and _participle_adjective(tk, k)) or (
-                _participle_adjective(tk, k - 1) and lw[k - 2] not in _DETERMINERS):
-            # "despite repeated warnings", "the stated aim": an adjective; "after
-            # repeated calls for": the noun it modifies (but "the accused told", "the
-            # wounded say": a noun, then the cue)
-            k = k1
-            continue
-        if lemma == "add" and k1 < n and (lw[k1] == "to" or _quantity(tk, k1)):
-            # "added to her lead", "added two goals", "shares added 1.2 per cent": an
-            # increase, not a statement
-            k = k1
-            continue
-        if k >= 2 and lw[k - 1] == "without" and lw[k - 2] in {"go", "goes", "went", "gone",
-                                                                 "going"}:
-            k = k1  # "it goes without saying that": an idiom, no source
-            continue
-        if " ".join(lw[k1 : k1 + 3]) in {"not to be", "to remain anonymous", "to be named"}:
-            k = k1  # "asked not to be named": a condition of anonymity, not a statement
             continue
         aux0 = k
         while aux0 > 0 and lw[aux0 - 1] in {"has", "have", "had"} and k - aux0 < 3:
@@ -102,6 +66,46 @@ def _find_cues(
         cues.append(_Cue(k, k1, aux0, lemma, strict, ctype, negated))
         k = k1
     return cues
+
+
+def _in_another_sense(tk: _Tokens, k: int, k1: int, lemma: str, strict: bool, ctype: str
+                      ) -> bool:
+    """Whether the cue word at tokens ``k``..``k1`` is used in another sense here: a
+    passive participle, a noun, an adjective, an increase, an idiom or a condition of
+    anonymity (each rule below with its examples)."""
+    lw, n = tk.lower, tk.n
+    if ctype == "stance" and k1 < n and lw[k].endswith("ed") \
+            and lw[k1] in {"of", "for", "by"} and (k == 0 or lw[k - 1] not in _AUX):
+        # "people accused of rape", "the man blamed for the attack": a participle
+        # with no object is passive, its subject the one judged, not the speaker
+        return True
+    if strict and k1 == k + 1 and lw[k] == lemma and k1 < n \
+            and tk.words[k1][:1].isupper() and (k == 0 or lw[k - 1] in _NOUN_BEFORE
+                                                 or lw[k - 1] == '"'):
+        # "Scott's niece, state Del. Marcia Price, shouted", '"...," state Sen. Ana
+        # Ruiz said', "the report Tuesday": a cue word that is common outside
+        # reporting, as a noun before a name
+        return True
+    if k1 == k + 1 and (_noun_after_determiner(lw, k, lemma) or (
+            strict and k1 < n and lw[k1] == "of" and lw[k] in {lemma, lemma + "s"})):
+        # "Trump's plan", "the issues", "their argument", "his home state of
+        # Vermont": a noun
+        return True
+    if (k1 == k + 1 and _participle_adjective(tk, k)) or (
+            _participle_adjective(tk, k - 1) and lw[k - 2] not in _DETERMINERS):
+        # "despite repeated warnings", "the stated aim": an adjective; "after
+        # repeated calls for": the noun it modifies (but "the accused told", "the
+        # wounded say": a noun, then the cue)
+        return True
+    if lemma == "add" and k1 < n and (lw[k1] == "to" or _quantity(tk, k1)):
+        # "added to her lead", "added two goals", "shares added 1.2 per cent": an
+        # increase, not a statement
+        return True
+    if k >= 2 and lw[k - 1] == "without" and lw[k - 2] in {"go", "goes", "went", "gone",
+                                                             "going"}:
+        return True  # "it goes without saying that": an idiom, no source
+    # "asked not to be named": a condition of anonymity, not a statement
+    return " ".join(lw[k1 : k1 + 3]) in {"not to be", "to remain anonymous", "to be named"}
 
 
 #: Words after which a cue's base form is a noun ("the report", ", state Del. Price").
