@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import mediakit
-from mediakit.codebook import _Matcher, _Rule, _term_pattern, load_codebook, side_term_matcher
+from mediakit.codebook import load_codebook
+from mediakit.text.terms import _Matcher, _Rule, _term_pattern, side_term_matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 _WORD = re.compile(r"\w+")
