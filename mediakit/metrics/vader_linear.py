@@ -106,19 +106,44 @@ def _replace_emojis(text: str, emoji_chars: frozenset, emojis: dict) -> str:
     return "".join(pieces)
 
 
-def _tokens(text: str) -> tuple[list[str], list[str], bool]:
-    """Stock ``SentiText``'s words and ``is_cap_diff``, with the words lower-cased.
+def _tokens(text: str) -> tuple[list[str], list[str], int]:
+    """Stock ``SentiText``'s words, lower-cased too, and how many are in capitals.
 
     Returns
     -------
     words, lowers : list of str
         ``SentiText(text).words_and_emoticons`` and each lower-cased.
-    is_cap_diff : bool
-        Some but not all words are in capitals (``allcap_differential``).
+    n_caps : int
+        Words that are ``isupper``; ``is_cap_diff`` (``allcap_differential``) is
+        ``0 < len(words) - n_caps < len(words)``.
     """
     words = [s if len(s := w.strip(_PUNCTUATION)) > 2 else w for w in text.split()]
-    n_caps = sum(map(str.isupper, words))
-    return words, [w.lower() for w in words], 0 < len(words) - n_caps < len(words)
+    return words, [w.lower() for w in words], sum(map(str.isupper, words))
+
+
+def _cap_diff(n_words: int, n_caps: int) -> bool:
+    """Stock ``allcap_differential``: some but not all words are in capitals."""
+    return 0 < n_words - n_caps < n_words
+
+
+_SPACE = re.compile(r"\s*")
+
+
+def _split_alike(sentences: list[str], whole: str) -> bool:
+    """Whether ``whole.split()`` is the sentences' ``split()`` one after another: the
+    sentences lie in ``whole`` in order with only whitespace around them, and two that
+    touch do so at whitespace (``\\s`` and ``str.split`` share Python's definition of
+    whitespace). False is always safe (the caller then splits ``whole`` itself)."""
+    pos = 0
+    for sentence in sentences:
+        start = _SPACE.match(whole, pos).end()
+        if not whole.startswith(sentence, start):
+            return False
+        if start == pos and pos and sentence and not (
+                whole[pos - 1].isspace() or sentence[0].isspace()):
+            return False
+        pos = start + len(sentence)
+    return _SPACE.match(whole, pos).end() == len(whole)
 
 
 def _booster(word: str, low: str, valence: float, is_cap_diff: bool) -> float:
@@ -246,23 +271,31 @@ def _but_check(words_and_emoticons: list, sentiments: list) -> list:
 
 
 def _but_lowered(lowers: list[str], sentiments: list) -> list:
-    """:func:`_but_check` given the words lower-cased."""
+    """:func:`_but_check` given the words lower-cased.
+
+    Only the non-zero scores are followed: a step that reads a zero rewrites the first
+    zero to zero (``0 * 0.5``, ``0 * 1.5``), which moves no other value, and a
+    non-zero score never becomes zero; so the zeros change no step of the others and
+    no score (``score_valence`` sums them and counts them as zeros either way).
+    """
     if "but" not in lowers:
         return sentiments
     b = lowers.index("but")
     holders: dict[float, list[int]] = {}  # value -> heap of positions holding it
+    order = []
     for pos, value in enumerate(sentiments):  # positions ascend: each list is a heap
-        holders.setdefault(value, []).append(pos)
-    for value in tuple(sentiments):
+        if value:
+            holders.setdefault(value, []).append(pos)
+            order.append(value)
+    for value in order:
         heap = holders[value]
         j = heap[0]
         if j == b:
             continue
         new = value * 0.5 if j < b else value * 1.5
         sentiments[j] = new
-        if new != value:  # zero stays zero (and stays first): nothing moves
-            heapq.heappop(heap)
-            heapq.heappush(holders.setdefault(new, []), j)
+        heapq.heappop(heap)
+        heapq.heappush(holders.setdefault(new, []), j)
     return sentiments
 
 
@@ -317,15 +350,16 @@ class LinearVader(SentimentIntensityAnalyzer):
         _, lowers, sentiments = self._valences(text)
         return self.score_valence(_but_lowered(lowers, sentiments), text)
 
-    def _valences(self, text: str) -> tuple[tuple[list, bool], list[str], list]:
+    def _valences(self, text: str) -> tuple[tuple[list, int], list[str], list]:
         """Stock VADER's valence of each word of ``text`` (emojis already replaced),
-        before the ``but`` rule, with the words ``(words, is_cap_diff)`` and their
-        lower-cased forms."""
-        words, lowers, cap = _tokens(text)
+        before the ``but`` rule, with the words and how many are in capitals
+        (:func:`_tokens`), and the words lower-cased."""
+        words, lowers, n_caps = _tokens(text)
+        cap = _cap_diff(len(words), n_caps)
         lexicon = self.lexicon
         sentiments = [0 if low not in lexicon else _valence(words, lowers, cap, i, lexicon)
                       for i, low in enumerate(lowers)]
-        return (words, cap), lowers, sentiments
+        return (words, n_caps), lowers, sentiments
 
     def score_valence(self, sentiments, text):
         """Stock ``score_valence``, with :func:`_sift` for ``_sift_sentiment_scores``."""
@@ -351,8 +385,8 @@ class LinearVader(SentimentIntensityAnalyzer):
 
     def sentences_and_whole(self, sentences, whole):
         """``polarity_scores`` of each sentence and of the whole text, the whole
-        text's word valences taken from the sentences' where VADER's definition
-        gives the same value.
+        text's words and word valences taken from the sentences' where VADER's
+        definition gives the same ones.
 
         A word's valence depends on the three words before it, the two after it
         and whether the text mixes all-capital and other words
@@ -360,31 +394,47 @@ class LinearVader(SentimentIntensityAnalyzer):
         in order, a word three or more from its sentence's start and two or more
         from its end, in a sentence with the whole text's ``is_cap_diff``, has the
         same valence in both; the others are computed again in the whole text.
-        The ``but`` rule and the punctuation emphasis are then applied to the
-        whole text, as stock VADER does. Otherwise (a sentence boundary inside a
-        word, emojis at a boundary) the whole text is scored from scratch.
+        The words are those of the sentences when the whole text holds no emoji
+        and splits as they do (:func:`_split_alike`); else the whole text is split
+        and compared. The ``but`` rule and the punctuation emphasis are then
+        applied to the whole text, as stock VADER does. Otherwise (a sentence
+        boundary inside a word, emojis at a boundary) the whole text is scored
+        from scratch.
         """
-        scores, words, raw, spans = [], [], [], []
+        scores, words, lowers, raw, spans = [], [], [], [], []
+        n_caps = 0
         for sentence in sentences:
             text = _replace_emojis(sentence, self._emoji_chars, self.emojis).strip()
-            (sw, cap), lowers, sentiments = self._valences(text)
+            (sw, caps), sl, sentiments = self._valences(text)
+            cap = _cap_diff(len(sw), caps)
             # is_cap_diff matters only to all-capital words: a sentence with none
             # (is_cap_diff False, first word not all capitals) reads the same in
             # any text; one all in capitals does not.
             spans.append((len(sw), cap or not (sw and sw[0].isupper())))
             words.extend(sw)
+            lowers.extend(sl)
+            n_caps += caps
             raw.extend(sentiments)
-            scores.append(self.score_valence(_but_lowered(lowers, sentiments), text))
+            scores.append(self.score_valence(_but_lowered(sl, sentiments), text))
         if whole is None:
             return scores, None
-        text = _replace_emojis(whole, self._emoji_chars, self.emojis).strip()
-        all_words, lowers, cap = _tokens(text)
-        if all_words != words:
-            return scores, self.polarity_scores(whole)
+        # _replace_emojis hands back the very string when it holds no emoji.
+        text = _replace_emojis(whole, self._emoji_chars, self.emojis)
+        if text is not whole or not _split_alike(sentences, whole):
+            all_words, lowers, n_caps = _tokens(text.strip())
+            if all_words != words:
+                return scores, self.polarity_scores(whole)
+        return scores, self._whole(words, lowers, _cap_diff(len(words), n_caps), raw,
+                                   spans, text.strip())
+
+    def _whole(self, words: list[str], lowers: list[str], cap: bool, raw: list,
+               spans: list[tuple[int, bool]], text: str) -> dict:
+        """The whole text's scores from its words, the sentences' valences ``raw`` and
+        their ``spans`` (see :meth:`sentences_and_whole`)."""
         lexicon = self.lexicon
 
         def again(k: int) -> float:
-            return _valence(all_words, lowers, cap, k, lexicon)
+            return _valence(words, lowers, cap, k, lexicon)
 
         sentiments, i = [], 0
         for n, caps_read_alike in spans:
@@ -395,6 +445,6 @@ class LinearVader(SentimentIntensityAnalyzer):
             else:
                 sentiments.extend(again(k) for k in range(i, i + n))
             i += n
-        return scores, self.score_valence(_but_lowered(lowers, sentiments), text)
+        return self.score_valence(_but_lowered(lowers, sentiments), text)
 
     _but_check = staticmethod(_but_check)
