@@ -193,3 +193,16 @@ def test_cli_options(capsys):
     assert (integ["genre"], integ["n_flagged"], integ["n_lowered"]) == ("opinion", 5, 0)
     assert integ["counts"]["person"] == 0 and integ["rule_counts"]["person.second"] == 1
     assert record["article"]["sentences"] == 31 - 5
+
+
+@pytest.mark.parametrize("text", [
+    "I plan to.", "I plan to. ", "I plan to.!? \n", "Why?!", "", "   ", ". . .", "a .\u2003",
+    "ends on a word", "ends on a word\u00a0", "mid. dle word", "x!\t?",
+])
+def test_end_of_a_sentence_found_from_the_end_as_the_regular_expression_finds_it(text):
+    from mediakit.metrics.integrity import _END, _without_end
+
+    end = _END.search(text.rstrip())
+    assert _without_end(text) == (text[:end.start()] if end else text.rstrip())
+    stripped = text.strip()
+    assert stripped.rstrip(".!?") == re.sub(r"[.!?]+\s*$", "", stripped)
