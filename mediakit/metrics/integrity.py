@@ -58,6 +58,9 @@ RULES: dict[str, str] = {rule: flag for flag, rules in FLAGS.items() for rule in
 BANDS = ("clean", "some", "suspect")
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|'(?:s|re|ve|d|ll)\b|[,;:\-\u2013\u2014]")
+#: _TOKEN's matches that are not words: each a single mark (a word starts with a
+#: letter or "'").
+_MARKS = frozenset(",;:-\u2013\u2014")
 _END = re.compile(r"[\s.!?]+$")
 
 
@@ -88,6 +91,11 @@ class IntegrityRules:
         """Every word of the person lists, and "i" (the tokens the person rules look
         at); worked out once (a cached property writes past the frozen fields)."""
         return frozenset({"i"}).union(*(self.person[kind] for kind in _PERSON_KINDS))
+
+    @cached_property
+    def connective_starts(self) -> frozenset[str]:
+        """The first word of each connective."""
+        return frozenset(conn[0] for conn in self.connectives)
 
 
 def _words(path: str) -> frozenset[str]:
@@ -206,9 +214,7 @@ class _Tokens:
     def read(cls, masked: str) -> _Tokens:
         tokens = _TOKEN.findall(masked)
         lowers = [t.lower() for t in tokens]
-        # A token is a word when it starts with a letter or "'" (_TOKEN's other
-        # matches are single punctuation marks).
-        at = [p for p, t in enumerate(tokens) if t[0].isalpha() or t[0] == "'"]
+        at = [p for p, t in enumerate(tokens) if t not in _MARKS]
         if len(at) == len(tokens):
             return cls(tokens, lowers, at, tokens, lowers)
         return cls(tokens, lowers, at, [tokens[p] for p in at], [lowers[p] for p in at])
@@ -259,10 +265,10 @@ def _connective(t: _Tokens, content: list[tuple[int, str]], rules: IntegrityRule
     """``repetition.connective``: the same pair of content words before a connective
     and right after its ``-ing`` word ("to ensure security while ensuring security")."""
     lowers = t.wlowers
+    if rules.connective_starts.isdisjoint(lowers):
+        return []
     present = set(lowers)
     connectives = [conn for conn in rules.connectives if conn[0] in present]
-    if not connectives:
-        return []
     pairs = [(i, j, (a, b)) for (i, a), (j, b) in zip(content, content[1:]) if j - i <= 2]
     starts: dict[str, list[int]] = {}
     for k, w in enumerate(lowers):
@@ -370,11 +376,40 @@ def _any_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
         return None
 
 
-def _first_match(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
-    """The match of the first pattern, in list order, that matches ``text``."""
-    joined = _any_of(patterns)
-    if joined is not None and joined.search(text) is None:
+#: Pattern sources that match ASCII text, ignoring case, exactly where they match it
+#: lower-cased: lower-case ASCII letters, digits, spaces, apostrophes, groups,
+#: alternatives, ``?`` and ``\b`` only.
+_CASE_BLIND = re.compile(r"(?:[a-z0-9 '()|?]|\\b)*")
+
+
+@lru_cache(maxsize=16)
+def _any_of_lowered(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """:func:`_any_of` without ``IGNORECASE``, for ASCII text lower-cased, when every
+    pattern is of ``_CASE_BLIND`` (else None).
+
+    Ignoring case, a lower-case ASCII letter matches an ASCII character exactly when
+    that character lower-cased is the letter; digits, spaces and apostrophes match
+    only themselves; lower-casing ASCII keeps the length and which characters are word
+    characters (``\b``). So on ASCII text the two match at the same places, and the
+    case-sensitive search, free of case folding, is about twice as quick.
+    """
+    if _any_of(patterns) is None or not all(_CASE_BLIND.fullmatch(p.pattern)
+                                            for p in patterns):
         return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+def _first_match(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
+    """The match of the first pattern, in list order, that matches ``text`` (after
+    a quick test with the patterns joined)."""
+    lowered = _any_of_lowered(patterns)
+    if lowered is not None and text.isascii():
+        if lowered.search(text.lower()) is None:
+            return None
+    else:
+        joined = _any_of(patterns)
+        if joined is not None and joined.search(text) is None:
+            return None
     for pattern in patterns:
         m = pattern.search(text)
         if m:
@@ -523,6 +558,8 @@ def integrity(doc: Document, *, genre: str | None = None, genre_source: str | No
     out, counts, rule_counts = [], dict.fromkeys(FLAGS, 0), dict.fromkeys(RULES, 0)
     for s in doc.sentences:
         hits = _sentence_hits(s.text, masked[s.start:s.end], rules)
+        if not hits:
+            continue
         seen = list(dict.fromkeys(rule for rule, _ in hits))
         for rule in seen:
             rule_counts[rule] += 1
