@@ -340,8 +340,10 @@ class LinearVader(SentimentIntensityAnalyzer):
         # Stock VADER looks emojis up one character at a time, so only one-character
         # entries of its emoji lexicon can ever match.
         self._emoji_chars = frozenset(e for e in self.emojis if len(e) == 1)
-        if any(e.isascii() for e in self._emoji_chars):  # the ASCII shortcut would miss it
-            raise ValueError("an ASCII character in the emoji lexicon")
+        # The ASCII and whitespace shortcuts (_replace_emojis, sentences_and_whole)
+        # hold for an emoji lexicon without ASCII characters and whitespace.
+        if any(e.isascii() or e.isspace() for e in self._emoji_chars):
+            raise ValueError("an ASCII or whitespace character in the emoji lexicon")
 
     def polarity_scores(self, text):
         if not isinstance(text, str):  # stock behaviour for anything else
@@ -402,9 +404,11 @@ class LinearVader(SentimentIntensityAnalyzer):
         from scratch.
         """
         scores, words, lowers, raw, spans = [], [], [], [], []
-        n_caps = 0
+        n_caps, emojis = 0, False
         for sentence in sentences:
-            text = _replace_emojis(sentence, self._emoji_chars, self.emojis).strip()
+            text = _replace_emojis(sentence, self._emoji_chars, self.emojis)
+            emojis = emojis or text is not sentence
+            text = text.strip()
             (sw, caps), sl, sentiments = self._valences(text)
             cap = _cap_diff(len(sw), caps)
             # is_cap_diff matters only to all-capital words: a sentence with none
@@ -418,9 +422,12 @@ class LinearVader(SentimentIntensityAnalyzer):
             scores.append(self.score_valence(_but_lowered(sl, sentiments), text))
         if whole is None:
             return scores, None
-        # _replace_emojis hands back the very string when it holds no emoji.
-        text = _replace_emojis(whole, self._emoji_chars, self.emojis)
-        if text is not whole or not _split_alike(sentences, whole):
+        # _replace_emojis hands back the very string when it holds no emoji. When the
+        # sentences hold none and split as the whole text, it holds none either (what
+        # lies between them is whitespace, no emoji is).
+        text = whole
+        if emojis or not _split_alike(sentences, whole):
+            text = _replace_emojis(whole, self._emoji_chars, self.emojis)
             all_words, lowers, n_caps = _tokens(text.strip())
             if all_words != words:
                 return scores, self.polarity_scores(whole)
@@ -433,8 +440,9 @@ class LinearVader(SentimentIntensityAnalyzer):
         their ``spans`` (see :meth:`sentences_and_whole`)."""
         lexicon = self.lexicon
 
-        def again(k: int) -> float:
-            return _valence(words, lowers, cap, k, lexicon)
+        def again(k: int) -> float:  # a word outside the lexicon is 0 in any text
+            return 0 if lowers[k] not in lexicon else _valence(words, lowers, cap, k,
+                                                                lexicon)
 
         sentiments, i = [], 0
         for n, caps_read_alike in spans:
