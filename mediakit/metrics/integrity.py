@@ -93,6 +93,11 @@ class IntegrityRules:
         return frozenset({"i"}).union(*(self.person[kind] for kind in _PERSON_KINDS))
 
     @cached_property
+    def not_content(self) -> frozenset[str]:
+        """Words the repetition rules pass over: function words and ``ignore``."""
+        return self.function_words | self.ignore
+
+    @cached_property
     def connective_starts(self) -> frozenset[str]:
         """The first word of each connective."""
         return frozenset(conn[0] for conn in self.connectives)
@@ -253,11 +258,20 @@ def _appeal(t: _Tokens, rules: IntegrityRules) -> list[tuple[str, str]]:
     return []
 
 
+#: Stems of lower-cased words met so far (emptied when it grows past ``_STEMS_MAX``).
+_STEMS: dict[str, str] = {}
+_STEMS_MAX = 65536
+
+
 def _content(t: _Tokens, rules: IntegrityRules) -> list[tuple[int, str]]:
-    skip_function, skip_ignored = rules.function_words, rules.ignore
+    """Positions and stems of the content words (longer than two letters, not
+    function words or words of ``ignore``)."""
+    skip, stems = rules.not_content, _STEMS
+    if len(stems) > _STEMS_MAX:
+        stems.clear()
     # _stem lower-cases its word first, so the lower-cased word has the same stem.
-    return [(i, _stem(low)) for i, low in enumerate(t.wlowers)
-            if len(low) > 2 and low not in skip_function and low not in skip_ignored]
+    return [(i, stems.get(low) or stems.setdefault(low, _stem(low)))
+            for i, low in enumerate(t.wlowers) if len(low) > 2 and low not in skip]
 
 
 def _connective(t: _Tokens, content: list[tuple[int, str]], rules: IntegrityRules
@@ -265,7 +279,9 @@ def _connective(t: _Tokens, content: list[tuple[int, str]], rules: IntegrityRule
     """``repetition.connective``: the same pair of content words before a connective
     and right after its ``-ing`` word ("to ensure security while ensuring security")."""
     lowers = t.wlowers
-    if rules.connective_starts.isdisjoint(lowers):
+    starts_at = [k for k, w in enumerate(lowers) if w in rules.connective_starts]
+    # The rule needs an -ing word after a connective's first word.
+    if not starts_at or not any(w.endswith("ing") for w in lowers[starts_at[0] + 1:]):
         return []
     present = set(lowers)
     connectives = [conn for conn in rules.connectives if conn[0] in present]

@@ -17,7 +17,10 @@ decide the cost of the whole-text score (1 MB of news: about 30 minutes stock):
 
 Here the emojis are replaced in one scan (:func:`_replace_emojis`), the ``but`` rule
 tracks which positions hold each value (:func:`_but_check`), and the words are
-lower-cased once per text.
+lower-cased once per text. The whole text's score reuses the sentence pass
+(:meth:`LinearVader.sentences_and_whole`): its words are the sentences' when they
+split alike (:func:`_split_alike`), and only the valences near a sentence's edges
+are computed again.
 
 Why the valences equal stock's
 ------------------------------
@@ -38,8 +41,11 @@ once, the rules checked in stock's order with stock's arithmetic, step by step:
   sequence can equal a key only if each of its words is a word of some key with a
   space in it. A window without such a word keeps its valence (the check is skipped);
   one with such a word runs stock's check unchanged.
+* ``_but_check`` (:func:`_but_lowered`) follows only the non-zero scores: a zero
+  read rewrites the first zero to zero and a non-zero score never becomes zero.
 * ``score_valence`` is stock's; ``_sift_sentiment_scores`` is restated summing the
-  non-zero scores in order (the same additions) and counting the zeros.
+  non-zero scores in order (the same additions) and counting the zeros; VADER's
+  ``normalize`` is called as is.
 
 tests/test_sentiment.py checks equality with the stock analyser (samples, every
 PolNeAR dev sentence when the data is present, and constructed and random texts) and
@@ -323,7 +329,7 @@ def _sift(sentiments: list) -> tuple[float, float, int]:
     counted."""
     pos_sum = 0.0
     neg_sum = 0.0
-    for score in sentiments:
+    for score in filter(None, sentiments):  # the zeros add nothing
         if score > 0:
             pos_sum += (float(score) + 1)
         elif score < 0:
