@@ -93,6 +93,11 @@ class IntegrityRules:
         return frozenset({"i"}).union(*(self.person[kind] for kind in _PERSON_KINDS))
 
     @cached_property
+    def matchers(self) -> tuple[_Matcher, _Matcher]:
+        """Matchers of the labels and of the stock phrases."""
+        return _matcher(self.labels), _matcher(self.phrases)
+
+    @cached_property
     def not_content(self) -> frozenset[str]:
         """Words the repetition rules pass over: function words and ``ignore``."""
         return self.function_words | self.ignore
@@ -195,7 +200,6 @@ def _stem(word: str) -> str:
 _PERSON_KINDS = ("first_singular", "first_plural", "second")
 
 
-@dataclass(frozen=True, eq=False)
 class _Tokens:
     """One sentence's tokens, read once and shared by the rules.
 
@@ -203,26 +207,26 @@ class _Tokens:
     ----------
     tokens, lowers : list of str
         ``_TOKEN`` matches of the masked sentence, and each lower-cased.
-    at : list of int
-        Positions in ``tokens`` of the words (tokens that are not punctuation).
     words, wlowers : list of str
-        The words, and each lower-cased.
+        The words (tokens that are not marks), and each lower-cased.
+    at : list of int
+        Positions in ``tokens`` of the words (worked out when first asked for).
     """
 
-    tokens: list[str]
-    lowers: list[str]
-    at: list[int]
-    words: list[str]
-    wlowers: list[str]
-
-    @classmethod
-    def read(cls, masked: str) -> _Tokens:
+    def __init__(self, masked: str) -> None:
         tokens = _TOKEN.findall(masked)
-        lowers = [t.lower() for t in tokens]
-        at = [p for p, t in enumerate(tokens) if t not in _MARKS]
-        if len(at) == len(tokens):
-            return cls(tokens, lowers, at, tokens, lowers)
-        return cls(tokens, lowers, at, [tokens[p] for p in at], [lowers[p] for p in at])
+        # No token holds a space and lower-casing makes none: one call for them all.
+        lowers = " ".join(tokens).lower().split(" ") if tokens else []
+        self.tokens, self.lowers = tokens, lowers
+        if _MARKS.isdisjoint(tokens):
+            self.words, self.wlowers = tokens, lowers
+        else:  # a mark lower-cased is itself; a word lower-cased is no mark
+            self.words = [w for w in tokens if w not in _MARKS]
+            self.wlowers = [w for w in lowers if w not in _MARKS]
+
+    @cached_property
+    def at(self) -> list[int]:
+        return [p for p, t in enumerate(self.tokens) if t not in _MARKS]
 
 
 def _person(t: _Tokens, rules: IntegrityRules) -> list[tuple[str, str]]:
@@ -347,7 +351,7 @@ def _without_end(text: str) -> str:
 def _fragment(sentence: str, masked: str, t: _Tokens, rules: IntegrityRules
               ) -> list[tuple[str, str]]:
     stripped = sentence.strip()
-    if _first_match(rules.labels, stripped) is not None:
+    if rules.matchers[0].first(stripped) is not None:
         return [("fragment.label", stripped)]
     hits = []
     words = t.words
@@ -415,26 +419,42 @@ def _any_of_lowered(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
+class _Matcher:
+    """Patterns tried in list order after a quick test with them joined
+    (:func:`_any_of`, or :func:`_any_of_lowered` on ASCII text)."""
+
+    def __init__(self, patterns: tuple[re.Pattern, ...]) -> None:
+        self.patterns = patterns
+        self.joined, self.lowered = _any_of(patterns), _any_of_lowered(patterns)
+
+    def first(self, text: str) -> re.Match | None:
+        """The match of the first pattern, in list order, that matches ``text``."""
+        if self.lowered is not None and text.isascii():
+            if self.lowered.search(text.lower()) is None:
+                return None
+        elif self.joined is not None and self.joined.search(text) is None:
+            return None
+        for pattern in self.patterns:
+            m = pattern.search(text)
+            if m:
+                return m
+        return None
+
+
+@lru_cache(maxsize=16)
+def _matcher(patterns: tuple[re.Pattern, ...]) -> _Matcher:
+    return _Matcher(patterns)
+
+
 def _first_match(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
-    """The match of the first pattern, in list order, that matches ``text`` (after
-    a quick test with the patterns joined)."""
-    lowered = _any_of_lowered(patterns)
-    if lowered is not None and text.isascii():
-        if lowered.search(text.lower()) is None:
-            return None
-    else:
-        joined = _any_of(patterns)
-        if joined is not None and joined.search(text) is None:
-            return None
-    for pattern in patterns:
-        m = pattern.search(text)
-        if m:
-            return m
-    return None
+    """The match of the first pattern, in list order, that matches ``text`` (the rules
+    use their own matchers, :attr:`IntegrityRules.matchers`, and skip hashing the
+    patterns' tuple on each call)."""
+    return _matcher(patterns).first(text)
 
 
 def _stock(masked: str, rules: IntegrityRules) -> list[tuple[str, str]]:
-    m = _first_match(rules.phrases, masked)
+    m = rules.matchers[1].first(masked)
     return [("stock_phrase", m.group(0))] if m else []
 
 
@@ -443,7 +463,7 @@ def _sentence_hits(sentence: str, masked: str, rules: IntegrityRules
     """Every rule that fires on one sentence (``masked``: its quotations blanked)."""
     if not masked.strip():
         return []  # all quotation
-    t = _Tokens.read(masked)
+    t = _Tokens(masked)
     return (_person(t, rules) + _appeal(t, rules) + _repetition(t, rules)
             + _fragment(sentence, masked, t, rules) + _stock(masked, rules))
 
