@@ -193,3 +193,40 @@ def test_cli_options(capsys):
     assert (integ["genre"], integ["n_flagged"], integ["n_lowered"]) == ("opinion", 5, 0)
     assert integ["counts"]["person"] == 0 and integ["rule_counts"]["person.second"] == 1
     assert record["article"]["sentences"] == 31 - 5
+
+
+@pytest.mark.parametrize("text", [
+    "I plan to.", "I plan to. ", "I plan to.!? \n", "Why?!", "", "   ", ". . .", "a .\u2003",
+    "ends on a word", "ends on a word\u00a0", "mid. dle word", "x!\t?",
+])
+def test_end_of_a_sentence_found_from_the_end_as_the_regular_expression_finds_it(text):
+    from mediakit.metrics.integrity import _END, _without_end
+
+    end = _END.search(text.rstrip())
+    assert _without_end(text) == (text[:end.start()] if end else text.rstrip())
+    stripped = text.strip()
+    assert stripped.rstrip(".!?") == re.sub(r"[.!?]+\s*$", "", stripped)
+
+
+@pytest.mark.parametrize("text", [
+    "WE ENCOURAGE YOU to read on.", "Stay Tuned for more.", "Please Let Us Know below.",
+    "Feel free to call.", "Feel  free to call.", "Don't Forget To vote.", "dont forget to",
+    "In This Article we look at it.", "No stock phrase in this one.", "", "AS AN AI, I",
+    "The story continues. Continue Reading", "stay tuned_", "stay tuned2", "caf\u00e9 stay tuned",
+])
+def test_lower_cased_quick_test_of_stock_phrases_agrees_with_the_case_blind_one(text):
+    from mediakit.metrics.integrity import (
+        _any_of,
+        _any_of_lowered,
+        _first_match,
+        load_integrity_rules,
+    )
+
+    phrases = load_integrity_rules().phrases
+    lowered = _any_of_lowered(phrases)
+    assert lowered is not None  # the packaged phrases qualify
+    if text.isascii():
+        assert (lowered.search(text.lower()) is None) == (_any_of(phrases).search(text) is None)
+    first = next((m for p in phrases if (m := p.search(text))), None)
+    got = _first_match(phrases, text)
+    assert (got and (got.re, got.span())) == (first and (first.re, first.span()))

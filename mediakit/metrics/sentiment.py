@@ -135,6 +135,15 @@ def _rounded(scores: dict) -> dict:
     return {k: _r(scores[k]) for k in ("compound", "pos", "neu", "neg")}
 
 
+def _ordered(scores: dict) -> dict:
+    """VADER's four scores in the record's order. VADER rounds them already (compound
+    to 4 places, the others to 3), and rounding a float that is the nearest to a
+    decimal of 4 places or fewer to 4 places gives it back: :func:`_rounded` without
+    the rounding."""
+    return {"compound": scores["compound"], "pos": scores["pos"], "neu": scores["neu"],
+            "neg": scores["neg"]}
+
+
 def sentence_compounds(doc: Document) -> list[float]:
     """Compound score of each sentence of a document, in order."""
     return [sentiment_of(s.text)["compound"] for s in doc.sentences]
@@ -175,15 +184,14 @@ def sentiment(text_or_doc: str | Document, *,
     scores = []
     per_sentence, whole = _analyzer().sentences_and_whole(
         [s.text for s in doc.sentences], doc.text if doc.text.strip() else None)
-    for s, raw in zip(doc.sentences, per_sentence):
-        v = _rounded(raw)
+    for s, v in zip(doc.sentences, per_sentence):
         scores.append(SentenceScore(
             index=s.index, paragraph=s.paragraph, start=s.start, end=s.end,
             compound=v["compound"], pos=v["pos"], neu=v["neu"], neg=v["neg"],
             label=_label(v["compound"], positive_threshold, negative_threshold), text=s.text,
         ))
     thresholds = {"positive": positive_threshold, "negative": negative_threshold}
-    whole = None if whole is None else _rounded(whole)
+    whole = None if whole is None else _ordered(whole)
     whole_text = {"scores": whole, "note": "VADER over the whole text; saturates on long texts"}
     n = len(scores)
     if n == 0:

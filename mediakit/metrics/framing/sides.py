@@ -1,7 +1,7 @@
 """Victim sides: whose victims a harm mention describes, and the tone around each side.
 
 Sides are named by caller-supplied side terms (the codebook's, or a plain mapping), found
-by the codebook's one matcher (:class:`mediakit.codebook.SideTermMatcher`: whole words,
+by the codebook's one matcher (:class:`mediakit.text.terms.SideTermMatcher`: whole words,
 plurals, ``re:`` terms, acronyms in capitals).
 """
 
@@ -236,7 +236,7 @@ def explain_victim_side(
         The agent phrase, removed from the sentence before step 2.
     side_terms : Mapping[str, Sequence[str]]
         Side name -> words naming it, found by the codebook's matcher
-        (:class:`mediakit.codebook.SideTermMatcher`).
+        (:class:`mediakit.text.terms.SideTermMatcher`).
     lexicon : optional
         Harm lexicon (for its perpetrator nouns).
     anchor : int, optional
