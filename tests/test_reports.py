@@ -324,11 +324,12 @@ def test_corpus_rows_become_reports(tmp_path):
 def test_interrupted_batch_leaves_nothing_resume_would_trust(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
-    for i in range(3):
+    # six articles, one at a time, so that the batch is still running when Ctrl-C comes
+    for i in range(6):
         (src / f"art-{i}.txt").write_text(GOOD_TWO.replace("Tuesday", f"day {i}"))
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "mediakit.cli", "batch", str(src), "--out", str(out),
-           "--no-progress", "--no-compare"]
+           "--no-progress", "--no-compare", "--jobs", "1"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True, text=True)
     deadline = time.time() + 180
