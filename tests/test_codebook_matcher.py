@@ -1,10 +1,9 @@
 """The codebook's term matcher: what it finds, and that its fast path finds the same.
 
-``_Matcher.find`` looks only at the words that begin some term, and searches the
-regular-expression terms once per match. ``_reference_find`` below is the plain
-definition it must agree with: at every word start, try every rule whose first word is
-that word, then every regular-expression rule; the longest match wins (the first rule
-on a tie) and the scan resumes after it.
+``_Matcher.find`` tries at each word only the terms indexed by that word, and searches
+the regular-expression terms once per match. ``_reference_find`` below is the plain
+definition it must agree with, using no index: at every word start, try every rule; the
+longest match wins (the first in rule order on a tie) and the scan resumes after it.
 """
 
 from __future__ import annotations
@@ -22,17 +21,27 @@ ROOT = Path(__file__).resolve().parent.parent
 _WORD = re.compile(r"\w+")
 
 
+_COMPILED: dict[tuple[str, ...], list[re.Pattern]] = {}
+
+
 def _reference_find(matcher: _Matcher, text: str) -> list[tuple]:
+    key = tuple(r.pattern for r in matcher.rules)
+    regexes = _COMPILED.get(key)
+    if regexes is None:
+        regexes = _COMPILED[key] = [re.compile(p, re.IGNORECASE) for p in key]
     out, pos = [], 0
     for w in _WORD.finditer(text):
         start = w.start()
         if start < pos:
             continue
         best_end, best = -1, None
-        for i in matcher.by_first.get(w.group().lower(), []) + matcher.always:
-            mm = re.compile(matcher.rules[i].pattern, re.IGNORECASE).match(text, start)
-            if mm and mm.end() > best_end:
-                best_end, best = mm.end(), matcher.rules[i]
+        # every rule at every word start, with no index: words that start no term are
+        # tried too, and must match nothing
+        starts = [(m.end(), rule) for rule, rx in zip(matcher.rules, regexes)
+                  if (m := rx.match(text, start))]
+        for end, rule in starts:
+            if end > best_end:
+                best_end, best = end, rule
         if best is not None:
             out.append((best.term, start, best_end))
             pos = best_end

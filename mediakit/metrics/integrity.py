@@ -61,7 +61,6 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|'(?:s|re|ve|d|ll)\b|[,;:\-\u2013\
 #: _TOKEN's matches that are not words: each a single mark (a word starts with a
 #: letter or "'").
 _MARKS = frozenset(",;:-\u2013\u2014")
-_END = re.compile(r"[\s.!?]+$")
 
 
 @dataclass(frozen=True)
@@ -335,12 +334,12 @@ def _repeated_within(content: list[tuple[int, str]], window: int) -> list[tuple[
 #: Tokens between two uses of a word that make the repetition ordinary: coordination
 #: ("officials and an official"), a list, a heading, a compound ("state-of-the-state").
 _COORDINATION = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "and", "or", "nor"})
-#: What ``_END`` (``[\s.!?]+$``) takes off the end: whitespace and these marks.
+#: What the regular expression ``[\s.!?]+$`` takes off the end: whitespace and these marks.
 _END_MARKS = ".!?"
 
 
 def _without_end(text: str) -> str:
-    r"""``text`` without its last run of whitespace and ``.!?`` (as ``_END`` finds it;
+    r"""``text`` without its last run of whitespace and ``.!?`` (as ``[\s.!?]+$`` finds it;
     ``\s`` and ``str.isspace`` agree), found from the end."""
     k = len(text)
     while k and (text[k - 1] in _END_MARKS or text[k - 1].isspace()):
@@ -444,13 +443,6 @@ class _Matcher:
 @lru_cache(maxsize=16)
 def _matcher(patterns: tuple[re.Pattern, ...]) -> _Matcher:
     return _Matcher(patterns)
-
-
-def _first_match(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
-    """The match of the first pattern, in list order, that matches ``text`` (the rules
-    use their own matchers, :attr:`IntegrityRules.matchers`, and skip hashing the
-    patterns' tuple on each call)."""
-    return _matcher(patterns).first(text)
 
 
 def _stock(masked: str, rules: IntegrityRules) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ import re
 
 from ..codebook import Classification, Codebook
 from ..extract.aliases import merge_aliases
+from ..extract.lexicon import _PRONOUN_GENDER
 from ..extract.source_types import source_type
 from ..text import Document, normalize_quotes
 
@@ -334,7 +335,7 @@ def relative_side(doc: Document, cb: Codebook, descriptions, offset: int, earlie
         return None
     gender = _POSSESSIVE_GENDER.get(kin.split()[0].lower())
     before = [(at, s) for at, s in earlier if at < offset and s.source_type == "named_person"
-              and _source_gender(s) in (None, gender or _source_gender(s))]
+              and (gender is None or _source_gender(s) in (None, gender))]
     if not before:
         return None
     person = max(before, key=lambda x: x[0])[1]
@@ -344,7 +345,6 @@ def relative_side(doc: Document, cb: Codebook, descriptions, offset: int, earlie
 
 
 _POSSESSIVE_GENDER = {"his": "m", "her": "f"}
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 def _source_gender(source) -> str | None:

@@ -80,8 +80,7 @@ def _in_another_sense(tk: _Tokens, k: int, k1: int, lemma: str, strict: bool, ct
         # with no object is passive, its subject the one judged, not the speaker
         return True
     if strict and k1 == k + 1 and lw[k] == lemma and k1 < n \
-            and tk.words[k1][:1].isupper() and (k == 0 or lw[k - 1] in _NOUN_BEFORE
-                                                 or lw[k - 1] == '"'):
+            and tk.words[k1][:1].isupper() and (k == 0 or lw[k - 1] in _NOUN_BEFORE):
         # "Scott's niece, state Del. Marcia Price, shouted", '"...," state Sen. Ana
         # Ruiz said', "the report Tuesday": a cue word that is common outside
         # reporting, as a noun before a name
@@ -109,7 +108,7 @@ def _in_another_sense(tk: _Tokens, k: int, k1: int, lemma: str, strict: bool, ct
 
 
 #: Words after which a cue's base form is a noun ("the report", ", state Del. Price").
-_NOUN_BEFORE = frozenset({",", "the", "a", "an", "his", "her", "its", "their", "our",
+_NOUN_BEFORE = frozenset({",", '"', "the", "a", "an", "his", "her", "its", "their", "our",
                           "this", "that", "'s"})
 
 

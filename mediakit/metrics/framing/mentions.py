@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...codebook import SideTermMatcher
 from ...text import Document
+from ...text.terms import SideTermMatcher
 from .constructions import classify_sentence
 from .responsibility import (
     ACTOR_CONTEXTS,

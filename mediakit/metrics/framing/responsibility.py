@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ...codebook import SideTermMatcher
+    from ...text.terms import SideTermMatcher
     from .tokens import _Sent
     from .triggers import _Hit, _Lexicon
 

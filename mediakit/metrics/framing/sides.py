@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...codebook import SideTermMatcher, side_term_matcher
 from ...text import Document
+from ...text.terms import SideTermMatcher, side_term_matcher
 from .triggers import _lex, _Lexicon
 
 if TYPE_CHECKING:
