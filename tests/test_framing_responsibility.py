@@ -441,7 +441,7 @@ def test_a_named_attack_names_its_side(text, trigger, side, rule):
 def test_an_attack_name_as_a_time_names_no_one(text):
     m = _one(text, sides=CB.side_terms, trigger="killed", opponents=CB.opponents,
              attacks=CB.attacks)
-    assert m.perpetrator_rule != "perpetrator.attack_name"
+    assert (m.perpetrator, m.perpetrator_side, m.perpetrator_rule) == (None, None, None)
 
 
 def test_codebook_attacks_are_no_side_terms():

@@ -351,7 +351,8 @@ class LinearVader(SentimentIntensityAnalyzer):
         if any(e.isascii() or e.isspace() for e in self._emoji_chars):
             raise ValueError("an ASCII or whitespace character in the emoji lexicon")
 
-    def polarity_scores(self, text):
+    def polarity_scores(self, text: str) -> dict:
+        """Stock ``polarity_scores``, in time linear in the text (see the module docstring)."""
         if not isinstance(text, str):  # stock behaviour for anything else
             return super().polarity_scores(text)
         text = _replace_emojis(text, self._emoji_chars, self.emojis).strip()
@@ -369,7 +370,7 @@ class LinearVader(SentimentIntensityAnalyzer):
                       for i, low in enumerate(lowers)]
         return (words, n_caps), lowers, sentiments
 
-    def score_valence(self, sentiments, text):
+    def score_valence(self, sentiments: list, text: str) -> dict:
         """Stock ``score_valence``, with :func:`_sift` for ``_sift_sentiment_scores``."""
         if not sentiments:
             return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
@@ -391,7 +392,8 @@ class LinearVader(SentimentIntensityAnalyzer):
                 "pos": round(math.fabs(pos_sum / total), 3),
                 "compound": round(compound, 4)}
 
-    def sentences_and_whole(self, sentences, whole):
+    def sentences_and_whole(self, sentences: list[str], whole: str | None
+                            ) -> tuple[list[dict], dict | None]:
         """``polarity_scores`` of each sentence and of the whole text, the whole
         text's words and word valences taken from the sentences' where VADER's
         definition gives the same ones.
