@@ -645,10 +645,16 @@ def main(argv: list[str] | None = None) -> int:
         if p.data_file is not None:
             parser.add_argument(p.option, dest=p.name, metavar=p.metavar, help=p.help)
     args = parser.parse_args(argv)
+    if not Path(args.path).exists():
+        print(f"error: {args.path}: no such gold file or folder", file=sys.stderr)
+        return 2
     try:
         res = EVALUATIONS[args.task](args)
     except MediakitError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # unreadable or malformed gold
+        print(f"error: {args.path}: cannot read the {args.task} gold: {exc}", file=sys.stderr)
         return 2
     print_results(args.task, res, args.json)
     return 0

@@ -707,6 +707,14 @@ def test_evaluate_gold_and_cli(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "== heldout" in out and "speaker" in out
     assert evaluate_main(["sources", str(tmp_path / "nowhere")]) == 2
+    # a missing or malformed gold file of the other tasks: an error, not a traceback
+    assert evaluate_main(["framing", str(tmp_path / "nowhere.jsonl")]) == 2
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "x"\n', encoding="utf-8")
+    assert evaluate_main(["framing", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "nowhere.jsonl: no such gold file or folder" in err
+    assert "bad.jsonl: cannot read the framing gold" in err
 
 
 # ------------------------------------------------------------ read in real articles
