@@ -53,14 +53,6 @@ class _PersonTable(dict):
         index.setdefault("^" + person.tokens[0], []).append(person)
 
 
-#: Prepositions whose object a capitalised run after them is (not the time words and
-#: subordinators of ``_PREPOSITIONS``, after which a subject may follow).
-_OBJECT_PREPOSITIONS = frozenset(
-    "in at on from for with to by near into onto across inside outside among around "
-    "along toward towards via over under about against through throughout within beyond "
-    "upon amid amidst despite".split())
-
-
 class _Registry:
     """Named people in a document, their descriptions, genders and mentions."""
 
@@ -109,7 +101,7 @@ class _Registry:
             # object, not the sentence's subject ("On Monday Smith said" keeps Smith; "the
             # case of Ms. Hawkins" and "listening to Comey's statement" keep their topic)
             subject_here = first_subject and not (
-                i > a and lw[i - 1] in _OBJECT_PREPOSITIONS and not lw[j - 1].endswith("'s"))
+                i > a and lw[i - 1] in _lex("object_prepositions") and not lw[j - 1].endswith("'s"))
             np_ = _classify_capitalised(tk, i, j)
             if np_.kind == "person":
                 canonical = self._register_person(np_, i, j, a, b)

@@ -290,7 +290,7 @@ def _who_subject(ctx: _Ctx, comma: int, sent_a: int) -> _NP | None:
         while k > sent_a and _is_cap(tk.words[k - 1]):
             k -= 1
         p = k - 1
-        if tk.lower[p] in _PLACE_PREPOSITIONS:
+        if tk.lower[p] in _lex("place_prepositions"):
             m = p - 1
             while m > sent_a and tk.words[m] != "," and p - m < 8:
                 if tk.lower[m] in _DETERMINERS:
@@ -302,10 +302,6 @@ def _who_subject(ctx: _Ctx, comma: int, sent_a: int) -> _NP | None:
                 return _who_subject(ctx, m, sent_a)
             return _read_np(tk, p - 1, p)  # "officials in Paris, France, who"
     return _read_np(tk, i, j)
-
-
-#: Prepositions before a city in an apposition ("a nurse from Fresno, California").
-_PLACE_PREPOSITIONS = frozenset({"from", "in", "of", "at", "near"})
 
 
 # Farthest a subject is looked for before its cue, in tokens.

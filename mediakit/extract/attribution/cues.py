@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import _AUX, _DETERMINERS, _NEGATORS
+from ..lexicon import _AUX, _DETERMINERS, _NEGATORS, _lex
 from ..tokens import _Tokens
 
 
@@ -123,11 +123,6 @@ def _quantity(tk: _Tokens, k: int) -> bool:
             or (tk.lower[k],) in load_precision_markers()["quantity_after_add"])
 
 
-#: Words after which a cue word's base or -s form is a noun ("his plan", "the issues");
-#: "her" only before the -s form ("made her say" is a verb).
-_NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "its", "their", "our", "my", "your"})
-
-
 def _noun_after_determiner(lw: list[str], k: int, lemma: str) -> bool:
     """Whether the one-word cue at ``k``, in its base or -s form, follows an article, a
     possessive pronoun or a possessive noun ("Trump's plan", "the new plans" aside:
@@ -138,7 +133,7 @@ def _noun_after_determiner(lw: list[str], k: int, lemma: str) -> bool:
     plural = w in {lemma + "s", lemma + "es"}
     if w != lemma and not plural:
         return False
-    return (before in _NOUN_DETERMINERS or (before.endswith("'s") and len(before) > 2)
+    return (before in _lex("noun_determiners") or (before.endswith("'s") and len(before) > 2)
             or (before == "her" and plural))
 
 
