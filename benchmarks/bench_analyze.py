@@ -126,13 +126,23 @@ def long_news_text(news_dir: Path, n_chars: int) -> str:
 
 
 def previous_vader():
-    """mediakit's VADER before issue 11: stock, with the negation and idiom checks windowed."""
+    """mediakit's VADER before issue 11: stock, with the negation and idiom checks handed
+    the three words either side of word ``i`` (all they look at) instead of the whole word
+    list, which they lower-case on every call."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from mediakit.metrics.vader_linear import WindowedChecks
+    class Previous(SentimentIntensityAnalyzer):
+        @staticmethod
+        def _negation_check(valence, words_and_emoticons, start_i, i):
+            lo = max(0, i - 3)
+            return SentimentIntensityAnalyzer._negation_check(
+                valence, words_and_emoticons[lo:i + 1], start_i, i - lo)
 
-    class Previous(WindowedChecks, SentimentIntensityAnalyzer):
-        pass
+        @staticmethod
+        def _special_idioms_check(valence, words_and_emoticons, i):
+            lo = max(0, i - 3)
+            return SentimentIntensityAnalyzer._special_idioms_check(
+                valence, words_and_emoticons[lo:i + 3], i - lo)
 
     return Previous()
 

@@ -398,9 +398,9 @@ def _time_phrase(tk: _Tokens, a: int, b: int) -> bool:
     ... ("Two hours after his initial tweet", "The day after the primary", "A few weeks
     ahead of the vote", "Days later")."""
     lw = tk.lower[a:b]
+    first = tk.lower[a]  # a capitalised first word is a name, unless a number or article
     return (any(w in _TIME_UNITS for w in lw[:5]) and any(w in _TIME_LINKS for w in lw[:6])
-            and not any(_is_cap(w) and w.lower() not in _DETERMINERS
-                        for w in tk.words[a:a + 1] if w.lower() not in _NUMBER_WORDS))
+            and (first in _NUMBER_WORDS or first in _DETERMINERS or not _is_cap(tk.words[a])))
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten a few several "

@@ -187,7 +187,6 @@ def quoted_mask(doc: Document) -> str:
 # -------------------------------------------------------------------------- rules
 
 
-@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     w = word.lower()
     for suffix in ("ing", "ed", "es", "s", "e"):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from ..codebook import Classification, Codebook
 from ..extract.aliases import merge_aliases
@@ -299,8 +300,8 @@ _RELATIVE_BEFORE = re.compile(
     r"(?:^|[.;:!?][\"')\]]*\s+|,\s+)((?:her|his|their)\s[^,.;:]{1,30}),\s*$", re.IGNORECASE)
 
 
-def relative_side(doc: Document, cb: Codebook, descriptions, offset: int, earlier
-                  ) -> tuple[str, str] | None:
+def relative_side(doc: Document, cb: Codebook, descriptions: Sequence[str], offset: int,
+                  earlier: Sequence, atts: Sequence) -> tuple[str, str] | None:
     """The side of a relative of a person quoted before ("Her cousin, Avner Levi").
 
     Parameters
@@ -311,8 +312,10 @@ def relative_side(doc: Document, cb: Codebook, descriptions, offset: int, earlie
         The source's descriptions.
     offset : int
         Where the source is first mentioned.
-    earlier : sequence of (int, Source)
-        The attributions of the named people before it: (start, their source).
+    earlier : sequence of Source
+        The sources before it (in order of first appearance).
+    atts : sequence of Attribution
+        The counted attributions, which ``Source.attributions`` index.
 
     Returns
     -------
@@ -333,18 +336,17 @@ def relative_side(doc: Document, cb: Codebook, descriptions, offset: int, earlie
         m.start == 0 for m in family.find(normalize_quotes(d)))), None)
     if kin is None:
         return None
-    gender = _POSSESSIVE_GENDER.get(kin.split()[0].lower())
-    before = [(at, s) for at, s in earlier if at < offset and s.source_type == "named_person"
-              and (gender is None or _source_gender(s) in (None, gender))]
+    gender = _PRONOUN_GENDER.get(kin.split()[0].lower())  # his: m, her: f, their: none
+    before = [(atts[i].start, s) for s in earlier
+              if s.named and s.source_type == "named_person"
+              and (gender is None or _source_gender(s) in (None, gender))
+              for i in s.attributions if atts[i].start < offset]
     if not before:
         return None
     person = max(before, key=lambda x: x[0])[1]
     if person.side in ("unknown", "other"):
         return None
     return person.side, f"relative: {person.speaker}"
-
-
-_POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 
 
 def _source_gender(source) -> str | None:

@@ -413,8 +413,7 @@ def _classify_source(doc: Document, cb: Codebook, sid: int, key: dict, idx: list
             if at >= 0:
                 first = min(first, at)
         side, side_rule = (affiliation_side(doc, cb, c.role, c.role_rule, first)
-                           or relative_side(doc, cb, descriptions, first,
-                                            _quoted_people(earlier, atts))
+                           or relative_side(doc, cb, descriptions, first, earlier, atts)
                            or _context_side(doc, side_index[0], first, c.role))
     source_type, source_type_rule = type_source(doc, cb, display, key["named"], atts, idx,
                                                 c.role_rule)
@@ -424,11 +423,6 @@ def _classify_source(doc: Document, cb: Codebook, sid: int, key: dict, idx: list
         mentions=tuple(mentions), attributions=tuple(idx), **source_counts(group),
         source_type=source_type, source_type_rule=source_type_rule,
     )
-
-
-def _quoted_people(earlier: list[Source], atts: list) -> list[tuple[int, Source]]:
-    """Each earlier named person with the start of each of their attributions."""
-    return [(atts[i].start, s) for s in earlier if s.named for i in s.attributions]
 
 
 def source_counts(group) -> dict:

@@ -69,7 +69,7 @@ from vaderSentiment.vaderSentiment import (
     normalize,
 )
 
-__all__ = ["LinearVader", "WindowedChecks"]
+__all__ = ["LinearVader"]
 
 _PUNCTUATION = string.punctuation
 _NEGATE = frozenset(NEGATE)
@@ -303,25 +303,6 @@ def _but_lowered(lowers: list[str], sentiments: list) -> list:
         heapq.heappop(heap)
         heapq.heappush(holders.setdefault(new, []), j)
     return sentiments
-
-
-class WindowedChecks:
-    """Stock VADER's negation and idiom checks, handed the three words either side of
-    word ``i`` (all they look at) instead of the whole word list, which they lower-case
-    on every call. Mixed in before ``SentimentIntensityAnalyzer`` (the previous
-    linear analyser; benchmarks/bench_analyze.py compares with it)."""
-
-    @staticmethod
-    def _negation_check(valence, words_and_emoticons, start_i, i):
-        lo = max(0, i - 3)
-        return SentimentIntensityAnalyzer._negation_check(
-            valence, words_and_emoticons[lo:i + 1], start_i, i - lo)
-
-    @staticmethod
-    def _special_idioms_check(valence, words_and_emoticons, i):
-        lo = max(0, i - 3)
-        return SentimentIntensityAnalyzer._special_idioms_check(
-            valence, words_and_emoticons[lo:i + 3], i - lo)
 
 
 def _sift(sentiments: list) -> tuple[float, float, int]:

@@ -44,14 +44,18 @@ class _Rule:
     side: str | None
 
 
+def _acronym(term: str) -> bool:
+    """Whether a term is in capitals throughout, two letters or more ("US", "WHO", "IDF")."""
+    letters = [c for c in term if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _term_pattern(term: str) -> str:
     """Regex for one term: whole words, optional plural, capitals kept for acronyms."""
     if term.startswith("re:"):
         return f"(?<!\\w)(?:{term[3:]})(?!\\w)"
     body = re.escape(term).replace(r"\ ", r"\s+")
-    letters = [c for c in term if c.isalpha()]
-    acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
-    if acronym:
+    if _acronym(term):
         # "US", "WHO", "IDF": only in capitals, or they would match "us", "who".
         return f"(?<!\\w)(?-i:{body})(?![\\w])"
     plural = "(?:s|es)?" if term[-1].isalpha() else ""
@@ -184,9 +188,11 @@ class SideTermMatcher:
         self._sides = {k: tuple(v) for k, v in sides_of.items()}
         self._matcher = _Matcher("sides", rules)
 
-    def keys(self) -> tuple[str, ...]:
-        """The terms, one per distinct key (as :func:`_term_key` folds them)."""
-        return tuple(self._sides)
+    def first_words(self) -> frozenset[str] | None:
+        """The lower-cased first word of every term ("oct" of "Oct. 7"), with the plurals
+        of one-word terms: a text holding none of them has no match. None when a term
+        (a regular expression) may start anywhere."""
+        return None if self._matcher.always else frozenset(self._matcher.by_first)
 
     def matches(self, text: str) -> list[tuple[Match, tuple[str, ...]]]:
         """Each side term in ``text`` (quotes already normalised), leftmost first, with
@@ -195,10 +201,7 @@ class SideTermMatcher:
 
 
 def _term_key(term: str) -> str:
-    letters = [c for c in term if c.isalpha()]
-    if term.startswith("re:") or (len(letters) >= 2 and all(c.isupper() for c in letters)):
-        return term
-    return term.lower()
+    return term if term.startswith("re:") or _acronym(term) else term.lower()
 
 
 @lru_cache(maxsize=64)

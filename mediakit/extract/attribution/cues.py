@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lexicon import _AUX, _DETERMINERS, _NEGATORS, _lex
+from ..not_quotations import load_precision_markers
 from ..tokens import _Tokens
 
 
@@ -116,8 +117,6 @@ def _quantity(tk: _Tokens, k: int) -> bool:
     """Whether token ``k`` opens a quantity ("two goals", "1.2 per cent", "$5 million",
     "another goal"): the words of ``precision_markers.txt`` [quantity_after_add], or a
     figure."""
-    from ..not_quotations import load_precision_markers
-
     w = tk.words[k]
     return (w[:1].isdigit() or w in {"$", "\u00a3", "\u20ac", "%"}
             or (tk.lower[k],) in load_precision_markers()["quantity_after_add"])
@@ -141,8 +140,6 @@ def _participle_adjective(tk: _Tokens, k: int) -> bool:
     """Whether the -ed cue word at ``k`` is an adjective before a noun ("despite repeated
     warnings", "his stated aim"): after a word of ``precision_markers.txt``
     [participle_adjective_before], with a word after it."""
-    from ..not_quotations import load_precision_markers
-
     lw = tk.lower
     return (0 < k < tk.n - 1 and lw[k].endswith("ed") and not tk.words[k][:1].isupper()
             and tk.words[k + 1][:1].isalpha()

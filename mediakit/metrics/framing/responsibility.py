@@ -20,7 +20,6 @@ The Breach (2023, December). Palestinian deaths in Canadian newspapers.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -246,7 +245,8 @@ def _attack_actors(s: _Sent, starts: list[int], attacks: SideTermMatcher,
     attack", "Hamas' Oct. 7 assault") or after a cause noun or harm verb and "on" ("the
     rampage on Oct. 7", "killed on Oct. 7"), when the sentence names its side or one of
     that side's opponents (``named``: the side terms found)."""
-    if not _first_words(attacks).intersection(s.low):
+    firsts = attacks.first_words()
+    if firsts is not None and firsts.isdisjoint(s.low):
         return []  # no attack name can start here: skip the matcher
     seen = {x for a in named for x in a.sides}
     causes = _classes(s.lex)["causes"]
@@ -267,13 +267,6 @@ def _attack_actors(s: _Sent, starts: list[int], attacks: SideTermMatcher,
             out.append(Actor(a, b, sides, "attack",
                              cause=(a - 2, b) if s.w(a - 2) in causes else None))
     return out
-
-
-@lru_cache(maxsize=8)
-def _first_words(attacks: SideTermMatcher) -> frozenset[str]:
-    """The first word of each attack name, lower case ("oct" of "Oct. 7")."""
-    return frozenset(re.match(r"\W*([^\W_]*)", key).group(1).lower()
-                     for key in attacks.keys())
 
 
 def _after_since(s: _Sent, a: int) -> bool:
